@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+export QT_QPA_PLATFORM_THEME ?=
+
+.PHONY: run test lint translations mo dist clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+mo: $(STAMP)
+	$(PY) tools/i18n.py compile
+
+run: mo
+	$(VENV)/bin/coopdesk --demo
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+test: mo lint
+	$(PY) tools/i18n.py check
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+translations: $(STAMP)
+	$(PY) tools/i18n.py update
+
+dist: mo
+	$(PY) -m pip install --quiet "pyinstaller==6.22.3"
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,82 @@
+"""The command line: `coopdesk <command> …` runs headless over the same services as the GUI.
+
+Each area registers its commands in its own module (listed in `COMMAND_MODULES`), with a
+`register(subparsers)` function that adds parsers whose `func(args) -> int` does the work.
+No command starts the GUI. Nothing here imports Qt; `coopdesk.app` is imported only for the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from coopdesk import __version__
+
+COMMAND_MODULES = [
+    "coopdesk.cli.base",
+]
+
+
+class CliError(Exception):
+    """A failure to report to a person: the message goes to stderr, exit status 2."""
+
+
+def add_data_dir(parser: argparse.ArgumentParser, *, json_output: bool = False) -> None:
+    parser.add_argument("--data-dir", help="folder holding the CoopDesk database")
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print data as JSON")
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coopdesk",
+        description="CoopDesk: Đề án 01 registry, indicators, reports and bundles. "
+        "Without a command, the desktop application starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"CoopDesk {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--demo", action="store_true", help="start the GUI on the demo database")
+    parser.add_argument("--data-dir", help="folder holding the CoopDesk database (GUI)")
+    parser.add_argument("--lang", choices=["vi", "en"], help="language of the interface")
+    subparsers = parser.add_subparsers(dest="command", metavar="<command>")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        if args.command is None:
+            from coopdesk.app import run_gui  # the only path into Qt
+
+            return run_gui(args)
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"coopdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("coopdesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from coopdesk.db.engine import DatabaseError
+
+        if debug:
+            traceback.print_exc()
+        if isinstance(exc, DatabaseError):
+            print(f"coopdesk: {exc}", file=sys.stderr)
+            return 2
+        print(f"coopdesk: unexpected error: {exc} (run with --debug for details)", file=sys.stderr)
+        return 1

@@ -1,0 +1,145 @@
+"""Engine, session boundary, backups and migrations for the SQLite file.
+
+`open_database(data_dir)` is the one way in: it creates a new file at the latest schema, or
+backs an older one up (SQLite backup API) and migrates it, or refuses a file made by a newer
+CoopDesk without touching it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from coopdesk import paths
+
+
+class DatabaseError(Exception):
+    """A database CoopDesk cannot open, with a message for a person."""
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(db_file: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_file}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(db_file: Path, dest: Path) -> Path:
+    """Copy a live SQLite database consistently with the SQLite backup API."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(db_file)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+    return dest
+
+
+def migrate(engine: Engine, db_file: Path) -> bool:
+    """Bring the schema to head. Returns True if anything was done."""
+    known = set(ScriptDirectory.from_config(alembic_config()).walk_revisions())
+    known_ids = {rev.revision for rev in known}
+    current = current_revision(engine)
+    if current is not None and current not in known_ids:
+        raise DatabaseTooNew(
+            f"The database {db_file} was made by a newer version of CoopDesk "
+            f"(schema {current}). Please update CoopDesk; the file was not changed."
+        )
+    if current == head_revision():
+        return False
+    if current is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_file(
+            db_file, paths.backups_dir(db_file.parent) / f"before-migration-{stamp}.sqlite3"
+        )
+    command.upgrade(alembic_config(engine), "head")
+    return True
+
+
+def open_database(data_dir: Path, *, create: bool = True) -> Engine:
+    """Open (creating or migrating as needed) the database in `data_dir`."""
+    db_file = paths.db_path(data_dir)
+    if not db_file.exists():
+        if not create:
+            raise DatabaseError(
+                f"There is no CoopDesk database in {data_dir}. Run `coopdesk init` first."
+            )
+        data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = make_engine(db_file)
+        migrate(engine, db_file)
+    except DatabaseTooNew:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{db_file} is not a CoopDesk database or is damaged: {exc}") from exc
+    except Exception as exc:
+        if "file is not a database" in str(exc):
+            raise DatabaseError(
+                f"{db_file} is not a CoopDesk database or is damaged. "
+                "Restore it from a backup (coopdesk restore)."
+            ) from exc
+        raise
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False, future=True)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """The transaction boundary: commit on success, roll back on any error."""
+    session = session_factory(engine)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

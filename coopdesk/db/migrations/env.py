@@ -1,0 +1,25 @@
+from alembic import context
+from sqlalchemy import Engine
+
+from coopdesk.db.engine import make_engine
+from coopdesk.db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    if not isinstance(engine, Engine):
+        url = config.get_main_option("sqlalchemy.url") or "sqlite:///coopdesk-dev.sqlite3"
+        engine = make_engine(url.removeprefix("sqlite:///"))  # type: ignore[arg-type]
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection, target_metadata=target_metadata, render_as_batch=True
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+
+
+run_migrations_online()

@@ -1,0 +1,53 @@
+"""Shared fixtures: a migrated template database copied per test, English/Vietnamese switch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from coopdesk import i18n, paths
+from coopdesk.db.engine import make_engine, open_database
+
+
+@pytest.fixture(scope="session")
+def template_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with the schema at head and the unit catalogue loaded, made once per run."""
+    data_dir = tmp_path_factory.mktemp("template")
+    engine = open_database(data_dir)
+    try:
+        from coopdesk.services import units
+
+        units.ensure_catalogues(engine)
+    except (ImportError, AttributeError):
+        pass
+    engine.dispose()
+    return data_dir
+
+
+@pytest.fixture
+def data_dir(template_data_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    target.mkdir()
+    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
+    return target
+
+
+@pytest.fixture
+def engine(data_dir: Path) -> Iterator[Engine]:
+    eng = make_engine(paths.db_path(data_dir))
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default() -> Iterator[None]:
+    i18n.set_language("vi")
+    yield
+    i18n.set_language("vi")
