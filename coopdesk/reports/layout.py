@@ -1,0 +1,257 @@
+"""Draw a `Document` as a PDF in the Nghị định 30/2020 layout (DOMAIN.md §6).
+
+A4 portrait, margins inside the decree's ranges, the two-column header, the centred title,
+justified body, page numbers centred at the top from page 2, the signature block beside
+"Nơi nhận:" kept together, landscape pages for wide tables, appendices after the signature.
+Output is deterministic: ReportLab's invariant mode fixes the dates and the document id, so
+the same document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+from xml.sax.saxutils import escape
+
+from coopdesk.i18n import format_date, format_number, format_percent
+from coopdesk.reports import styles as S
+from coopdesk.reports.model import CellValue, Column, Document, Table
+
+ProgressFn = Callable[[int, int], None]
+
+
+def page_sizes() -> tuple[tuple[float, float], tuple[float, float]]:
+    from reportlab.lib.pagesizes import A4, landscape
+
+    return A4, landscape(A4)
+
+
+def frame_width(landscape_page: bool = False) -> float:
+    portrait, wide = page_sizes()
+    width = (wide if landscape_page else portrait)[0]
+    return width - (S.MARGIN_LEFT + S.MARGIN_RIGHT) * S.MM
+
+
+def format_cell(value: CellValue, kind: str, lang: str) -> str:
+    if value is None or value == "":
+        return ""
+    if kind in ("int", "money") and not isinstance(value, str):
+        return format_number(value, 0, lang)  # type: ignore[arg-type]
+    if kind == "decimal" and not isinstance(value, str):
+        return format_number(value, 1, lang)  # type: ignore[arg-type]
+    if kind == "percent" and not isinstance(value, str):
+        return format_percent(value, 1, lang)  # type: ignore[arg-type]
+    if kind == "date" and not isinstance(value, str):
+        return format_date(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def _para(text: str, style: Any) -> Any:
+    from reportlab.platypus import Paragraph as RLParagraph
+
+    return RLParagraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def table_flowables(table: Table, lang: str) -> list[Any]:
+    """The title lines and the page-chunked body of one table."""
+    from coopdesk.reports.flowables import ChunkedTable
+
+    st = S.document_styles()
+    width = frame_width(table.landscape)
+    total_weight = sum(c.width for c in table.columns) or 1.0
+    widths = [width * c.width / total_weight for c in table.columns]
+    numeric = [i for i, c in enumerate(table.columns) if c.kind != "text" and c.kind != "date"]
+    head = [_para(c.title, st.cell_head) for c in table.columns]
+    rows = [_row_cells(row, table.columns, lang, st.cell) for row in table.rows]
+    bold_last = False
+    if table.total_label and any(c.total for c in table.columns):
+        rows.append(_total_cells(table, lang, st.cell_bold))
+        bold_last = True
+    lead: list[Any] = []
+    if table.title:
+        lead.append(_para(table.title, st.appendix_title))
+    if table.note:
+        lead.append(_para(table.note, st.note))
+    if lead:
+        from reportlab.platypus import Spacer
+
+        lead.append(Spacer(1, 6))
+    return [ChunkedTable(head, rows, widths, numeric, st.fonts, bold_last, lead=lead)]
+
+
+def _row_cells(row: list[CellValue], columns: list[Column], lang: str, style: Any) -> list[Any]:
+    cells: list[Any] = []
+    for value, col in zip(row, columns, strict=True):
+        text = format_cell(value, col.kind, lang)
+        cells.append(_para(text, style) if col.kind == "text" else text)
+    return cells
+
+
+def column_total(table: Table, index: int) -> Any:
+    total: Any = 0
+    for row in table.rows:
+        value = row[index]
+        if isinstance(value, int | float) or hasattr(value, "as_tuple"):
+            total += value
+    return total
+
+
+def _total_cells(table: Table, lang: str, style: Any) -> list[Any]:
+    cells: list[Any] = []
+    for i, col in enumerate(table.columns):
+        if i == 0:
+            cells.append("")
+        elif i == 1:
+            cells.append(_para(table.total_label, style))
+        elif col.total:
+            cells.append(format_cell(column_total(table, i), col.kind, lang))
+        else:
+            cells.append("")
+    return cells
+
+
+def _signature_block(doc: Document) -> list[Any]:
+    from reportlab.platypus import Spacer
+    from reportlab.platypus import Table as RLTable
+
+    st = S.document_styles()
+    sig = doc.signature
+    left: list[Any] = [_para(sig.recipients_label, st.recipients_label)]
+    left += [_para(r, st.recipient) for r in sig.recipients]
+    right: list[Any] = [_para(line, st.authority) for line in sig.authority_lines]
+    right.append(Spacer(1, S.SIGNING_SPACE))
+    right.append(_para(sig.signer_name, st.signer))
+    width = frame_width()
+    table = RLTable(
+        [[left, right]],
+        colWidths=[width * 0.48, width * 0.52],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+    return [Spacer(1, 10), table]
+
+
+def _title_block(doc: Document) -> list[Any]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from coopdesk.reports.flowables import CentredRule, HeaderBlock
+
+    st = S.document_styles()
+    out: list[Any] = [HeaderBlock(doc.header, st.fonts), _para(doc.title.upper(), st.title)]
+    if doc.subject:
+        out.append(_para(doc.subject, st.subject))
+    if doc.subject_note:
+        out.append(_para(doc.subject_note, st.subject_note))
+    first_line = doc.subject.split("\n")[0] if doc.subject else doc.title
+    length = min(stringWidth(first_line, st.fonts.bold, S.TITLE_SIZE), frame_width()) / 3
+    out.append(CentredRule(max(length, 40)))
+    return out
+
+
+def _story(doc: Document) -> list[Any]:
+    from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
+
+    st = S.document_styles()
+    story: list[Any] = _title_block(doc)
+    landscape_now = False
+
+    def switch(to_landscape: bool) -> None:
+        nonlocal landscape_now
+        if to_landscape != landscape_now:
+            story.append(NextPageTemplate("landscape" if to_landscape else "portrait"))
+            story.append(PageBreak())
+            landscape_now = to_landscape
+
+    blocks = list(doc.blocks)
+    for i, block in enumerate(blocks):
+        if isinstance(block, Table):
+            switch(block.landscape)
+            story.extend(table_flowables(block, doc.lang))
+            continue
+        switch(False)
+        para = _para(block.text, st.for_block(block.style))
+        if i == len(blocks) - 1:
+            story.append(KeepTogether([para, *_signature_block(doc)]))
+            return _add_appendices(story, doc, switch)
+        story.append(para)
+    switch(False)
+    story.append(KeepTogether(_signature_block(doc)))
+    return _add_appendices(story, doc, switch)
+
+
+def _add_appendices(story: list[Any], doc: Document, switch: Callable[[bool], None]) -> list[Any]:
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    for table in doc.appendices:
+        story.append(NextPageTemplate("landscape" if table.landscape else "portrait"))
+        story.append(PageBreak())
+        story.extend(table_flowables(table, doc.lang))
+    return story
+
+
+def _draw_page_number(canvas: Any, doc: Any) -> None:
+    page = canvas.getPageNumber()
+    if page < 2:
+        return
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(S.document_styles().fonts.regular, S.PAGE_NUMBER_SIZE)
+    canvas.drawCentredString(width / 2, height - S.PAGE_NUMBER_FROM_TOP * S.MM, str(page))
+    canvas.restoreState()
+
+
+def render_pdf(doc: Document) -> bytes:
+    """The document as PDF bytes; the same document always gives the same bytes."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    portrait, wide = page_sizes()
+    mm = S.MM
+
+    def frame(size: tuple[float, float], name: str) -> Frame:
+        return Frame(
+            S.MARGIN_LEFT * mm,
+            S.MARGIN_BOTTOM * mm,
+            size[0] - (S.MARGIN_LEFT + S.MARGIN_RIGHT) * mm,
+            size[1] - (S.MARGIN_TOP + S.MARGIN_BOTTOM) * mm,
+            id=name,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+
+    buf = io.BytesIO()
+    title = doc.pdf_title or f"{doc.title} {doc.subject}".strip()
+    template = BaseDocTemplate(
+        buf,
+        pagesize=portrait,
+        leftMargin=S.MARGIN_LEFT * mm,
+        rightMargin=S.MARGIN_RIGHT * mm,
+        topMargin=S.MARGIN_TOP * mm,
+        bottomMargin=S.MARGIN_BOTTOM * mm,
+        title=title.replace("\n", " "),
+        author=doc.header.issuer,
+        subject=doc.subject.replace("\n", " "),
+        creator="CoopDesk",
+        producer="CoopDesk",
+        invariant=1,
+        lang=doc.lang,
+    )
+    template.addPageTemplates(
+        [
+            PageTemplate("portrait", [frame(portrait, "p")], onPage=_draw_page_number),
+            PageTemplate(
+                "landscape",
+                [frame(wide, "l")],
+                onPage=_draw_page_number,
+                pagesize=wide,
+            ),
+        ]
+    )
+    template.build(_story(doc))
+    return buf.getvalue()
