@@ -13,7 +13,6 @@ Several people may run it at once: every write holds a lock on translations/.loc
 
 from __future__ import annotations
 
-import fcntl
 import json
 import sys
 from contextlib import contextmanager
@@ -38,6 +37,23 @@ def po_path(lang: str) -> Path:
 def locked():
     TR.mkdir(exist_ok=True)
     with (TR / ".lock").open("w") as fh:
+        try:
+            import fcntl
+        except ImportError:  # Windows: lock the first byte (blocks, retrying, until free)
+            import msvcrt
+
+            while True:
+                try:
+                    msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+            return
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
