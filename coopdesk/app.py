@@ -1,0 +1,136 @@
+"""Start the desktop application: `coopdesk` (real data) or `coopdesk --demo`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from coopdesk import i18n, paths
+
+log = logging.getLogger(__name__)
+
+
+def load_installation(engine: Any) -> Any:
+    """The installation settings, or None when this database was never set up."""
+    from coopdesk.db.engine import session_scope
+    from coopdesk.services import settings
+
+    with session_scope(engine) as s:
+        return settings.get_installation(s)
+
+
+def ensure_catalogues(engine: Any) -> None:
+    from coopdesk.services import units
+
+    units.ensure_catalogues(engine)
+
+
+def open_demo(tasks: Any, on_ready: Any) -> None:
+    """Open the demo database, generating it (with progress) the first time."""
+    from coopdesk import demo
+    from coopdesk.db.engine import open_database
+
+    data_dir = paths.demo_data_dir()
+    fresh = not paths.db_path(data_dir).exists()
+    engine = open_database(data_dir)
+    installation = None if fresh else load_installation(engine)
+    if installation is not None:
+        on_ready(engine, data_dir, installation)
+        return
+
+    def build(progress: Any = None) -> Any:
+        ensure_catalogues(engine)
+        demo.generate(engine, "commune", seed=1, unit_code=None, progress=progress)
+        return load_installation(engine)
+
+    tasks.run(
+        build,
+        on_done=lambda inst: on_ready(engine, data_dir, inst),
+        progress_label=i18n._("Preparing the demo data (only the first time)…"),
+        changes=None,
+    )
+
+
+def setup_application(app: Any) -> None:
+    """Font with full Vietnamese coverage, light style, icon."""
+    from PySide6.QtGui import QFont, QFontDatabase, QIcon
+
+    from coopdesk.ui.theme import apply_theme
+
+    families = set(QFontDatabase.families())
+    font = QFont(app.font())
+    preferred = [f for f in ("Segoe UI", "Noto Sans", "DejaVu Sans") if f in families]
+    if preferred and sys.platform != "darwin":
+        font.setFamilies(preferred)
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    app.setApplicationName("CoopDesk")
+    app.setOrganizationName("CoopDesk")
+    icon_file = paths.resources_dir() / "icons" / "coopdesk.svg"
+    if icon_file.exists():
+        app.setWindowIcon(QIcon(str(icon_file)))
+    apply_theme(app)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from coopdesk.db.engine import DatabaseError, open_database
+    from coopdesk.ui.context import AppContext
+    from coopdesk.ui.main_window import MainWindow
+    from coopdesk.ui.tasks import TaskRunner, error_message
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app)
+    if getattr(args, "lang", None):
+        i18n.set_language(args.lang)
+    tasks = TaskRunner()
+    windows: list[Any] = []
+
+    def show_main(engine: Any, data_dir: Path, installation: Any, demo: bool) -> None:
+        if installation is None:
+            QMessageBox.critical(None, "CoopDesk", i18n._("The database is not set up."))
+            app.quit()
+            return
+        if not getattr(args, "lang", None) and getattr(installation, "language", None):
+            i18n.set_language(installation.language)
+        ctx = AppContext(engine, data_dir, installation, tasks, demo=demo)
+        window = MainWindow(ctx)
+        windows.append(window)
+        window.show()
+
+    def on_demo_ready(engine: Any, data_dir: Path, installation: Any) -> None:
+        show_main(engine, data_dir, installation, True)
+
+    try:
+        if getattr(args, "demo", False):
+            open_demo(tasks, on_demo_ready)
+        else:
+            data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
+            engine = open_database(data_dir)
+            installation = load_installation(engine)
+            if installation is None:
+                from coopdesk.ui.first_run import FirstRunWizard
+
+                ensure_catalogues(engine)
+                wizard = FirstRunWizard(engine)
+                if not wizard.exec():
+                    return 0
+                if wizard.chose_demo:
+                    open_demo(tasks, on_demo_ready)
+                else:
+                    show_main(engine, data_dir, wizard.installation, False)
+            else:
+                show_main(engine, data_dir, installation, False)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "CoopDesk", str(exc))
+        return 2
+    except Exception as exc:  # shown to the person, logged for the developer
+        log.exception("CoopDesk could not start")
+        QMessageBox.critical(None, "CoopDesk", error_message(exc))
+        return 1
+    return int(app.exec())

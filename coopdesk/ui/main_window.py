@@ -1,0 +1,310 @@
+"""The main window: a sidebar of areas, the pages, the unit and role always in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk import __version__, i18n
+from coopdesk.db.models import Unit
+from coopdesk.i18n import N_, _
+from coopdesk.ui.context import AppContext
+from coopdesk.ui.icons import icon
+from coopdesk.ui.pages import AREA_KEYS, AREAS, create_page
+
+ROLE_LABELS = {"commune": N_("Commune office"), "aggregator": N_("Aggregating office")}
+
+
+def ui_settings(ctx: AppContext) -> QSettings:
+    """Window geometry and layout, kept beside the database (demo and real data apart)."""
+    return QSettings(str(ctx.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+
+def unit_label(ctx: AppContext) -> str:
+    with ctx.session() as s:
+        unit = s.get(Unit, ctx.unit_code)
+        if unit is None:
+            return ctx.unit_code
+        name = unit.name
+        if unit.parent_code:
+            parent = s.get(Unit, unit.parent_code)
+            if parent is not None:
+                name = f"{name}, {parent.name}"
+        return name
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ctx.tasks.parent_widget = self
+        self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self._build()
+        self._build_menus()
+        self.translate_ui()
+        self._restore_layout()
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.installation_changed.connect(self._update_unit)
+        i18n.on_language_changed(self._on_language_changed)
+        self.destroyed.connect(lambda *_a: i18n.remove_language_listener(self._on_language_changed))
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        header = QWidget()
+        header.setObjectName("header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(14, 8, 14, 8)
+        self.app_title = QLabel("CoopDesk")
+        self.app_title.setObjectName("appTitle")
+        self.unit_name = QLabel()
+        self.unit_name.setObjectName("unitName")
+        self.role_badge = QLabel()
+        self.role_badge.setObjectName("roleBadge")
+        self.demo_badge = QLabel()
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setVisible(self.ctx.demo)
+        hl.addWidget(self.app_title)
+        hl.addSpacing(18)
+        hl.addWidget(self.unit_name, 1)
+        hl.addWidget(self.demo_badge)
+        hl.addWidget(self.role_badge)
+        outer.addWidget(header)
+
+        body = QWidget()
+        bl = QHBoxLayout(body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(220)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for spec in AREAS:
+            item = QListWidgetItem(icon(spec.icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(200, 36))
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        bl.addWidget(self.sidebar)
+        bl.addWidget(self.stack, 1)
+        outer.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.status_message = QLabel()
+        self.status_unit = QLabel()
+        self.statusBar().addWidget(self.status_message, 1)
+        self.statusBar().addPermanentWidget(self.status_unit)
+        self.sidebar.currentRowChanged.connect(self._on_area_row)
+        self._update_unit()
+
+    def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:
+        act = QAction(self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.go_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self.act_new = self._action(QKeySequence.StandardKey.New, lambda: self._call("new_record"))
+        self.act_new.setIcon(icon("add"))
+        self.act_save = self._action(QKeySequence.StandardKey.Save, lambda: self._call("save"))
+        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.act_find = self._action(
+            QKeySequence.StandardKey.Find, lambda: self._call("focus_search")
+        )
+        self.act_cancel = self._action(
+            QKeySequence(Qt.Key.Key_Escape), lambda: self._call("cancel")
+        )
+        self.act_help = self._action(QKeySequence(Qt.Key.Key_F1), self.show_help)
+        self.act_help.setIcon(icon("help"))
+        self.act_about = self._action(None, self.show_about)
+        self.file_menu.addActions([self.act_new, self.act_save])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu.addActions([self.act_find, self.act_cancel])
+        self.area_actions: list[QAction] = []
+        for n, spec in enumerate(AREAS):
+            shortcut = f"Ctrl+{n + 1}" if n < 9 else None
+            act = self._action(shortcut, lambda _c=False, k=spec.key: self.show_area(k))
+            act.setIcon(icon(spec.icon))
+            self.area_actions.append(act)
+            self.go_menu.addAction(act)
+        self.help_menu.addActions([self.act_help, self.act_about])
+
+    def translate_ui(self) -> None:
+        self.setWindowTitle(_("CoopDesk — Đề án 01"))
+        for row, spec in enumerate(AREAS):
+            self.sidebar.item(row).setText(_(spec.label))
+            self.area_actions[row].setText(_(spec.label))
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.go_menu.setTitle(_("&Go"))
+        self.help_menu.setTitle(_("&Help"))
+        self.act_new.setText(_("&New…"))
+        self.act_save.setText(_("&Save"))
+        self.act_quit.setText(_("&Quit"))
+        self.act_find.setText(_("&Find"))
+        self.act_cancel.setText(_("Cancel"))
+        self.act_help.setText(_("&Help"))
+        self.act_about.setText(_("&About CoopDesk"))
+        self.demo_badge.setText(_("DEMO DATA"))
+        self._update_unit()
+        for page in self.pages.values():
+            translate = getattr(page, "translate_ui", None)
+            if translate is not None:
+                translate()
+        self._update_status()
+
+    @Slot()
+    def _update_unit(self) -> None:
+        self._unit_text = unit_label(self.ctx)
+        role = _(ROLE_LABELS.get(self.ctx.role, self.ctx.role))
+        self.unit_name.setText(self._unit_text)
+        self.role_badge.setText(role)
+        self.status_unit.setText(f"{self._unit_text} · {role}")
+
+    # --- areas ---------------------------------------------------------------------------
+
+    def current_area(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else AREA_KEYS[0]
+
+    def current_page(self) -> QWidget | None:
+        return self.pages.get(self.current_area())
+
+    def show_area(self, key: str) -> QWidget:
+        self.sidebar.setCurrentRow(AREA_KEYS.index(key))
+        return self.pages[key]
+
+    def page(self, key: str) -> QWidget:
+        """The page of an area, created on first use."""
+        if key not in self.pages:
+            page = create_page(key, self.ctx, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self._stale.add(key)
+        return self.pages[key]
+
+    @Slot(int)
+    def _on_area_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = AREA_KEYS[row]
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if key in self._stale:
+            self._stale.discard(key)
+            self._refresh(page)
+        self._update_status()
+
+    def _refresh(self, page: QWidget) -> None:
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    @Slot(str)
+    def _on_data_changed(self, _what: str) -> None:
+        current = self.current_area()
+        for key, page in self.pages.items():
+            if key == current:
+                self._refresh(page)
+            else:
+                self._stale.add(key)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        page = self.current_page()
+        fn = getattr(page, "status_text", None)
+        self.status_message.setText(fn() if fn else "")
+
+    def _call(self, name: str) -> None:
+        page = self.current_page()
+        fn = getattr(page, name, None)
+        if fn is not None:
+            fn()
+
+    # --- help, language, layout ----------------------------------------------------------
+
+    def show_help(self) -> None:
+        page = self.current_page()
+        fn = getattr(page, "help_text", None)
+        text = fn() if fn else ""
+        general = _(
+            "Choose an area on the left. In a list: type in the search box to find records "
+            "(accents and capitals do not matter), double-click a row to open it.\n\n"
+            "Ctrl+N new record · Ctrl+F find · Ctrl+S save · Esc cancel · F1 help · "
+            "Ctrl+1…9 go to an area."
+        )
+        QMessageBox.information(self, _("Help"), f"{text}\n\n{general}" if text else general)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About CoopDesk"),
+            _(
+                "CoopDesk {version}: the registry, indicators, reports and bundles of Đề án 01."
+            ).format(version=__version__),
+        )
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.translate_ui()
+        self.ctx.language_changed.emit(lang)
+
+    def _restore_layout(self) -> None:
+        st = ui_settings(self.ctx)
+        geometry = st.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = st.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        last = str(st.value("window/area", "overview"))
+        self.show_area(last if last in AREA_KEYS else "overview")
+
+    def save_layout(self) -> None:
+        st = ui_settings(self.ctx)
+        st.setValue("window/geometry", self.saveGeometry())
+        st.setValue("window/state", self.saveState())
+        st.setValue("window/area", self.current_area())
+        for page in self.pages.values():
+            fn = getattr(page, "save_layout", None)
+            if fn is not None:
+                fn(st)
+        st.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            fn = getattr(page, "can_close", None)
+            if fn is not None and not fn():
+                event.ignore()
+                return
+        self.save_layout()
+        i18n.remove_language_listener(self._on_language_changed)
+        super().closeEvent(event)

@@ -1,0 +1,36 @@
+"""The main window: every area opens, unit and role stay visible, layout is remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from coopdesk.ui.main_window import MainWindow
+from coopdesk.ui.pages import AREA_KEYS
+
+
+def test_every_area_opens_and_unit_role_visible(main_window) -> None:
+    for key in AREA_KEYS:
+        page = main_window.show_area(key)
+        assert main_window.stack.currentWidget() is page
+    assert "Phường Tân Phong" in main_window.status_unit.text()
+    assert main_window.role_badge.text() == "Hội cấp xã"
+
+
+def test_layout_is_remembered(qtbot, ctx, main_window) -> None:
+    main_window.resize(760, 540)
+    main_window.show_area("trainings")
+    main_window.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.current_area() == "trainings"
+    assert again.size().width() == 760
+
+
+def test_f1_shows_help(qtbot, main_window, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "coopdesk.ui.main_window.QMessageBox.information",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    assert shown and "Ctrl+N" in shown[0]
