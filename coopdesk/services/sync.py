@@ -1,0 +1,267 @@
+"""Sync use cases for the GUI and the CLI: export, preview/import, undo, status, conflicts.
+
+Every function takes a Session; the caller owns the transaction (session_scope). A preview
+writes nothing; an import writes everything or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import SyncImport, Unit
+from coopdesk.i18n import _
+from coopdesk.sync import bundle, canonical, conflicts, exporter, importer, status, undo, versions
+from coopdesk.sync.importer import ImportReport
+from coopdesk.sync.status import SyncStatus
+
+ConflictRecord = conflicts.ConflictRecord
+
+
+class SyncError(Exception):
+    """A sync operation that cannot be done, with a message for a person."""
+
+
+@dataclass(frozen=True)
+class Me:
+    unit_code: str
+    aggregator: bool
+    officer: str = ""
+
+
+def whoami(session: Session) -> Me:
+    """This installation's unit and role (from the settings)."""
+    try:
+        from coopdesk.services import settings
+    except ImportError as exc:  # pragma: no cover - the foundation provides it
+        raise SyncError(_("This installation is not set up yet.")) from exc
+    inst = settings.get_installation(session)
+    if inst is None:
+        raise SyncError(_("This installation is not set up yet. Run `coopdesk init` first."))
+    return Me(inst.unit_code, inst.role == "aggregator", getattr(inst, "officer", ""))
+
+
+def resolve_unit(session: Session, text: str) -> str:
+    """A unit code from what a person typed ("3408", "03408", "12")."""
+    cleaned = text.strip()
+    try:
+        from coopdesk.services import units
+
+        code = units.resolve_code(session, cleaned)
+    except ImportError:
+        code = cleaned.zfill(2) if len(cleaned) <= 2 else cleaned.zfill(5)
+    except Exception as exc:
+        raise SyncError(str(exc)) from exc
+    if session.get(Unit, code) is None:
+        raise SyncError(_("Unknown unit code {code}.").format(code=text))
+    return str(code)
+
+
+def _validator() -> importer.Validator | None:
+    try:
+        from coopdesk.domain import validation
+    except ImportError:
+        return None
+    check = getattr(validation, "problems_for_table", None) or getattr(
+        validation, "check_table", None
+    )
+    if check is None:
+        return None
+
+    def validate(table_name: str, values: dict[str, Any]) -> list[tuple[str, str, str]]:
+        return [(p.field, p.message, p.severity) for p in check(table_name, values)]
+
+    return validate
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportOutcome:
+    path: Path
+    seq: int
+    records: int
+    size: int
+    bundle_id: str
+    recipient_name: str
+
+
+def export_bundle(
+    session: Session,
+    *,
+    to: str,
+    out: Path,
+    full: bool = False,
+    me: Me | None = None,
+    now: dt.datetime | None = None,
+) -> ExportOutcome:
+    """Write the next bundle for unit `to` to `out` (a file, or a folder to put it in)."""
+    me = me or whoami(session)
+    recipient = resolve_unit(session, to)
+    if recipient == me.unit_code and not me.aggregator:
+        pass  # a second laptop of the same commune
+    now = now or dt.datetime.now(dt.UTC)
+    result = exporter.build(
+        session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now
+    )
+    out = Path(out)
+    if out.is_dir():
+        out = out / exporter.file_name(me.unit_code, recipient, result.seq, now.date())
+    try:
+        bundle.write(out, result.data)
+    except OSError as exc:
+        raise SyncError(
+            _("The bundle could not be written to {path}: {error}").format(path=out, error=exc)
+        ) from exc
+    recipient_name = session.get(Unit, recipient)
+    return ExportOutcome(
+        out,
+        result.seq,
+        result.records,
+        len(result.data),
+        result.bundle_id,
+        recipient_name.name if recipient_name else recipient,
+    )
+
+
+def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
+    me = me or whoami(session)
+    recipient = resolve_unit(session, to)
+    from sqlalchemy import func
+
+    from coopdesk.db.models import SyncOutgoing
+
+    seq = (
+        session.execute(
+            select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient)
+        ).scalar()
+        or 0
+    ) + 1
+    return exporter.file_name(me.unit_code, recipient, seq, dt.date.today())
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def preview_import(session: Session, path: Path, *, me: Me | None = None) -> ImportReport:
+    """What importing `path` would do; writes nothing."""
+    me = me or whoami(session)
+    return importer.import_bundle(
+        session, Path(path), my_unit=me.unit_code, apply=False, validator=_validator()
+    )
+
+
+def import_bundle(
+    session: Session, path: Path, *, me: Me | None = None, now: dt.datetime | None = None
+) -> ImportReport:
+    """Check and merge `path` (the caller commits). A refused bundle writes nothing."""
+    me = me or whoami(session)
+    return importer.import_bundle(
+        session, Path(path), my_unit=me.unit_code, apply=True, validator=_validator(), now=now
+    )
+
+
+@dataclass
+class ImportRecord:
+    id: int
+    bundle_id: str
+    sender_unit: str
+    sender_name: str
+    seq: int
+    created_at: dt.datetime | None
+    imported_at: dt.datetime
+    file_name: str
+    counts: dict[str, int]
+    undone: bool
+    undo_blocker: str | None
+
+
+def import_history(session: Session, limit: int = 200) -> list[ImportRecord]:
+    logs = session.execute(select(SyncImport).order_by(SyncImport.id.desc()).limit(limit)).scalars()
+    out = []
+    for log in logs:
+        unit = session.get(Unit, log.sender_unit)
+        out.append(
+            ImportRecord(
+                log.id,
+                log.bundle_id,
+                log.sender_unit,
+                unit.name if unit else log.sender_unit,
+                log.seq,
+                log.created_at,
+                log.imported_at,
+                log.file_name,
+                canonical.loads(log.summary or "{}"),
+                log.undone_at is not None,
+                undo.undo_blocker(session, log),
+            )
+        )
+    return out
+
+
+def undo_import(session: Session, import_id: int) -> None:
+    try:
+        undo.undo_import(session, import_id)
+    except undo.UndoRefused as exc:
+        raise SyncError(str(exc)) from exc
+
+
+# --- status, conflicts, erasure, restore ------------------------------------------------------
+
+
+def sync_status(
+    session: Session, *, me: Me | None = None, today: dt.date | None = None
+) -> SyncStatus:
+    me = me or whoami(session)
+    cutoff = (11, 15)
+    try:
+        from coopdesk.domain.periods import parse_cutoff
+        from coopdesk.services import settings
+
+        doc = settings.get_document_settings(session, me.unit_code)
+        cutoff = parse_cutoff(getattr(doc, "report_deadline", None) or "15/11")
+    except (ImportError, AttributeError, ValueError):
+        pass
+    return status.sync_status(
+        session,
+        my_unit=me.unit_code,
+        aggregator=me.aggregator,
+        today=today or dt.date.today(),
+        cutoff=cutoff,
+    )
+
+
+def list_conflicts(session: Session, *, me: Me | None = None) -> list[ConflictRecord]:
+    unit = me.unit_code if me else ""
+    return conflicts.list_conflicts(session, unit)
+
+
+def resolve_conflict(
+    session: Session, table: str, record_id: str, data: dict[str, Any], actor: str = ""
+) -> None:
+    try:
+        conflicts.resolve_conflict(session, table, record_id, data, actor)
+    except conflicts.ConflictError as exc:
+        raise SyncError(str(exc)) from exc
+
+
+def erase_person(session: Session, person_id: str, actor: str = "") -> None:
+    try:
+        conflicts.erase_person(session, person_id, actor)
+    except conflicts.ConflictError as exc:
+        raise SyncError(str(exc)) from exc
+
+
+def on_restored(engine: Engine) -> None:
+    """A database restored from a backup becomes a new replica: its old counters may already
+    have been used for changes that left with a bundle after the backup was made."""
+    from coopdesk.db.engine import session_scope
+
+    with session_scope(engine) as session:
+        versions.new_replica(session)

@@ -1,0 +1,175 @@
+"""Canonical JSON: one spelling for one value, and a strict reader that refuses the rest.
+
+Canonical: sorted keys, no spaces, UTF-8, strings in NFC, no floats (Decimals travel as
+strings). The reader refuses duplicate keys, NaN/Infinity, floats, huge integers and deep
+nesting, so a hostile or damaged bundle cannot smuggle in ambiguity or exhaust memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, Numeric, String, Text
+from sqlalchemy.sql.schema import Column
+
+MAX_DEPTH = 16
+MAX_INT_DIGITS = 19
+
+
+class CanonicalError(ValueError):
+    """Input that is not strict, canonical-compatible JSON."""
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_nfc(v) for v in value]
+    if isinstance(value, float):
+        raise CanonicalError("floats are not allowed in canonical JSON")
+    return value
+
+
+def dumps(value: Any) -> str:
+    """The canonical text of a JSON-able value (dict, list, str, int, bool, None)."""
+    return json.dumps(_nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def dumps_bytes(value: Any) -> bytes:
+    return dumps(value).encode("utf-8")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise CanonicalError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise CanonicalError(f"{name} is not allowed")
+
+
+def _no_float(text: str) -> Any:
+    raise CanonicalError(f"a decimal number ({text[:20]}) is not allowed; use a string")
+
+
+def _small_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise CanonicalError("a number is too large")
+    return int(text)
+
+
+def _check_depth(value: Any) -> None:
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise CanonicalError("the data is nested too deeply")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse strict JSON (see the module docstring); raises CanonicalError."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=_no_float,
+            parse_int=_small_int,
+        )
+    except CanonicalError:
+        raise
+    except RecursionError as exc:
+        raise CanonicalError("the data is nested too deeply") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CanonicalError(f"not valid JSON: {exc}") from exc
+    _check_depth(value)
+    return value
+
+
+# --- database values <-> JSON values --------------------------------------------------------
+
+
+def to_json_value(column: Column[Any], value: Any) -> Any:
+    """A column value as it travels in a bundle."""
+    if value is None:
+        return None
+    ctype = column.type
+    if isinstance(ctype, DateTime):
+        assert isinstance(value, dt.datetime)
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.isoformat(sep="T")
+    if isinstance(ctype, Date):
+        assert isinstance(value, dt.date)
+        return value.isoformat()
+    if isinstance(ctype, Numeric) and not isinstance(ctype, Integer | BigInteger):
+        dec = Decimal(value)
+        return format(dec.normalize(), "f") if dec else "0"
+    if isinstance(ctype, Boolean):
+        return bool(value)
+    if isinstance(ctype, Integer | BigInteger):
+        return int(value)
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def from_json_value(column: Column[Any], value: Any) -> Any:
+    """A bundle value back to the column's Python type; raises ValueError when it does not fit."""
+    if value is None:
+        if not column.nullable:
+            raise ValueError("a value is required")
+        return None
+    ctype = column.type
+    if isinstance(ctype, DateTime):
+        if not isinstance(value, str):
+            raise ValueError("expected a date and time")
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+        return parsed
+    if isinstance(ctype, Date):
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError("expected a date YYYY-MM-DD")
+        return dt.date.fromisoformat(value)
+    if isinstance(ctype, Boolean):
+        if not isinstance(value, bool):
+            raise ValueError("expected true or false")
+        return value
+    if isinstance(ctype, Integer | BigInteger):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("expected a whole number")
+        return value
+    if isinstance(ctype, Numeric):
+        if not isinstance(value, str):
+            raise ValueError("expected a number written as text")
+        try:
+            dec = Decimal(value)
+        except InvalidOperation as exc:
+            raise ValueError("expected a number") from exc
+        if not dec.is_finite():
+            raise ValueError("expected a finite number")
+        return dec
+    if isinstance(ctype, String | Text):
+        if not isinstance(value, str):
+            raise ValueError("expected text")
+        length = getattr(ctype, "length", None)
+        if length is not None and len(value) > length:
+            raise ValueError(f"text longer than {length} characters")
+        return unicodedata.normalize("NFC", value)
+    raise ValueError(f"unsupported column type {ctype!r}")

@@ -1,0 +1,125 @@
+"""Names for records in previews and conflict lists: "Hợp tác xã Hoa Ban", never an id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Base
+from coopdesk.i18n import N_, _
+
+KIND_LABELS = {
+    "cooperatives": N_("Cooperative"),
+    "cooperative_years": N_("Cooperative year figures"),
+    "people": N_("Person"),
+    "person_sensitive": N_("Sensitive details"),
+    "consents": N_("Consent"),
+    "roles": N_("Role"),
+    "officers": N_("Hội officer"),
+    "trainings": N_("Training"),
+    "participations": N_("Training participant"),
+    "activities": N_("Activity"),
+    "activity_cooperatives": N_("Cooperative in an activity"),
+    "support": N_("Support"),
+    "budgets": N_("Budget"),
+    "plans": N_("Plan"),
+    "targets": N_("Target"),
+    "assignments": N_("Assigned task"),
+    "reports": N_("Report"),
+}
+
+Lookup = Callable[[str, str], Mapping[str, Any] | None]
+
+
+def kind_label(table_name: str) -> str:
+    return _(KIND_LABELS.get(table_name, table_name))
+
+
+def db_lookup(session: Session, extra: Mapping[tuple[str, str], Mapping[str, Any]]) -> Lookup:
+    """Find a record's fields in `extra` (e.g. the bundle being imported), else the database."""
+    cache: dict[tuple[str, str], Mapping[str, Any] | None] = {}
+
+    def lookup(table_name: str, record_id: str) -> Mapping[str, Any] | None:
+        key = (table_name, record_id)
+        if key in extra:
+            return extra[key]
+        if key not in cache:
+            table = Base.metadata.tables.get(table_name)
+            row = None
+            if table is not None:
+                row = (
+                    session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+                )
+            cache[key] = dict(row) if row is not None else None
+        return cache[key]
+
+    return lookup
+
+
+def _short(text: Any, size: int = 80) -> str:
+    value = str(text or "").strip().replace("\n", " ")
+    return value if len(value) <= size else value[: size - 1] + "…"
+
+
+def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
+    """A short name for a record, using the names of the records it refers to."""
+
+    def name_of(table: str, record_id: Any) -> str:
+        if not record_id:
+            return "?"
+        found = lookup(table, str(record_id))
+        if not found:
+            return _("(not received yet)")
+        return describe(table, found, lookup)
+
+    d = data
+    match table_name:
+        case "cooperatives":
+            return _short(d.get("name"))
+        case "people":
+            if d.get("redacted"):
+                return _("(erased person)")
+            return _short(d.get("full_name"))
+        case "cooperative_years":
+            return _("{coop}, year {year}").format(
+                coop=name_of("cooperatives", d.get("cooperative_id")), year=d.get("year")
+            )
+        case "roles":
+            return f"{name_of('people', d.get('person_id'))} – {d.get('role')} – " + name_of(
+                "cooperatives", d.get("cooperative_id")
+            )
+        case "officers" | "person_sensitive" | "consents":
+            return name_of("people", d.get("person_id"))
+        case "trainings" | "activities":
+            return _short(d.get("title"))
+        case "participations":
+            return (
+                f"{name_of('people', d.get('person_id'))} – "
+                f"{name_of('trainings', d.get('training_id'))}"
+            )
+        case "activity_cooperatives":
+            return (
+                f"{name_of('activities', d.get('activity_id'))} – "
+                f"{name_of('cooperatives', d.get('cooperative_id'))}"
+            )
+        case "support":
+            who = (
+                name_of("cooperatives", d.get("cooperative_id"))
+                if d.get("cooperative_id")
+                else name_of("people", d.get("person_id"))
+            )
+            return f"{d.get('kind')} {d.get('given_on')} – {who}"
+        case "budgets":
+            return _("Budget {year} – {source}").format(year=d.get("year"), source=d.get("source"))
+        case "plans":
+            return _short(d.get("title"))
+        case "targets":
+            return f"{d.get('indicator_code')} {d.get('period')} – {d.get('target_unit_code')}"
+        case "assignments":
+            return _short(d.get("task"), 60)
+        case "reports":
+            return _short(d.get("title") or f"{d.get('doc_type')} {d.get('year')}")
+    return str(d.get("id") or "")

@@ -1,0 +1,166 @@
+"""Export: the records a recipient has not acknowledged (or the full scope) as bundle bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coopdesk import __version__
+from coopdesk.db.models import SyncImport, SyncOutgoing, SyncReplica
+from coopdesk.sync import bundle, scope, state, versions
+from coopdesk.sync.state import Knowledge
+
+
+@dataclass
+class ExportResult:
+    data: bytes
+    header: dict[str, Any]
+    seq: int
+    records: int
+
+    @property
+    def bundle_id(self) -> str:
+        return str(self.header["bundle_id"])
+
+
+def scope_units(tree: scope.UnitTree, a: str, b: str) -> set[str]:
+    """Units whose records may travel between `a` and `b`, in either direction."""
+    candidates: set[str] = set()
+    frontier = {a, b}
+    for _ in range(3):
+        candidates |= frontier
+        frontier = {c for code in frontier for c in tree.children(code)} - candidates
+    return {
+        u
+        for u in candidates
+        if scope.unit_in_scope(tree, a, b, u) or scope.unit_in_scope(tree, b, a, u)
+    }
+
+
+def own_knowledge(session: Session, units: set[str]) -> Knowledge:
+    """What this database holds, for the given units, including its own changes."""
+    knowledge = state.load_knowledge(session)
+    mine = {versions.replica_id(session): versions.current_counter(session)}
+    mine.update(versions.retired_replicas(session))
+    out: Knowledge = {}
+    for replica, per_unit in knowledge.items():
+        kept = {u: n for u, n in per_unit.items() if u in units}
+        if kept:
+            out[replica] = kept
+    for replica, counter in mine.items():
+        if counter > 0:
+            out[replica] = dict.fromkeys(sorted(units), counter)
+    return out
+
+
+def receipts_for(session: Session, unit: str, limit: int = 50) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(SyncImport)
+        .where(SyncImport.sender_unit == unit, SyncImport.undone_at.is_(None))
+        .order_by(SyncImport.id.desc())
+        .limit(limit)
+    ).scalars()
+    return [
+        {
+            "bundle_id": r.bundle_id,
+            "seq": r.seq,
+            "sender_replica": r.sender_replica,
+            "imported_at": r.imported_at.replace(tzinfo=None).isoformat(sep="T"),
+        }
+        for r in rows
+    ]
+
+
+def build(
+    session: Session,
+    *,
+    my_unit: str,
+    recipient_unit: str,
+    full: bool = False,
+    now: dt.datetime | None = None,
+) -> ExportResult:
+    """Build the next bundle to `recipient_unit` and record it as sent (caller commits)."""
+    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    versions.stamp_unversioned(session)
+    tree = scope.UnitTree.load(session)
+    me = versions.replica_id(session)
+    base: Knowledge = {} if full else state.ack_base(session, recipient_unit)
+    records: list[dict[str, Any]] = []
+    counts: Counter[str] = Counter()
+    for table in versions.synced_tables():
+        held = state.held_versions(session, table, virtual=None)
+        for record_id in sorted(held):
+            entry = held[record_id]
+            all_versions = entry.all()
+            unit = all_versions[0][1].get("unit_code")
+            if not isinstance(unit, str) or not scope.in_scope(
+                tree, my_unit, recipient_unit, table.name, unit
+            ):
+                continue
+            if not any(v.counter > state.known(base, v.by, unit) for v, _ in all_versions):
+                continue
+            for version, fields in all_versions:
+                records.append(
+                    {"t": table.name, "id": record_id, "v": version.to_json(), "d": fields}
+                )
+            counts[table.name] += 1
+    units = scope_units(tree, my_unit, recipient_unit)
+    replicas = {
+        r.replica_id: {"install": r.install_id, "unit": r.unit_code}
+        for r in session.execute(select(SyncReplica)).scalars()
+    }
+    replicas[me] = {"install": versions.install_id(session), "unit": my_unit}
+    body = {
+        "records": records,
+        "knowledge": own_knowledge(session, units),
+        "base": base,
+        "receipts": receipts_for(session, recipient_unit),
+        "replicas": replicas,
+        "retired": sorted(versions.retired_replicas(session)),
+    }
+    seq = (
+        session.execute(
+            select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient_unit)
+        ).scalar()
+        or 0
+    ) + 1
+    header = {
+        "app": f"CoopDesk {__version__}",
+        "sender": {
+            "install": versions.install_id(session),
+            "replica": me,
+            "unit": my_unit,
+            "unit_name": tree.name(my_unit),
+        },
+        "recipient": {"unit": recipient_unit, "unit_name": tree.name(recipient_unit)},
+        "scope": "full" if not base else "delta",
+        "seq": seq,
+        "created_at": now.isoformat(sep="T"),
+        "counts": dict(sorted(counts.items())),
+        "records": sum(counts.values()),
+        "versions": len(records),
+    }
+    data = bundle.encode(header, body)
+    decoded_header = bundle.decode(data).header
+    session.add(
+        SyncOutgoing(
+            recipient_unit=recipient_unit,
+            seq=seq,
+            bundle_id=decoded_header["bundle_id"],
+            full=not base,
+            records=sum(counts.values()),
+            created_at=now,
+        )
+    )
+    return ExportResult(data, decoded_header, seq, sum(counts.values()))
+
+
+def file_name(my_unit: str, recipient_unit: str, seq: int, when: dt.date) -> str:
+    """e.g. `03408-to-12-0004-2026-11-23.coopdesk`: from, to, sequence, date."""
+    safe = {u: u.replace(":", "_") for u in (my_unit, recipient_unit)}
+    return f"{safe[my_unit]}-to-{safe[recipient_unit]}-{seq:04d}-{when.isoformat()}{bundle.SUFFIX}"
