@@ -1,0 +1,294 @@
+"""The unit catalogue (34 provinces, 3,321 communes) plus sectors and ethnic groups.
+
+Units come from the `vietnam-provinces` package (GSO codes, since 01/07/2025). Codes are
+strings: provinces two digits ("12" = Lai Châu), communes five ("03408" = Phường Tân Phong).
+Legacy (pre-2025) units would carry an "old:" prefix; see `LEGACY_PREFIX`.
+
+`name_folded` holds the folded name followed by the province's name, so that a search for
+"tan phong lai chau" finds Phường Tân Phong; nothing is folded at query time except the
+words typed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, Select, and_, case, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Ethnicity, Sector, Unit
+from coopdesk.i18n import _, collation_key, fold, normalize
+from coopdesk.services.catalogue_data import ETHNICITIES, SECTORS
+
+LEGACY_PREFIX = "old:"
+PROVINCE_COUNT = 34
+COMMUNE_COUNT = 3321
+_CITY_PREFIX = "Thành phố "
+
+
+class UnknownUnit(LookupError):
+    """A unit code or name that is not in the catalogue; the message names it."""
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """A unit as lists and the CLI show it."""
+
+    code: str
+    name: str
+    level: str  # province | district | commune
+    division_type: str
+    parent_code: str | None
+    province_code: str | None
+    province_name: str
+    legacy: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "level": self.level,
+            "division_type": self.division_type,
+            "parent_code": self.parent_code,
+            "province_code": self.province_code,
+            "province_name": self.province_name,
+            "legacy": self.legacy,
+        }
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def short_province_name(name: str) -> str:
+    """'Thành phố Hà Nội' → 'Hà Nội'; 'Lai Châu' stays (the place line of documents)."""
+    name = normalize(name)
+    if name.startswith(_CITY_PREFIX):
+        return name[len(_CITY_PREFIX) :]
+    return name
+
+
+def _current_rows() -> list[dict[str, object]]:
+    from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
+
+    data = json.loads(NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8"))
+    rows: list[dict[str, object]] = []
+    for province in data:
+        pcode = f"{int(province['code']):02d}"
+        pname = normalize(province["name"])
+        ptype = province["division_type"]
+        label = pname if pname.startswith(_CITY_PREFIX) else f"Tỉnh {pname}"
+        rows.append(
+            {
+                "code": pcode,
+                "name": pname,
+                "name_folded": fold(label),
+                "division_type": ptype,
+                "level": "province",
+                "parent_code": None,
+                "province_code": pcode,
+                "legacy": False,
+                "sort_key": collation_key(short_province_name(pname)),
+            }
+        )
+        for ward in province["wards"]:
+            wname = normalize(ward["name"])
+            rows.append(
+                {
+                    "code": f"{int(ward['code']):05d}",
+                    "name": wname,
+                    "name_folded": fold(f"{wname} {pname}"),
+                    "division_type": ward["division_type"],
+                    "level": "commune",
+                    "parent_code": pcode,
+                    "province_code": pcode,
+                    "legacy": False,
+                    "sort_key": collation_key(wname),
+                }
+            )
+    return rows
+
+
+def _connection(target: Engine | Connection | Session) -> tuple[Connection, bool]:
+    if isinstance(target, Engine):
+        return target.connect(), True
+    if isinstance(target, Session):
+        return target.connection(), False
+    return target, False
+
+
+def _count(conn: Connection, query: Select[int]) -> int:
+    return int(conn.scalar(query) or 0)
+
+
+def catalogues_complete(conn: Connection) -> bool:
+    units = select(func.count()).select_from(Unit).where(Unit.legacy.is_(False))
+    sectors = select(func.count()).select_from(Sector)
+    ethnic = select(func.count()).select_from(Ethnicity)
+    return (
+        _count(conn, units) >= PROVINCE_COUNT + COMMUNE_COUNT
+        and _count(conn, sectors) >= len(SECTORS)
+        and _count(conn, ethnic) >= len(ETHNICITIES)
+    )
+
+
+def ensure_catalogues(target: Engine | Connection | Session) -> int:
+    """Load units, sectors and ethnic groups that are missing. Idempotent; returns rows added.
+
+    With an Engine it commits its own transaction; with a Session or Connection the caller's
+    transaction is used. When everything is there it costs three COUNT queries.
+    """
+    conn, own = _connection(target)
+    try:
+        if catalogues_complete(conn):
+            return 0
+        added = _insert_missing(conn, Unit, "code", _current_rows())
+        added += _insert_missing(
+            conn,
+            Sector,
+            "code",
+            [{"code": c, "name_vi": vi, "name_en": en} for c, vi, en in SECTORS],
+        )
+        added += _insert_missing(
+            conn, Ethnicity, "code", [{"code": c, "name": n} for c, n in ETHNICITIES]
+        )
+        if own:
+            conn.commit()
+        return added
+    finally:
+        if own:
+            conn.close()
+
+
+def _insert_missing(conn: Connection, model: type, key: str, rows: list[dict[str, object]]) -> int:
+    column = getattr(model, key)
+    have = set(conn.scalars(select(column)))
+    new = [r for r in rows if r[key] not in have]
+    if new:
+        conn.execute(insert(model), new)  # Core executemany
+    return len(new)
+
+
+# --- lookup ----------------------------------------------------------------------------------
+
+
+def _pad(digits: str, level_hint: str | None = None) -> str:
+    if len(digits) <= 2:
+        return digits.zfill(2)
+    if level_hint == "legacy" and len(digits) == 3:
+        return digits  # a pre-2025 district
+    return digits.zfill(5)
+
+
+def normalize_code(text: str) -> str:
+    """'3408' → '03408', '12' → '12', 'old:1' → 'old:01'; raises UnknownUnit if not a code."""
+    cleaned = (text or "").strip()
+    legacy = cleaned.lower().startswith(LEGACY_PREFIX)
+    digits = cleaned[len(LEGACY_PREFIX) :].strip() if legacy else cleaned
+    if not digits.isdigit() or len(digits) > 5:
+        raise UnknownUnit(
+            _("“{code}” is not a unit code: use the digits of the GSO code, e.g. 3408.").format(
+                code=cleaned
+            )
+        )
+    if legacy:
+        return LEGACY_PREFIX + _pad(digits, "legacy")
+    return _pad(digits)
+
+
+def resolve_code(session: Session, text: str) -> str:
+    """The catalogue code for what a person typed: 1–2 digits a province, else a commune."""
+    code = normalize_code(text)
+    if session.get(Unit, code) is None:
+        raise UnknownUnit(
+            _("There is no unit with the code {code} in the catalogue.").format(code=code)
+        )
+    return code
+
+
+def _info(unit: Unit, province_name: str) -> UnitInfo:
+    return UnitInfo(
+        code=unit.code,
+        name=unit.name,
+        level=unit.level,
+        division_type=unit.division_type,
+        parent_code=unit.parent_code,
+        province_code=unit.province_code,
+        province_name=province_name,
+        legacy=bool(unit.legacy),
+    )
+
+
+def _province_names(session: Session, codes: set[str]) -> dict[str, str]:
+    codes = {c for c in codes if c}
+    if not codes:
+        return {}
+    rows = session.execute(select(Unit.code, Unit.name).where(Unit.code.in_(codes)))
+    return {code: name for code, name in rows}
+
+
+def _infos(session: Session, units: list[Unit]) -> list[UnitInfo]:
+    names = _province_names(session, {u.province_code or "" for u in units})
+    return [_info(u, names.get(u.province_code or "", "")) for u in units]
+
+
+def get(session: Session, code: str) -> UnitInfo | None:
+    """The unit with this code (padded as needed), or None."""
+    try:
+        key = normalize_code(code)
+    except UnknownUnit:
+        return None
+    unit = session.get(Unit, key)
+    return _infos(session, [unit])[0] if unit is not None else None
+
+
+def search(
+    session: Session, text: str, limit: int = 20, *, include_legacy: bool = False
+) -> list[UnitInfo]:
+    """Units whose name (with the province's) contains every word typed, diacritics ignored.
+
+    A code typed on its own ("3408", "12") finds that unit. Names holding the words as typed
+    (in a row) come first; then provinces before communes, in Vietnamese alphabetical order.
+    """
+    words = fold(text).split()
+    if not words:
+        return []
+    conditions = [
+        or_(Unit.name_folded.like(f"{w}%"), Unit.name_folded.like(f"% {w}%")) for w in words
+    ]
+    if len(words) == 1 and words[0].isdigit() and len(words[0]) <= 5:
+        conditions = [or_(and_(*conditions), Unit.code == _pad(words[0]))]
+    query = select(Unit).where(*conditions)
+    if not include_legacy:
+        query = query.where(Unit.legacy.is_(False))
+    level_order = case((Unit.level == "province", 0), (Unit.level == "district", 1), else_=2)
+    phrase = case((Unit.name_folded.like(f"%{' '.join(words)}%"), 0), else_=1)
+    query = query.order_by(Unit.legacy, phrase, level_order, Unit.sort_key, Unit.code)
+    query = query.limit(limit)
+    return _infos(session, list(session.scalars(query)))
+
+
+def children(session: Session, code: str | None = None) -> list[UnitInfo]:
+    """The units directly below `code` (None: the current provinces), in alphabetical order."""
+    if code is None:
+        query = select(Unit).where(Unit.level == "province", Unit.legacy.is_(False))
+    else:
+        query = select(Unit).where(Unit.parent_code == normalize_code(code))
+    return _infos(session, list(session.scalars(query.order_by(Unit.sort_key, Unit.code))))
+
+
+def province_of(session: Session, code: str) -> UnitInfo | None:
+    """The province a unit belongs to (itself for a province)."""
+    info = get(session, code)
+    if info is None:
+        return None
+    if info.level == "province":
+        return info
+    return get(session, info.province_code or "")
+
+
+def display_name(info: UnitInfo) -> str:
+    """'Phường Tân Phong, Lai Châu' for a commune; the name alone for a province."""
+    if info.level == "province" or not info.province_name:
+        return info.name
+    return f"{info.name}, {short_province_name(info.province_name)}"
