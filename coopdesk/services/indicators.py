@@ -1,0 +1,916 @@
+"""Compute every indicator of `coopdesk.domain.indicators` for a unit subtree and a period.
+
+A handful of set-based queries, each grouped by the unit that owns the rows (a commune, or a
+province for its own records). The subtree's value and its children's values (for the table
+of child units) are then added up from those per-unit partials in Python — a few thousand
+numbers at most, even for the whole country. Ratios add numerators and denominators.
+
+Which unit a row belongs to:
+- cooperatives, their yearly figures, activities, trainings (courses), support and budgets:
+  the unit that owns the record;
+- people counted once (women managers, people trained, participations): the person's unit,
+  so that a person is counted once when communes are added up; officers: the officer's unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session, aliased
+
+from coopdesk.db.models import (
+    Activity,
+    Budget,
+    Cooperative,
+    CooperativeYear,
+    Officer,
+    Participation,
+    Person,
+    Role,
+    Support,
+    Target,
+    Training,
+    Unit,
+)
+from coopdesk.domain import indicators as reg
+from coopdesk.domain.periods import PROGRAMME_START, Period
+from coopdesk.i18n import _
+
+NATIONAL = None  # the unit "code" of the whole country
+
+# --- scope ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Scope:
+    """The units whose records count, and how they fold into the unit's children."""
+
+    unit_code: str | None  # None = the whole country
+    name: str
+    level: str  # national | province | commune
+    leaves: list[str] | None  # unit codes whose records count (None = all)
+    child_of: dict[str, str]  # leaf unit → child unit shown in the table
+    children: list[tuple[str, str]]  # (code, name) in display order
+
+    def filter(self, column: Any) -> ColumnElement[bool]:
+        if self.leaves is None:
+            return true()
+        if len(self.leaves) == 1:
+            return column == self.leaves[0]
+        return column.in_(self.leaves)
+
+
+class UnknownUnit(ValueError):
+    pass
+
+
+def resolve_scope(session: Session, unit_code: str | None) -> Scope:
+    """The subtree of a unit: a commune alone; a province with its communes; None = country."""
+    if unit_code is None:
+        rows = session.execute(
+            select(Unit.code, Unit.name, Unit.level, Unit.parent_code, Unit.province_code)
+        ).all()
+        provinces = sorted(
+            (
+                (r.code, r.name)
+                for r in rows
+                if r.level == "province" and not r.code.startswith("old:")
+            ),
+            key=lambda cn: cn[0],
+        )
+        child_of = {}
+        for r in rows:
+            if r.level == "province":
+                child_of[r.code] = r.code
+            elif r.province_code or r.parent_code:
+                child_of[r.code] = r.province_code or r.parent_code
+        return Scope(None, _("Whole country"), "national", None, child_of, provinces)
+    unit = session.get(Unit, unit_code)
+    if unit is None:
+        raise UnknownUnit(_("There is no unit with the code {code}.").format(code=unit_code))
+    if unit.level == "province":
+        communes = session.execute(
+            select(Unit.code, Unit.name, Unit.sort_key)
+            .where(Unit.parent_code == unit.code)
+            .order_by(Unit.code)  # the official (GSO) order, as in reports
+        ).all()
+        leaves = [unit.code, *(c.code for c in communes)]
+        child_of = {c.code: c.code for c in communes}
+        return Scope(
+            unit.code, unit.name, "province", leaves, child_of, [(c.code, c.name) for c in communes]
+        )
+    return Scope(unit.code, unit.name, "commune", [unit.code], {}, [])
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass
+class Value:
+    """One indicator for one unit: the numerator, the denominator of a ratio, and parts."""
+
+    code: str
+    numerator: Decimal = Decimal(0)
+    denominator: Decimal | None = None
+    breakdown: dict[str, Decimal] = field(default_factory=dict)  # by fund / source
+
+    @property
+    def indicator(self) -> reg.Indicator:
+        return reg.BY_CODE[self.code]
+
+    @property
+    def value(self) -> Decimal | None:
+        if self.indicator.is_ratio:
+            return reg.ratio_value(self.numerator, self.denominator or 0)
+        return self.numerator
+
+    def add(self, other: Value) -> None:
+        self.numerator += other.numerator
+        if other.denominator is not None:
+            self.denominator = (self.denominator or Decimal(0)) + other.denominator
+        for key, amount in other.breakdown.items():
+            self.breakdown[key] = self.breakdown.get(key, Decimal(0)) + amount
+
+
+def _empty() -> dict[str, Value]:
+    return {
+        ind.code: Value(ind.code, denominator=Decimal(0) if ind.is_ratio else None)
+        for ind in reg.INDICATORS
+    }
+
+
+@dataclass
+class TargetInfo:
+    value: Decimal
+    comparison: str
+    period: str
+    note: str = ""
+
+
+@dataclass
+class Result:
+    scope: Scope
+    period: Period
+    values: dict[str, Value]
+    by_child: dict[str, dict[str, Value]]  # child unit code → values
+    targets: dict[str, TargetInfo]
+    elapsed: float
+
+    def status(self, code: str) -> reg.Status:
+        target = self.targets.get(code)
+        if target is None:
+            return reg.Status.NO_TARGET
+        return reg.target_status(
+            self.values[code].value, target.value, target.comparison, self.elapsed
+        )
+
+
+# --- conditions shared by computing and listing ----------------------------------------
+
+
+def _alive(c: Any, period: Period) -> ColumnElement[bool]:
+    """The cooperative existed during the period (founded by its end, not dissolved before)."""
+    return and_(
+        c.deleted_at.is_(None),
+        or_(c.founded_on.is_(None), c.founded_on <= period.end),
+        or_(c.dissolved_on.is_(None), c.dissolved_on >= period.start),
+        not_(and_(c.status == "dissolved", c.dissolved_on.is_(None))),
+    )
+
+
+def _role_active(r: Any, period: Period) -> ColumnElement[bool]:
+    return and_(
+        r.deleted_at.is_(None),
+        or_(r.start_on.is_(None), r.start_on <= period.end),
+        or_(r.end_on.is_(None), r.end_on >= period.start),
+    )
+
+
+def _woman_manager_exists(c: Any, roles: Sequence[str], period: Period) -> ColumnElement[bool]:
+    r, p = aliased(Role), aliased(Person)
+    return exists(
+        select(literal(1))
+        .select_from(r)
+        .join(p, p.id == r.person_id)
+        .where(
+            r.cooperative_id == c.id,
+            r.role.in_(roles),
+            _role_active(r, period),
+            p.gender == "F",
+            p.deleted_at.is_(None),
+        )
+    )
+
+
+def _consolidated_exists(c: Any, period: Period) -> ColumnElement[bool]:
+    y = aliased(CooperativeYear)
+    return exists(
+        select(literal(1)).where(
+            y.cooperative_id == c.id,
+            y.deleted_at.is_(None),
+            y.year.in_(period.years),
+            y.consolidated.is_(True),
+        )
+    )
+
+
+def _completed_training(
+    person_id: Any,
+    start: dt.date,
+    end: dt.date,
+    training_filter: Callable[[Any], ColumnElement[bool]] | None = None,
+) -> ColumnElement[bool]:
+    """The person completed a training that started between `start` and `end`."""
+    pa, t = aliased(Participation), aliased(Training)
+    return exists(
+        select(literal(1))
+        .select_from(pa)
+        .join(t, t.id == pa.training_id)
+        .where(
+            pa.person_id == person_id,
+            pa.completed.is_(True),
+            pa.deleted_at.is_(None),
+            t.deleted_at.is_(None),
+            t.start_on >= start,
+            t.start_on <= end,
+            training_filter(t) if training_filter is not None else true(),
+        )
+    )
+
+
+def _for_officers(t: Any) -> ColumnElement[bool]:
+    return or_(t.audience == "officers", t.kind == "upskilling")
+
+
+def _upskilling(t: Any) -> ColumnElement[bool]:
+    return t.kind == "upskilling"
+
+
+def _women_managers(scope: Scope, period: Period) -> Select[str, str]:
+    """Distinct women holding an HTX management role during the period: (person, unit)."""
+    r, p, c = aliased(Role), aliased(Person), aliased(Cooperative)
+    return (
+        select(p.id.label("pid"), p.unit_code.label("uc"))
+        .select_from(r)
+        .join(p, p.id == r.person_id)
+        .join(c, c.id == r.cooperative_id)
+        .where(
+            r.role.in_(reg.MANAGEMENT_ROLES),
+            _role_active(r, period),
+            p.gender == "F",
+            p.deleted_at.is_(None),
+            c.kind.in_(("HTX", "LHHTX")),
+            _alive(c, period),
+            scope.filter(p.unit_code),
+        )
+        .distinct()
+    )
+
+
+def _officers(scope: Scope, period: Period) -> Select[Any]:
+    o = aliased(Officer)
+    return select(o).where(
+        o.deleted_at.is_(None),
+        o.collective_economy_work.is_(True),
+        or_(o.start_on.is_(None), o.start_on <= period.end),
+        or_(o.end_on.is_(None), o.end_on >= period.start),
+        scope.filter(o.unit_code),
+    )
+
+
+# --- computing -----------------------------------------------------------------------------
+
+Partials = dict[str, dict[str, Value]]  # leaf unit → code → value
+
+
+def _put(
+    partials: Partials,
+    unit: str,
+    code: str,
+    num: Any,
+    den: Any = None,
+    part: str | None = None,
+) -> None:
+    value = partials[unit][code]
+    amount = Decimal(num or 0)
+    value.numerator += amount
+    if den is not None:
+        value.denominator = (value.denominator or Decimal(0)) + Decimal(den or 0)
+    if part is not None:
+        value.breakdown[part] = value.breakdown.get(part, Decimal(0)) + amount
+
+
+def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    c = aliased(Cooperative)
+    alive = _alive(c, period)
+    founded_in = and_(
+        c.founded_with_hoi_support.is_(True),
+        c.founded_on >= period.start,
+        c.founded_on <= period.end,
+        c.deleted_at.is_(None),
+    )
+    supported = and_(alive, c.hoi_supported.is_(True), c.kind.in_(("HTX", "THT")))
+
+    def count(cond: ColumnElement[bool]) -> Any:
+        return func.sum(case((cond, 1), else_=0))
+
+    rows = session.execute(
+        select(
+            c.unit_code,
+            count(
+                and_(c.kind == "HTX", alive, _woman_manager_exists(c, reg.MANAGEMENT_ROLES, period))
+            ),
+            count(
+                and_(
+                    c.kind == "THT",
+                    alive,
+                    _woman_manager_exists(c, reg.THT_MANAGEMENT_ROLES, period),
+                )
+            ),
+            count(and_(c.kind == "HTX", founded_in)),
+            count(and_(c.kind == "THT", founded_in)),
+            count(and_(supported, _consolidated_exists(c, period))),
+            count(supported),
+        )
+        .where(c.deleted_at.is_(None), scope.filter(c.unit_code))
+        .group_by(c.unit_code)
+    ).all()
+    for unit, htx, tht, new_htx, new_tht, consolidated, supported_n in rows:
+        _put(out, unit, "htx_women_managed", htx)
+        _put(out, unit, "tht_women_managed", tht)
+        _put(out, unit, "new_htx_programme", new_htx)
+        _put(out, unit, "new_tht_programme", new_tht)
+        _put(out, unit, "coops_consolidated_pct", consolidated, supported_n)
+
+
+def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    c, y = aliased(Cooperative), aliased(CooperativeYear)
+    latest = func.row_number().over(partition_by=y.cooperative_id, order_by=y.year.desc())
+    inner = (
+        select(
+            c.unit_code.label("uc"),
+            c.kind.label("kind"),
+            y.new_jobs_women.label("jobs"),
+            y.female_workers.label("fw"),
+            latest.label("rank"),
+        )
+        .select_from(y)
+        .join(c, c.id == y.cooperative_id)
+        .where(
+            y.deleted_at.is_(None),
+            c.deleted_at.is_(None),
+            y.year >= period.years[0],
+            y.year <= period.years[-1],
+            scope.filter(c.unit_code),
+        )
+        .subquery()
+    )
+    last = inner.c.rank == 1
+    rows = session.execute(
+        select(
+            inner.c.uc,
+            func.sum(case((inner.c.kind.in_(("HTX", "THT")), inner.c.jobs), else_=0)),
+            func.sum(case((and_(last, inner.c.kind == "HTX"), inner.c.fw), else_=0)),
+            func.sum(case((and_(last, inner.c.kind == "THT"), inner.c.fw), else_=0)),
+        ).group_by(inner.c.uc)
+    ).all()
+    for unit, jobs, fw_htx, fw_tht in rows:
+        _put(out, unit, "new_jobs_women", jobs)
+        _put(out, unit, "female_workers_htx", fw_htx)
+        _put(out, unit, "female_workers_tht", fw_tht)
+
+
+def _women_manager_training(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    m = _women_managers(scope, period).subquery()
+    in_period = _completed_training(m.c.pid, period.start, period.end)
+    since_start = _completed_training(m.c.pid, min(PROGRAMME_START, period.start), period.end)
+    rows = session.execute(
+        select(
+            m.c.uc,
+            func.count(),
+            func.sum(case((in_period, 1), else_=0)),
+            func.sum(case((since_start, 1), else_=0)),
+        ).group_by(m.c.uc)
+    ).all()
+    for unit, managers, trained_now, trained_ever in rows:
+        _put(out, unit, "women_managers_trained", trained_now)
+        _put(out, unit, "women_managers_trained_pct", trained_ever, managers)
+
+
+def _officer_counts(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    o = _officers(scope, period).subquery()
+    start = min(PROGRAMME_START, period.start)
+    trained = _completed_training(o.c.person_id, start, period.end, _for_officers)
+    upskilled = _completed_training(o.c.person_id, start, period.end, _upskilling)
+    rows = session.execute(
+        select(
+            o.c.unit_code,
+            func.count(),
+            func.sum(case((trained, 1), else_=0)),
+            func.sum(case((upskilled, 1), else_=0)),
+        ).group_by(o.c.unit_code)
+    ).all()
+    for unit, officers, trained_n, upskilled_n in rows:
+        _put(out, unit, "officers_trained_pct", trained_n, officers)
+        _put(out, unit, "officers_upskilled_pct", upskilled_n, officers)
+
+
+def _communication(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    a = Activity
+    rows = session.execute(
+        select(a.unit_code, func.count(), func.sum(a.reach_total), func.sum(a.reach_women))
+        .where(
+            a.deleted_at.is_(None),
+            a.kind == "communication",
+            a.held_on >= period.start,
+            a.held_on <= period.end,
+            scope.filter(a.unit_code),
+        )
+        .group_by(a.unit_code)
+    ).all()
+    for unit, events, reach, women in rows:
+        _put(out, unit, "comm_events", events)
+        _put(out, unit, "comm_reach", reach)
+        _put(out, unit, "comm_reach_women", women)
+
+
+def _trainings(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    t = Training
+    in_period = and_(t.deleted_at.is_(None), t.start_on >= period.start, t.start_on <= period.end)
+    for unit, courses in session.execute(
+        select(t.unit_code, func.count())
+        .where(in_period, scope.filter(t.unit_code))
+        .group_by(t.unit_code)
+    ):
+        _put(out, unit, "training_courses", courses)
+    pa, p = Participation, Person
+    rows = session.execute(
+        select(p.unit_code, func.count(func.distinct(pa.person_id)), func.count())
+        .select_from(pa)
+        .join(t, t.id == pa.training_id)
+        .join(p, p.id == pa.person_id)
+        .where(
+            in_period,
+            pa.deleted_at.is_(None),
+            pa.completed.is_(True),
+            p.deleted_at.is_(None),
+            scope.filter(p.unit_code),
+        )
+        .group_by(p.unit_code)
+    ).all()
+    for unit, people, participations in rows:
+        _put(out, unit, "people_trained", people)
+        _put(out, unit, "training_participations", participations)
+
+
+def _support(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    s = Support
+    rows = session.execute(
+        select(s.unit_code, s.fund, func.count(), func.sum(s.amount))
+        .where(
+            s.deleted_at.is_(None),
+            s.given_on >= period.start,
+            s.given_on <= period.end,
+            scope.filter(s.unit_code),
+        )
+        .group_by(s.unit_code, s.fund)
+    ).all()
+    for unit, fund, count_n, amount in rows:
+        _put(out, unit, "support_count", count_n, part=fund)
+        _put(out, unit, "support_amount", amount, part=fund)
+
+
+def _budget(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+    b = Budget
+    rows = session.execute(
+        select(
+            b.unit_code,
+            b.source,
+            func.sum(b.planned),
+            func.sum(b.allocated),
+            func.sum(b.spent),
+        )
+        .where(b.deleted_at.is_(None), b.year.in_(period.years), scope.filter(b.unit_code))
+        .group_by(b.unit_code, b.source)
+    ).all()
+    for unit, source, planned, allocated, spent in rows:
+        _put(out, unit, "budget_planned", planned, part=source)
+        _put(out, unit, "budget_allocated", allocated, part=source)
+        _put(out, unit, "budget_spent", spent, part=source)
+
+
+_STEPS = (
+    _cooperative_counts,
+    _yearly_figures,
+    _women_manager_training,
+    _officer_counts,
+    _communication,
+    _trainings,
+    _support,
+    _budget,
+)
+
+
+def compute_partials(session: Session, scope: Scope, period: Period) -> Partials:
+    partials: Partials = defaultdict(_empty)
+    for step in _STEPS:
+        step(session, scope, period, partials)
+    return partials
+
+
+def _fold(partials: Iterable[dict[str, Value]]) -> dict[str, Value]:
+    total = _empty()
+    for values in partials:
+        for code, value in values.items():
+            total[code].add(value)
+    return total
+
+
+def compute(
+    session: Session,
+    unit_code: str | None,
+    period: Period | str,
+    *,
+    today: dt.date | None = None,
+    scope: Scope | None = None,
+) -> Result:
+    """Every indicator for the unit's subtree, its children's values and the targets."""
+    period = Period.parse(period) if isinstance(period, str) else period
+    scope = scope or resolve_scope(session, unit_code)
+    partials = compute_partials(session, scope, period)
+    by_child_parts: dict[str, list[dict[str, Value]]] = defaultdict(list)
+    for leaf, values in partials.items():
+        child = scope.child_of.get(leaf)
+        if child is not None and child != scope.unit_code:
+            by_child_parts[child].append(values)
+    by_child = {code: _fold(by_child_parts.get(code, [])) for code, _name in scope.children}
+    return Result(
+        scope=scope,
+        period=period,
+        values=_fold(partials.values()),
+        by_child=by_child,
+        targets=targets_for(session, scope.unit_code, period),
+        elapsed=period.fraction_elapsed(today or dt.date.today()),
+    )
+
+
+def compute_by_year(
+    session: Session, unit_code: str | None, years: Sequence[int]
+) -> dict[int, dict[str, Value]]:
+    """Each indicator per calendar year (for the chart)."""
+    scope = resolve_scope(session, unit_code)
+    return {
+        year: _fold(compute_partials(session, scope, Period.calendar_year(year)).values())
+        for year in years
+    }
+
+
+# --- targets -------------------------------------------------------------------------------
+
+
+def targets_for(session: Session, unit_code: str | None, period: Period) -> dict[str, TargetInfo]:
+    """Targets set for exactly this unit and period string (e.g. "2026", "phase1", "2026r")."""
+    if unit_code is None:
+        return {}
+    rows = session.scalars(
+        select(Target)
+        .where(
+            Target.deleted_at.is_(None),
+            Target.target_unit_code == unit_code,
+            Target.period == period.key,
+        )
+        .order_by(Target.updated_at)
+    ).all()
+    out: dict[str, TargetInfo] = {}
+    for t in rows:  # the latest one wins when two plans set the same target
+        if t.indicator_code in reg.BY_CODE:
+            value = reg.normalize_target(reg.BY_CODE[t.indicator_code], t.value)
+            out[t.indicator_code] = TargetInfo(value, t.comparison, t.period, t.note)
+    return out
+
+
+def phase_targets(session: Session, unit_code: str | None) -> dict[str, dict[str, TargetInfo]]:
+    """Targets for the phases and the whole programme: code → {"phase1"/"phase2"/"all": …}."""
+    if unit_code is None:
+        return {}
+    rows = session.scalars(
+        select(Target)
+        .where(
+            Target.deleted_at.is_(None),
+            Target.target_unit_code == unit_code,
+            Target.period.in_(("phase1", "phase2", "all")),
+        )
+        .order_by(Target.updated_at)
+    ).all()
+    out: dict[str, dict[str, TargetInfo]] = defaultdict(dict)
+    for t in rows:
+        if t.indicator_code in reg.BY_CODE:
+            value = reg.normalize_target(reg.BY_CODE[t.indicator_code], t.value)
+            out[t.indicator_code][t.period] = TargetInfo(value, t.comparison, t.period, t.note)
+    return dict(out)
+
+
+# --- the rows behind a number --------------------------------------------------------------
+
+
+@dataclass
+class Behind:
+    """The records counted for one indicator: column titles and rows of plain values."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+def _unit_names(session: Session) -> dict[str, str]:
+    return {code: name for code, name in session.execute(select(Unit.code, Unit.name))}
+
+
+def _yes(flag: Any) -> str:
+    return _("yes") if flag else _("no")
+
+
+def records_behind(
+    session: Session,
+    code: str,
+    unit_code: str | None,
+    period: Period | str,
+    *,
+    limit: int | None = 5000,
+) -> Behind:
+    """The rows an indicator counts, with names (not ids), so that a number can be checked.
+
+    For a percentage the rows are its denominator, with a column saying which are counted in
+    the numerator.
+    """
+    reg.get(code)
+    period = Period.parse(period) if isinstance(period, str) else period
+    scope = resolve_scope(session, unit_code)
+    names = _unit_names(session)
+    behind = _BEHIND[_family(code)](session, code, scope, period)
+    behind.rows = [
+        tuple(names.get(v, v) if i == 0 else v for i, v in enumerate(row)) for row in behind.rows
+    ]
+    behind.rows.sort(key=lambda row: tuple(str(v) for v in row))
+    if limit is not None:
+        behind.rows = behind.rows[:limit]
+    return behind
+
+
+def _family(code: str) -> str:
+    for prefix in ("comm_", "support_", "budget_", "officers_", "female_workers_"):
+        if code.startswith(prefix):
+            return prefix
+    return code
+
+
+def _behind_coops(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    c = aliased(Cooperative)
+    alive = _alive(c, period)
+    cond: ColumnElement[bool]
+    extra: list[Any] = []
+    if code == "htx_women_managed":
+        cond = and_(c.kind == "HTX", alive, _woman_manager_exists(c, reg.MANAGEMENT_ROLES, period))
+    elif code == "tht_women_managed":
+        cond = and_(
+            c.kind == "THT", alive, _woman_manager_exists(c, reg.THT_MANAGEMENT_ROLES, period)
+        )
+    elif code in ("new_htx_programme", "new_tht_programme"):
+        cond = and_(
+            c.kind == ("HTX" if code == "new_htx_programme" else "THT"),
+            c.founded_with_hoi_support.is_(True),
+            c.founded_on >= period.start,
+            c.founded_on <= period.end,
+        )
+    else:  # coops_consolidated_pct
+        cond = and_(alive, c.hoi_supported.is_(True), c.kind.in_(("HTX", "THT")))
+        extra = [_consolidated_exists(c, period)]
+    rows = session.execute(
+        select(c.unit_code, c.name, c.kind, c.founded_on, c.status, *extra).where(
+            c.deleted_at.is_(None), cond, scope.filter(c.unit_code)
+        )
+    ).all()
+    columns = [_("Unit"), _("Cooperative"), _("Kind"), _("Founded"), _("Status")]
+    out = [(r[0], r[1], r[2], _fmt_date(r[3]), r[4], *[_yes(x) for x in r[5:]]) for r in rows]
+    if extra:
+        columns.append(_("Consolidated"))
+    return Behind(columns, out)
+
+
+def _behind_years(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    c, y = aliased(Cooperative), aliased(CooperativeYear)
+    rows = session.execute(
+        select(c.unit_code, c.name, c.kind, y.year, y.new_jobs_women, y.female_workers, y.workers)
+        .join(c, c.id == y.cooperative_id)
+        .where(
+            y.deleted_at.is_(None),
+            c.deleted_at.is_(None),
+            y.year >= period.years[0],
+            y.year <= period.years[-1],
+            scope.filter(c.unit_code),
+        )
+        .order_by(c.id, y.year.desc())
+    ).all()
+    if code == "new_jobs_women":
+        return Behind(
+            [_("Unit"), _("Cooperative"), _("Kind"), _("Year"), _("New jobs for women")],
+            [(r[0], r[1], r[2], r[3], r[4] or 0) for r in rows if r[2] in ("HTX", "THT") and r[4]],
+        )
+    kind = "HTX" if code.endswith("htx") else "THT"
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for r in rows:  # each cooperative's latest year in the period
+        key = (r[0], r[1])
+        if r[2] != kind or key in seen:
+            continue
+        seen.add(key)
+        out.append((r[0], r[1], r[3], r[5] or 0, r[6] or 0))
+    return Behind([_("Unit"), _("Cooperative"), _("Year"), _("Female workers"), _("Workers")], out)
+
+
+def _behind_managers(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    m = _women_managers(scope, period).subquery()
+    p = aliased(Person)
+    flow = code == "women_managers_trained"
+    start = period.start if flow else min(PROGRAMME_START, period.start)
+    trained = _completed_training(m.c.pid, start, period.end)
+    rows = session.execute(
+        select(m.c.uc, p.full_name, p.birth_year, trained, p.sort_key).join(p, p.id == m.c.pid)
+    ).all()
+    if code == "women_managers_trained":
+        return Behind(
+            [_("Unit"), _("Woman manager"), _("Birth year")],
+            [(r[0], r[1], r[2] or "") for r in rows if r[3]],
+        )
+    return Behind(
+        [_("Unit"), _("Woman manager"), _("Birth year"), _("Trained")],
+        [(r[0], r[1], r[2] or "", _yes(r[3])) for r in rows],
+    )
+
+
+def _behind_officers(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    o = _officers(scope, period).subquery()
+    p = aliased(Person)
+    start = min(PROGRAMME_START, period.start)
+    flt = _upskilling if code == "officers_upskilled_pct" else _for_officers
+    counted = _completed_training(o.c.person_id, start, period.end, flt)
+    rows = session.execute(
+        select(o.c.unit_code, p.full_name, o.c.position, counted).join(p, p.id == o.c.person_id)
+    ).all()
+    title = _("Upskilled") if code == "officers_upskilled_pct" else _("Trained")
+    return Behind(
+        [_("Unit"), _("Officer"), _("Position"), title],
+        [(r[0], r[1], r[2], _yes(r[3])) for r in rows],
+    )
+
+
+def _behind_comm(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    a = Activity
+    rows = session.execute(
+        select(a.unit_code, a.held_on, a.title, a.channel, a.reach_total, a.reach_women).where(
+            a.deleted_at.is_(None),
+            a.kind == "communication",
+            a.held_on >= period.start,
+            a.held_on <= period.end,
+            scope.filter(a.unit_code),
+        )
+    ).all()
+    return Behind(
+        [_("Unit"), _("Date"), _("Activity"), _("Channel"), _("Reached"), _("Women reached")],
+        [(r[0], _fmt_date(r[1]), r[2], r[3] or "", r[4] or 0, r[5] or 0) for r in rows],
+    )
+
+
+def _behind_courses(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    t = Training
+    rows = session.execute(
+        select(t.unit_code, t.start_on, t.title, t.kind, t.audience).where(
+            t.deleted_at.is_(None),
+            t.start_on >= period.start,
+            t.start_on <= period.end,
+            scope.filter(t.unit_code),
+        )
+    ).all()
+    return Behind(
+        [_("Unit"), _("Start"), _("Training"), _("Kind"), _("Audience")],
+        [(r[0], _fmt_date(r[1]), r[2], r[3], r[4]) for r in rows],
+    )
+
+
+def _behind_trained(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    t, pa, p = Training, Participation, Person
+    rows = session.execute(
+        select(p.unit_code, p.full_name, t.start_on, t.title)
+        .select_from(pa)
+        .join(t, t.id == pa.training_id)
+        .join(p, p.id == pa.person_id)
+        .where(
+            t.deleted_at.is_(None),
+            t.start_on >= period.start,
+            t.start_on <= period.end,
+            pa.deleted_at.is_(None),
+            pa.completed.is_(True),
+            p.deleted_at.is_(None),
+            scope.filter(p.unit_code),
+        )
+    ).all()
+    if code == "people_trained":
+        courses: dict[tuple[str, str], int] = defaultdict(int)
+        for r in rows:
+            courses[(r[0], r[1])] += 1
+        return Behind(
+            [_("Unit"), _("Person"), _("Trainings")],
+            [(unit, name, n) for (unit, name), n in courses.items()],
+        )
+    return Behind(
+        [_("Unit"), _("Person"), _("Start"), _("Training")],
+        [(r[0], r[1], _fmt_date(r[2]), r[3]) for r in rows],
+    )
+
+
+def _behind_support(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    s, c, p = Support, aliased(Cooperative), aliased(Person)
+    rows = session.execute(
+        select(s.unit_code, s.given_on, s.kind, s.fund, s.amount, c.name, p.full_name)
+        .outerjoin(c, c.id == s.cooperative_id)
+        .outerjoin(p, p.id == s.person_id)
+        .where(
+            s.deleted_at.is_(None),
+            s.given_on >= period.start,
+            s.given_on <= period.end,
+            scope.filter(s.unit_code),
+        )
+    ).all()
+    return Behind(
+        [_("Unit"), _("Date"), _("Kind"), _("Fund"), _("Amount (đồng)"), _("Recipient")],
+        [(r[0], _fmt_date(r[1]), r[2], r[3], r[4] or 0, r[5] or r[6] or "") for r in rows],
+    )
+
+
+def _behind_budget(session: Session, code: str, scope: Scope, period: Period) -> Behind:
+    b = Budget
+    rows = session.execute(
+        select(b.unit_code, b.year, b.source, b.planned, b.allocated, b.spent).where(
+            b.deleted_at.is_(None), b.year.in_(period.years), scope.filter(b.unit_code)
+        )
+    ).all()
+    return Behind(
+        [_("Unit"), _("Year"), _("Source"), _("Planned"), _("Allocated"), _("Spent")],
+        [tuple(r) for r in rows],
+    )
+
+
+_BEHIND = {
+    "htx_women_managed": _behind_coops,
+    "tht_women_managed": _behind_coops,
+    "coops_consolidated_pct": _behind_coops,
+    "new_htx_programme": _behind_coops,
+    "new_tht_programme": _behind_coops,
+    "new_jobs_women": _behind_years,
+    "female_workers_": _behind_years,
+    "women_managers_trained": _behind_managers,
+    "women_managers_trained_pct": _behind_managers,
+    "officers_": _behind_officers,
+    "comm_": _behind_comm,
+    "training_courses": _behind_courses,
+    "people_trained": _behind_trained,
+    "training_participations": _behind_trained,
+    "support_": _behind_support,
+    "budget_": _behind_budget,
+}
+
+
+def _fmt_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+__all__ = [
+    "Behind",
+    "Result",
+    "Scope",
+    "TargetInfo",
+    "Value",
+    "compute",
+    "compute_by_year",
+    "phase_targets",
+    "records_behind",
+    "resolve_scope",
+    "targets_for",
+]
