@@ -61,9 +61,12 @@ class UnitInfo:
 
 
 def short_province_name(name: str) -> str:
-    """'Thành phố Hà Nội' → 'Hà Nội'; 'Lai Châu' stays (the place line of documents)."""
+    """'Thành phố Hà Nội' → 'Hà Nội'; 'Lai Châu' stays (the place line of documents).
+
+    A city named after a person keeps its full name (Nghị định 30): 'Thành phố Hồ Chí Minh'.
+    """
     name = normalize(name)
-    if name.startswith(_CITY_PREFIX):
+    if name.startswith(_CITY_PREFIX) and name != "Thành phố Hồ Chí Minh":
         return name[len(_CITY_PREFIX) :]
     return name
 
