@@ -1,0 +1,147 @@
+"""`coopdesk demo`: a database of fictional demo data for a commune, a province or the country."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coopdesk import paths
+from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.i18n import _, format_number
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from coopdesk.demo import DEFAULT_SEED, SCALES
+
+    p = subparsers.add_parser(
+        "demo",
+        help="create a database of fictional demo data",
+        description="Create a database of fictional demo data in an empty data folder "
+        "(by default the demo folder that `coopdesk --demo` uses).",
+    )
+    add_data_dir(p, json_output=True)
+    p.add_argument(
+        "--scale",
+        choices=SCALES,
+        default="commune",
+        help="one commune (default), every commune of a province, or the whole country",
+    )
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="same seed, same data (default 2023)"
+    )
+    p.add_argument(
+        "--unit",
+        help="the demo's commune, or a province for --scale province "
+        "(default 3408, Phường Tân Phong, Lai Châu)",
+    )
+    p.set_defaults(func=_demo)
+
+
+def _refuse_if_not_empty(data_dir: Path) -> None:
+    """Refuse before touching a database that already holds data."""
+    db_file = paths.db_path(data_dir)
+    if not db_file.exists():
+        return
+    from sqlalchemy.exc import DBAPIError
+
+    from coopdesk.db.engine import make_engine, session_scope
+    from coopdesk.demo import has_data
+
+    engine = make_engine(db_file)
+    try:
+        with session_scope(engine) as session:
+            full = has_data(session)
+    except DBAPIError:
+        full = True  # not a CoopDesk database at all: leave it alone
+    finally:
+        engine.dispose()
+    if full:
+        raise CliError(
+            _(
+                "{folder} already holds a CoopDesk database with data. Demo data is only "
+                "written into an empty folder: choose another --data-dir."
+            ).format(folder=data_dir)
+        )
+
+
+def _progress(done: int, total: int) -> None:
+    step = max(1, total // 50)
+    if done == total or done % step == 0:
+        end = "\n" if done == total else ""
+        text = _("Communes: {done} of {total}").format(
+            done=format_number(done), total=format_number(total)
+        )
+        print(f"\r{text}", end=end, file=sys.stderr, flush=True)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from coopdesk.db.engine import open_database
+    from coopdesk.demo import DemoError, cooperative_counts, generate
+
+    data_dir = Path(args.data_dir) if args.data_dir else paths.demo_data_dir()
+    _refuse_if_not_empty(data_dir)
+    engine = open_database(data_dir)
+    try:
+        progress = _progress if args.scale != "commune" and not args.json else None
+        try:
+            summary = generate(engine, args.scale, args.seed, args.unit, progress=progress)
+        except DemoError as exc:
+            raise CliError(str(exc)) from exc
+        kinds = cooperative_counts(engine)
+    finally:
+        engine.dispose()
+    size = paths.db_path(data_dir).stat().st_size
+    if args.json:
+        print_json(
+            {
+                "data_dir": str(data_dir),
+                "scale": summary.scale,
+                "seed": summary.seed,
+                "unit_code": summary.unit_code,
+                "unit_name": summary.unit_name,
+                "communes": summary.communes,
+                "cooperatives_by_kind": kinds,
+                "rows": summary.counts,
+                "seconds": round(summary.seconds, 2),
+                "file_bytes": size,
+            }
+        )
+        return 0
+    n = summary.counts.get
+    lines = [
+        _("Demo data created in {folder} (scale {scale}, seed {seed}).").format(
+            folder=data_dir, scale=summary.scale, seed=summary.seed
+        ),
+        _("Installation: {name} ({code}), {role}.").format(
+            name=summary.unit_name,
+            code=summary.unit_code,
+            role=_("commune") if summary.scale == "commune" else _("aggregating"),
+        ),
+        _("Communes: {communes}; HTX: {htx}; THT: {tht}; people: {people}.").format(
+            communes=format_number(summary.communes),
+            htx=format_number(kinds.get("HTX", 0)),
+            tht=format_number(kinds.get("THT", 0)),
+            people=format_number(n("people", 0)),
+        ),
+        _(
+            "Trainings: {trainings} ({participations} participations); activities: "
+            "{activities}; support: {support}; plans: {plans} ({targets} targets, "
+            "{assignments} assignments)."
+        ).format(
+            trainings=format_number(n("trainings", 0)),
+            participations=format_number(n("participations", 0)),
+            activities=format_number(n("activities", 0)),
+            support=format_number(n("support", 0)),
+            plans=format_number(n("plans", 0)),
+            targets=format_number(n("targets", 0)),
+            assignments=format_number(n("assignments", 0)),
+        ),
+        _("Took {seconds} s; database file {megabytes} MB.").format(
+            seconds=format_number(summary.seconds, 1),
+            megabytes=format_number(size / 1_000_000, 1),
+        ),
+        _("Open it with: coopdesk --data-dir {folder}").format(folder=data_dir),
+    ]
+    print("\n".join(lines))
+    return 0

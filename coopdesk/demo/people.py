@@ -1,0 +1,85 @@
+"""Fictional Vietnamese people: names with all their diacritics, gender, birth year.
+
+The stored name columns are filled the way the records service fills them (NFC text,
+`fold()` for search, `person_sort_key()` for lists), cached per distinct name because a
+national demo repeats the same few thousand names a million times.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import random
+from functools import cache
+from typing import Any
+
+from coopdesk.demo import vocab
+from coopdesk.i18n import fold, normalize, person_sort_key
+
+
+class WeightedChoice:
+    """Fast weighted choice over a fixed list (random.choices rebuilds its table every call)."""
+
+    def __init__(self, items: list[tuple[str, int]]) -> None:
+        self.values = [value for value, _ in items]
+        self.cumulative = list(itertools.accumulate(weight for _, weight in items))
+
+    def pick(self, rng: random.Random) -> str:
+        point = rng.random() * self.cumulative[-1]
+        return self.values[bisect.bisect_right(self.cumulative, point)]
+
+
+_COMMON = WeightedChoice(vocab.FAMILY_COMMON)
+_MIXED = WeightedChoice(
+    [(n, w * 2) for n, w in vocab.FAMILY_MOUNTAIN] + [(n, w) for n, w in vocab.FAMILY_COMMON]
+)
+_MIDDLE = {"F": WeightedChoice(vocab.MIDDLE_FEMALE), "M": WeightedChoice(vocab.MIDDLE_MALE)}
+_GIVEN = {"F": vocab.GIVEN_FEMALE, "M": vocab.GIVEN_MALE}
+
+
+@cache
+def name_columns(family: str, middle: str, given: str) -> tuple[str, str, str]:
+    """(full_name, name_folded, sort_key) exactly as the records service stores them."""
+    full = normalize(" ".join(part for part in (family, middle, given) if part))
+    return full, fold(full), person_sort_key(family, middle, given)
+
+
+class PersonMaker:
+    """Makes person rows for one commune; mountain communes mix in ethnic-minority names."""
+
+    def __init__(self, rng: random.Random, mountain: bool) -> None:
+        self._rng = rng
+        self._family = _MIXED if mountain else _COMMON
+
+    def row(
+        self,
+        person_id: str,
+        unit_code: str,
+        gender: str,
+        birth_years: tuple[int, int],
+        address: str,
+    ) -> dict[str, Any]:
+        rng = self._rng
+        family = self._family.pick(rng)
+        middle = _MIDDLE[gender].pick(rng)
+        if family in vocab.MOUNTAIN_FAMILIES and rng.random() < 0.85:
+            middle = "Thị" if gender == "F" else "Văn"
+            if gender == "M" and family in vocab.MONG_FAMILIES and rng.random() < 0.5:
+                middle = "A"
+        elif middle == "A":
+            middle = "Văn"
+        given = rng.choice(_GIVEN[gender])
+        full, folded, key = name_columns(family, middle, given)
+        return {
+            "id": person_id,
+            "unit_code": unit_code,
+            "family_name": family,
+            "middle_name": middle,
+            "given_name": given,
+            "full_name": full,
+            "name_folded": folded,
+            "sort_key": key,
+            "gender": gender,
+            "birth_year": rng.randint(*birth_years),
+            "address": address,
+        }
