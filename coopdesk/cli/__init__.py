@@ -19,6 +19,8 @@ from coopdesk import __version__
 
 COMMAND_MODULES = [
     "coopdesk.cli.base",
+    "coopdesk.cli.demo",
+    "coopdesk.cli.indicators",
 ]
 
 
