@@ -32,9 +32,11 @@ test: mo lint
 translations: $(STAMP)
 	$(PY) tools/i18n.py update
 
-dist: mo
-	$(PY) -m pip install --quiet "pyinstaller==6.22.3"
-	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+# The frozen one-folder application in dist/coopdesk/ (PyInstaller comes with the dev extra;
+# build.spec compiles the translations itself), then the smoke steps against it.
+dist: $(STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	$(PY) tests/build/smoke.py dist/coopdesk/coopdesk
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
