@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,11 @@ def run_gui(args: argparse.Namespace) -> int:
     from coopdesk.ui.tasks import TaskRunner, error_message
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    smoke_quit_ms = os.environ.get("COOPDESK_SMOKE_QUIT_MS")  # tests/build: start, then quit
+    if smoke_quit_ms is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(smoke_quit_ms), app.quit)
     setup_application(app)
     if getattr(args, "lang", None):
         i18n.set_language(args.lang)
