@@ -182,7 +182,9 @@ class ChunkedTable(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self.col_widths)
         estimate = self.head_height + sum(self.heights)
-        if self.lead or estimate > avail_height + 50:
+        if self.lead:
+            return self.width, 0xFFFFFF  # make the frame split: the lead goes with the rows
+        if estimate > avail_height + 50:
             return self.width, estimate  # the frame will split it; do not measure it all
         self._whole = self._table(self.rows, self.bold_last)
         return self._whole.wrap(avail_width, avail_height)

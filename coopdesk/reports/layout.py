@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from coopdesk.i18n import format_date, format_number, format_percent
 from coopdesk.reports import styles as S
-from coopdesk.reports.model import CellValue, Column, Document, Table
+from coopdesk.reports.model import CellValue, Column, Document, Table, Typed
 
 ProgressFn = Callable[[int, int], None]
 
@@ -34,6 +34,9 @@ def frame_width(landscape_page: bool = False) -> float:
 
 
 def format_cell(value: CellValue, kind: str, lang: str) -> str:
+    if isinstance(value, Typed):
+        kind = value.kind
+        value = value.value
     if value is None or value == "":
         return ""
     if kind in ("int", "money") and not isinstance(value, str):
@@ -65,7 +68,7 @@ def table_flowables(table: Table, lang: str) -> list[Any]:
     head = [_para(c.title, st.cell_head) for c in table.columns]
     rows = [_row_cells(row, table.columns, lang, st.cell) for row in table.rows]
     bold_last = False
-    if table.total_label and any(c.total for c in table.columns):
+    if table.total_label and (table.total_values or any(c.total for c in table.columns)):
         rows.append(_total_cells(table, lang, st.cell_bold))
         bold_last = True
     lead: list[Any] = []
@@ -104,6 +107,8 @@ def _total_cells(table: Table, lang: str, style: Any) -> list[Any]:
             cells.append("")
         elif i == 1:
             cells.append(_para(table.total_label, style))
+        elif i in table.total_values:
+            cells.append(format_cell(table.total_values[i], col.kind, lang))
         elif col.total:
             cells.append(format_cell(column_total(table, i), col.kind, lang))
         else:
@@ -122,7 +127,7 @@ def _signature_block(doc: Document) -> list[Any]:
     right: list[Any] = [_para(line, st.authority) for line in sig.authority_lines]
     right.append(Spacer(1, S.SIGNING_SPACE))
     right.append(_para(sig.signer_name, st.signer))
-    width = frame_width()
+    width = frame_width(doc.landscape)
     table = RLTable(
         [[left, right]],
         colWidths=[width * 0.48, width * 0.52],
@@ -148,7 +153,8 @@ def _title_block(doc: Document) -> list[Any]:
     if doc.subject_note:
         out.append(_para(doc.subject_note, st.subject_note))
     first_line = doc.subject.split("\n")[0] if doc.subject else doc.title
-    length = min(stringWidth(first_line, st.fonts.bold, S.TITLE_SIZE), frame_width()) / 3
+    width = frame_width(doc.landscape)
+    length = min(stringWidth(first_line, st.fonts.bold, S.TITLE_SIZE), width) / 3
     out.append(CentredRule(max(length, 40)))
     return out
 
@@ -158,7 +164,8 @@ def _story(doc: Document) -> list[Any]:
 
     st = S.document_styles()
     story: list[Any] = _title_block(doc)
-    landscape_now = False
+    base = doc.landscape
+    landscape_now = base
 
     def switch(to_landscape: bool) -> None:
         nonlocal landscape_now
@@ -170,16 +177,16 @@ def _story(doc: Document) -> list[Any]:
     blocks = list(doc.blocks)
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
-            switch(block.landscape)
+            switch(block.landscape or base)
             story.extend(table_flowables(block, doc.lang))
             continue
-        switch(False)
+        switch(base)
         para = _para(block.text, st.for_block(block.style))
         if i == len(blocks) - 1:
             story.append(KeepTogether([para, *_signature_block(doc)]))
             return _add_appendices(story, doc, switch)
         story.append(para)
-    switch(False)
+    switch(base)
     story.append(KeepTogether(_signature_block(doc)))
     return _add_appendices(story, doc, switch)
 
@@ -229,7 +236,7 @@ def render_pdf(doc: Document) -> bytes:
     title = doc.pdf_title or f"{doc.title} {doc.subject}".strip()
     template = BaseDocTemplate(
         buf,
-        pagesize=portrait,
+        pagesize=wide if doc.landscape else portrait,
         leftMargin=S.MARGIN_LEFT * mm,
         rightMargin=S.MARGIN_RIGHT * mm,
         topMargin=S.MARGIN_TOP * mm,
@@ -242,16 +249,10 @@ def render_pdf(doc: Document) -> bytes:
         invariant=1,
         lang=doc.lang,
     )
-    template.addPageTemplates(
-        [
-            PageTemplate("portrait", [frame(portrait, "p")], onPage=_draw_page_number),
-            PageTemplate(
-                "landscape",
-                [frame(wide, "l")],
-                onPage=_draw_page_number,
-                pagesize=wide,
-            ),
-        ]
-    )
+    templates = [
+        PageTemplate("portrait", [frame(portrait, "p")], onPage=_draw_page_number),
+        PageTemplate("landscape", [frame(wide, "l")], onPage=_draw_page_number, pagesize=wide),
+    ]
+    template.addPageTemplates(templates[::-1] if doc.landscape else templates)
     template.build(_story(doc))
     return buf.getvalue()

@@ -13,8 +13,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-CellValue = str | int | float | Decimal | dt.date | None
 ColumnKind = Literal["text", "int", "money", "percent", "date", "decimal"]
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A cell whose kind differs from its column's (a % row in a column of counts)."""
+
+    value: int | float | Decimal | None
+    kind: ColumnKind
+
+
+CellValue = str | int | float | Decimal | dt.date | Typed | None
 BlockStyle = Literal[
     "body",  # justified, first-line indent
     "basis",  # "Căn cứ …" lines: italic
@@ -41,18 +51,18 @@ class Header:
     date: dt.date
     national_title: str  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str  # "Độc lập - Tự do - Hạnh phúc"
-    number_label: str = "Số"  # "No." in English
+    number_label: str = "Số:"  # "Number:" in English
     number_text: str | None = None  # a number given as printed, e.g. "235/KH-UBND" (plans)
     date_text: str = ""  # "ngày 05 tháng 11 năm 2026" in the document's language
 
     def number_line(self) -> str:
         """'Số: 07/BC-HPN'; a draft keeps the blank clerks fill in by hand."""
         if self.number_text:
-            return f"{self.number_label}: {self.number_text}"
+            return f"{self.number_label} {self.number_text}"
         suffix = f"/{self.doc_code}-{self.symbol}" if self.symbol else f"/{self.doc_code}"
         if self.number is None:
-            return f"{self.number_label}:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0{suffix}"
-        return f"{self.number_label}: {self.number:02d}{suffix}"
+            return f"{self.number_label}\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0{suffix}"
+        return f"{self.number_label} {self.number:02d}{suffix}"
 
     def place_date(self) -> str:
         return f"{self.place}, {self.date_text}" if self.place else self.date_text
@@ -89,6 +99,8 @@ class Table:
     total_label: str = ""  # "Tổng cộng": a totals row when any column has total=True
     sheet_name: str = ""  # Excel sheet name (≤ 31 chars)
     note: str = ""  # a line under the title, e.g. "(Kèm theo Báo cáo số …)"
+    # Totals row values for columns that must not be summed (ratios): the unit's own value.
+    total_values: dict[int, CellValue] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,6 +114,7 @@ class Document:
     subject_note: str = ""  # e.g. "(Thay thế Báo cáo số 03/BC-HPN ngày …)"
     appendices: list[Table] = field(default_factory=list)
     pdf_title: str = ""  # metadata title; defaults to the title and subject
+    landscape: bool = False  # the whole document on landscape pages (wide lists)
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)] + list(self.appendices)

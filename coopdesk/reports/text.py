@@ -1,0 +1,40 @@
+"""Fixed text of documents in the document's language, not the interface's.
+
+`translate_in(lang, msgid)` has the name the catalogue extractor looks for (tools/i18n.py), and
+caches the catalogues: a document asks for a few hundred strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from functools import cache
+
+from coopdesk import i18n
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    return i18n._load(lang)
+
+
+def translate_in(lang: str, message: str) -> str:
+    return _catalogue(lang).gettext(message)
+
+
+def date_words(day: dt.date, lang: str) -> str:
+    """'ngày 05 tháng 11 năm 2026' / '5 November 2026'."""
+    return i18n.date_in_words(day, lang)
+
+
+def number(value: object, lang: str, decimals: int = 0) -> str:
+    return i18n.format_number(value, decimals, lang)  # type: ignore[arg-type]
+
+
+def percent_0_100(value: object, lang: str) -> str:
+    """A percentage kept 0–100 (indicator values) as '85,7 %'."""
+    from decimal import Decimal
+
+    if value is None:
+        return ""
+    return i18n.format_percent(Decimal(str(value)) / 100, 1, lang)
