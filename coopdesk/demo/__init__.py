@@ -21,7 +21,7 @@ from coopdesk.db.engine import session_scope
 from coopdesk.db.models import Cooperative, Ethnicity, Person, Sector, Setting, Unit
 from coopdesk.demo import vocab
 from coopdesk.demo.activities import ActivityMaker
-from coopdesk.demo.context import Commune, CommuneResult
+from coopdesk.demo.context import Commune, CommuneResult, in_sentence
 from coopdesk.demo.plans import write_plans
 from coopdesk.demo.province import ProvinceMaker
 from coopdesk.demo.registry import RegistryMaker
@@ -140,6 +140,7 @@ def _fill_commune(
         division_type=unit.division_type,
         province_code=parent.code,
         province_name=units.short_province_name(parent.name),
+        province_label=in_sentence(parent.name),
         home=home,
     )
     rng = random.Random(f"coopdesk-demo:{seed}:{unit.code}")
@@ -187,9 +188,12 @@ def generate(
             conn.execute(text("PRAGMA cache_size=-262144"))
         w = Writer(conn, seed, versions.local_version(session, None).text())
         makers: dict[str, ProvinceMaker] = {}
+        home_made = CommuneResult()
         for n, unit in enumerate(communes, start=1):
             parent = provinces[unit.parent_code or ""]
             made = _fill_commune(w, seed, unit, parent, unit.code == home.code, catalogues)
+            if unit.code == home.code:
+                home_made = made
             if scale != "commune":
                 if parent.code not in makers:
                     makers[parent.code] = ProvinceMaker(w, seed, parent)
@@ -198,10 +202,14 @@ def generate(
                 progress(n, len(communes))
         for maker in makers.values():
             maker.write()
-        install_unit = home if scale == "commune" else province
-        write_plans(w, seed, home.code, province.code, units.short_province_name(province.name))
+        write_plans(w, seed, home.code, province.code, in_sentence(province.name))
         w.flush()
-        install(session, w, seed, scale, install_unit, province)
+        if scale == "commune":
+            install_unit, role, (officer, position) = home, "commune", home_made.officer_names[0]
+        else:
+            install_unit, role = province, "aggregator"
+            officer, position = makers[province.code].chair
+        install(session, install_unit, role, officer, position)
         if sqlite:
             conn.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
         summary = DemoSummary(

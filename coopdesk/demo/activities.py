@@ -78,7 +78,10 @@ class ActivityMaker:
             return
         title = rng.choice(vocab.TRAINING_TOPICS[topic])
         start = _day(rng, year, 3, 11)
-        organiser = rng.choice(vocab.ORGANISERS).format(unit=c.name, province=c.province_name)
+        organiser = rng.choice(vocab.ORGANISERS).format(
+            unit=c.in_sentence, province=c.province_label
+        )
+        own = organiser.endswith(c.in_sentence)
         tid = self.w.new_id(rng)
         self.w.add(
             Training,
@@ -92,10 +95,10 @@ class ActivityMaker:
                 "audience": audience,
                 "start_on": start,
                 "end_on": start + dt.timedelta(days=days - 1),
-                "location": f"Hội trường UBND {c.name}",
+                "location": f"Hội trường UBND {c.in_sentence}",
                 "organiser": organiser,
-                "cost": _money(rng, 3, 25) if organiser.endswith(c.name) else None,
-                "funding_source": "state_budget" if organiser.endswith(c.name) else None,
+                "cost": _money(rng, 3, 25) if own else None,
+                "funding_source": "state_budget" if own else None,
             },
         )
         for pid in dict.fromkeys(people):
@@ -184,7 +187,7 @@ class ActivityMaker:
 
     def activities(self) -> None:
         rng, c = self.rng, self.c
-        fmt = {"place": c.name, "province": c.province_name}
+        fmt = {"place": c.in_sentence, "province": c.province_label}
         channels = list(_CHANNEL_WEIGHTS)
         weights = list(_CHANNEL_WEIGHTS.values())
         active = [coop for coop in self.made.coops if coop.active]
@@ -194,6 +197,8 @@ class ActivityMaker:
             for _ in range(rng.randint(3, 7)):
                 channel = rng.choices(channels, weights)[0]
                 title = vocab.COMMUNICATION[channel].format(**fmt)
+                if channel != "contest":
+                    title = f"{title}: {rng.choice(vocab.THEMES)}"
                 cost = _money(rng, 1, 5) if channel in {"meeting", "contest"} else None
                 self._activity(
                     "communication", title, _day(rng, year), channel, (), _REACH[channel], cost

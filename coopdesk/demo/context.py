@@ -23,19 +23,33 @@ def short_name(name: str) -> str:
     return name
 
 
+def in_sentence(name: str) -> str:
+    """'Phường Tân Phong' → 'phường Tân Phong', 'Lai Châu' (a province) → 'tỉnh Lai Châu'."""
+    for word in _DIVISION_WORDS:
+        if name.startswith(word):
+            return word.lower() + name[len(word) :]
+    return f"tỉnh {name}"
+
+
 @dataclass
 class Commune:
     code: str
     name: str  # "Phường Tân Phong"
     division_type: str  # "phường", "xã", "đặc khu"
     province_code: str
-    province_name: str  # "Lai Châu"
+    province_name: str  # "Lai Châu", "Hà Nội"
+    province_label: str  # "tỉnh Lai Châu", "thành phố Hà Nội"
     home: bool = False  # the demo's own commune: the seed plan's targets are set for it
     villages: list[str] = field(default_factory=list)
 
     @property
     def short(self) -> str:
         return short_name(self.name)
+
+    @property
+    def in_sentence(self) -> str:
+        """'phường Tân Phong': the name as written inside a sentence."""
+        return in_sentence(self.name)
 
     @property
     def mountain(self) -> bool:

@@ -73,11 +73,11 @@ def write_plans(
     seed: int,
     home_commune: str,
     province_code: str,
-    province_name: str,
+    province_label: str,
 ) -> None:
     """Both seed plans with their targets and assignments."""
     rng = random.Random(f"coopdesk-demo:{seed}:plans")
-    fmt = {"province": province_name}
+    fmt = {"province": province_label}
     _plan(
         w,
         rng,

@@ -9,11 +9,10 @@ import random
 from coopdesk.db.models import Activity, Officer, Participation, Person, Training, Unit
 from coopdesk.demo import vocab
 from coopdesk.demo.activities import budget_rows
-from coopdesk.demo.context import YEARS, CommuneResult
+from coopdesk.demo.context import YEARS, CommuneResult, in_sentence
 from coopdesk.demo.people import PersonMaker
 from coopdesk.demo.writer import Writer
 from coopdesk.i18n import fold
-from coopdesk.services import units
 
 
 class ProvinceMaker:
@@ -21,8 +20,9 @@ class ProvinceMaker:
         self.w = writer
         self.rng = random.Random(f"coopdesk-demo:{seed}:{province.code}")
         self.province = province
-        self.name = units.short_province_name(province.name)
+        self.label = in_sentence(province.name)  # "tỉnh Lai Châu", "thành phố Hà Nội"
         self.commune_officers: list[str] = []
+        self.chair: tuple[str, str] = ("", "")  # (name, position) of the province Hội's chair
 
     def collect(self, made: CommuneResult) -> None:
         """Remember a commune's officers: the province trains some of them each year."""
@@ -38,17 +38,21 @@ class ProvinceMaker:
         rng, code = self.rng, self.province.code
         people = PersonMaker(rng, mountain=code in vocab.MOUNTAIN_PROVINCES)
         ids: list[str] = []
-        for position in vocab.PROVINCE_OFFICER_POSITIONS:
+        unit = self.label
+        for template in vocab.PROVINCE_OFFICER_POSITIONS:
             pid = self.w.new_id(rng)
-            address = f"Trụ sở Hội LHPN tỉnh {self.name}"
-            self.w.add(Person, people.row(pid, code, "F", (1970, 1994), address))
+            position = template.format(unit=unit)
+            row = people.row(pid, code, "F", (1970, 1994), f"Trụ sở Hội LHPN {unit}")
+            self.w.add(Person, row)
+            if not ids:
+                self.chair = (row["full_name"], position)
             self.w.add(
                 Officer,
                 {
                     "id": self.w.new_id(rng),
                     "unit_code": code,
                     "person_id": pid,
-                    "position": f"{position} {self.name}",
+                    "position": position,
                     "collective_economy_work": True,
                     "start_on": dt.date(2018 + rng.randint(0, 4), 1, 1 + rng.randint(0, 27)),
                 },
@@ -59,7 +63,7 @@ class ProvinceMaker:
     def _trainings(self, own: list[str]) -> None:
         rng, code = self.rng, self.province.code
         for year in YEARS:
-            title = f"Tập huấn cán bộ Hội làm công tác kinh tế tập thể tỉnh {self.name} năm {year}"
+            title = f"Tập huấn cán bộ Hội làm công tác kinh tế tập thể {self.label} năm {year}"
             start = dt.date(year, rng.randint(3, 10), rng.randint(1, 28))
             tid = self.w.new_id(rng)
             self.w.add(
@@ -74,8 +78,8 @@ class ProvinceMaker:
                     "audience": "officers",
                     "start_on": start,
                     "end_on": start + dt.timedelta(days=1),
-                    "location": f"Hội trường Hội LHPN tỉnh {self.name}",
-                    "organiser": f"Hội LHPN tỉnh {self.name}",
+                    "location": f"Hội trường Hội LHPN {self.label}",
+                    "organiser": f"Hội LHPN {self.label}",
                     "cost": rng.randint(40, 120) * 1_000_000,
                     "funding_source": "state_budget",
                 },
@@ -97,7 +101,7 @@ class ProvinceMaker:
         rng, code = self.rng, self.province.code
         for year in YEARS:
             for channel in ("tv", "facebook", "radio"):
-                title = vocab.COMMUNICATION[channel].format(place=f"tỉnh {self.name}")
+                title = vocab.COMMUNICATION[channel].format(place=f"{self.label}")
                 total = rng.randint(3000, 30000)
                 held = dt.date(year, rng.randint(2, 10), rng.randint(1, 28))
                 self.w.add(

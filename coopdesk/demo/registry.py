@@ -131,24 +131,23 @@ class RegistryMaker:
     def officers(self) -> None:
         rng = self.rng
         count = rng.randint(4, len(vocab.OFFICER_POSITIONS))
-        for position in vocab.OFFICER_POSITIONS[:count]:
+        for template in vocab.OFFICER_POSITIONS[:count]:
             village = rng.choice(self.c.villages)
             person = self.person("F", village, (1968, 1995))
-            pid = person["id"]
-            oid = self.w.new_id(rng)
+            position = template.format(unit=self.c.in_sentence, village=village)
+            group_level = "{village}" in template
             self.w.add(
                 Officer,
                 {
-                    "id": oid,
+                    "id": self.w.new_id(rng),
                     "unit_code": self.c.code,
-                    "person_id": pid,
-                    "position": f"{position} {self.c.name}",
-                    "collective_economy_work": position != "Chi hội trưởng phụ nữ"
-                    or rng.random() < 0.6,
+                    "person_id": person["id"],
+                    "position": position,
+                    "collective_economy_work": not group_level or rng.random() < 0.6,
                     "start_on": _date_in(rng, dt.date(2016, 1, 1), dt.date(2023, 1, 1)),
                 },
             )
-            self.result.officer_ids.append(pid)
+            self.result.officer_ids.append(person["id"])
             self.result.officer_names.append((person["full_name"], position))
 
     # --- cooperatives ------------------------------------------------------------------

@@ -146,7 +146,7 @@ CITY_ASSIGNMENTS = [
 ]  # fmt: skip
 
 PROVINCE_PLAN = {
-    "issuer": "UBND tỉnh {province}",
+    "issuer": "UBND {province}",
     "number": "",
     "issued_on": None,
     "title": f"Kế hoạch thực hiện Đề án {DE_AN} trên địa bàn tỉnh năm 2024",

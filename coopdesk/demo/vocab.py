@@ -141,20 +141,21 @@ LINES = [
 
 # --- Hội officers ----------------------------------------------------------------------------
 
+# {unit} is "phường Tân Phong" or "tỉnh Lai Châu"; {village} a hamlet of the commune.
 OFFICER_POSITIONS = [
-    "Chủ tịch Hội LHPN",
-    "Phó Chủ tịch Hội LHPN",
-    "Ủy viên Ban Thường vụ phụ trách kinh tế tập thể",
-    "Ủy viên Ban Chấp hành",
-    "Chi hội trưởng phụ nữ",
-    "Chi hội trưởng phụ nữ",
+    "Chủ tịch Hội LHPN {unit}",
+    "Phó Chủ tịch Hội LHPN {unit}",
+    "Ủy viên Ban Thường vụ Hội LHPN {unit}, phụ trách kinh tế tập thể",
+    "Ủy viên Ban Chấp hành Hội LHPN {unit}",
+    "Chi hội trưởng phụ nữ {village}",
+    "Chi hội trưởng phụ nữ {village}",
 ]
 PROVINCE_OFFICER_POSITIONS = [
-    "Chủ tịch Hội LHPN tỉnh",
-    "Phó Chủ tịch Hội LHPN tỉnh",
-    "Trưởng ban Gia đình - Xã hội",
-    "Chuyên viên ban Gia đình - Xã hội",
-    "Chuyên viên phụ trách kinh tế tập thể",
+    "Chủ tịch Hội LHPN {unit}",
+    "Phó Chủ tịch Hội LHPN {unit}",
+    "Trưởng ban Gia đình - Xã hội, Hội LHPN {unit}",
+    "Chuyên viên ban Gia đình - Xã hội, Hội LHPN {unit}",
+    "Chuyên viên phụ trách kinh tế tập thể, Hội LHPN {unit}",
 ]
 
 # --- trainings -------------------------------------------------------------------------------
@@ -175,10 +176,10 @@ TRAINING_TOPICS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 ORGANISERS = [
     "Hội LHPN {unit}",
-    "Hội LHPN tỉnh {province}",
-    "Liên minh HTX tỉnh {province}",
+    "Hội LHPN {province}",
+    "Liên minh HTX {province}",
     "UBND {unit}",
-    "Trung tâm Khuyến nông tỉnh {province}",
+    "Trung tâm Khuyến nông {province}",
 ]
 
 # --- activities ------------------------------------------------------------------------------
@@ -193,7 +194,14 @@ COMMUNICATION = {
     "contest": "Cuộc thi tìm hiểu Luật Hợp tác xã năm 2023",
     "leaflet": "Phát tờ rơi giới thiệu chính sách hỗ trợ HTX, THT",
 }
-FAIRS = ("Hội chợ OCOP tỉnh {province}", "Phiên chợ sản phẩm của phụ nữ {place}",
+# What a communication event was about (added to its title).
+THEMES = (
+    "Luật Hợp tác xã năm 2023", "lợi ích khi tham gia hợp tác xã", "thành lập tổ hợp tác",
+    "vay vốn Quỹ hỗ trợ phụ nữ phát triển", "bán hàng qua mạng xã hội", "sản phẩm OCOP",
+    "chuyển đổi số trong sản xuất", "bình đẳng giới trong kinh tế", "liên kết theo chuỗi giá trị",
+    "gương phụ nữ làm kinh tế tập thể giỏi",
+)  # fmt: skip
+FAIRS = ("Hội chợ OCOP {province}", "Phiên chợ sản phẩm của phụ nữ {place}",
          "Hội chợ nông sản vùng Tây Bắc", "Tuần lễ giới thiệu sản phẩm HTX do phụ nữ quản lý")  # fmt: skip
 STUDY_TOURS = ("Tham quan học tập mô hình HTX chè tại Thái Nguyên",
                "Học tập kinh nghiệm HTX du lịch cộng đồng tại Sa Pa",

@@ -29,7 +29,9 @@ from coopdesk.db.models import (
     Target,
     Unit,
 )
+from coopdesk.demo import generate
 from coopdesk.i18n import fold
+from coopdesk.services import settings
 
 LAI_CHAU = "12"
 TAN_PHONG = "03408"
@@ -166,9 +168,23 @@ def test_commune_scale_figures_are_consistent(commune_dir: Path) -> None:
     engine.dispose()
 
 
-def test_province_scale_covers_every_commune_of_lai_chau(
-    province_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_commune_scale_is_set_up_as_the_communes_installation(commune_dir: Path) -> None:
+    engine = _engine(commune_dir)
+    with session_scope(engine) as s:
+        installation = settings.get_installation(s)
+        assert installation is not None
+        assert (installation.unit_code, installation.role) == (TAN_PHONG, "commune")
+        assert installation.position == "Chủ tịch Hội LHPN phường Tân Phong"
+        officer = s.scalar(select(Person).where(Person.full_name == installation.officer))
+        assert officer is not None and officer.unit_code == TAN_PHONG
+        documents = settings.get_document_settings(s, TAN_PHONG)
+        assert documents.issuer == "HỘI LHPN PHƯỜNG TÂN PHONG"
+        assert documents.signer_name == installation.officer
+        assert documents.report_deadline == "15/11"
+    engine.dispose()
+
+
+def test_province_scale_covers_every_commune_of_lai_chau(province_dir: Path) -> None:
     engine = _engine(province_dir)
     with session_scope(engine) as s:
         communes = set(
@@ -183,13 +199,21 @@ def test_province_scale_covers_every_commune_of_lai_chau(
         assert province_officers >= 3
         assert s.scalar(select(func.count()).select_from(Person)) > 38 * 200
         assert s.scalar(select(func.count()).select_from(Plan)) >= 2
+        installation = settings.get_installation(s)
+        assert installation is not None
+        assert (installation.unit_code, installation.role) == (LAI_CHAU, "aggregator")
+        assert settings.get_document_settings(s, LAI_CHAU).report_deadline == "30/11"
     engine.dispose()
 
 
-def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
+def test_same_seed_same_data_other_seed_other_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     dumps = []
     for name, seed in (("a", "11"), ("b", "11"), ("c", "12")):
         assert _demo(tmp_path / name, "--seed", seed) == 0
+        out = capsys.readouterr().out
+        assert "Phường Tân Phong (03408)" in out and str(tmp_path / name) in out
         engine = _engine(tmp_path / name)
         dumps.append(hashlib.sha256(canonical_dump(engine).encode()).hexdigest())
         engine.dispose()
@@ -210,6 +234,22 @@ def test_refuses_a_data_dir_that_has_data(
     engine = _engine(commune_dir)
     assert canonical_dump(engine) == before
     engine.dispose()
+
+
+def test_another_commune_gets_the_city_plan_targets(engine: Engine) -> None:
+    """What the GUI calls: generate() on an empty database, with progress."""
+    calls: list[tuple[int, int]] = []
+    summary = generate(
+        engine, "commune", seed=3, unit_code="00004", progress=lambda *a: calls.append(a)
+    )
+    assert calls == [(1, 1)]
+    assert summary.unit_code == "00004" and summary.counts["cooperatives"] > 10
+    with session_scope(engine) as s:
+        assert set(s.scalars(select(Cooperative.unit_code).distinct())) == {"00004"}
+        homes = set(s.scalars(select(Target.target_unit_code)))
+        assert homes == {"00004", "01"}  # the commune, and its province (Hà Nội)
+        people = list(s.scalars(select(Person.family_name)))
+        assert "Giàng" not in people  # mountain names only where they are common
 
 
 def test_unknown_unit_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
