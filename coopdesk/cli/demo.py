@@ -116,7 +116,9 @@ def _demo(args: argparse.Namespace) -> int:
         _("Installation: {name} ({code}), {role}.").format(
             name=summary.unit_name,
             code=summary.unit_code,
-            role=_("commune") if summary.scale == "commune" else _("aggregating"),
+            role=_("a commune installation")
+            if summary.scale == "commune"
+            else _("an aggregating installation"),
         ),
         _("Communes: {communes}; HTX: {htx}; THT: {tht}; people: {people}.").format(
             communes=format_number(summary.communes),
