@@ -1,20 +1,167 @@
-"""Foundation commands: init, backup, restore, units."""
+"""Foundation commands: init, backup, restore, units.
+
+coopdesk init --data-dir DIR --unit 3408 --role commune --officer "Lò Thị Mai"
+coopdesk backup --data-dir DIR --out FILE
+coopdesk restore --data-dir DIR FILE
+coopdesk units --search "tan phong lai chau" [--json] [--limit N]
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
-from coopdesk.cli import add_data_dir
+from sqlalchemy.orm import Session
+
+from coopdesk import paths
+from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.i18n import _, format_number
+
+
+def _debug_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("init", help="create the database for a unit")
+    p = subparsers.add_parser(
+        "init",
+        help="create the database for a unit",
+        description="Create the CoopDesk database in a data folder for one unit (a commune "
+        "or, for an aggregating installation, a province).",
+    )
     add_data_dir(p)
+    _debug_flag(p)
     p.add_argument("--unit", required=True, help="unit code, e.g. 3408 (Phường Tân Phong)")
     p.add_argument("--role", choices=["commune", "aggregator"], default="commune")
     p.add_argument("--officer", required=True, help="the officer's full name")
+    p.add_argument("--position", default="", help="the officer's position")
     p.set_defaults(func=_init)
+
+    p = subparsers.add_parser(
+        "backup", help="copy the database to a file", description="Back the database up."
+    )
+    add_data_dir(p)
+    _debug_flag(p)
+    p.add_argument("--out", required=True, help="the backup file (or a folder to put it in)")
+    p.set_defaults(func=_backup)
+
+    p = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup",
+        description="Replace the database with a backup file. The current database is kept "
+        "in the backups folder first.",
+    )
+    add_data_dir(p)
+    _debug_flag(p)
+    p.add_argument("file", help="the backup file to restore")
+    p.set_defaults(func=_restore)
+
+    p = subparsers.add_parser(
+        "units",
+        help="find administrative units and their codes",
+        description="Find provinces and communes by name (diacritics optional) or code.",
+    )
+    add_data_dir(p, json_output=True)
+    _debug_flag(p)
+    p.add_argument("--search", required=True, help="words of the name, e.g. tan phong lai chau")
+    p.add_argument("--limit", type=int, default=20, help="at most this many units (default 20)")
+    p.add_argument("--legacy", action="store_true", help="include pre-2025 units")
+    p.set_defaults(func=_units)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return paths.resolve_data_dir(getattr(args, "data_dir", None))
 
 
 def _init(args: argparse.Namespace) -> int:
-    raise NotImplementedError  # the foundation helper fills this in
+    from coopdesk.services import database, units
+
+    data_dir = _data_dir(args)
+    try:
+        inst = database.init_installation(
+            data_dir, args.unit, args.role, args.officer, args.position
+        )
+    except (database.MaintenanceError, units.UnknownUnit) as exc:
+        raise CliError(str(exc)) from exc
+    with _session(data_dir) as session:
+        info = units.get(session, inst.unit_code)
+        name = units.display_name(info) if info else inst.unit_code
+    print(
+        _(
+            "CoopDesk is set up in {dir} for {name} ({code}), role {role}, officer {officer}."
+        ).format(dir=data_dir, name=name, code=inst.unit_code, role=inst.role, officer=inst.officer)
+    )
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from coopdesk.services import database
+
+    try:
+        result = database.backup(_data_dir(args), Path(args.out))
+    except database.MaintenanceError as exc:
+        raise CliError(str(exc)) from exc
+    print(
+        _("Backup written to {file} ({size} bytes).").format(
+            file=result.path, size=format_number(result.size)
+        )
+    )
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from coopdesk.services import database
+
+    data_dir = _data_dir(args)
+    try:
+        result = database.restore(data_dir, Path(args.file))
+    except database.MaintenanceError as exc:
+        raise CliError(str(exc)) from exc
+    print(_("The database in {dir} was restored from {file}.").format(dir=data_dir, file=args.file))
+    if result.safety_copy is not None:
+        print(_("The previous database was kept as {file}.").format(file=result.safety_copy))
+    return 0
+
+
+@contextmanager
+def _session(data_dir: Path) -> Iterator[Session]:
+    """A session on the data folder's database, or on the catalogue alone if there is none."""
+    from sqlalchemy import create_engine
+
+    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.db.models import Base
+    from coopdesk.services import units
+
+    if paths.db_path(data_dir).exists():
+        engine = open_database(data_dir, create=False)
+    else:
+        engine = create_engine("sqlite://")
+        Base.metadata.create_all(engine)
+    try:
+        units.ensure_catalogues(engine)
+        with session_scope(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def _units(args: argparse.Namespace) -> int:
+    from coopdesk.services import units
+
+    if args.limit < 1:
+        raise CliError(_("--limit must be 1 or more."))
+    with _session(_data_dir(args)) as session:
+        found = units.search(session, args.search, args.limit, include_legacy=args.legacy)
+    if args.json:
+        print_json([u.as_dict() for u in found])
+        return 0
+    if not found:
+        raise CliError(_("No unit matches “{text}”.").format(text=args.search))
+    for u in found:
+        province = units.short_province_name(u.province_name) if u.level != "province" else ""
+        print(f"{u.code}\t{u.name}\t{province}")
+    return 0

@@ -1,0 +1,211 @@
+"""Setting a database up, backing it up and restoring it (the CLI and the GUI share these).
+
+- `init_installation(data_dir, …)` creates the database, loads the catalogues and stores the
+  installation; it refuses a database that is already set up.
+- `backup(data_dir, out)` copies the live database with the SQLite backup API.
+- `restore(data_dir, file)` checks that the file is a CoopDesk database this version can open,
+  keeps a safety copy of the current database, then replaces it and calls `on_restored`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from coopdesk import paths
+from coopdesk.db.engine import (
+    alembic_config,
+    backup_file,
+    open_database,
+    session_scope,
+)
+from coopdesk.i18n import _
+from coopdesk.services import settings, units
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class MaintenanceError(Exception):
+    """Why a database could not be set up, backed up or restored, for a person to read."""
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _remove_db_files(db_file: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+
+
+# --- init ------------------------------------------------------------------------------------
+
+
+def init_installation(
+    data_dir: Path, unit: str, role: str, officer: str, position: str = ""
+) -> settings.Installation:
+    """Create (or complete) the database in `data_dir` for `unit`; refuse one already set up."""
+    db_file = paths.db_path(data_dir)
+    existed = db_file.exists()
+    engine = open_database(data_dir)
+    try:
+        with session_scope(engine) as session:
+            current = settings.get_installation(session)
+            if current is not None:
+                raise MaintenanceError(
+                    _(
+                        "The database in {dir} is already set up for unit {code}. Use another "
+                        "--data-dir, or restore a backup into this one."
+                    ).format(dir=data_dir, code=current.unit_code)
+                )
+            units.ensure_catalogues(session)
+            try:
+                return settings.save_installation(
+                    session,
+                    settings.Installation(
+                        unit_code=unit, role=role, officer=officer, position=position
+                    ),
+                )
+            except (units.UnknownUnit, settings.SettingsError) as exc:
+                raise MaintenanceError(str(exc)) from exc
+    except Exception:
+        engine.dispose()
+        if not existed:
+            _remove_db_files(db_file)  # a failed init leaves nothing behind
+        raise
+    finally:
+        engine.dispose()
+
+
+# --- backup ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+
+
+def backup(data_dir: Path, out: Path) -> BackupResult:
+    """Copy the database to `out` (a file, or a folder to put a dated file in)."""
+    db_file = paths.db_path(data_dir)
+    if not db_file.exists():
+        raise MaintenanceError(
+            _("There is no CoopDesk database in {dir} to back up.").format(dir=data_dir)
+        )
+    if out.is_dir():
+        out = out / f"coopdesk-backup-{_stamp()}.sqlite3"
+    if out.exists():
+        raise MaintenanceError(
+            _("{file} already exists; choose another file name.").format(file=out)
+        )
+    if out.resolve() == db_file.resolve():
+        raise MaintenanceError(_("The backup cannot be the database file itself."))
+    try:
+        backup_file(db_file, out)
+    except (OSError, sqlite3.Error) as exc:
+        _remove_db_files(out)
+        raise MaintenanceError(
+            _("Could not write the backup {file}: {error}").format(file=out, error=exc)
+        ) from exc
+    return BackupResult(out, out.stat().st_size)
+
+
+# --- restore ---------------------------------------------------------------------------------
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def check_backup_file(path: Path) -> str:
+    """The schema revision of a CoopDesk database file; MaintenanceError if it is not one
+    this version can open. The file is not changed."""
+    if not path.is_file():
+        raise MaintenanceError(_("{file} does not exist.").format(file=path))
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise MaintenanceError(
+            _("{file} is not a CoopDesk database (not an SQLite file).").format(file=path)
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not {"alembic_version", "settings", "units"} <= tables:
+                raise MaintenanceError(
+                    _("{file} is an SQLite file but not a CoopDesk database.").format(file=path)
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            check = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise MaintenanceError(
+            _("{file} is damaged or not a CoopDesk database: {error}").format(file=path, error=exc)
+        ) from exc
+    if not check or check[0] != "ok":
+        raise MaintenanceError(_("{file} is damaged: {error}").format(file=path, error=check))
+    revision = str(row[0]) if row else ""
+    if revision not in known_revisions():
+        raise MaintenanceError(
+            _(
+                "{file} was made by a newer version of CoopDesk (schema {rev}). Please update "
+                "CoopDesk before restoring it; nothing was changed."
+            ).format(file=path, rev=revision or "?")
+        )
+    return revision
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_copy: Path | None
+
+
+def restore(data_dir: Path, source: Path) -> RestoreResult:
+    """Replace the database in `data_dir` with the backup `source` (checked first).
+
+    The current database is copied to backups/before-restore-….sqlite3 first. The restored
+    database is then migrated if it is older, and gets a new replica id (`on_restored`).
+    """
+    check_backup_file(source)
+    db_file = paths.db_path(data_dir)
+    if db_file.exists() and source.resolve() == db_file.resolve():
+        raise MaintenanceError(_("That file is the current database itself."))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    stamp = _stamp()
+    staging = paths.backups_dir(data_dir) / f"restoring-{stamp}.sqlite3"
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, staging)  # the person's file is never opened for writing
+    safety: Path | None = None
+    try:
+        if db_file.exists():
+            safety = paths.backups_dir(data_dir) / f"before-restore-{stamp}.sqlite3"
+            backup_file(db_file, safety)
+        backup_file(staging, db_file)
+    finally:
+        _remove_db_files(staging)
+    engine = open_database(data_dir, create=False)
+    try:
+        on_restored(engine)
+    finally:
+        engine.dispose()
+    return RestoreResult(source, safety)
+
+
+def on_restored(engine: Engine) -> None:
+    """A restored database is a new replica for sync: it may lack changes it already sent, so
+    it must not reuse its old replica id (DESIGN.md §5)."""
+    from coopdesk.sync import versions
+
+    with session_scope(engine) as session:
+        versions.new_replica(session)

@@ -1,0 +1,308 @@
+"""People and what they do: names, roles in cooperatives, training, consents, sensitive data.
+
+Typed helpers over `coopdesk.services.records` for the GUI and the CLI. Sensitive details
+(ethnicity, disability, poverty, victim and hoàn lương categories…) are saved only under a
+consent in force for their category; reading them is logged; withdrawing a consent clears the
+details it covered; erasing a person redacts her everywhere but keeps the facts that are
+counted (her roles and trainings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import (
+    AuditEvent,
+    Consent,
+    Cooperative,
+    Participation,
+    Person,
+    PersonSensitive,
+    Role,
+    Training,
+)
+from coopdesk.domain.choices import CONSENT_CATEGORIES, SENSITIVE_CATEGORIES
+from coopdesk.domain.validation import Problem, ValidationFailed
+from coopdesk.i18n import _
+from coopdesk.services import records
+from coopdesk.services.records import active_consents
+
+ERASED_NAME = "[đã xoá]"  # what an erased person's name reads in lists and documents
+
+
+def display_name(person: Person) -> str:
+    """The name to show: '[erased]' in the UI language for an erased person."""
+    if person.redacted:
+        return _("[erased]")
+    return person.full_name
+
+
+def create_person(
+    session: Session,
+    full_name: str,
+    *,
+    actor: str = "",
+    unit_code: str | None = None,
+    given_name: str | None = None,
+    gender: str = "F",
+    birth_year: int | None = None,
+    phone: str = "",
+    address: str = "",
+    notes: str = "",
+) -> Person:
+    """A person from her full name ('Nguyễn Thị Mai Anh'); the given name is the last word
+    unless `given_name` says otherwise ('Mai Anh')."""
+    data: dict[str, Any] = {
+        "full_name": full_name,
+        "gender": gender,
+        "birth_year": birth_year,
+        "phone": phone,
+        "address": address,
+        "notes": notes,
+    }
+    if given_name:
+        data["given_name"] = given_name
+    if unit_code:
+        data["unit_code"] = unit_code
+    return records.create(session, Person, data, actor)
+
+
+def rename(
+    session: Session, person: Person, full_name: str, given_name: str | None = None, actor: str = ""
+) -> Person:
+    data: dict[str, Any] = {"full_name": full_name}
+    if given_name:
+        data["given_name"] = given_name
+    return records.update(session, person, data, actor)
+
+
+def add_role(
+    session: Session,
+    person: Person,
+    cooperative: Cooperative,
+    role: str,
+    *,
+    actor: str = "",
+    start_on: dt.date | None = None,
+    end_on: dt.date | None = None,
+    member_kind: str | None = None,
+) -> Role:
+    return records.create(
+        session,
+        Role,
+        {
+            "person_id": person.id,
+            "cooperative_id": cooperative.id,
+            "unit_code": cooperative.unit_code,
+            "role": role,
+            "start_on": start_on,
+            "end_on": end_on,
+            "member_kind": member_kind,
+        },
+        actor,
+    )
+
+
+def end_role(session: Session, role: Role, end_on: dt.date, actor: str = "") -> Role:
+    return records.update(session, role, {"end_on": end_on}, actor)
+
+
+def roles_of(session: Session, person: Person) -> list[Role]:
+    return list(
+        session.scalars(
+            select(Role)
+            .where(Role.person_id == person.id, Role.deleted_at.is_(None))
+            .order_by(Role.start_on)
+        )
+    )
+
+
+def add_participation(
+    session: Session, training: Training, person: Person, *, actor: str = "", completed: bool = True
+) -> Participation:
+    return records.create(
+        session,
+        Participation,
+        {
+            "training_id": training.id,
+            "person_id": person.id,
+            "unit_code": training.unit_code,
+            "completed": completed,
+        },
+        actor,
+    )
+
+
+# --- consent and sensitive data ------------------------------------------------------------------
+
+
+def record_consent(
+    session: Session,
+    person: Person,
+    category: str,
+    purpose: str,
+    *,
+    recorded_by: str,
+    given_on: dt.date | None = None,
+    actor: str = "",
+) -> Consent:
+    """Record that the person agreed to `category` data being kept, for `purpose`."""
+    return records.create(
+        session,
+        Consent,
+        {
+            "person_id": person.id,
+            "unit_code": person.unit_code,
+            "category": category,
+            "purpose": purpose,
+            "recorded_by": recorded_by,
+            "given_on": given_on or dt.date.today(),
+        },
+        actor,
+    )
+
+
+def withdraw_consent(
+    session: Session, consent: Consent, withdrawn_on: dt.date | None = None, actor: str = ""
+) -> Consent:
+    """The person withdrew her consent: the details of that category are cleared."""
+    day = withdrawn_on or dt.date.today()
+    records.update(session, consent, {"withdrawn_on": day}, actor)
+    sensitive = _sensitive_row(session, consent.person_id)
+    if sensitive is not None and consent.category not in active_consents(
+        session, consent.person_id, day
+    ):
+        cleared = {
+            name: None
+            for name, category in SENSITIVE_CATEGORIES.items()
+            if category == consent.category and getattr(sensitive, name) is not None
+        }
+        if cleared:
+            records.update(session, sensitive, cleared, actor)
+    return consent
+
+
+def consents_of(session: Session, person: Person) -> list[Consent]:
+    return list(
+        session.scalars(
+            select(Consent)
+            .where(Consent.person_id == person.id, Consent.deleted_at.is_(None))
+            .order_by(Consent.given_on)
+        )
+    )
+
+
+def _sensitive_row(session: Session, person_id: str) -> PersonSensitive | None:
+    return session.scalars(
+        select(PersonSensitive).where(
+            PersonSensitive.person_id == person_id, PersonSensitive.deleted_at.is_(None)
+        )
+    ).first()
+
+
+def set_sensitive(
+    session: Session, person: Person, values: Mapping[str, Any], actor: str = ""
+) -> PersonSensitive:
+    """Save sensitive details; each needs a consent in force for its category."""
+    unknown = sorted(set(values) - set(SENSITIVE_CATEGORIES))
+    if unknown:
+        raise ValidationFailed(
+            [
+                Problem(name, _("“{field}” is not a sensitive detail.").format(field=name))
+                for name in unknown
+            ]
+        )
+    row = _sensitive_row(session, person.id)
+    if row is None:
+        data = {"person_id": person.id, "unit_code": person.unit_code, **values}
+        return records.create(session, PersonSensitive, data, actor)
+    return records.update(session, row, dict(values), actor)
+
+
+def get_sensitive(session: Session, person: Person, actor: str = "") -> PersonSensitive | None:
+    """Read a person's sensitive details; the reading is logged (who saw what, when)."""
+    row = _sensitive_row(session, person.id)
+    if row is not None:
+        session.add(
+            AuditEvent(
+                actor=actor,
+                action="view",
+                entity="person_sensitive",
+                entity_id=row.id,
+                unit_code=row.unit_code,
+            )
+        )
+        session.flush()
+    return row
+
+
+# --- erasure -----------------------------------------------------------------------------------
+
+
+def erase_person(session: Session, person: Person, actor: str = "") -> None:
+    """Erase a person everywhere (a redaction that wins at every site when synced).
+
+    Her name and contacts are blanked ("[đã xoá]"), her sensitive details and consents are
+    deleted, the history of those records loses its values; her roles and trainings stay, so
+    the counts in reports do not change.
+    """
+    from coopdesk.sync.conflicts import erase_person as erase_versions
+
+    sensitive_ids = [
+        rid
+        for (rid,) in session.execute(
+            select(PersonSensitive.id).where(PersonSensitive.person_id == person.id)
+        )
+    ]
+    consent_ids = [
+        rid for (rid,) in session.execute(select(Consent.id).where(Consent.person_id == person.id))
+    ]
+    session.flush()
+    erase_versions(session, person.id, actor)
+    session.execute(
+        update(Person)
+        .where(Person.id == person.id)
+        .values(full_name=ERASED_NAME, given_name=ERASED_NAME, sort_key="", name_folded="")
+    )
+    redacted = json.dumps({"redacted": True})
+    for entity, ids in (
+        ("people", [person.id]),
+        ("person_sensitive", sensitive_ids),
+        ("consents", consent_ids),
+    ):
+        if ids:
+            session.execute(
+                update(AuditEvent)
+                .where(
+                    AuditEvent.entity == entity,
+                    AuditEvent.entity_id.in_(ids),
+                    AuditEvent.action != "erase",
+                )
+                .values(before=redacted, after=redacted)
+            )
+    session.expire_all()
+
+
+__all__ = [
+    "CONSENT_CATEGORIES",
+    "ERASED_NAME",
+    "add_participation",
+    "add_role",
+    "consents_of",
+    "create_person",
+    "display_name",
+    "end_role",
+    "erase_person",
+    "get_sensitive",
+    "record_consent",
+    "rename",
+    "roles_of",
+    "set_sensitive",
+    "withdraw_consent",
+]
