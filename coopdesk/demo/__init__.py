@@ -18,7 +18,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from coopdesk.db.engine import session_scope
-from coopdesk.db.models import Cooperative, Ethnicity, Person, Sector, Setting, Unit
+from coopdesk.db.models import Cooperative, Ethnicity, Person, Sector, Unit
 from coopdesk.demo import vocab
 from coopdesk.demo.activities import ActivityMaker
 from coopdesk.demo.context import Commune, CommuneResult, in_sentence
@@ -28,7 +28,7 @@ from coopdesk.demo.registry import RegistryMaker
 from coopdesk.demo.setup import install
 from coopdesk.demo.writer import Writer
 from coopdesk.i18n import _
-from coopdesk.services import units
+from coopdesk.services import settings, units
 from coopdesk.sync import versions
 
 SCALES = ("commune", "province", "national")
@@ -55,10 +55,10 @@ class DemoSummary:
 
 def has_data(session: Session) -> bool:
     """True when the database already holds records or is set up for a unit."""
-    for model in (Cooperative, Person, Setting):
+    for model in (Cooperative, Person):
         if session.scalar(select(func.count()).select_from(model)):
             return True
-    return False
+    return settings.get_installation(session) is not None
 
 
 def _unit(session: Session, text: str) -> Unit:

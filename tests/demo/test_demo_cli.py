@@ -29,7 +29,7 @@ from coopdesk.db.models import (
     Target,
     Unit,
 )
-from coopdesk.demo import generate
+from coopdesk.demo import DemoError, generate
 from coopdesk.i18n import fold
 from coopdesk.services import settings
 
@@ -250,6 +250,15 @@ def test_another_commune_gets_the_city_plan_targets(engine: Engine) -> None:
         assert homes == {"00004", "01"}  # the commune, and its province (Hà Nội)
         people = list(s.scalars(select(Person.family_name)))
         assert "Giàng" not in people  # mountain names only where they are common
+
+
+def test_refuses_a_database_set_up_for_real_work(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        settings.save_installation(s, settings.Installation("03408", "commune", "Lò Thị Hoa"))
+    with pytest.raises(DemoError):
+        generate(engine, "commune")
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Cooperative)) == 0
 
 
 def test_unknown_unit_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
