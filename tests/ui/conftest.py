@@ -57,8 +57,9 @@ def ctx(qapp, engine: Engine, data_dir: Path, tasks: InlineTaskRunner) -> Iterat
 
 @pytest.fixture
 def main_window(qtbot, ctx: AppContext):
-    from coopdesk.ui.main_window import MainWindow
+    from coopdesk.ui.main_window import MainWindow, ui_settings
 
+    ui_settings(ctx).setValue("window/area", "people")  # start light: no dashboard sums
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -71,3 +72,45 @@ def save_screenshot(widget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     widget.grab().save(str(path))
     return path
+
+
+def add_people(engine: Engine, names: list[tuple[str, str, str, str]], unit: str = "03408") -> None:
+    """(family, middle, given, gender) rows written directly: list fixtures only."""
+    from coopdesk.db.engine import session_scope
+    from coopdesk.db.models import Person
+    from coopdesk.i18n import fold, person_sort_key
+
+    with session_scope(engine) as s:
+        for family, middle, given, gender in names:
+            full = " ".join(x for x in (family, middle, given) if x)
+            s.add(
+                Person(
+                    unit_code=unit,
+                    family_name=family,
+                    middle_name=middle,
+                    given_name=given,
+                    full_name=full,
+                    name_folded=fold(full),
+                    sort_key=person_sort_key(family, middle, given),
+                    gender=gender,
+                )
+            )
+
+
+def add_cooperatives(engine: Engine, rows: list[tuple[str, str]], unit: str = "03408") -> None:
+    """(kind, name) rows written directly: list fixtures only."""
+    from coopdesk.db.engine import session_scope
+    from coopdesk.db.models import Cooperative
+    from coopdesk.i18n import collation_key, fold
+
+    with session_scope(engine) as s:
+        for kind, name in rows:
+            s.add(
+                Cooperative(
+                    unit_code=unit,
+                    kind=kind,
+                    name=name,
+                    name_folded=fold(name),
+                    sort_key=collation_key(name),
+                )
+            )

@@ -1,0 +1,338 @@
+"""The first-run wizard: which unit, which role, who uses it, how documents are signed.
+
+Or: open the demo instead. Saving goes through `services.settings` (installation and the
+unit's document settings) in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlalchemy import Engine
+
+from coopdesk.db.engine import session_scope
+from coopdesk.i18n import _
+from coopdesk.services import settings, units
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.setup_hint = QLabel()
+        self.setup_hint.setWordWrap(True)
+        self.demo_button = QCommandLinkButton()
+        layout.addWidget(self.intro)
+        layout.addSpacing(12)
+        layout.addWidget(self.setup_hint)
+        layout.addSpacing(12)
+        layout.addWidget(self.demo_button)
+        layout.addStretch(1)
+
+    def translate_ui(self) -> None:
+        self.setTitle(_("Welcome to CoopDesk"))
+        self.intro.setText(
+            _(
+                "CoopDesk keeps the records of Đề án 01 on this computer: cooperatives and groups, "
+                "women managers, Hội officers, trainings, activities, support and budget. "
+                "It works without the Internet."
+            )
+        )
+        self.setup_hint.setText(
+            _("Press Next to set CoopDesk up for your unit (three short steps).")
+        )
+        self.demo_button.setText(_("Just look around: open the demo data"))
+        self.demo_button.setDescription(
+            _("Fictional records of a commune, kept apart from real data.")
+        )
+
+
+class UnitPage(QWizardPage):
+    """Province → commune tree with search-as-you-type (accents not needed)."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.role_label = QLabel()
+        self.commune_role = QRadioButton()
+        self.aggregator_role = QRadioButton()
+        self.commune_role.setChecked(True)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.role_label)
+        layout.addWidget(self.commune_role)
+        layout.addWidget(self.aggregator_role)
+        layout.addWidget(self.error)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self.timer.start)
+        self.tree.itemExpanded.connect(self._load_children)
+        self.tree.currentItemChanged.connect(self._selection_changed)
+        self.commune_role.toggled.connect(self._selection_changed)
+        self._fill_provinces()
+
+    def translate_ui(self) -> None:
+        self.setTitle(_("Your unit"))
+        self.setSubTitle(_("Choose the commune or province this copy of CoopDesk works for."))
+        self.search.setPlaceholderText(
+            _("Type a name, e.g. “tan phong” or “lai chau” (accents not needed)")
+        )
+        self.role_label.setText(_("This office:"))
+        self.commune_role.setText(_("keeps the records of a commune (Hội cấp xã)"))
+        self.aggregator_role.setText(_("collects the reports of its communes (province office)"))
+
+    def _item(self, info: units.UnitInfo, lazy: bool) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([info.name])
+        item.setData(0, CODE_ROLE, info.code)
+        if lazy:
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+        return item
+
+    def _fill_provinces(self) -> None:
+        self.tree.clear()
+        with session_scope(self.engine) as s:
+            for info in units.children(s, None):
+                self.tree.addTopLevelItem(self._item(info, lazy=True))
+
+    @Slot(QTreeWidgetItem)
+    def _load_children(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, LOADED_ROLE) or item.childCount():
+            return
+        item.setData(0, LOADED_ROLE, True)
+        with session_scope(self.engine) as s:
+            for info in units.children(s, item.data(0, CODE_ROLE)):
+                item.addChild(self._item(info, lazy=False))
+
+    @Slot()
+    def apply_search(self) -> None:
+        self.timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self._fill_provinces()
+            return
+        self.tree.clear()
+        with session_scope(self.engine) as s:
+            found = units.search(s, text, limit=200)
+            provinces: dict[str, QTreeWidgetItem] = {}
+            for info in found:
+                if info.level == "province":
+                    item = self._item(info, lazy=True)
+                    provinces[info.code] = item
+                    self.tree.addTopLevelItem(item)
+            for info in found:
+                if info.level == "province":
+                    continue
+                parent_code = info.province_code or ""
+                parent = provinces.get(parent_code)
+                if parent is None:
+                    province = units.get(s, parent_code)
+                    if province is None:
+                        continue
+                    parent = self._item(province, lazy=True)
+                    provinces[parent_code] = parent
+                    self.tree.addTopLevelItem(parent)
+                parent.setData(0, LOADED_ROLE, True)
+                parent.addChild(self._item(info, lazy=False))
+        self.tree.expandAll()
+        first = self._first_leaf()
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _first_leaf(self) -> QTreeWidgetItem | None:
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            if top.childCount():
+                return top.child(0)
+        return self.tree.topLevelItem(0) if self.tree.topLevelItemCount() == 1 else None
+
+    def select_code(self, code: str) -> None:
+        for n in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(n)
+            if top.data(0, CODE_ROLE) == code:
+                self.tree.setCurrentItem(top)
+                return
+            for m in range(top.childCount()):
+                if top.child(m).data(0, CODE_ROLE) == code:
+                    self.tree.setCurrentItem(top.child(m))
+                    return
+
+    def unit_code(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, CODE_ROLE) if item is not None else None
+
+    def role(self) -> str:
+        return "commune" if self.commune_role.isChecked() else "aggregator"
+
+    def is_province(self) -> bool:
+        item = self.tree.currentItem()
+        return item is not None and item.parent() is None
+
+    def problem(self) -> str:
+        if self.unit_code() is None:
+            return _("Choose your unit in the list.")
+        if self.role() == "commune" and self.is_province():
+            return _(
+                "A commune office works for a commune: open the province and choose the commune."
+            )
+        if self.role() == "aggregator" and not self.is_province():
+            return _("A collecting office works for a province: choose the province itself.")
+        return ""
+
+    @Slot()
+    def _selection_changed(self, *_args: Any) -> None:
+        self.error.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.unit_code() is not None
+
+    def validatePage(self) -> bool:
+        problem = self.problem()
+        self.error.setText(problem)
+        return not problem
+
+
+class PeoplePage(QWizardPage):
+    """Who uses CoopDesk, and how the unit's documents are headed and numbered."""
+
+    def __init__(self, engine: Engine, unit_page: UnitPage) -> None:
+        super().__init__()
+        self.engine = engine
+        self.unit_page = unit_page
+        self.officer = QLineEdit()
+        self.position = QLineEdit()
+        self.issuer = QLineEdit()
+        self.symbol = QLineEdit()
+        self.officer_error = QLabel()
+        self.officer_error.setObjectName("fieldError")
+        form = QFormLayout(self)
+        self.labels = [QLabel() for _n in range(4)]
+        form.addRow(self.labels[0], self.officer)
+        form.addRow("", self.officer_error)
+        form.addRow(self.labels[1], self.position)
+        form.addRow(self.labels[2], self.issuer)
+        form.addRow(self.labels[3], self.symbol)
+        self.officer.textChanged.connect(lambda _t: self.officer_error.setText(""))
+        self._defaults_for: str | None = None
+
+    def translate_ui(self) -> None:
+        self.setTitle(_("Officer and documents"))
+        self.setSubTitle(_("Reports carry these names; you can change them later in Settings."))
+        for label, text in zip(
+            self.labels,
+            [_("Your full name"), _("Your position"), _("Issuing body"), _("Document symbol")],
+            strict=True,
+        ):
+            label.setText(text)
+        self.position.setPlaceholderText(_("e.g. Chủ tịch Hội LHPN phường"))
+
+    def initializePage(self) -> None:
+        code = self.unit_page.unit_code()
+        if code and code != self._defaults_for:
+            with session_scope(self.engine) as s:
+                defaults = settings.default_document_settings(s, code)
+            self.issuer.setText(defaults.issuer)
+            self.symbol.setText(defaults.symbol)
+            self._defaults_for = code
+
+    def validatePage(self) -> bool:
+        if not self.officer.text().strip():
+            self.officer_error.setText(_("Enter the name of the officer who uses CoopDesk."))
+            self.officer.setFocus()
+            return False
+        return True
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.chose_demo = False
+        self.installation: settings.Installation | None = None
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.welcome = WelcomePage()
+        self.unit_page = UnitPage(engine)
+        self.people_page = PeoplePage(engine, self.unit_page)
+        for page in (self.welcome, self.unit_page, self.people_page):
+            self.addPage(page)
+        self.welcome.demo_button.clicked.connect(self.open_demo)
+        self.resize(720, 560)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.setWindowTitle(_("CoopDesk — first start"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Start"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
+        for page in (self.welcome, self.unit_page, self.people_page):
+            page.translate_ui()
+
+    @Slot()
+    def open_demo(self) -> None:
+        self.chose_demo = True
+        super().accept()
+
+    def accept(self) -> None:
+        try:
+            self.installation = self.save()
+        except Exception as exc:  # a settings problem: say it on the page, stay open
+            self.people_page.officer_error.setText(str(exc))
+            return
+        super().accept()
+
+    def save(self) -> settings.Installation:
+        code = self.unit_page.unit_code()
+        assert code is not None
+        from coopdesk import i18n
+
+        with session_scope(self.engine) as s:
+            inst = settings.save_installation(
+                s,
+                settings.Installation(
+                    unit_code=code,
+                    role=self.unit_page.role(),
+                    officer=self.people_page.officer.text(),
+                    position=self.people_page.position.text(),
+                    language=i18n.current_language(),
+                ),
+            )
+            settings.save_document_settings(
+                s,
+                inst.unit_code,
+                {
+                    "issuer": self.people_page.issuer.text(),
+                    "symbol": self.people_page.symbol.text(),
+                },
+            )
+        return inst

@@ -1,0 +1,329 @@
+"""The shape every list area shares: title, search, filters, a paged table, actions, export.
+
+A subclass names its columns (`make_columns`), the query (`base_query`), the searched folded
+columns (`search_columns`), its filters (`build_filters` + `filter_conditions`) and how a
+record opens (`open_record`, `new_record`). Search folds the typed text with `i18n.fold` and
+matches the stored *_folded columns, so "nguyen thi" finds "Nguyễn Thị …".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Select, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from coopdesk.db.models import Unit
+from coopdesk.i18n import _, ngettext
+from coopdesk.ui.context import AppContext
+from coopdesk.ui.export import write_xlsx
+from coopdesk.ui.icons import icon
+from coopdesk.ui.models import ID_ROLE, ListColumn, PagedQueryTableModel, like_folded
+
+SEARCH_DELAY_MS = 180
+
+
+class ChoiceFilter(QComboBox):
+    """A combo whose first entry is "all"; items are (code, N_ label) pairs."""
+
+    def __init__(self, all_label: str, choices: list[tuple[Any, str]]) -> None:
+        super().__init__()
+        self.all_label = all_label
+        self.choices = choices
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.addItem("", None)
+        for code, _label in choices:
+            self.addItem("", code)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.setItemText(0, _(self.all_label))
+        for n, (_code, label) in enumerate(self.choices, start=1):
+            self.setItemText(n, _(label) if isinstance(label, str) else str(label))
+
+    def code(self) -> Any:
+        return self.currentData()
+
+    def set_code(self, code: Any) -> None:
+        index = self.findData(code)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class ListPage(QWidget):
+    TITLE = ""  # N_() msgid
+    ENTITY = ""  # table name: which data_changed announcements concern this page
+    SEARCH_HINT = ""  # N_() msgid
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._translatables: list[tuple[Any, str]] = []
+        self.columns = self.make_columns()
+        self.model = PagedQueryTableModel(ctx.engine, self.columns, self.id_expr(), self)
+        self._build()
+        self.translate_ui()
+
+    # --- to override ---------------------------------------------------------------------
+
+    def make_columns(self) -> list[ListColumn]:
+        raise NotImplementedError
+
+    def id_expr(self) -> Any:
+        raise NotImplementedError
+
+    def base_query(self) -> Select[Any]:
+        raise NotImplementedError
+
+    def search_columns(self) -> list[Any]:
+        return []
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        """Add filter widgets to the bar; connect them to `self.apply_filters`."""
+
+    def filter_conditions(self) -> list[ColumnElement[bool]]:
+        return []
+
+    def count_text(self, n: int) -> str:
+        return ngettext("{n} record", "{n} records", n).format(n=n)
+
+    def open_record(self, record_id: str) -> None:
+        """Open the editor of a record (double-click, Enter, Open)."""
+
+    def new_record(self) -> None:
+        """Open an empty editor (Ctrl+N, New)."""
+
+    def translate_extra(self) -> None:
+        """Translate what the subclass added (filters are handled by `tr_later`)."""
+
+    # --- helpers for subclasses ----------------------------------------------------------
+
+    def scoped(self, unit_column: Any) -> ColumnElement[bool]:
+        """Records of this installation's unit, or of its province's communes (aggregator)."""
+        if self.ctx.is_aggregator:
+            subtree = select(Unit.code).where(
+                or_(Unit.province_code == self.ctx.unit_code, Unit.code == self.ctx.unit_code)
+            )
+            return unit_column.in_(subtree)
+        return unit_column == self.ctx.unit_code
+
+    def add_choice(self, bar: QHBoxLayout, all_label: str, choices: list[tuple[Any, str]]):
+        combo = ChoiceFilter(all_label, choices)
+        combo.currentIndexChanged.connect(self.apply_filters)
+        bar.addWidget(combo)
+        return combo
+
+    def add_check(self, bar: QHBoxLayout, label: str) -> QCheckBox:
+        box = QCheckBox()
+        box.toggled.connect(self.apply_filters)
+        self.check_bar.insertWidget(self.check_bar.count() - 1, box)
+        self.check_bar_used = True
+        self.tr_later(box, label)
+        return box
+
+    def tr_later(self, widget: Any, msgid: str) -> None:
+        """Remember a widget whose text is `_(msgid)`, re-set on language change."""
+        self._translatables.append((widget, msgid))
+        widget.setText(_(msgid))
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 6)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self.new_button = QPushButton(icon("add"), "")
+        self.open_button = QPushButton(icon("edit"), "")
+        self.export_button = QPushButton(icon("export"), "")
+        for button in (self.new_button, self.open_button, self.export_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        bar.addWidget(self.search, 1)
+        self.check_bar = QHBoxLayout()
+        self.check_bar.addStretch(1)
+        self.check_bar_used = False
+        self.build_filters(bar)
+        layout.addLayout(bar)
+        if self.check_bar_used:
+            layout.addLayout(self.check_bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for n, col in enumerate(self.columns):
+            self.table.setColumnWidth(n, col.width)
+            self.table.setColumnHidden(n, col.hidden)
+        layout.addWidget(self.table, 1)
+
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(self._open_current)
+        self.export_button.clicked.connect(self.export)
+
+    def translate_ui(self) -> None:
+        self.title.setText(_(self.TITLE))
+        self.new_button.setText(_("New"))
+        self.new_button.setToolTip(_("Add a new record (Ctrl+N)"))
+        self.open_button.setText(_("Open"))
+        self.export_button.setText(_("Export .xlsx"))
+        self.export_button.setToolTip(_("Save the rows of this list as an Excel file"))
+        self.search.setPlaceholderText(
+            _(self.SEARCH_HINT) if self.SEARCH_HINT else _("Search (accents not needed)…")
+        )
+        for widget, msgid in self._translatables:
+            widget.setText(_(msgid))
+        for child in self.findChildren(ChoiceFilter):
+            child.translate_ui()
+        self.translate_extra()
+        self.model.retranslate()
+        self._update_count()
+
+    # --- behaviour -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.apply_filters()
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        where = [*self.filter_conditions()]
+        text = self.search.text()
+        matches = [
+            c for c in (like_folded(col, text) for col in self.search_columns()) if c is not None
+        ]
+        if matches:
+            where.append(or_(*matches))
+        self.model.set_query(self.base_query(), where)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text(self.model.rowCount()))
+        window = self.window()
+        if hasattr(window, "_update_status") and window is not self:
+            window._update_status()
+
+    def status_text(self) -> str:
+        return self.count_text(self.model.rowCount())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def cancel(self) -> None:
+        if self.search.text():
+            self.search.clear()
+            self.apply_filters()
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def row_texts(self, key: str) -> list[str]:
+        """The text of one column for every row in the list (tests, small lists)."""
+        col = self.model.column_index(key)
+        return [
+            self.model.data(self.model.index(r, col)) or "" for r in range(self.model.rowCount())
+        ]
+
+    @Slot(object)
+    def _open_index(self, index: Any) -> None:
+        record_id = self.model.data(index, ID_ROLE)
+        if record_id:
+            self.open_record(record_id)
+
+    def _open_current(self) -> None:
+        record_id = self.selected_id()
+        if record_id:
+            self.open_record(record_id)
+
+    def export(self) -> None:
+        name = _(self.TITLE).replace("&", "").replace("/", "-") + ".xlsx"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the list"), str(Path.home() / name), _("Excel files (*.xlsx)")
+        )
+        if path:
+            self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Write every row of the current filter and order, off the GUI thread."""
+        read_rows = self.model.rows_reader()
+        title = _(self.TITLE)
+
+        def work(progress: Any = None) -> tuple[Path, int]:
+            rows = read_rows()
+            write_xlsx(path, title, rows, progress)
+            return path, len(rows) - 1
+
+        self.ctx.tasks.run(
+            work,
+            on_done=lambda result: self._exported(*result),
+            progress_label=_("Exporting the list…"),
+            changes=None,
+        )
+
+    def _exported(self, path: Path, n: int) -> None:
+        window = self.window()
+        message = ngettext("{n} row saved to {file}", "{n} rows saved to {file}", n).format(
+            n=n, file=path
+        )
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 8000)
+
+    def save_layout(self, st: QSettings) -> None:
+        st.setValue(f"lists/{self.ENTITY}/header", self.table.horizontalHeader().saveState())
+
+    def restore_layout(self, st: QSettings) -> None:
+        state = st.value(f"lists/{self.ENTITY}/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, _("CoopDesk"), text)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,69 @@
+"""The first-run wizard, driven as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from coopdesk.db.engine import session_scope
+from coopdesk.services import settings
+from coopdesk.ui.first_run import FirstRunWizard
+
+
+def test_first_run_sets_up_a_commune(qtbot, engine) -> None:
+    wizard = FirstRunWizard(engine)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.unit_page
+    qtbot.keyClicks(page.search, "tan phong lai chau")
+    page.apply_search()
+    assert page.unit_code() == "03408"
+    assert page.tree.currentItem().text(0) == "Phường Tân Phong"
+    assert page.tree.currentItem().parent().text(0) == "Lai Châu"
+    wizard.next()
+    people = wizard.people_page
+    assert wizard.currentPage() is people
+    assert people.issuer.text() == "HỘI LHPN PHƯỜNG TÂN PHONG"
+    assert people.symbol.text() == "HPN"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.isVisible()  # no name yet: stays open, says why
+    assert people.officer_error.text() == "Nhập tên cán bộ sử dụng CoopDesk."
+    people.officer.insert("Lò Thị Mai")  # QTest types ASCII only
+    people.position.insert("Chủ tịch Hội LHPN phường")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    with session_scope(engine) as s:
+        inst = settings.get_installation(s)
+        docs = settings.get_document_settings(s, "03408")
+    assert (inst.unit_code, inst.role, inst.officer) == ("03408", "commune", "Lò Thị Mai")
+    assert docs.issuer == "HỘI LHPN PHƯỜNG TÂN PHONG"
+
+
+def test_province_office_must_choose_a_province(qtbot, engine) -> None:
+    wizard = FirstRunWizard(engine)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.unit_page
+    page.aggregator_role.setChecked(True)
+    page.search.setText("tan phong lai chau")
+    page.apply_search()
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert "tỉnh" in page.error.text()
+    page.search.setText("lai chau")
+    page.apply_search()
+    page.select_code("12")
+    wizard.next()
+    assert wizard.currentPage() is wizard.people_page
+    assert wizard.people_page.issuer.text() == "HỘI LHPN TỈNH LAI CHÂU"
+
+
+def test_open_the_demo_instead(qtbot, engine) -> None:
+    wizard = FirstRunWizard(engine)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.mouseClick(wizard.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert wizard.chose_demo
+    assert wizard.result() == QWizard.DialogCode.Accepted
