@@ -139,4 +139,10 @@ def run_gui(args: argparse.Namespace) -> int:
         log.exception("CoopDesk could not start")
         QMessageBox.critical(None, "CoopDesk", error_message(exc))
         return 1
-    return int(app.exec())
+    status = int(app.exec())
+    # Let background tasks end while their signal objects are alive (quitting mid-load
+    # otherwise prints "Signal source has been deleted" tracebacks at exit).
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    return status
