@@ -14,7 +14,8 @@ from functools import cache
 from typing import Any
 
 from coopdesk.demo import vocab
-from coopdesk.i18n import fold, normalize, person_sort_key
+from coopdesk.domain import names
+from coopdesk.i18n import fold, person_sort_key
 
 
 class WeightedChoice:
@@ -40,7 +41,7 @@ _GIVEN = {"F": vocab.GIVEN_FEMALE, "M": vocab.GIVEN_MALE}
 @cache
 def name_columns(family: str, middle: str, given: str) -> tuple[str, str, str]:
     """(full_name, name_folded, sort_key) exactly as the records service stores them."""
-    full = normalize(" ".join(part for part in (family, middle, given) if part))
+    full = names.full_name(family, middle, given)
     return full, fold(full), person_sort_key(family, middle, given)
 
 

@@ -302,7 +302,11 @@ class RegistryMaker:
             roles = [role]
             if role == "chair" and "director" not in board:
                 roles.append("director")
-            joined = start if n < len(board) or rng.random() < 0.6 else _date_in(rng, start, AS_OF)
+            joined = (
+                start
+                if n < len(board) or rng.random() < 0.6
+                else _date_in(rng, start, end_on or AS_OF)
+            )
             kind = None
             if role == "member" and info.kind == "HTX":
                 kind = (

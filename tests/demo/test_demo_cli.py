@@ -30,6 +30,7 @@ from coopdesk.db.models import (
     Unit,
 )
 from coopdesk.demo import DemoError, generate
+from coopdesk.domain import validation
 from coopdesk.i18n import fold
 from coopdesk.services import settings
 
@@ -182,6 +183,20 @@ def test_commune_scale_is_set_up_as_the_communes_installation(commune_dir: Path)
         assert documents.signer_name == installation.officer
         assert documents.report_deadline == "15/11"
     engine.dispose()
+
+
+def test_every_record_passes_the_domain_rules(province_dir: Path) -> None:
+    errors = []
+    engine = _engine(province_dir)
+    with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            if table.name not in validation.TABLE_ENTITIES:
+                continue
+            for row in conn.execute(select(table)).mappings():
+                problems = validation.problems_for_table(table.name, dict(row))
+                errors += [(table.name, p.field, p.message) for p in problems if p.is_error]
+    engine.dispose()
+    assert errors == []
 
 
 def test_province_scale_covers_every_commune_of_lai_chau(province_dir: Path) -> None:
