@@ -60,7 +60,13 @@ class ActivityMaker:
         self.c = commune
         self.made = made
         self.women_managers = [p for coop in made.coops for p in coop.women_manager_ids]
-        self.female_members = [p for coop in made.coops for p in coop.female_member_ids]
+        # Managers' courses are for women managing an HTX; THT leaders join the members' ones.
+        self.htx_women_managers = [
+            p for coop in made.coops if coop.kind == "HTX" for p in coop.women_manager_ids
+        ]
+        self.female_members = [p for coop in made.coops for p in coop.female_member_ids] + [
+            p for coop in made.coops if coop.kind == "THT" for p in coop.women_manager_ids
+        ]
 
     def all(self) -> None:
         self.trainings()
@@ -121,9 +127,9 @@ class ActivityMaker:
         officers = self.made.officer_ids
         trained: set[str] = set()
         for year in YEARS:
-            managers = self._sample(self.women_managers, 4, 10)
+            managers = self._sample(self.htx_women_managers, 4, 10)
             if year == 2025 and (self.c.home or rng.random() < 0.6):
-                managers += [p for p in self.women_managers if p not in trained]  # catch up
+                managers += [p for p in self.htx_women_managers if p not in trained]  # catch up
             trained.update(managers)
             topic = rng.choice(("governance", "ecommerce", "digital", "it", "law", "startup"))
             self._training(year, topic, "managers", "short", managers, days=rng.randint(1, 3))
