@@ -82,7 +82,8 @@ class ActivityMaker:
         rng, c = self.rng, self.c
         if not people:
             return
-        title = rng.choice(vocab.TRAINING_TOPICS[topic])
+        titles = vocab.OFFICER_TRAININGS if audience == "officers" else vocab.TRAINING_TOPICS[topic]
+        title = rng.choice(titles)
         start = _day(rng, year, 3, 11)
         organiser = rng.choice(vocab.ORGANISERS).format(
             unit=c.in_sentence, province=c.province_label
@@ -140,11 +141,11 @@ class ActivityMaker:
                 people = self._sample(self.female_members, 6, 14)
                 self._training(year, topic, audience, kind, people, days=rng.randint(1, 5))
             if year == 2023:
-                self._training(year, "communication", "officers", "short", officers)
+                self._training(year, "governance", "officers", "short", officers)
             elif year in (2024, 2025) or rng.random() < 0.5:
                 share = 0.9 if self.c.home else rng.uniform(0.7, 1.0)
                 chosen = [p for p in officers if rng.random() < share]
-                self._training(year, "communication", "officers", "upskilling", chosen, days=2)
+                self._training(year, "governance", "officers", "upskilling", chosen, days=2)
 
     # --- activities --------------------------------------------------------------------
 

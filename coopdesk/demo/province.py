@@ -74,7 +74,7 @@ class ProvinceMaker:
                     "title": title,
                     "title_folded": fold(title),
                     "kind": "upskilling" if year > 2023 else "short",
-                    "topic": "communication",
+                    "topic": "governance",
                     "audience": "officers",
                     "start_on": start,
                     "end_on": start + dt.timedelta(days=1),

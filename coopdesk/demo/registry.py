@@ -20,6 +20,7 @@ from coopdesk.demo import vocab
 from coopdesk.demo.context import AS_OF, YEARS, Commune, CommuneResult, CoopInfo
 from coopdesk.demo.people import PersonMaker
 from coopdesk.demo.writer import Writer
+from coopdesk.domain.choices import SENSITIVE_CATEGORIES
 from coopdesk.i18n import collation_key, fold, normalize
 
 MANAGEMENT = {"chair", "board_member", "director", "supervisor_head", "supervisor", "controller"}
@@ -103,13 +104,6 @@ class RegistryMaker:
             PersonSensitive,
             {"id": self.w.new_id(rng), "unit_code": self.c.code, "person_id": person_id, **facts},
         )
-        categories = {
-            "ethnicity_code": "ethnicity",
-            "poverty_status": "poverty",
-            "disability": "disability",
-            "violence_victim": "victim",
-            "laid_off_worker": "laid_off",
-        }
         given_on = _date_in(rng, dt.date(2023, 3, 1), AS_OF)
         recorder = self.result.officer_names[0][0] if self.result.officer_names else "demo"
         for key in facts:
@@ -119,7 +113,7 @@ class RegistryMaker:
                     "id": self.w.new_id(rng),
                     "unit_code": self.c.code,
                     "person_id": person_id,
-                    "category": categories[key],
+                    "category": SENSITIVE_CATEGORIES[key],
                     "purpose": CONSENT_PURPOSE,
                     "recorded_by": recorder,
                     "given_on": given_on,

@@ -161,19 +161,30 @@ PROVINCE_OFFICER_POSITIONS = [
 # --- trainings -------------------------------------------------------------------------------
 
 TRAINING_TOPICS: dict[str, tuple[str, ...]] = {
-    "governance": ("Tập huấn nâng cao năng lực quản trị, điều hành HTX cho nữ quản lý",
-                   "Bồi dưỡng kiến thức quản trị HTX theo Luật Hợp tác xã 2023"),
+    "governance": (
+        "Tập huấn nâng cao năng lực quản trị, điều hành HTX cho nữ quản lý",
+        "Bồi dưỡng kiến thức quản trị HTX theo Luật Hợp tác xã 2023",
+    ),
     "it": ("Tập huấn ứng dụng công nghệ thông tin trong quản lý HTX",),
     "digital": ("Tập huấn chuyển đổi số cho HTX, THT do phụ nữ quản lý",),
-    "ecommerce": ("Tập huấn bán hàng trên sàn thương mại điện tử",
-                  "Tập huấn livestream bán hàng nông sản"),
+    "ecommerce": (
+        "Tập huấn bán hàng trên sàn thương mại điện tử",
+        "Tập huấn livestream bán hàng nông sản",
+    ),
     "law": ("Phổ biến Luật Hợp tác xã năm 2023 cho hội viên, phụ nữ",),
-    "vocational": ("Đào tạo nghề trồng và chế biến chè", "Đào tạo nghề dệt thổ cẩm",
-                   "Chuyển giao kỹ thuật chăn nuôi an toàn sinh học",
-                   "Tập huấn kỹ thuật trồng rau an toàn"),
+    "vocational": (
+        "Đào tạo nghề trồng và chế biến chè",
+        "Đào tạo nghề dệt thổ cẩm",
+        "Chuyển giao kỹ thuật chăn nuôi an toàn sinh học",
+        "Tập huấn kỹ thuật trồng rau an toàn",
+    ),
     "startup": ("Tập huấn khởi nghiệp đổi mới sáng tạo cho phụ nữ",),
-    "communication": ("Bồi dưỡng kỹ năng tuyên truyền, vận động phát triển KTTT cho cán bộ Hội",),
-}  # fmt: skip
+}
+# Officers' courses (topic "governance": supporting the collective economy).
+OFFICER_TRAININGS = (
+    "Bồi dưỡng kỹ năng tuyên truyền, vận động phát triển KTTT cho cán bộ Hội",
+    "Tập huấn nghiệp vụ hỗ trợ phát triển HTX cho cán bộ Hội",
+)  # fmt: skip
 ORGANISERS = [
     "Hội LHPN {unit}",
     "Hội LHPN {province}",
