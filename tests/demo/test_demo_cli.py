@@ -279,3 +279,11 @@ def test_refuses_a_database_set_up_for_real_work(engine: Engine) -> None:
 def test_unknown_unit_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _demo(tmp_path / "x", "--unit", "99999") == 2
     assert "99999" in capsys.readouterr().err
+
+
+def test_json_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _demo(tmp_path / "j", "--json", "--seed", "5") == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["unit_code"] == TAN_PHONG and summary["scale"] == "commune"
+    assert summary["cooperatives_by_kind"]["HTX"] >= 5
+    assert summary["rows"]["plans"] == 2 and summary["file_bytes"] > 100_000
