@@ -62,23 +62,6 @@ def resolve_unit(session: Session, text: str) -> str:
     return str(code)
 
 
-def _validator() -> importer.Validator | None:
-    try:
-        from coopdesk.domain import validation
-    except ImportError:
-        return None
-    check = getattr(validation, "problems_for_table", None) or getattr(
-        validation, "check_table", None
-    )
-    if check is None:
-        return None
-
-    def validate(table_name: str, values: dict[str, Any]) -> list[tuple[str, str, str]]:
-        return [(p.field, p.message, p.severity) for p in check(table_name, values)]
-
-    return validate
-
-
 # --- export -----------------------------------------------------------------------------------
 
 
@@ -152,9 +135,7 @@ def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
 def preview_import(session: Session, path: Path, *, me: Me | None = None) -> ImportReport:
     """What importing `path` would do; writes nothing."""
     me = me or whoami(session)
-    return importer.import_bundle(
-        session, Path(path), my_unit=me.unit_code, apply=False, validator=_validator()
-    )
+    return importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=False)
 
 
 def import_bundle(
@@ -162,9 +143,7 @@ def import_bundle(
 ) -> ImportReport:
     """Check and merge `path` (the caller commits). A refused bundle writes nothing."""
     me = me or whoami(session)
-    return importer.import_bundle(
-        session, Path(path), my_unit=me.unit_code, apply=True, validator=_validator(), now=now
-    )
+    return importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=True, now=now)
 
 
 @dataclass

@@ -33,6 +33,19 @@ OUTCOMES = ("new", "updated", "unchanged", "conflicts", "waiting", "refused")
 Validator = Callable[[str, dict[str, Any]], Sequence[tuple[str, str, str]]]
 
 
+def default_validator() -> Validator:
+    """The domain's record rules, the same the forms use (coopdesk.domain.validation)."""
+    from coopdesk.domain import validation
+
+    def validate(table_name: str, values: dict[str, Any]) -> list[tuple[str, str, str]]:
+        return [
+            (p.field, p.message, p.severity)
+            for p in validation.problems_for_table(table_name, values)
+        ]
+
+    return validate
+
+
 @dataclass
 class Problem:
     position: int
@@ -625,6 +638,7 @@ def import_bundle(
 
     A refused bundle is reported (report.refused, report.message) with nothing written."""
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    validator = validator or default_validator()
     report = ImportReport(file_name=source.name if isinstance(source, Path) else "")
     try:
         b = (
@@ -665,6 +679,8 @@ def import_bundle(
             exc.message,
             exc.problems,
         )
+        records = header.get("records")
+        report.counts["refused"] = records if isinstance(records, int) else len(b.records)
         return report
     has_unversioned = any(
         session.execute(select(t.c.id).where(t.c.version.is_(None)).limit(1)).first()

@@ -302,6 +302,7 @@ def _apply_natural_id(session: Session, obj: Synced) -> Synced:
             continue
         setattr(existing, column.key, value)
     session.expunge(obj)
+    obj.id = nid  # the caller's object now names the record it updated
     return existing
 
 

@@ -115,8 +115,8 @@ class Site:
                 )
             ]
             for name in names:
-                for row in conn.execute(text(f'SELECT * FROM "{name}" ORDER BY 1, 2')):
-                    rows.append((name, *tuple(row)))
+                table_rows = [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]
+                rows.extend((name, *r) for r in sorted(table_rows, key=repr))
         return rows
 
 

@@ -1,0 +1,224 @@
+"""Merging: conflicts, order, waiting parents, older bundles, undo, erasure, natural ids."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from coopdesk.db import models as m
+from coopdesk.sync import conflicts, undo, versions
+from coopdesk.sync.versions import Version
+from tests.sync.helpers import COMMUNE_A, COMMUNE_B, PROVINCE, coop, person
+
+
+def _sync(src, dst, to=None) -> None:
+    report = dst.receive(src.export(to or dst.unit))
+    assert not report.refused, report.message
+
+
+def test_local_writes_are_stamped_once_per_transaction(make_site) -> None:
+    a = make_site("a", COMMUNE_A)
+    with a.session() as s:
+        c1 = m.Cooperative(unit_code=COMMUNE_A, **coop("HTX Một"))
+        c2 = m.Cooperative(unit_code=COMMUNE_A, **coop("HTX Hai"))
+        s.add_all([c1, c2])
+        s.flush()
+        c1.notes = "sửa trong cùng giao dịch"
+    v1, v2 = Version.parse(c1.version), Version.parse(c2.version)
+    assert v1 == v2 and v1.counter == 1
+    a.edit(m.Cooperative, c1.id, name="HTX Một Sửa")
+    v3 = Version.parse(a.get(m.Cooperative, c1.id).version)
+    assert v3.counter == 2 and v3.dominates(v1)
+
+
+def test_natural_id_recreate_updates(make_site) -> None:
+    p = make_site("p", PROVINCE)
+    fields = dict(target_unit_code=COMMUNE_A, indicator_code="new_jobs_women", period="2026")
+    tid = p.add(m.Target, value=Decimal(5), **fields)
+    p.edit(m.Target, tid, deleted_at=m.utcnow())
+    again = p.add(m.Target, value=Decimal(7), **fields)
+    assert again == tid
+    target = p.get(m.Target, tid)
+    assert target.value == Decimal(7) and target.deleted_at is None
+
+
+def test_two_communes_to_province(make_site) -> None:
+    a, b, p = make_site("a", COMMUNE_A), make_site("b", COMMUNE_B), make_site("p", PROVINCE)
+    ca = a.add(m.Cooperative, **coop("HTX Tân Phong"))
+    cb = b.add(m.Cooperative, **coop("HTX Bản Giang"))
+    _sync(a, p)
+    _sync(b, p)
+    assert p.get(m.Cooperative, ca).unit_code == COMMUNE_A
+    assert p.get(m.Cooperative, cb).unit_code == COMMUNE_B
+    # the province sends commune A only what is commune A's (and its targets)
+    p.add(
+        m.Target,
+        target_unit_code=COMMUNE_A,
+        indicator_code="comm_events",
+        period="2026",
+        value=Decimal(3),
+        unit_code=PROVINCE,
+    )
+    _sync(p, a)
+    assert a.get(m.Cooperative, cb) is None
+    with a.session() as s:
+        assert s.scalar(select(m.Target.value)) == Decimal(3)
+
+
+def test_correction_crossing_commune_edit(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Hoa Ban"))
+    _sync(a, p)
+    a.edit(m.Cooperative, cid, name="HTX Hoa Ban (xã sửa)", phone="0912")
+    p.edit(m.Cooperative, cid, name="HTX Hoa Ban (tỉnh sửa)", address="Tân Phong")
+    to_p, to_a = a.export(PROVINCE), p.export(COMMUNE_A)
+    rp, ra = p.receive(to_p), a.receive(to_a)
+    assert rp.counts["conflicts"] == 1 and ra.counts["conflicts"] == 1
+    shown_a, shown_p = a.get(m.Cooperative, cid), p.get(m.Cooperative, cid)
+    assert shown_a.name == shown_p.name and shown_a.version == shown_p.version
+    with a.session() as s:
+        [record] = conflicts.list_conflicts(s, COMMUNE_A)
+    assert record.name == shown_a.name
+    assert {"name", "phone", "address"} <= set(record.differing)
+    assert len(record.versions) == 2 and record.versions[0].shown
+    # combine: the province's name, the commune's phone
+    prov = next(v for v in record.versions if "tỉnh" in v.data["name"])
+    com = next(v for v in record.versions if "xã" in v.data["name"])
+    with a.session() as s:
+        conflicts.resolve_conflict(
+            s,
+            "cooperatives",
+            cid,
+            {
+                "name": prov.data["name"],
+                "phone": com.data["phone"],
+                "address": prov.data["address"],
+            },
+            "Chị Lan",
+        )
+    _sync(a, p)
+    for site in (a, p):
+        got = site.get(m.Cooperative, cid)
+        assert (got.name, got.phone, got.address) == ("HTX Hoa Ban (tỉnh sửa)", "0912", "Tân Phong")
+        with site.session() as s:
+            assert conflicts.list_conflicts(s) == []
+
+
+def test_bundles_in_any_order_and_waiting_parent(make_site) -> None:
+    a, p, p2 = make_site("a", COMMUNE_A), make_site("p", PROVINCE), make_site("p2", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Hoa Ban"))
+    pid = a.add(m.Person, **person("Hoa"))
+    first = a.export(PROVINCE)
+    _sync(a, p)
+    _sync(p, a)  # the acknowledgement comes back
+    rid = a.add(m.Role, person_id=pid, cooperative_id=cid, role="chair")
+    second = a.export(PROVINCE)
+    report = p2.receive(second)
+    assert report.counts["waiting"] == 1 and report.counts["new"] == 0, report.to_json()
+    assert p2.get(m.Role, rid) is None
+    report = p2.receive(first)
+    assert report.counts["new"] == 3, report.to_json()  # the person, the coop, and the role
+    assert p2.get(m.Role, rid).role == "chair"
+
+
+def test_older_bundle_never_rolls_back(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Một"))
+    old = a.export(PROVINCE)
+    a.edit(m.Cooperative, cid, name="HTX Một (mới)")
+    new = a.export(PROVINCE)
+    assert not p.receive(new).refused
+    report = p.receive(old)
+    assert report.counts["unchanged"] == 1
+    assert p.get(m.Cooperative, cid).name == "HTX Một (mới)"
+
+
+def test_same_bundle_twice_says_already_imported(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    a.add(m.Cooperative, **coop("HTX Một"))
+    data = a.export(PROVINCE)
+    p.receive(data)
+    before = p.dump()
+    again = p.receive(data)
+    assert again.already_imported and not again.refused
+    assert p.dump() == before
+
+
+def test_undo_whole_import_until_next_local_change(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Một"))
+    _sync(a, p)
+    a.edit(m.Cooperative, cid, name="HTX Một (sửa)")
+    a.add(m.Person, **person("Lan"))
+    before = p.dump()
+    report = p.receive(a.export(PROVINCE))
+    with p.session() as s:
+        undo.undo_import(s, report.import_id)
+    after = [r for r in p.dump() if r[0] != "sync_imports"]
+    assert after == [r for r in before if r[0] != "sync_imports"]
+    assert p.get(m.Cooperative, cid).name == "HTX Một"
+    # imported again after the undo, then a local change: no more undo
+    report = p.receive(a.export(PROVINCE))
+    assert report.applied and report.counts["updated"] == 1
+    p.add(m.Cooperative, **coop("HTX Tỉnh"))
+    with p.session() as s:
+        log = s.get(m.SyncImport, report.import_id)
+        assert undo.undo_blocker(s, log)
+
+
+def test_erasure_wins_everywhere(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    pid = a.add(m.Person, **person("Hoa"))
+    _sync(a, p)
+    a.edit(m.Person, pid, phone="0987")  # a concurrent edit at the commune
+    with p.session() as s:
+        conflicts.erase_person(s, pid, "tỉnh")
+    _sync(p, a)
+    _sync(a, p)
+    for site in (a, p):
+        got = site.get(m.Person, pid)
+        assert got.redacted and got.full_name == "" and got.phone == ""
+        with site.session() as s:
+            assert conflicts.list_conflicts(s) == []
+
+
+def test_unversioned_bulk_rows_get_versions(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    with a.session() as s:
+        s.execute(
+            m.Cooperative.__table__.insert(),
+            [
+                {
+                    "id": f"00000000-0000-4000-8000-00000000000{i}",
+                    "unit_code": COMMUNE_A,
+                    "created_at": m.utcnow(),
+                    "updated_at": m.utcnow(),
+                    "created_by": "demo",
+                    "updated_by": "demo",
+                    **coop(f"HTX {i}"),
+                    "sort_key": "",
+                    "registration_no": "",
+                    "address": "",
+                    "phone": "",
+                    "products": "",
+                    "ocop_product": "",
+                    "status": "active",
+                    "hoi_supported": False,
+                    "founded_with_hoi_support": False,
+                    "value_chain": False,
+                    "traditional_craft": False,
+                    "community_tourism": False,
+                    "ecommerce": False,
+                    "trademark": False,
+                    "traceability": False,
+                    "growing_area_code": "",
+                    "notes": "",
+                }
+                for i in range(3)
+            ],
+        )
+    report = p.receive(a.export(PROVINCE))
+    assert report.counts["new"] == 3
+    with a.session() as s:
+        assert versions.stamp_unversioned(s) == 0
