@@ -66,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from coopdesk.app import run_gui  # the only path into Qt
 
             return run_gui(args)
+        from coopdesk import i18n
+
+        i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)  # messages in Vietnamese
         return int(args.func(args) or 0)
     except CliError as exc:
         print(f"coopdesk: {exc}", file=sys.stderr)
