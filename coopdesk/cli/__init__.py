@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.demo",
     "coopdesk.cli.indicators",
     "coopdesk.cli.sync",
+    "coopdesk.cli.report",
 ]
 
 

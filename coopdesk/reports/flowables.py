@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from coopdesk.reports import styles as S
-from coopdesk.reports.fonts import FontSet
+from coopdesk.reports.fonts import FontSet, drawable
 from coopdesk.reports.model import Header
 
 LEFT_SHARE = 0.395  # the left column: parent and issuing body (≈ 65 mm of 165 mm)
@@ -61,11 +61,13 @@ class HeaderBlock(Flowable):
         lines: list[tuple[str, str, float, float, float]] = []
         rules: list[tuple[float, float, float]] = []
 
-        def stack(texts: Sequence[str], font: str, size: float, x: float, w: float, y: float):
+        def stack(
+            texts: Sequence[str], font: str, size: float, x: float, w: float, y: float, wrap=True
+        ):
             leading = size * 1.2
             out: list[tuple[str, float]] = []
-            for text in texts:
-                for line in balanced_lines(text, font, size, w - 4):
+            for text in map(drawable, texts):
+                for line in balanced_lines(text, font, size, w - 4) if wrap else [text]:
                     y += leading
                     lines.append((line, font, size, x, y))
                     out.append((line, y))
@@ -90,7 +92,7 @@ class HeaderBlock(Flowable):
         rules.append((right_x, y_right, motto_w))
 
         y = max(y_left, y_right) + 8
-        y_num, _ = stack([h.number_line()], f.regular, S.HEADER_SIZE, left_x, left_w, y)
+        y_num, _ = stack([h.number_line()], f.regular, S.HEADER_SIZE, left_x, left_w, y, False)
         y_date, _ = stack([h.place_date()], f.italic, S.HEADER_SIZE, right_x, right_w, y)
         self.height = max(y_num, y_date) + 4
         # Store positions measured from the top; draw() flips them.

@@ -48,7 +48,7 @@ def _vietnamese_letters() -> str:
 
 VIETNAMESE_LETTERS = _vietnamese_letters()
 # Characters the fixed text of the documents uses besides letters.
-DOCUMENT_SYMBOLS = "0123456789 .,;:!?()[]/-–—“”‘’\"'%₫★•…×≥≤≈+=\u00a0"
+DOCUMENT_SYMBOLS = "0123456789 .,;:!?()[]/-–—“”‘’\"'%₫•·…×≥≤≈+=<>\u00a0"
 
 
 @dataclass(frozen=True)
@@ -159,3 +159,21 @@ def register_fonts() -> FontSet:
         source=source,
         files=tuple(files[s] for s in STYLES),
     )
+
+
+@cache
+def _coverage() -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    sets = [set(TTFontFile(str(path)).charToGlyph) for path in register_fonts().files]
+    return frozenset(set.intersection(*sets))
+
+
+def drawable(text: str) -> str:
+    """NFC text with any character the document font cannot draw replaced by '?', so that a
+    stray symbol in the data never prints as an empty box."""
+    text = unicodedata.normalize("NFC", text)
+    covered = _coverage()
+    if all(ord(ch) in covered or ch in "\n\t" for ch in text):
+        return text
+    return "".join(ch if ord(ch) in covered or ch in "\n\t" else "?" for ch in text)

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from coopdesk.i18n import format_date, format_number, format_percent
 from coopdesk.reports import styles as S
+from coopdesk.reports.fonts import drawable
 from coopdesk.reports.model import CellValue, Column, Document, Table, Typed
 
 ProgressFn = Callable[[int, int], None]
@@ -53,7 +54,7 @@ def format_cell(value: CellValue, kind: str, lang: str) -> str:
 def _para(text: str, style: Any) -> Any:
     from reportlab.platypus import Paragraph as RLParagraph
 
-    return RLParagraph(escape(text).replace("\n", "<br/>"), style)
+    return RLParagraph(escape(drawable(text)).replace("\n", "<br/>"), style)
 
 
 def table_flowables(table: Table, lang: str) -> list[Any]:
@@ -87,7 +88,7 @@ def _row_cells(row: list[CellValue], columns: list[Column], lang: str, style: An
     cells: list[Any] = []
     for value, col in zip(row, columns, strict=True):
         text = format_cell(value, col.kind, lang)
-        cells.append(_para(text, style) if col.kind == "text" else text)
+        cells.append(_para(text, style) if col.kind == "text" else drawable(text))
     return cells
 
 

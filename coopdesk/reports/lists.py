@@ -57,7 +57,7 @@ LISTS: dict[str, ListSpec] = {
         (
             _NO,
             ColumnSpec(N_("Full name"), "text", 1.9),
-            ColumnSpec(N_("Year of birth"), "int", 0.7),
+            ColumnSpec(N_("Year of birth"), "year", 0.7),
             ColumnSpec(N_("Position"), "text", 1.5),
             ColumnSpec(N_("Cooperative"), "text", 2.5),
             ColumnSpec(N_("Commune"), "text", 1.4),

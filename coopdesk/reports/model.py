@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-ColumnKind = Literal["text", "int", "money", "percent", "date", "decimal"]
+ColumnKind = Literal["text", "int", "year", "money", "percent", "date", "decimal"]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from coopdesk.reports.model import CellValue, Document, Table, Typed
 
 FORMATS = {
     "int": "#,##0",
+    "year": "0",
     "money": "#,##0",
     "decimal": "#,##0.0",
     "percent": "0.0%",

@@ -193,6 +193,12 @@ def _setting_defaults(session: Session, unit_code: str) -> dict[str, Any]:
     }
 
 
+def _cutoff(session: Session, unit_code: str) -> str:
+    from coopdesk.services.settings import get_document_settings
+
+    return get_document_settings(session, unit_code).reporting_cutoff
+
+
 def issuing_for(session: Session, unit_code: str, overrides: dict[str, Any]) -> Issuing:
     values = _setting_defaults(session, unit_code)
     values.update({k: v for k, v in overrides.items() if k in values and v is not None})
@@ -229,9 +235,9 @@ def prose_name(issuer: str, unit: Unit) -> str:
 # --- the documents -----------------------------------------------------------------------
 
 
-def parse_period(text: str, today: dt.date) -> Period:
+def parse_period(text: str, today: dt.date, cutoff: str | None = None) -> Period:
     try:
-        return Period.parse(text or str(today.year))
+        return Period.parse(text or str(today.year), cutoff)
     except ValueError as exc:
         raise ReportError(str(exc)) from None
 
@@ -263,7 +269,7 @@ def build_document(
         return doc, doc.tables()
     if req.template == "plan":
         return _plan_document(session, req, unit, issuing, numbering)
-    period = parse_period(req.period, date)
+    period = parse_period(req.period, date, _cutoff(session, unit.code))
     kind = req.template.removeprefix("list-")
     rows = LIST_GATHERERS[kind](session, unit.code, period, req.filters, req.lang)
     progress(1, 2)
@@ -296,7 +302,7 @@ def gather_annual(
 ) -> annual.AnnualData:
     from coopdesk.services import indicators as svc
 
-    period = parse_period(req.period, date)
+    period = parse_period(req.period, date, _cutoff(session, unit.code))
     progress(0, 3)
     result = svc.compute(session, unit.code, period, today=date)
     progress(1, 3)
@@ -363,7 +369,7 @@ def _active_cooperatives(
     query = select(c.kind, func.count()).where(_alive(c, period), c.status != "dissolved")
     if leaves is not None:
         query = query.where(c.unit_code.in_(leaves))
-    counts = dict(session.execute(query.group_by(c.kind)).tuples().all())
+    counts = dict(session.execute(query.group_by(c.kind)).all())
     return int(counts.get("HTX", 0)), int(counts.get("THT", 0))
 
 
@@ -503,7 +509,7 @@ def _assignments_by_body(rows: Sequence[AssignmentRow]) -> list[tuple[str, list[
 def _plan_tables(
     session: Session, targets: Sequence[Target], assignments: Sequence[AssignmentRow], lang: str
 ) -> list[Table]:
-    names = dict(session.execute(select(Unit.code, Unit.name)).tuples().all())
+    names = dict(session.execute(select(Unit.code, Unit.name)).all())
     target_rows: list[list[CellValue]] = []
     for i, tg in enumerate(targets, start=1):
         ind = reg.BY_CODE.get(tg.indicator_code)
@@ -575,7 +581,7 @@ def _search(column: Any, text: str) -> Any:
 
 
 def _unit_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Unit.code, Unit.name)).tuples().all())
+    return dict(session.execute(select(Unit.code, Unit.name)).all())
 
 
 def list_cooperatives(
@@ -626,7 +632,7 @@ def list_cooperatives(
         if workers and female is not None and female * 2 > workers:
             badges.append(translate_in(lang, "> 50 % female workers"))
         if coop.ocop_stars:
-            badges.append(f"OCOP {coop.ocop_stars}★")
+            badges.append(translate_in(lang, "OCOP {stars} stars").format(stars=coop.ocop_stars))
         if coop.ecommerce:
             badges.append(translate_in(lang, "E-commerce"))
         if coop.hoi_supported:

@@ -1,0 +1,130 @@
+"""`coopdesk report …`: print a document to PDF (and .xlsx), as a draft or issued."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from coopdesk import paths
+from coopdesk.cli import CliError, add_data_dir
+from coopdesk.i18n import _
+
+DOCUMENTS = (
+    "annual",
+    "plan",
+    "list-cooperatives",
+    "list-managers",
+    "list-trainings",
+    "list-activities",
+    "list-support",
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "report",
+        help="print a report, plan or list to PDF (and .xlsx)",
+        description="Print a document in the administrative layout (Nghị định 30). It is a "
+        "draft (number left blank) unless --issue gives it the next number and records it.",
+    )
+    p.add_argument("document", choices=DOCUMENTS)
+    add_data_dir(p)
+    p.add_argument("--unit", help="unit code, e.g. 3408 (commune) or 12 (province)")
+    p.add_argument(
+        "--period",
+        help="2026, 2026r (reporting year), phase1, phase2, all or 2026-01-01..2026-06-30 "
+        "(default: this year)",
+    )
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the document")
+    p.add_argument("--issue", action="store_true", help="issue it: number it and record it")
+    p.add_argument("--date", help="date of the document, dd/mm/yyyy (default: today)")
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--xlsx", help="also write the tables to this .xlsx file")
+    p.add_argument("--plan", help="the plan to print (id); default: the unit's latest plan")
+    p.add_argument("--kind", default="", help="lists: only this kind (HTX, THT, loan, radio…)")
+    p.add_argument("--search", default="", help="lists: only names containing this text")
+    p.add_argument("--status", default="", help="lists: active|suspended|dissolved, trained…")
+    p.set_defaults(func=run)
+
+
+def _date(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    from coopdesk.i18n import parse_date
+
+    try:
+        return dt.date.fromisoformat(text) if "-" in text[:5] else parse_date(text)
+    except ValueError as exc:
+        raise CliError(f"--date {text}: {exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.services import reports, settings, units
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(_("--out must name a .pdf file, for example report.pdf"))
+    if args.xlsx and Path(args.xlsx).suffix.lower() != ".xlsx":
+        raise CliError(_("--xlsx must name a .xlsx file, for example report.xlsx"))
+    day = _date(args.date)
+    engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
+    try:
+        with session_scope(engine) as session:
+            installation = settings.get_installation(session)
+            if args.unit:
+                try:
+                    unit_code = units.resolve_code(session, args.unit)
+                except (units.UnknownUnit, ValueError) as exc:
+                    raise CliError(str(exc)) from None
+            elif installation is not None:
+                unit_code = installation.unit_code
+            else:
+                raise CliError(_("Name the unit with --unit (for example --unit 3408)."))
+            actor = installation.officer if installation else "cli"
+            filters = reports.ListFilter(args.kind, args.search, args.status)
+            try:
+                if args.issue:
+                    draft = reports.save_draft(
+                        session,
+                        template=args.document,
+                        unit_code=unit_code,
+                        period=args.period or str(day.year),
+                        actor=actor,
+                        filters=filters,
+                        plan_id=args.plan,
+                    )
+                    official = reports.issue_report(session, draft, actor=actor, issued_on=day)
+                    rendered = (
+                        official if args.lang == "vi" else reports.render(session, draft, "en")
+                    )
+                    number = f"{draft.number:02d}/{draft.symbol}"
+                else:
+                    request = reports.ReportRequest(
+                        template=args.document,
+                        unit_code=unit_code,
+                        period=args.period or str(day.year),
+                        lang=args.lang,
+                        date=day,
+                        plan_id=args.plan,
+                        filters=filters,
+                    )
+                    rendered = reports.render_request(session, request)
+            except reports.ReportError as exc:
+                raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    out.write_bytes(rendered.pdf)
+    if args.xlsx:
+        Path(args.xlsx).write_bytes(rendered.xlsx())
+    if args.issue:
+        print(
+            _("Issued No. {number}; SHA-256 of the official PDF: {sha}").format(
+                number=number, sha=official.sha256
+            )
+        )
+    print(_("Wrote {file}").format(file=out))
+    if args.xlsx:
+        print(_("Wrote {file}").format(file=args.xlsx))
+    return 0
