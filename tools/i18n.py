@@ -99,7 +99,8 @@ def update() -> None:
         catalog.obsolete.clear()
         if lang == "en":
             for msg in catalog:
-                if msg.id and not msg.string:
+                filled = all(msg.string) if isinstance(msg.string, tuple) else bool(msg.string)
+                if msg.id and not filled:
                     msg.string = msg.id if isinstance(msg.id, str) else tuple(msg.id)
                 msg.flags.discard("fuzzy")
         save(lang, catalog)
