@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from coopdesk.ui.context import AppContext, InstallationView
+from coopdesk.ui.context import AppContext
 from coopdesk.ui.tasks import InlineTaskRunner
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -49,8 +49,14 @@ def ensure_home_units(engine: Engine) -> None:
 
 @pytest.fixture
 def ctx(qapp, engine: Engine, data_dir: Path, tasks: InlineTaskRunner) -> Iterator[AppContext]:
+    from coopdesk.db.engine import session_scope
+    from coopdesk.services import settings
+
     ensure_home_units(engine)
-    installation = InstallationView(unit_code="03408", role="commune", officer="Lò Thị Mai")
+    with session_scope(engine) as s:
+        installation = settings.save_installation(
+            s, settings.Installation(unit_code="03408", role="commune", officer="Lò Thị Mai")
+        )
     context = AppContext(engine, data_dir, installation, tasks)
     yield context
 
@@ -114,3 +120,11 @@ def add_cooperatives(engine: Engine, rows: list[tuple[str, str]], unit: str = "0
                     sort_key=collation_key(name),
                 )
             )
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch) -> None:
+    """Closing a changed editor at teardown must not wait for a person to answer."""
+    from coopdesk.ui.editors.base import RecordDialog
+
+    monkeypatch.setattr(RecordDialog, "_ask_discard", lambda self: True)

@@ -1,0 +1,1 @@
+"""Record editors: dialogs built in code over `services.records` (validated, audited)."""

@@ -1,0 +1,279 @@
+"""The frame every record editor shares.
+
+A `RecordDialog` edits one record of `MODEL` (new when `record_id` is None): a header line,
+tabs (the subclass adds its own; History is added for saved records), problems shown beside
+their fields, Save (Ctrl+S) / Cancel (Esc) with protection against losing unsaved changes.
+Saving runs `save_work(session)` through `ctx.tasks` inside one transaction, so an error
+leaves nothing half-saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from coopdesk import i18n
+from coopdesk.domain.validation import Problem, ValidationFailed
+from coopdesk.i18n import _
+from coopdesk.services import records
+from coopdesk.ui.context import AppContext
+from coopdesk.ui.editors.fields import Form
+from coopdesk.ui.editors.history import HistoryView
+from coopdesk.ui.tasks import error_message
+
+
+class RecordDialog(QDialog):
+    MODEL: Any = None
+    TITLE_NEW = ""  # N_() msgid
+    TITLE_EDIT = ""  # N_() msgid, may use {name}
+
+    def __init__(self, ctx: AppContext, record_id: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.dirty = False
+        self.saved = False
+        self.confirm_discard = self._ask_discard
+        self.setMinimumSize(760, 560)
+        self.resize(900, 640)
+        self._build_frame()
+        self.build()
+        if record_id is not None:
+            self.history = HistoryView(ctx, self.MODEL, record_id)
+            self.tabs.addTab(self.history, "")
+        else:
+            self.history = None
+        self.load()
+        self.translate_ui()
+        self.dirty = False
+        i18n.on_language_changed(self._retranslate)
+        self.finished.connect(lambda _r: i18n.remove_language_listener(self._retranslate))
+
+    # --- to override ---------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Add tabs to `self.tabs` (use `self.add_form`)."""
+
+    def load(self) -> None:
+        """Fill the widgets from the record (or defaults for a new one)."""
+
+    def collect(self) -> dict[str, Any] | None:
+        """Read the main record's values; None when a field cannot be read."""
+        raise NotImplementedError
+
+    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
+        """Create or update the record and its parts, in the caller's transaction."""
+        if self.record_id is None:
+            data = {"unit_code": self.ctx.unit_code, **data}
+            return records.create(session, self.MODEL, data, self.ctx.actor)
+        obj = records.get_live(session, self.MODEL, self.record_id)
+        return records.update(session, obj, data, self.ctx.actor)
+
+    def translate_extra(self) -> None:
+        """Translate what the subclass built."""
+
+    def record_name(self) -> str:
+        return ""
+
+    def forms(self) -> list[Form]:
+        return [w for w in self.findChildren(Form)]
+
+    # --- frame -------------------------------------------------------------------------
+
+    def _build_frame(self) -> None:
+        layout = QVBoxLayout(self)
+        self.header = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.header.addWidget(self.heading, 1)
+        layout.addLayout(self.header)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("fieldError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.delete_button = QPushButton()
+        self.delete_button.setVisible(self.record_id is not None)
+        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.save_button.setDefault(True)
+        layout.addWidget(self.buttons)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.delete_button.clicked.connect(self.delete_record)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def add_form(self, form: Form, tab_title: str | None = None) -> Form:
+        form.changed.connect(self.mark_dirty)
+        if tab_title is not None:
+            self.tabs.addTab(form, "")
+            form.setProperty("tab_msgid", tab_title)
+        return form
+
+    def set_tab_title(self, widget: QWidget, msgid: str) -> None:
+        widget.setProperty("tab_msgid", msgid)
+
+    def translate_ui(self) -> None:
+        name = self.record_name()
+        title = _(self.TITLE_EDIT).format(name=name) if self.record_id else _(self.TITLE_NEW)
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        self.save_button.setText(_("Save"))
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        self.cancel_button.setText(_("Cancel"))
+        self.delete_button.setText(_("Delete"))
+        for form in self.forms():
+            form.translate_ui()
+        for n in range(self.tabs.count()):
+            widget = self.tabs.widget(n)
+            msgid = widget.property("tab_msgid")
+            if msgid:
+                self.tabs.setTabText(n, _(msgid))
+        if self.history is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.history), _("History"))
+            self.history.translate_ui()
+        self.translate_extra()
+
+    def _retranslate(self, _lang: str) -> None:
+        self.translate_ui()
+
+    @Slot()
+    def mark_dirty(self) -> None:
+        self.dirty = True
+
+    # --- saving --------------------------------------------------------------------------
+
+    def clear_problems(self) -> None:
+        self.general_error.hide()
+        for form in self.forms():
+            form.clear_problems()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        rest = list(problems)
+        for form in self.forms():
+            rest = form.show_problems(rest)
+        errors = [p for p in rest if p.severity == "error"] or rest
+        if errors:
+            self.general_error.setText("\n".join(p.message for p in errors))
+            self.general_error.show()
+        self._show_tab_of_first_error()
+
+    def _show_tab_of_first_error(self) -> None:
+        for form in self.forms():
+            if any(
+                f.problem() and f.error.objectName() == "fieldError" for f in form.fields.values()
+            ):
+                tab = form
+                while tab is not None and self.tabs.indexOf(tab) < 0:
+                    tab = tab.parentWidget()
+                if tab is not None:
+                    self.tabs.setCurrentWidget(tab)
+                return
+
+    @Slot()
+    def save(self) -> None:
+        self.clear_problems()
+        data = self.collect()
+        if data is None:
+            self._show_tab_of_first_error()
+            return
+
+        def work() -> Any:
+            with self.ctx.session() as session:
+                obj = self.save_work(session, data)
+                return getattr(obj, "id", None), list(getattr(obj, "warnings", []) or [])
+
+        self.ctx.tasks.run(
+            work,
+            on_done=self._saved,
+            on_error=self._save_failed,
+            changes=self.MODEL.__tablename__,
+        )
+
+    def _saved(self, result: tuple[str | None, list[Problem]]) -> None:
+        record_id, warnings = result
+        self.record_id = record_id or self.record_id
+        self.saved = True
+        self.dirty = False
+        self.warnings = warnings
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.show_problems(exc.problems)
+        elif isinstance(exc, records.RecordError | ValueError):
+            self.general_error.setText(str(exc))
+            self.general_error.show()
+        else:
+            QMessageBox.warning(self, _("CoopDesk"), error_message(exc))
+
+    @Slot()
+    def delete_record(self) -> None:
+        if self.record_id is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Delete"), _("Delete this record? It stays in the history.")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work() -> None:
+            with self.ctx.session() as session:
+                records.delete(
+                    session, records.get_live(session, self.MODEL, self.record_id), self.ctx.actor
+                )
+
+        self.ctx.tasks.run(
+            work, on_done=lambda _r: self._deleted(), changes=self.MODEL.__tablename__
+        )
+
+    def _deleted(self) -> None:
+        self.dirty = False
+        self.accept()
+
+    # --- leaving -------------------------------------------------------------------------
+
+    def _ask_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("You have changed this record. Close without saving?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.dirty and not self.confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self.confirm_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

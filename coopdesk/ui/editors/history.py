@@ -1,0 +1,83 @@
+"""The History tab: who changed what and when, from the audit events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk.i18n import N_, _, format_date
+from coopdesk.services import records
+from coopdesk.ui.context import AppContext
+
+ACTIONS = {
+    "create": N_("created"),
+    "update": N_("changed"),
+    "delete": N_("deleted"),
+    "erase": N_("erased"),
+    "import": N_("received in a bundle"),
+    "view": N_("viewed"),
+}
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    return str(value)
+
+
+class HistoryView(QWidget):
+    def __init__(self, ctx: AppContext, model: Any, record_id: str) -> None:
+        super().__init__()
+        self.ctx, self.model, self.record_id = ctx, model, record_id
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 140)
+        self.table.setColumnWidth(1, 160)
+        self.table.setColumnWidth(2, 130)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.session() as s:
+            entries = records.history(s, self.model, self.record_id)
+        self.entries = entries
+        self.table.setRowCount(len(entries))
+        self.fill()
+
+    def fill(self) -> None:
+        for row, e in enumerate(self.entries):
+            at = e.at.astimezone() if e.at.tzinfo else e.at
+            when = f"{format_date(at.date())} {at.strftime('%H:%M')}"
+            text = ACTIONS.get(e.action, e.action)
+            changes = "; ".join(
+                f"{c.field}: {_show(c.before)} → {_show(c.after)}" for c in e.changes[:12]
+            )
+            if e.action == "create":
+                changes = ""
+            for col, value in enumerate((when, e.actor, _(text), changes)):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+
+    def translate_ui(self) -> None:
+        self.table.setHorizontalHeaderLabels([_("When"), _("Who"), _("What"), _("Changes")])
+        self.fill()
+
+    def texts(self) -> list[list[str]]:
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]

@@ -1,0 +1,365 @@
+"""A person: name, contact, her roles, trainings and support; sensitive details only with a
+recorded consent, and shown only after an explicit "show" (the reading is logged)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import (
+    Cooperative,
+    Ethnicity,
+    Participation,
+    Person,
+    Role,
+    Support,
+    Training,
+)
+from coopdesk.domain.choices import CONSENT_CATEGORIES, SENSITIVE_CATEGORIES
+from coopdesk.domain.validation import consent_label
+from coopdesk.i18n import N_, _, format_date, format_money
+from coopdesk.services import people, records
+from coopdesk.ui import labels as L
+from coopdesk.ui.editors.base import RecordDialog
+from coopdesk.ui.editors.fields import (
+    ChoiceField,
+    Form,
+    NoteField,
+    TextField,
+    TriStateField,
+    YearField,
+)
+
+POVERTY = {"poor": N_("Poor household"), "near_poor": N_("Near-poor household")}
+SENSITIVE_LABELS = {
+    "ethnicity_code": N_("Ethnicity"),
+    "disability": N_("Has a disability"),
+    "poverty_status": N_("Poor or near-poor household"),
+    "returnee": N_("Returned from prison (hoàn lương)"),
+    "trafficking_victim": N_("Victim of trafficking"),
+    "violence_victim": N_("Victim of domestic violence or abuse"),
+    "unsafe_migrant": N_("Unsafe migrant worker"),
+    "laid_off_worker": N_("Laid-off worker"),
+}
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _set_rows(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class PersonDialog(RecordDialog):
+    MODEL = Person
+    TITLE_NEW = N_("New person")
+    TITLE_EDIT = N_("Person: {name}")
+
+    def build(self) -> None:
+        self.form = self.add_form(
+            Form(
+                [
+                    TextField(
+                        "full_name",
+                        N_("Full name"),
+                        required=True,
+                        placeholder=N_("e.g. Nguyễn Thị Hoa"),
+                    ),
+                    TextField("given_name", N_("Given name (if not the last word)")),
+                    ChoiceField("gender", N_("Gender"), list(L.GENDER.items())),
+                    YearField("birth_year", N_("Birth year")),
+                    TextField("phone", N_("Phone")),
+                    TextField("address", N_("Address")),
+                    NoteField("notes", N_("Notes")),
+                ]
+            ),
+            N_("Details"),
+        )
+        self.roles_table = _table(4)
+        self.trainings_table = _table(3)
+        self.support_table = _table(4)
+        for table, msgid in (
+            (self.roles_table, N_("Roles")),
+            (self.trainings_table, N_("Trainings")),
+            (self.support_table, N_("Support received")),
+        ):
+            self.tabs.addTab(table, "")
+            self.set_tab_title(table, msgid)
+        self._build_sensitive()
+
+    def _build_sensitive(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.sensitive_note = QLabel()
+        self.sensitive_note.setWordWrap(True)
+        self.show_button = QPushButton()
+        layout.addWidget(self.sensitive_note)
+        layout.addWidget(self.show_button)
+        self.sensitive_box = QWidget()
+        inner = QVBoxLayout(self.sensitive_box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        self.consent_box = QGroupBox()
+        cl = QVBoxLayout(self.consent_box)
+        self.consent_table = _table(4)
+        self.consent_table.setMaximumHeight(120)
+        cl.addWidget(self.consent_table)
+        row = QHBoxLayout()
+        self.consent_category = QComboBox()
+        for category in CONSENT_CATEGORIES:
+            self.consent_category.addItem("", category)
+        self.consent_purpose = QLineEdit()
+        self.consent_button = QPushButton()
+        row.addWidget(self.consent_category)
+        row.addWidget(self.consent_purpose, 1)
+        row.addWidget(self.consent_button)
+        cl.addLayout(row)
+        self.consent_error = QLabel()
+        self.consent_error.setObjectName("fieldError")
+        cl.addWidget(self.consent_error)
+        inner.addWidget(self.consent_box)
+        fields: list[Any] = [
+            ChoiceField(
+                "ethnicity_code",
+                SENSITIVE_LABELS["ethnicity_code"],
+                self._ethnicities,
+                allow_none=True,
+                translate=False,
+            ),
+            TriStateField("disability", SENSITIVE_LABELS["disability"]),
+            ChoiceField(
+                "poverty_status",
+                SENSITIVE_LABELS["poverty_status"],
+                list(POVERTY.items()),
+                allow_none=True,
+            ),
+        ]
+        fields += [
+            TriStateField(k, SENSITIVE_LABELS[k])
+            for k in (
+                "returnee",
+                "trafficking_victim",
+                "violence_victim",
+                "unsafe_migrant",
+                "laid_off_worker",
+            )
+        ]
+        self.sensitive_form = self.add_form(Form(fields))
+        inner.addWidget(self.sensitive_form)
+        layout.addWidget(self.sensitive_box)
+        layout.addStretch(1)
+        self.sensitive_box.hide()
+        self.sensitive_shown = False
+        self.tabs.addTab(page, "")
+        self.set_tab_title(page, N_("Sensitive data"))
+        self.show_button.clicked.connect(self.show_sensitive)
+        self.consent_button.clicked.connect(self.add_consent)
+        self.consents: set[str] = set()
+        self.new_consents: list[tuple[str, str]] = []
+        self.sensitive_loaded: dict[str, Any] = {}
+
+    def _ethnicities(self) -> list[tuple[str, str]]:
+        with self.ctx.session() as s:
+            return [
+                (c, n)
+                for c, n in s.execute(
+                    select(Ethnicity.code, Ethnicity.name).order_by(Ethnicity.code)
+                )
+            ]
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._name = ""
+        if self.record_id is None:
+            self.form.load({"gender": "F"})
+            self._apply_consents()
+            return
+        with self.ctx.session() as s:
+            person = s.get(Person, self.record_id)
+            assert person is not None
+            self._name = people.display_name(person)
+            self.form.load({c.key: getattr(person, c.key) for c in Person.__table__.columns})
+            self._load_related(s, person)
+            self.consent_rows = [
+                (c.category, c.purpose, c.given_on, c.withdrawn_on)
+                for c in people.consents_of(s, person)
+            ]
+            self.consents = records.active_consents(s, person.id)
+        self._apply_consents()
+
+    def _load_related(self, s: Session, person: Person) -> None:
+        roles = s.execute(
+            select(Cooperative.name, Role.role, Role.start_on, Role.end_on)
+            .join(Cooperative, Cooperative.id == Role.cooperative_id)
+            .where(Role.person_id == person.id, Role.deleted_at.is_(None))
+            .order_by(Role.start_on)
+        )
+        self.role_rows = list(roles)
+        trainings = s.execute(
+            select(Training.title, Training.start_on, Participation.completed)
+            .join(Training, Training.id == Participation.training_id)
+            .where(Participation.person_id == person.id, Participation.deleted_at.is_(None))
+            .order_by(Training.start_on)
+        )
+        self.training_rows = list(trainings)
+        support = s.execute(
+            select(Support.given_on, Support.kind, Support.fund, Support.amount)
+            .where(Support.person_id == person.id, Support.deleted_at.is_(None))
+            .order_by(Support.given_on)
+        )
+        self.support_rows = list(support)
+
+    def record_name(self) -> str:
+        return self._name
+
+    def translate_extra(self) -> None:
+        self.roles_table.setHorizontalHeaderLabels(
+            [_("Cooperative"), _("Role"), _("From"), _("Until")]
+        )
+        self.trainings_table.setHorizontalHeaderLabels([_("Training"), _("Date"), _("Completed")])
+        self.support_table.setHorizontalHeaderLabels([_("Date"), _("Kind"), _("Fund"), _("Amount")])
+        self.consent_table.setHorizontalHeaderLabels(
+            [_("Consent to keep"), _("Purpose"), _("Given on"), _("Withdrawn on")]
+        )
+        _set_rows(
+            self.roles_table,
+            [
+                (n, L.label(L.ROLE, r), format_date(a), format_date(b))
+                for n, r, a, b in getattr(self, "role_rows", [])
+            ],
+        )
+        _set_rows(
+            self.trainings_table,
+            [
+                (t, format_date(d), _("yes") if c else _("no"))
+                for t, d, c in getattr(self, "training_rows", [])
+            ],
+        )
+        _set_rows(
+            self.support_table,
+            [
+                (format_date(d), L.label(L.SUPPORT_KIND, k), L.label(L.FUND, f), format_money(a))
+                for d, k, f, a in getattr(self, "support_rows", [])
+            ],
+        )
+        self._fill_consents()
+        for n, category in enumerate(CONSENT_CATEGORIES):
+            self.consent_category.setItemText(n, consent_label(category))
+        self.sensitive_note.setText(
+            _(
+                "Sensitive details (ethnicity, disability, poverty, victim or returnee status) are kept "
+                "only with the person's recorded consent, and are not shown in lists or reports unless "
+                "someone asks to see them. Looking at them is recorded."
+            )
+        )
+        self.show_button.setText(_("Show sensitive data"))
+        self.consent_box.setTitle(_("Consents"))
+        self.consent_purpose.setPlaceholderText(_("Purpose, e.g. choosing who receives support"))
+        self.consent_button.setText(_("Record consent"))
+
+    def _fill_consents(self) -> None:
+        rows = [
+            (consent_label(c), p, format_date(g), format_date(w))
+            for c, p, g, w in getattr(self, "consent_rows", [])
+        ]
+        rows += [(consent_label(c), p, _("when saved"), "") for c, p in self.new_consents]
+        _set_rows(self.consent_table, rows)
+
+    # --- sensitive data ------------------------------------------------------------------
+
+    def show_sensitive(self) -> None:
+        """Reveal (and log the reading of) the sensitive details."""
+        if self.record_id is not None:
+            with self.ctx.session() as s:
+                person = s.get(Person, self.record_id)
+                row = people.get_sensitive(s, person, actor=self.ctx.actor) if person else None
+                values = (
+                    {k: getattr(row, k) for k in SENSITIVE_CATEGORIES} if row is not None else {}
+                )
+            self.sensitive_loaded = values
+            self.sensitive_form.load(values)
+        self.sensitive_shown = True
+        self.sensitive_box.show()
+        self.show_button.hide()
+        self._apply_consents()
+
+    def _apply_consents(self) -> None:
+        allowed = self.consents | {c for c, _p in self.new_consents}
+        for key, f in self.sensitive_form.fields.items():
+            on = SENSITIVE_CATEGORIES[key] in allowed
+            f.widget.setEnabled(on)
+            f.widget.setToolTip("" if on else _("Record the person's consent first."))
+
+    def add_consent(self) -> None:
+        purpose = self.consent_purpose.text().strip()
+        if not purpose:
+            self.consent_error.setText(_("Write what the data will be used for."))
+            return
+        self.consent_error.setText("")
+        self.new_consents.append((self.consent_category.currentData(), purpose))
+        self.consent_purpose.clear()
+        self._fill_consents()
+        self._apply_consents()
+        self.mark_dirty()
+
+    # --- saving --------------------------------------------------------------------------
+
+    def collect(self) -> dict[str, Any] | None:
+        values, ok = self.form.read()
+        if not values.get("given_name"):
+            values.pop("given_name", None)
+        self.sensitive_values, ok2 = (
+            self.sensitive_form.read() if self.sensitive_shown else ({}, True)
+        )
+        return values if ok and ok2 else None
+
+    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
+        if self.record_id is None:
+            person = people.create_person(
+                session,
+                data.pop("full_name"),
+                actor=self.ctx.actor,
+                unit_code=self.ctx.unit_code,
+                **{
+                    k: v
+                    for k, v in data.items()
+                    if k in ("given_name", "gender", "birth_year", "phone", "address", "notes")
+                    and v is not None
+                },
+            )
+        else:
+            person = super().save_work(session, data)
+        for category, purpose in self.new_consents:
+            people.record_consent(
+                session, person, category, purpose, recorded_by=self.ctx.actor, actor=self.ctx.actor
+            )
+        changed = {
+            k: v for k, v in self.sensitive_values.items() if self.sensitive_loaded.get(k) != v
+        }
+        if changed:
+            people.set_sensitive(session, person, changed, actor=self.ctx.actor)
+        return person

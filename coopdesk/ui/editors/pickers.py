@@ -1,0 +1,133 @@
+"""Choosing a person: search the unit's people as you type, or enter a new one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+from sqlalchemy import select
+
+from coopdesk.db.models import Officer, Person
+from coopdesk.i18n import _
+from coopdesk.ui import labels as L
+from coopdesk.ui.context import AppContext
+from coopdesk.ui.models import like_folded
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class PersonChoice:
+    person_id: str | None  # an existing person…
+    full_name: str  # …or a new one with this name
+    gender: str
+    officer: bool = False
+
+
+def search_people(ctx: AppContext, text: str, limit: int = 30) -> list[tuple[str, str, str, bool]]:
+    """(id, full name, gender, is a Hội officer) of the unit's people matching `text`."""
+    officer = (
+        select(Officer.id)
+        .where(Officer.person_id == Person.id, Officer.deleted_at.is_(None))
+        .exists()
+    )
+    query = (
+        select(Person.id, Person.full_name, Person.gender, officer)
+        .where(
+            Person.deleted_at.is_(None),
+            Person.redacted.is_(False),
+            Person.unit_code == ctx.unit_code,
+        )
+        .order_by(Person.sort_key)
+        .limit(limit)
+    )
+    cond = like_folded(Person.name_folded, text)
+    if cond is not None:
+        query = query.where(cond)
+    with ctx.session() as s:
+        return [(i, n, g, bool(o)) for i, n, g, o in s.execute(query)]
+
+
+class PersonPicker(QWidget):
+    """Type part of a name: matching people appear; or type a new name and choose gender."""
+
+    chosen = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.search_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.matches = QListWidget()
+        self.matches.setFixedHeight(96)
+        self.new_label = QLabel()
+        self.new_name = QLineEdit()
+        self.gender = QComboBox()
+        for code, text in L.GENDER.items():
+            self.gender.addItem(text, code)
+        grid.addWidget(self.search_label, 0, 0)
+        grid.addWidget(self.search, 0, 1, 1, 2)
+        grid.addWidget(self.matches, 1, 1, 1, 2)
+        grid.addWidget(self.new_label, 2, 0)
+        grid.addWidget(self.new_name, 2, 1)
+        grid.addWidget(self.gender, 2, 2)
+        grid.setColumnStretch(1, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self.timer.start)
+        self.new_name.textEdited.connect(lambda _t: self.matches.clearSelection())
+        self.matches.itemDoubleClicked.connect(lambda _i: self.chosen.emit())
+
+    def translate_ui(self) -> None:
+        self.search_label.setText(_("Find a person"))
+        self.search.setPlaceholderText(_("Type part of the name (accents not needed)"))
+        self.new_label.setText(_("or a new person"))
+        self.new_name.setPlaceholderText(_("Full name, e.g. Nguyễn Thị Hoa"))
+        for n, text in enumerate(L.GENDER.values()):
+            self.gender.setItemText(n, _(text))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.timer.stop()
+        self.matches.clear()
+        for pid, name, gender, officer in search_people(self.ctx, self.search.text()):
+            text = f"{name} ({_(L.GENDER.get(gender, gender))}{', ' + _('Hội officer') if officer else ''})"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, (pid, name, gender, officer))
+            self.matches.addItem(item)
+
+    def select_name(self, name: str) -> bool:
+        for n in range(self.matches.count()):
+            item = self.matches.item(n)
+            if item.data(ID_ROLE)[1] == name:
+                self.matches.setCurrentItem(item)
+                return True
+        return False
+
+    def choice(self) -> PersonChoice | None:
+        if self.new_name.text().strip():
+            return PersonChoice(None, self.new_name.text().strip(), self.gender.currentData())
+        item = self.matches.currentItem()
+        if item is not None and item.isSelected():
+            pid, name, gender, officer = item.data(ID_ROLE)
+            return PersonChoice(pid, name, gender, officer)
+        return None
+
+    def reset(self) -> None:
+        self.new_name.clear()
+        self.search.clear()
+        self.matches.clearSelection()

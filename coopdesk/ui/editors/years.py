@@ -1,0 +1,184 @@
+"""Yearly figures of a cooperative: members, workers, women among them, jobs, revenue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import CooperativeYear
+from coopdesk.i18n import N_, _, format_number
+from coopdesk.services import records
+from coopdesk.ui.editors.fields import CheckField, Form, NumberField
+
+FIGURES = (
+    ("members", N_("Members")),
+    ("official_members", N_("Official members")),
+    ("female_members", N_("Female members")),
+    ("workers", N_("Workers")),
+    ("female_workers", N_("Female workers")),
+    ("new_jobs_women", N_("New jobs for women")),
+    ("revenue", N_("Revenue (đồng)")),
+    ("average_income", N_("Average income (đồng/month)")),
+)
+MONEY = {"revenue", "average_income"}
+
+
+class YearsEditor(QWidget):
+    """A table of the years entered and a form for the year chosen above it."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.years: dict[int, dict[str, Any]] = {}  # year → values (with "id" when saved)
+        self.changed_years: set[int] = set()
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        left.addWidget(self.table)
+        layout.addLayout(left, 2)
+        right = QVBoxLayout()
+        pick = QHBoxLayout()
+        self.year_label = QLabel()
+        self.year = QSpinBox()
+        self.year.setRange(2000, dt.date.today().year)
+        self.year.setValue(dt.date.today().year)
+        pick.addWidget(self.year_label)
+        pick.addWidget(self.year)
+        pick.addStretch(1)
+        right.addLayout(pick)
+        fields: list[Any] = [NumberField(k, label, money=k in MONEY) for k, label in FIGURES]
+        fields.append(CheckField("consolidated", N_("Consolidated or improved this year")))
+        self.form = Form(fields)
+        right.addWidget(self.form)
+        self.share = QLabel()
+        right.addWidget(self.share)
+        self.apply_button = QPushButton()
+        right.addWidget(self.apply_button)
+        right.addStretch(1)
+        layout.addLayout(right, 3)
+        self._loading = False
+        self.year.valueChanged.connect(self.show_year)
+        self.form.changed.connect(self._form_changed)
+        self.apply_button.clicked.connect(self.keep_form)
+        self.table.cellClicked.connect(
+            lambda row, _c: self.year.setValue(int(self.table.item(row, 0).text()))
+        )
+
+    def translate_ui(self) -> None:
+        self.year_label.setText(_("Year"))
+        self.apply_button.setText(_("Keep these figures"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Year"), _("Members"), _("Workers"), _("Female workers")]
+        )
+        self.form.translate_ui()
+        self.fill()
+        self._update_share()
+
+    def load(self, session: Session, cooperative_id: str) -> None:
+        rows = session.scalars(
+            select(CooperativeYear).where(
+                CooperativeYear.cooperative_id == cooperative_id,
+                CooperativeYear.deleted_at.is_(None),
+            )
+        )
+        self.years = {}
+        for y in rows:
+            values = {k: getattr(y, k) for k, _l in FIGURES}
+            values["consolidated"] = y.consolidated
+            values["id"] = y.id
+            self.years[y.year] = values
+        if self.years:
+            self.year.setValue(max(self.years))
+        self.show_year(self.year.value())
+        self.fill()
+
+    def fill(self) -> None:
+        self.table.setRowCount(len(self.years))
+        for n, year in enumerate(sorted(self.years, reverse=True)):
+            v = self.years[year]
+            for col, value in enumerate(
+                (year, v.get("members"), v.get("workers"), v.get("female_workers"))
+            ):
+                self.table.setItem(
+                    n, col, QTableWidgetItem("" if value is None else format_number(value))
+                )
+
+    def show_year(self, year: int) -> None:
+        self._loading = True
+        values = self.years.get(year, {})
+        for key, f in self.form.fields.items():
+            f.set_value(values.get(key))
+        self.form.clear_problems()
+        self._loading = False
+        self._update_share()
+
+    def _form_changed(self) -> None:
+        if not self._loading:
+            self.keep_form(quiet=True)
+
+    def keep_form(self, quiet: bool = False) -> bool:
+        """Take the form's values for the chosen year (False if a number cannot be read)."""
+        values, ok = self.form.read()
+        if not ok:
+            return False
+        year = self.year.value()
+        if year not in self.years and not any(v for v in values.values()):
+            return True
+        saved_id = self.years.get(year, {}).get("id")
+        self.years[year] = {**values, "id": saved_id}
+        self.changed_years.add(year)
+        self.fill()
+        self._update_share()
+        self.changed.emit()
+        return True
+
+    def latest(self) -> dict[str, Any] | None:
+        return self.years[max(self.years)] if self.years else None
+
+    def _update_share(self) -> None:
+        values = self.years.get(self.year.value()) or {}
+        workers, female = values.get("workers"), values.get("female_workers")
+        if workers and female is not None:
+            self.share.setText(
+                _("Women are {share} of the workers.").format(
+                    share=f"{round(100 * female / workers)} %"
+                )
+            )
+        else:
+            self.share.setText("")
+
+    def save(self, session: Session, cooperative: Any, actor: str) -> None:
+        for year in sorted(self.changed_years):
+            values = dict(self.years[year])
+            saved_id = values.pop("id", None)
+            if saved_id is None:
+                data = {
+                    **values,
+                    "year": year,
+                    "cooperative_id": cooperative.id,
+                    "unit_code": cooperative.unit_code,
+                }
+                records.create(session, CooperativeYear, data, actor)
+            else:
+                records.update(
+                    session, records.get_live(session, CooperativeYear, saved_id), values, actor
+                )
