@@ -40,7 +40,10 @@ GROUPS = {
     6: N_("International cooperation"),
 }
 
-UNITS_OF_MEASURE = ("HTX", "THT", "người", "lượt", "%", "đồng")
+STOCK_CODES = frozenset(
+    {"htx_women_managed", "tht_women_managed", "female_workers_htx", "female_workers_tht"}
+)
+UNITS_OF_MEASURE = ("HTX", "THT", "người", "lượt", "lớp", "%", "đồng")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,13 @@ class Indicator:
     formula_en: str
     aggregation: str = "sum"  # sum | ratio (Σ numerator / Σ denominator)
     key: bool = False  # shown in the table of child units
+
+    @property
+    def stock(self) -> bool:
+        """A state at a moment (how many HTX are women-managed) rather than a flow that adds
+        up over time (new HTX founded): a phase target compares with the yearly value, not
+        with the running total."""
+        return self.is_ratio or self.code in STOCK_CODES
 
     def name(self, lang: str | None = None) -> str:
         return self.name_en if (lang or current_language()) == "en" else self.name_vi
@@ -245,7 +255,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "training_courses",
         "Lớp tập huấn, đào tạo",
         "Training courses",
-        "lượt",
+        "lớp",
         4,
         "Số lớp tập huấn, đào tạo, bồi dưỡng do đơn vị tổ chức, bắt đầu trong kỳ",
         "Training courses held by the unit that started in the period",

@@ -51,6 +51,7 @@ from coopdesk.db.models import (
     Unit,
 )
 from coopdesk.domain import indicators as reg
+from coopdesk.domain.classification import PROGRAMME_APPROVED
 from coopdesk.domain.periods import PROGRAMME_START, Period
 from coopdesk.i18n import _
 
@@ -323,7 +324,7 @@ def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Par
     alive = _alive(c, period)
     founded_in = and_(
         c.founded_with_hoi_support.is_(True),
-        c.founded_on >= period.start,
+        c.founded_on >= max(period.start, PROGRAMME_APPROVED),
         c.founded_on <= period.end,
         c.deleted_at.is_(None),
     )
@@ -573,12 +574,15 @@ def compute(
 
 
 def compute_by_year(
-    session: Session, unit_code: str | None, years: Sequence[int]
-) -> dict[int, dict[str, Value]]:
-    """Each indicator per calendar year (for the chart)."""
+    session: Session, unit_code: str | None, years: Sequence[int], *, until: dt.date | None = None
+) -> dict[int, dict[str, Value] | None]:
+    """Each indicator per calendar year (for the chart); years after `until` are None (a
+    cooperative that exists today would otherwise "exist" in 2030 too)."""
     scope = resolve_scope(session, unit_code)
     return {
-        year: _fold(compute_partials(session, scope, Period.calendar_year(year)).values())
+        year: None
+        if until is not None and year > until.year
+        else _fold(compute_partials(session, scope, Period.calendar_year(year)).values())
         for year in years
     }
 
@@ -696,7 +700,7 @@ def _behind_coops(session: Session, code: str, scope: Scope, period: Period) -> 
         cond = and_(
             c.kind == ("HTX" if code == "new_htx_programme" else "THT"),
             c.founded_with_hoi_support.is_(True),
-            c.founded_on >= period.start,
+            c.founded_on >= max(period.start, PROGRAMME_APPROVED),
             c.founded_on <= period.end,
         )
     else:  # coops_consolidated_pct

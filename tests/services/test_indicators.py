@@ -60,7 +60,12 @@ def test_percentages_add_numerators_and_denominators_not_percentages(built: Engi
 def test_children_of_a_province_are_its_communes(built: Engine) -> None:
     with session_scope(built) as s:
         result = svc.compute(s, P, "2025")
-    assert [code for code, _name in result.scope.children] == [A, B]  # official code order
+    codes = [code for code, _name in result.scope.children]
+    assert {A, B} <= set(codes) and codes == sorted(codes)  # the official code order
+    # communes without records are there with zeros
+    assert all(
+        v["comm_events"].numerator == 0 for c, v in result.by_child.items() if c not in (A, B)
+    )
     assert result.scope.level == "province"
 
 

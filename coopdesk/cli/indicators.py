@@ -1,0 +1,158 @@
+"""`coopdesk indicators --unit CODE --period PERIOD [--json]`: every indicator with its target."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from coopdesk import i18n, paths
+from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.domain import indicators as reg
+from coopdesk.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "indicators", help="print every indicator of a unit for a period, with targets"
+    )
+    add_data_dir(p, json_output=True)
+    p.add_argument(
+        "--unit",
+        help="unit code (3408 = a commune, 12 = a province; default: this installation's unit)",
+    )
+    p.add_argument(
+        "--period",
+        help="2026, 2026r (reporting year), phase1, phase2, all, or 2026-01-01..2026-06-30 "
+        "(default: the current reporting year)",
+    )
+    p.add_argument("--today", help=argparse.SUPPRESS)  # for tests: the date "now"
+    p.set_defaults(func=run)
+
+
+def format_value(indicator: reg.Indicator, value: Decimal | None) -> str:
+    """A value as a person reads it: '85,7 %', '1.500.000 ₫', '1.234'."""
+    if value is None:
+        return "–"
+    if indicator.unit == "%":
+        whole = value == value.to_integral_value()
+        return i18n.format_percent(value / 100, 0 if whole else 1)
+    if indicator.unit == "đồng":
+        return i18n.format_money(value)
+    return i18n.format_number(value)
+
+
+def status_label(status: reg.Status) -> str:
+    return _(reg.STATUS_LABELS[status])
+
+
+def comparison_label(comparison: str) -> str:
+    return {">=": "≥", "=": "=", "about": _("about")}.get(comparison, comparison)
+
+
+def run(args: argparse.Namespace) -> int:
+    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.domain.periods import Period
+    from coopdesk.services import indicators as svc
+    from coopdesk.services import settings, units
+
+    data_dir = paths.resolve_data_dir(args.data_dir)
+    engine = open_database(data_dir, create=False)
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    try:
+        with session_scope(engine) as session:
+            installation = settings.get_installation(session)
+            if args.unit:
+                try:
+                    unit_code: str | None = units.resolve_code(session, args.unit)
+                except (units.UnknownUnit, ValueError) as exc:
+                    raise CliError(str(exc)) from None
+            elif installation is not None:
+                unit_code = installation.unit_code
+            else:
+                raise CliError(_("Name the unit with --unit (for example --unit 3408)."))
+            cutoff = None
+            if unit_code is not None:
+                cutoff = settings.get_document_settings(session, unit_code).reporting_cutoff
+            try:
+                if args.period:
+                    period = Period.parse(args.period, cutoff)
+                else:
+                    period = Period.reporting_year(today.year, cutoff)
+                    if today > period.end:
+                        period = Period.reporting_year(today.year + 1, cutoff)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+            try:
+                result = svc.compute(session, unit_code, period, today=today)
+            except svc.UnknownUnit as exc:
+                raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json(as_json(result))
+    else:
+        print(as_text(result))
+    return 0
+
+
+def _num(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else round(float(value), 4)
+
+
+def as_json(result: Any) -> dict[str, Any]:
+    rows = []
+    for ind in reg.INDICATORS:
+        value = result.values[ind.code]
+        target = result.targets.get(ind.code)
+        rows.append(
+            {
+                "code": ind.code,
+                "name": ind.name(),
+                "unit": ind.unit,
+                "value": _num(value.value),
+                "numerator": _num(value.numerator),
+                "denominator": _num(value.denominator),
+                "breakdown": {k: _num(v) for k, v in sorted(value.breakdown.items())},
+                "target": _num(target.value) if target else None,
+                "comparison": target.comparison if target else None,
+                "status": result.status(ind.code).value,
+            }
+        )
+    return {
+        "unit": result.scope.unit_code,
+        "unit_name": result.scope.name,
+        "period": result.period.key,
+        "period_label": result.period.label(),
+        "start": result.period.start.isoformat(),
+        "end": result.period.end.isoformat(),
+        "elapsed": round(result.elapsed, 4),
+        "indicators": rows,
+    }
+
+
+def as_text(result: Any) -> str:
+    header = f"{result.scope.name} — {result.period.label()}"
+    lines = [header, "=" * len(header)]
+    table = [(_("Indicator name"), _("Value"), _("Target"), _("Status"))]
+    for ind in reg.INDICATORS:
+        value = result.values[ind.code]
+        target = result.targets.get(ind.code)
+        target_text = ""
+        if target is not None:
+            target_text = f"{comparison_label(target.comparison)} {format_value(ind, target.value)}"
+        shown = format_value(ind, value.value)
+        if ind.unit not in ("%", "đồng"):
+            shown = f"{shown} {ind.unit}"
+        table.append((ind.name(), shown, target_text, status_label(result.status(ind.code))))
+    widths = [max(len(row[i]) for row in table) for i in range(3)]
+    for n, row in enumerate(table):
+        lines.append(
+            f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip()
+        )
+        if n == 0:
+            lines.append("-" * (sum(widths) + 6 + max(len(r[3]) for r in table)))
+    return "\n".join(lines)

@@ -1,0 +1,454 @@
+"""The overview: how far the selected unit is from its targets, for the selected period.
+
+Selectors at the top (unit, period); a card per indicator grouped by the plans' task groups
+(value — click it for the records behind it —, target, progress and status); the chart of one
+indicator by year 2023–2030 against the phase targets; upcoming deadlines; and for a province
+the table of its communes × key indicators (sortable; double-click to open a commune).
+Everything is computed off the GUI thread through `ctx.tasks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from coopdesk.db.engine import session_scope
+from coopdesk.domain import indicators as reg
+from coopdesk.domain.periods import Period, standard_choices
+from coopdesk.i18n import _
+from coopdesk.ui.context import AppContext
+from coopdesk.ui.dashboard_widgets import (
+    SORT_ROLE,
+    ChildUnitsTableModel,
+    DeadlinesTable,
+    IndicatorCard,
+    RecordsBehindDialog,
+    YearChart,
+)
+
+CARD_COLUMNS = 3
+
+
+@dataclass
+class Overview:
+    """What the page shows for one unit and period (plain values, made off the GUI thread)."""
+
+    result: Any  # services.indicators.Result
+    deadlines: list[Any]
+    child_names: dict[str, str]
+
+
+@dataclass
+class History:
+    by_year: dict[int, dict[str, Any] | None]
+    phase_targets: dict[str, dict[str, Any]]
+
+
+def load_overview(
+    engine: Engine, unit_code: str | None, period: Period, today: dt.date
+) -> Overview:
+    from coopdesk.services import indicators as svc
+    from coopdesk.services import plans
+
+    with session_scope(engine) as session:
+        result = svc.compute(session, unit_code, period, today=today)
+        deadlines = plans.upcoming_deadlines(session, unit_code, today) if unit_code else []
+    return Overview(result, deadlines, dict(result.scope.children))
+
+
+def load_history(engine: Engine, unit_code: str | None, today: dt.date) -> History:
+    from coopdesk.services import indicators as svc
+
+    with session_scope(engine) as session:
+        by_year = svc.compute_by_year(session, unit_code, YearChart.YEARS, until=today)
+        targets = svc.phase_targets(session, unit_code)
+    return History(by_year, targets)
+
+
+def load_units(engine: Engine, unit_code: str, aggregator: bool) -> list[tuple[str, str]]:
+    """The units the selector offers: the installation's unit, and below it for a province."""
+    from coopdesk.services import units
+
+    with session_scope(engine) as session:
+        own = units.get(session, unit_code)
+        if own is None:
+            return [(unit_code, unit_code)]
+        choices = [(own.code, own.name)]
+        if own.level == "province":
+            choices += [(c.code, f"    {c.name}") for c in units.children(session, own.code)]
+        return choices
+
+
+def report_cutoff(engine: Engine, unit_code: str) -> str | None:
+    from coopdesk.services import settings
+
+    try:
+        with session_scope(engine) as session:
+            return settings.get_document_settings(session, unit_code).reporting_cutoff
+    except LookupError:
+        return None
+
+
+class OverviewPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today: dt.date = dt.date.today()
+        self.overview: Overview | None = None
+        self.history: History | None = None
+        self._history_unit: str | bool | None = False  # the unit the history was loaded for
+        self._updating = False
+        self.cutoff = report_cutoff(ctx.engine, ctx.unit_code)
+
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self.unit_label = QLabel()
+        self.unit_combo = QComboBox()
+        self.unit_combo.setMinimumWidth(260)
+        self.up_button = QPushButton()
+        self.period_label = QLabel()
+        self.period_combo = QComboBox()
+        self.period_combo.setEditable(True)
+        self.period_combo.setMinimumWidth(300)
+        self.period_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for w in (self.unit_label, self.unit_combo, self.up_button, self.period_label):
+            top.addWidget(w)
+        top.addWidget(self.period_combo)
+        outer.addLayout(top)
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        outer.addWidget(self.message)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        outer.addWidget(self.summary)
+
+        # cards, in a scroll area, grouped by task group
+        cards_host = QWidget()
+        self.cards_grid = QGridLayout(cards_host)
+        self.cards_grid.setHorizontalSpacing(8)
+        self.cards_grid.setVerticalSpacing(6)
+        self.cards: dict[str, IndicatorCard] = {}
+        self.group_titles: dict[int, QLabel] = {}
+        row = 0
+        for group in sorted(reg.GROUPS):
+            members = [ind for ind in reg.INDICATORS if ind.group == group]
+            if not members:
+                continue
+            heading = QLabel()
+            heading.setObjectName("groupTitle")
+            heading.setStyleSheet("font-weight: 600; color: #7a1240; margin-top: 6px;")
+            self.group_titles[group] = heading
+            self.cards_grid.addWidget(heading, row, 0, 1, CARD_COLUMNS)
+            row += 1
+            for n, ind in enumerate(members):
+                card = IndicatorCard(ind)
+                card.value_clicked.connect(self.show_records_behind)
+                self.cards[ind.code] = card
+                self.cards_grid.addWidget(card, row + n // CARD_COLUMNS, n % CARD_COLUMNS)
+            row += (len(members) + CARD_COLUMNS - 1) // CARD_COLUMNS
+        self.cards_grid.setRowStretch(row, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(cards_host)
+
+        # right side: chart, deadlines
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart_box = QGroupBox()
+        chart_layout = QVBoxLayout(self.chart_box)
+        self.chart_combo = QComboBox()
+        for ind in reg.INDICATORS:
+            self.chart_combo.addItem(ind.name(), ind.code)
+        self.chart = YearChart()
+        chart_layout.addWidget(self.chart_combo)
+        chart_layout.addWidget(self.chart, 1)
+        self.deadlines_box = QGroupBox()
+        deadlines_layout = QVBoxLayout(self.deadlines_box)
+        self.deadlines = DeadlinesTable()
+        deadlines_layout.addWidget(self.deadlines)
+        side_layout.addWidget(self.chart_box, 3)
+        side_layout.addWidget(self.deadlines_box, 2)
+
+        # bottom: child units
+        self.children_box = QGroupBox()
+        children_layout = QVBoxLayout(self.children_box)
+        self.children_model = ChildUnitsTableModel(self)
+        self.children_proxy = QSortFilterProxyModel(self)
+        self.children_proxy.setSourceModel(self.children_model)
+        self.children_proxy.setSortRole(SORT_ROLE)
+        self.children_view = QTableView()
+        self.children_view.setModel(self.children_proxy)
+        self.children_view.setSortingEnabled(True)
+        self.children_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.children_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.children_view.verticalHeader().hide()
+        self.children_view.horizontalHeader().setStretchLastSection(True)
+        self.children_view.doubleClicked.connect(self._open_child)
+        children_layout.addWidget(self.children_view)
+
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(scroll)
+        upper.addWidget(side)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        self.splitter = main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(upper)
+        main.addWidget(self.children_box)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 2)
+        outer.addWidget(main, 1)
+
+        self._fill_units()
+        self._fill_periods()
+        self.unit_combo.currentIndexChanged.connect(self._selection_changed)
+        self.period_combo.activated.connect(self._selection_changed)
+        self.period_combo.lineEdit().editingFinished.connect(self._selection_changed)
+        self.up_button.clicked.connect(self._go_up)
+        self.chart_combo.currentIndexChanged.connect(self._show_chart)
+        self.translate_ui()
+
+    # --- selectors ---------------------------------------------------------------------
+
+    def _fill_units(self) -> None:
+        self._updating = True
+        self.unit_combo.clear()
+        for code, name in load_units(self.ctx.engine, self.ctx.unit_code, self.ctx.is_aggregator):
+            self.unit_combo.addItem(name, code)
+        self.unit_combo.setEnabled(self.unit_combo.count() > 1)
+        self._updating = False
+
+    def _fill_periods(self, keep: str | None = None) -> None:
+        self._updating = True
+        self.period_combo.clear()
+        for period in standard_choices(self.today, self.cutoff):
+            self.period_combo.addItem(period.label(), period.key)
+        index = self.period_combo.findData(keep) if keep else 0
+        if keep and index < 0:
+            period = Period.parse(keep, self.cutoff)
+            self.period_combo.addItem(period.label(), period.key)
+            index = self.period_combo.count() - 1
+        self.period_combo.setCurrentIndex(max(0, index))
+        self._updating = False
+
+    def selected_unit(self) -> str:
+        return str(self.unit_combo.currentData() or self.ctx.unit_code)
+
+    def selected_period(self) -> Period:
+        """The chosen period; a typed text ("2026-01-01..2026-06-30", "2025") is parsed."""
+        text = self.period_combo.currentText().strip()
+        index = self.period_combo.currentIndex()
+        if index >= 0 and text == self.period_combo.itemText(index):
+            return Period.parse(str(self.period_combo.itemData(index)), self.cutoff)
+        match = self.period_combo.findText(text)
+        if match >= 0:
+            return Period.parse(str(self.period_combo.itemData(match)), self.cutoff)
+        return Period.parse(text, self.cutoff)
+
+    def set_selection(self, unit_code: str | None = None, period: str | None = None) -> None:
+        """Select a unit and/or a period (as a user would) and recompute."""
+        self._updating = True
+        if unit_code is not None:
+            index = self.unit_combo.findData(unit_code)
+            if index >= 0:
+                self.unit_combo.setCurrentIndex(index)
+        if period is not None:
+            index = self.period_combo.findData(Period.parse(period, self.cutoff).key)
+            if index >= 0:
+                self.period_combo.setCurrentIndex(index)
+            else:
+                self.period_combo.setEditText(period)
+        self._updating = False
+        self.refresh()
+
+    def _selection_changed(self, *_args: Any) -> None:
+        if not self._updating:
+            self.refresh()
+
+    def _go_up(self) -> None:
+        self.set_selection(unit_code=self.ctx.unit_code)
+
+    def _open_child(self, index: Any) -> None:
+        source = self.children_proxy.mapToSource(index)
+        code = self.children_model.unit_code(source.row())
+        if self.unit_combo.findData(code) >= 0:
+            self.set_selection(unit_code=code)
+
+    # --- page contract -----------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.title.setText(_("Overview"))
+        self.unit_label.setText(_("Unit:"))
+        self.period_label.setText(_("Period:"))
+        self.up_button.setText(_("Back to the province"))
+        self.period_combo.setToolTip(
+            _(
+                "Choose a period, or type one: 2026, 2026r (reporting year), phase1, phase2, all, "
+                "2026-01-01..2026-06-30"
+            )
+        )
+        for group, label in self.group_titles.items():
+            label.setText(f"{group}. {_(reg.GROUPS[group])}")
+        for card in self.cards.values():
+            card.translate_ui()
+        for i in range(self.chart_combo.count()):
+            self.chart_combo.setItemText(i, reg.BY_CODE[self.chart_combo.itemData(i)].name())
+        self.chart_box.setTitle(_("By year, 2023–2030, against the phase targets"))
+        self.deadlines_box.setTitle(_("Upcoming deadlines"))
+        self.deadlines.translate_ui()
+        self.children_box.setTitle(_("Units below (double-click to open one)"))
+        self.children_model.retranslate()
+        try:
+            keep = self.selected_period().key
+        except ValueError:
+            keep = None
+        self._fill_periods(keep)
+        if self.overview is not None:
+            self._show_overview(self.overview)
+        self._show_chart()
+
+    def refresh(self) -> None:
+        try:
+            period = self.selected_period()
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return
+        self.message.hide()
+        unit = self.selected_unit()
+        self.up_button.setVisible(self.ctx.is_aggregator and unit != self.ctx.unit_code)
+        self.summary.setText(_("Computing…"))
+        self.ctx.tasks.run(
+            load_overview,
+            self.ctx.engine,
+            unit,
+            period,
+            self.today,
+            on_done=self._show_overview,
+            on_error=self._failed,
+            changes=None,
+        )
+        if self._history_unit != unit or self.history is None:
+            self._history_unit = unit
+            self.ctx.tasks.run(
+                load_history,
+                self.ctx.engine,
+                unit,
+                self.today,
+                on_done=self._show_history,
+                on_error=self._failed,
+                changes=None,
+            )
+
+    def status_text(self) -> str:
+        return self.summary.text()
+
+    # --- showing -----------------------------------------------------------------------
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(str(exc))
+        self.message.show()
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        result = overview.result
+        counts = {status: 0 for status in reg.Status}
+        for ind in reg.INDICATORS:
+            status = result.status(ind.code)
+            counts[status] += 1
+            self.cards[ind.code].set_value(
+                result.values[ind.code].value, result.targets.get(ind.code), status
+            )
+        elapsed = round(result.elapsed * 100)
+        self.summary.setText(
+            _(
+                "{unit} — {period}: {elapsed} % of the period has passed. "
+                "Targets: {on} on track, {risk} at risk, {behind} behind."
+            ).format(
+                unit=result.scope.name,
+                period=result.period.label(),
+                elapsed=elapsed,
+                on=counts[reg.Status.ON_TRACK],
+                risk=counts[reg.Status.AT_RISK],
+                behind=counts[reg.Status.BEHIND],
+            )
+        )
+        self.deadlines.set_deadlines(overview.deadlines)
+        rows = [(code, name, result.by_child.get(code, {})) for code, name in result.scope.children]
+        rows = [r for r in rows if r[2]]
+        self.children_model.set_rows(rows)
+        shown = bool(rows)
+        if shown != self.children_box.isVisibleTo(self):
+            self.children_box.setVisible(shown)
+            total = max(1, sum(self.splitter.sizes()))
+            self.splitter.setSizes([total * 3 // 5, total * 2 // 5] if shown else [total, 0])
+        self.children_view.resizeColumnToContents(0)
+
+    def _show_history(self, history: History) -> None:
+        self.history = history
+        self._show_chart()
+
+    def _show_chart(self, *_args: Any) -> None:
+        code = self.chart_combo.currentData()
+        if self.history is None or code is None:
+            return
+        ind = reg.BY_CODE[str(code)]
+        values = {
+            year: None if values is None else values[ind.code].value
+            for year, values in self.history.by_year.items()
+        }
+        self.chart.set_data(ind, values, self.history.phase_targets.get(ind.code, {}))
+
+    def show_records_behind(self, code: str) -> RecordsBehindDialog | None:
+        """Open the list of the records counted for an indicator (unit and period selected)."""
+        from coopdesk.services import indicators as svc
+
+        try:
+            period = self.selected_period()
+        except ValueError:
+            return None
+        unit = self.selected_unit()
+        ind = reg.BY_CODE[code]
+        engine = self.ctx.engine
+        name = self.unit_combo.currentText().strip()
+
+        def load() -> Any:
+            with session_scope(engine) as session:
+                return svc.records_behind(session, code, unit, period)
+
+        dialog = RecordsBehindDialog(
+            ind.name(),
+            f"{name} — {period.label()}<br><i>{ind.formula()}</i>",
+            load,
+            self.ctx.tasks.run,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_dialog = dialog
+        return dialog

@@ -1,0 +1,550 @@
+"""Pieces of the overview page: an indicator card, the by-year chart, the table of child
+units, the deadlines panel and the dialog listing the records behind a number."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk import i18n
+from coopdesk.domain import indicators as reg
+from coopdesk.i18n import N_, _, collation_key, ngettext
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_COLOURS = {  # (text, background)
+    reg.Status.ON_TRACK: ("#1b5e20", "#dff3e4"),
+    reg.Status.AT_RISK: ("#8a5300", "#fff1d6"),
+    reg.Status.BEHIND: ("#b3261e", "#fde2e0"),
+    reg.Status.NO_TARGET: ("#5f6368", "#eef0f2"),
+}
+
+
+def format_value(indicator: reg.Indicator, value: Decimal | None, *, with_unit: bool = True) -> str:
+    """'85,7 %', '1.500.000 ₫', '12 HTX' — numbers the Vietnamese way in Vietnamese."""
+    if value is None:
+        return "–"
+    if indicator.unit == "%":
+        whole = value == value.to_integral_value()
+        return i18n.format_percent(value / 100, 0 if whole else 1)
+    if indicator.unit == "đồng":
+        return i18n.format_money(value)
+    text = i18n.format_number(value)
+    return f"{text} {indicator.unit}" if with_unit else text
+
+
+def comparison_text(comparison: str) -> str:
+    return {">=": "≥", "=": "=", "about": _("about")}.get(comparison, comparison)
+
+
+def target_text(indicator: reg.Indicator, target: Any) -> str:
+    if target is None:
+        return _("No target")
+    return _("Target: {comparison} {value}").format(
+        comparison=comparison_text(target.comparison), value=format_value(indicator, target.value)
+    )
+
+
+def status_text(status: reg.Status) -> str:
+    return _(reg.STATUS_LABELS[status])
+
+
+def days_left_text(days: int) -> str:
+    if days == 0:
+        return _("due today")
+    if days < 0:
+        return ngettext("{n} day overdue", "{n} days overdue", -days).format(n=-days)
+    return ngettext("{n} day left", "{n} days left", days).format(n=days)
+
+
+# --- a card per indicator ------------------------------------------------------------------
+
+
+class IndicatorCard(QFrame):
+    """Name, value (click: the records behind it), target, progress bar and status."""
+
+    value_clicked = Signal(str)
+
+    def __init__(self, indicator: reg.Indicator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indicator = indicator
+        self.status = reg.Status.NO_TARGET
+        self.setObjectName("indicatorCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(132)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(3)
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.name.setObjectName("cardName")
+        self.name.setMinimumHeight(34)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.value = QPushButton()
+        self.value.setObjectName("cardValue")
+        self.value.setFlat(True)
+        self.value.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value.clicked.connect(lambda: self.value_clicked.emit(self.indicator.code))
+        self.target = QLabel()
+        self.target.setObjectName("cardTarget")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        self.state = QLabel()
+        self.state.setObjectName("cardStatus")
+        for w in (self.name, self.value, self.target, self.bar, self.state):
+            layout.addWidget(w)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.name.setText(self.indicator.name())
+        tip = f"<b>{self.indicator.name()}</b><br>{self.indicator.formula()}"
+        self.setToolTip(tip)
+        self.value.setToolTip(_("Show the records behind this number"))
+
+    def set_value(self, value: Decimal | None, target: Any, status: reg.Status) -> None:
+        self.status = status
+        self.value.setText(format_value(self.indicator, value))
+        self.target.setText(target_text(self.indicator, target))
+        self.bar.setValue(
+            int(1000 * reg.progress(value, target.value if target is not None else None))
+        )
+        self.bar.setVisible(target is not None)
+        self.state.setText(status_text(status))
+        self.state.setVisible(target is not None)
+        fg, bg = STATUS_COLOURS[status]
+        self.state.setStyleSheet(
+            f"color: {fg}; background: {bg}; border-radius: 8px; padding: 1px 8px;"
+        )
+        self.setStyleSheet(
+            f"#indicatorCard {{ border: 1px solid palette(mid); border-left: 5px solid {fg};"
+            " border-radius: 6px; background: palette(base); }"
+            " #cardValue { font-size: 16pt; font-weight: 600; text-align: left; padding: 0; }"
+            " #cardName { font-weight: 600; }"
+            f" QProgressBar::chunk {{ background: {fg}; }}"
+        )
+
+
+# --- the chart of an indicator by year -----------------------------------------------------
+
+
+class YearChart(QWidget):
+    """Bars: the value of each year 2023–2030. Dashed lines: the phase targets (phase 1 over
+    2023–2025, phase 2 over 2026–2030, the whole programme over all years). For indicators
+    that add up over time a line shows the running total since the phase started, which is
+    what a phase target is compared with."""
+
+    YEARS = tuple(range(2023, 2031))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indicator: reg.Indicator | None = None
+        self.values: dict[int, Decimal | None] = {}
+        self.targets: dict[str, Any] = {}
+        self.setMinimumSize(QSize(420, 230))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_data(
+        self,
+        indicator: reg.Indicator,
+        values: dict[int, Decimal | None],
+        targets: dict[str, Any],
+    ) -> None:
+        self.indicator = indicator
+        self.values = dict(values)
+        self.targets = dict(targets)
+        self.setToolTip(indicator.formula())
+        self.update()
+
+    def running_totals(self) -> dict[int, Decimal]:
+        """Running total of the years with figures; it restarts in 2026 when phase 2 has its
+        own target (else it runs on towards the 2030 target)."""
+        out: dict[int, Decimal] = {}
+        total = Decimal(0)
+        for year in self.YEARS:
+            if year == 2026 and "phase2" in self.targets:
+                total = Decimal(0)
+            value = self.values.get(year)
+            if value is None:
+                continue
+            total += value
+            out[year] = total
+        return out
+
+    def target_spans(self) -> list[tuple[str, int, int, Decimal]]:
+        spans = []
+        for key, first, last in (
+            ("phase1", 2023, 2025),
+            ("phase2", 2026, 2030),
+            ("all", 2023, 2030),
+        ):
+            target = self.targets.get(key)
+            if target is not None:
+                spans.append((key, first, last, Decimal(target.value)))
+        return spans
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, p: QPainter) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        ind = self.indicator
+        if ind is None:
+            return
+        left, right, top, bottom = 58.0, 12.0, 26.0, 26.0
+        width = max(10.0, self.width() - left - right)
+        height = max(10.0, self.height() - top - bottom)
+        flows = not ind.stock
+        totals = self.running_totals() if flows else {}
+        spans = self.target_spans()
+        peak = max(
+            [Decimal(1)]
+            + [v for v in self.values.values() if v is not None]
+            + list(totals.values())
+            + [s[3] for s in spans]
+        )
+        step = nice_step(float(peak) * 1.05 / 4, integer=ind.unit not in ("%",))
+        scale = step * 4
+
+        def y_of(v: Decimal | float) -> float:
+            return top + height - height * float(v) / scale
+
+        text_pen = QPen(pal.text().color())
+        grid = QPen(pal.mid().color())
+        grid.setWidthF(0.5)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        p.setFont(small)
+        for n in range(5):  # horizontal grid and axis labels
+            v = step * n
+            y = y_of(v)
+            p.setPen(grid)
+            p.drawLine(QPointF(left, y), QPointF(left + width, y))
+            p.setPen(text_pen)
+            label = format_value(ind, Decimal(str(v)).normalize(), with_unit=False)
+            p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight, label)
+        slot = width / len(self.YEARS)
+        bar_colour = QColor("#b0245a")
+        for i, year in enumerate(self.YEARS):
+            x = left + i * slot
+            value = self.values.get(year)
+            if value is not None and value > 0:
+                y = y_of(value)
+                p.fillRect(QRectF(x + slot * 0.2, y, slot * 0.6, top + height - y), bar_colour)
+            p.setPen(text_pen)
+            p.drawText(
+                QRectF(x, top + height + 4, slot, 16), Qt.AlignmentFlag.AlignHCenter, str(year)
+            )
+        if flows:
+            pen = QPen(QColor("#1d4f91"))
+            pen.setWidthF(2)
+            p.setPen(pen)
+            last: QPointF | None = None
+            for i, year in enumerate(self.YEARS):
+                if year not in totals or (year == 2026 and "phase2" in self.targets):
+                    last = None
+                if year not in totals:
+                    continue
+                point = QPointF(left + (i + 0.5) * slot, y_of(totals[year]))
+                if last is not None:
+                    p.drawLine(last, point)
+                p.drawEllipse(point, 2.5, 2.5)
+                last = point
+        for key, first, last_year, value in spans:
+            pen = QPen(QColor("#b3261e" if key != "all" else "#8a5300"))
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setWidthF(1.6)
+            p.setPen(pen)
+            x0 = left + (first - self.YEARS[0]) * slot
+            x1 = left + (last_year - self.YEARS[0] + 1) * slot
+            y = y_of(value)
+            p.drawLine(QPointF(x0, y), QPointF(x1, y))
+            p.drawText(
+                QRectF(x0 + 2, y - 16, x1 - x0, 14),
+                Qt.AlignmentFlag.AlignLeft,
+                self._span_label(key, value),
+            )
+        p.setPen(text_pen)
+        legend = _("Bars: each year")
+        if flows:
+            legend += " · " + _("blue line: running total in the phase")
+        if spans:
+            legend += " · " + _("dashed: phase targets")
+        p.drawText(QRectF(left, 4, width, 18), Qt.AlignmentFlag.AlignLeft, legend)
+
+    def _span_label(self, key: str, value: Decimal) -> str:
+        assert self.indicator is not None
+        name = {"phase1": _("phase 1"), "phase2": _("phase 2"), "all": _("by 2030")}[key]
+        return f"{name}: {format_value(self.indicator, value)}"
+
+
+def nice_step(raw: float, *, integer: bool) -> float:
+    """A round step for an axis: 1, 2, 2.5 or 5 × a power of ten (whole numbers for counts)."""
+    import math
+
+    if raw <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * power
+        if step >= raw and (not integer or step == int(step)):
+            return float(step)
+    return float(10 * power)
+
+
+# --- child units ---------------------------------------------------------------------------
+
+SHORT_NAMES = {  # column titles of the child units table (the full name is the tooltip)
+    "htx_women_managed": N_("HTX, women\nin management"),
+    "tht_women_managed": N_("THT, women\nin management"),
+    "coops_consolidated_pct": N_("Consolidated\n(%)"),
+    "women_managers_trained_pct": N_("Women managers\ntrained (%)"),
+    "new_htx_programme": N_("New HTX"),
+    "new_jobs_women": N_("New jobs\nfor women"),
+    "officers_trained_pct": N_("Officers\ntrained (%)"),
+    "comm_reach": N_("Reached by\ncommunication"),
+    "people_trained": N_("People\ntrained"),
+    "support_amount": N_("Support\n(đồng)"),
+}
+
+
+class ChildUnitsTableModel(QAbstractTableModel):
+    """Child units × key indicators; sorts by native values (Vietnamese order for names)."""
+
+    NAME = 0
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.codes: list[str] = list(reg.KEY_CODES)
+        self.rows: list[tuple[str, str, dict[str, Any]]] = []  # (code, name, values)
+
+    def set_rows(self, rows: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def unit_code(self, row: int) -> str:
+        return self.rows[row][0]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self.codes)
+
+    def _value(self, row: int, column: int) -> Decimal | None:
+        value = self.rows[row][2][self.codes[column - 1]]
+        return value.value
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        _code, name, _values = self.rows[row]
+        if column == self.NAME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return name
+            if role == SORT_ROLE:
+                return collation_key(name)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("Double-click to open {unit}").format(unit=name)
+            return None
+        value = self._value(row, column)
+        ind = reg.BY_CODE[self.codes[column - 1]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(ind, value, with_unit=False)
+        if role == SORT_ROLE:
+            return float(value) if value is not None else -1.0
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ind.formula()
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == self.NAME:
+            return _("Unit") if role == Qt.ItemDataRole.DisplayRole else None
+        ind = reg.BY_CODE[self.codes[section - 1]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(SHORT_NAMES[ind.code]) if ind.code in SHORT_NAMES else ind.name()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{ind.name()} ({ind.unit})\n{ind.formula()}"
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1)
+            )
+
+
+# --- deadlines -----------------------------------------------------------------------------
+
+
+class DeadlinesTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(True)
+        self.deadlines: list[Any] = []
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.setHorizontalHeaderLabels([_("Due"), _("Task"), _("Days left")])
+        self.set_deadlines(self.deadlines)
+
+    def set_deadlines(self, deadlines: list[Any]) -> None:
+        self.deadlines = list(deadlines)
+        self.setRowCount(len(self.deadlines))
+        for row, d in enumerate(self.deadlines):
+            task = d.title if not d.responsible else f"{d.title} — {d.responsible}"
+            items = [
+                QTableWidgetItem(i18n.format_date(d.due)),
+                QTableWidgetItem(task),
+                QTableWidgetItem(days_left_text(d.days_left)),
+            ]
+            items[1].setToolTip(f"{d.plan_title}\n{task}" if d.plan_title else task)
+            colour = "#b3261e" if d.days_left < 0 else "#8a5300" if d.days_left <= 14 else None
+            if colour is not None:
+                items[2].setForeground(QColor(colour))
+            for column, item in enumerate(items):
+                self.setItem(row, column, item)
+        self.resizeColumnToContents(0)
+        self.resizeColumnToContents(2)
+        self.resizeRowsToContents()
+
+
+# --- the records behind a number -----------------------------------------------------------
+
+
+class RowsTableModel(QAbstractTableModel):
+    def __init__(self, columns: list[str], rows: list[tuple[Any, ...]], parent: Any = None):
+        super().__init__(parent)
+        self.columns = columns
+        self.rows = rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if isinstance(value, int | Decimal) and not isinstance(value, bool):
+                return i18n.format_number(value)
+            return "" if value is None else str(value)
+        if role == SORT_ROLE:
+            if isinstance(value, int | Decimal):
+                return float(value)
+            return collation_key(str(value or ""))
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | Decimal):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section]
+        return None
+
+
+class RecordsBehindDialog(QDialog):
+    """Lists the rows an indicator counted, loaded off the GUI thread."""
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str,
+        load: Callable[[], Any],
+        run: Callable[..., None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from PySide6.QtCore import QSortFilterProxyModel
+
+        self.setWindowTitle(title)
+        self.resize(860, 520)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{title}</b><br>{subtitle}")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.count = QLabel(_("Loading…"))
+        layout.addWidget(self.count)
+        self.view = QTableView()
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view.setModel(self.proxy)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.model: RowsTableModel | None = None
+        run(load, on_done=self.show_rows, changes=None)
+
+    def show_rows(self, behind: Any) -> None:
+        self.model = RowsTableModel(behind.columns, behind.rows, self)
+        self.proxy.setSourceModel(self.model)
+        self.view.resizeColumnsToContents()
+        self.count.setText(
+            ngettext("{n} record counted", "{n} records counted", len(behind.rows)).format(
+                n=i18n.format_number(len(behind.rows))
+            )
+        )
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,179 @@
+"""The overview page at province demo scale: cards, targets, chart, deadlines, child units,
+drill-down and the records behind a number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import Engine
+
+from coopdesk import paths
+from coopdesk.db.engine import make_engine
+from coopdesk.domain import indicators as reg
+from coopdesk.ui.context import AppContext, InstallationView
+from coopdesk.ui.tasks import InlineTaskRunner
+from tests.ui.conftest import save_screenshot
+
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def province_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Lai Châu at demo scale (38 communes), generated once for this module."""
+    from coopdesk import demo
+
+    target = tmp_path_factory.mktemp("province")
+    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
+    engine = make_engine(paths.db_path(target))
+    demo.generate(engine, "province", seed=1)
+    engine.dispose()
+    return target
+
+
+@pytest.fixture
+def province_engine(province_dir: Path) -> Iterator[Engine]:
+    engine = make_engine(paths.db_path(province_dir))
+    yield engine
+    engine.dispose()
+
+
+def _page(qtbot, engine: Engine, data_dir: Path, unit: str, role: str):
+    from coopdesk.ui.dashboard import OverviewPage
+
+    ctx = AppContext(
+        engine,
+        data_dir,
+        InstallationView(unit_code=unit, role=role, officer="Lò Thị Mai"),
+        InlineTaskRunner(raise_errors=True),
+    )
+    page = OverviewPage(ctx)
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    return page
+
+
+@pytest.fixture
+def province_page(qtbot, province_engine: Engine, province_dir: Path):
+    page = _page(qtbot, province_engine, province_dir, "12", "aggregator")
+    page.set_selection(period="2024")
+    return page
+
+
+def test_province_cards_show_values_targets_and_status(province_page) -> None:
+    page = province_page
+    assert page.selected_period().key == "2024"
+    assert page.summary.text().startswith("Lai Châu — Năm 2024")
+    assert set(page.cards) == set(reg.CODES)
+    result = page.overview.result
+    card = page.cards["new_htx_programme"]  # the province's 2024 plan: found 1 new HTX
+    assert card.target.text() == "Chỉ tiêu: ≥ 1 HTX"
+    value = result.values["new_htx_programme"].value
+    assert card.value.text() == f"{value} HTX"
+    assert card.state.text() == ("Đúng tiến độ" if value >= 1 else "Chậm tiến độ")
+    pct = page.cards["women_managers_trained_pct"]
+    assert pct.value.text().endswith("\u00a0%") and "," in pct.value.text()  # 73,2 %
+    assert pct.target.text() == "Chỉ tiêu: ≥ 100\u00a0%"
+    assert pct.state.text() in {"Có nguy cơ chậm", "Chậm tiến độ"}
+    money = page.cards["support_amount"].value.text()
+    assert money.endswith("₫") and "." in money  # 1.234.000.000 ₫
+    assert page.cards["budget_spent"].state.text() == "Chưa có chỉ tiêu"
+    assert "Tổng giá trị" in page.cards["support_amount"].toolTip()  # the formula
+    save_screenshot(page, "dashboard-province-2024")
+
+
+def test_province_table_lists_communes_sortable_and_drills_down(qtbot, province_page) -> None:
+    page = province_page
+    model = page.children_model
+    assert model.rowCount() == 38
+    assert page.children_box.isVisible()
+    # sorting by a number column orders by value, not by text
+    column = 1 + model.codes.index("htx_women_managed")
+    page.children_view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    proxy = page.children_proxy
+    values = [
+        model.rows[proxy.mapToSource(proxy.index(r, 0)).row()][2]["htx_women_managed"].value
+        for r in range(proxy.rowCount())
+    ]
+    assert values == sorted(values, reverse=True)
+    # the communes add up to the province
+    total = sum(v for v in values)
+    assert total == page.overview.result.values["htx_women_managed"].value
+    # drill down into Phường Tân Phong
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Phường Tân Phong")
+    page.children_view.doubleClicked.emit(proxy.index(row, 0))
+    assert page.selected_unit() == "03408"
+    assert page.summary.text().startswith("Phường Tân Phong — Năm 2024")
+    assert not page.children_box.isVisible()
+    assert page.up_button.isVisible()
+    page.up_button.click()
+    assert page.selected_unit() == "12"
+
+
+def test_commune_phase_targets_chart_and_deadlines(qtbot, province_engine, province_dir) -> None:
+    page = _page(qtbot, province_engine, province_dir, "03408", "commune")
+    page.set_selection(period="phase1")
+    assert not page.unit_combo.isEnabled()
+    card = page.cards["officers_upskilled_pct"]  # the city plan: ≥ 80 % by 2025
+    assert card.target.text() == "Chỉ tiêu: ≥ 80\u00a0%"
+    assert card.state.text() == "Đúng tiến độ"
+    assert page.cards["new_jobs_women"].target.text() == "Chỉ tiêu: khoảng 7 người"
+    # the chart: a bar per year and the phase targets
+    page.chart_combo.setCurrentIndex(page.chart_combo.findData("new_htx_programme"))
+    chart = page.chart
+    assert chart.indicator.code == "new_htx_programme"
+    assert set(chart.values) == set(range(2023, 2031))
+    assert [s[0] for s in chart.target_spans()] == ["phase1", "all"]
+    assert chart.running_totals()[2025] == sum(chart.values[y] for y in (2023, 2024, 2025))
+    # deadlines: the yearly report date from settings, days counted from today
+    deadlines = page.deadlines.deadlines
+    report = next(d for d in deadlines if d.kind == "report")
+    assert report.due == dt.date(2027, 11, 15) and report.days_left == 360
+    texts = [page.deadlines.item(r, 2).text() for r in range(page.deadlines.rowCount())]
+    assert "còn 360 ngày" in texts
+    save_screenshot(page, "dashboard-commune-phase1")
+
+
+def test_clicking_a_value_lists_the_records_behind_it(qtbot, province_page) -> None:
+    page = province_page
+    page.set_selection(unit_code="03408", period="2024")
+    page.cards["htx_women_managed"].value.click()
+    dialog = page.last_dialog
+    qtbot.addWidget(dialog)
+    expected = page.overview.result.values["htx_women_managed"].value
+    assert dialog.model.rowCount() == expected
+    assert dialog.count.text() == f"{expected} bản ghi được tính"
+    headers = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
+    assert headers == ["Đơn vị", "Hợp tác xã"]
+    names = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
+    assert all(name.startswith("HTX") for name in names)
+    save_screenshot(dialog, "dashboard-records-behind")
+
+
+def test_a_typed_period_is_parsed_and_a_wrong_one_explained(province_page) -> None:
+    page = province_page
+    page.period_combo.setEditText("2025-01-01..2025-06-30")
+    page.refresh()
+    assert page.overview.result.period.key == "2025-01-01..2025-06-30"
+    assert page.message.isHidden()
+    page.period_combo.setEditText("2025-13-01..2025-06-30")
+    page.refresh()
+    assert not page.message.isHidden()
+    assert "không tồn tại" in page.message.text()
+
+
+def test_english_labels(province_page) -> None:
+    from coopdesk import i18n
+
+    i18n.set_language("en")
+    page = province_page
+    page.translate_ui()
+    assert page.title.text() == "Overview"
+    assert page.cards["htx_women_managed"].name.text() == "HTX with women in management"
+    assert page.cards["new_htx_programme"].target.text() == "Target: ≥ 1 HTX"
