@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, Numeric, String, Text
 from sqlalchemy.sql.schema import Column
 
+from coopdesk.i18n import _
+
 MAX_DEPTH = 16
 MAX_INT_DIGITS = 19
 
@@ -133,43 +135,49 @@ def from_json_value(column: Column[Any], value: Any) -> Any:
     """A bundle value back to the column's Python type; raises ValueError when it does not fit."""
     if value is None:
         if not column.nullable:
-            raise ValueError("a value is required")
+            raise ValueError(_("a value is required"))
         return None
     ctype = column.type
     if isinstance(ctype, DateTime):
         if not isinstance(value, str):
-            raise ValueError("expected a date and time")
-        parsed = dt.datetime.fromisoformat(value)
+            raise ValueError(_("expected a date and time"))
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(_("expected a date and time")) from exc
         if parsed.tzinfo is not None:
             parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
         return parsed
     if isinstance(ctype, Date):
         if not isinstance(value, str) or len(value) != 10:
-            raise ValueError("expected a date YYYY-MM-DD")
-        return dt.date.fromisoformat(value)
+            raise ValueError(_("expected a date YYYY-MM-DD"))
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(_("expected a date YYYY-MM-DD")) from exc
     if isinstance(ctype, Boolean):
         if not isinstance(value, bool):
-            raise ValueError("expected true or false")
+            raise ValueError(_("expected true or false"))
         return value
     if isinstance(ctype, Integer | BigInteger):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("expected a whole number")
+            raise ValueError(_("expected a whole number"))
         return value
     if isinstance(ctype, Numeric):
         if not isinstance(value, str):
-            raise ValueError("expected a number written as text")
+            raise ValueError(_("expected a number written as text"))
         try:
             dec = Decimal(value)
         except InvalidOperation as exc:
-            raise ValueError("expected a number") from exc
+            raise ValueError(_("expected a number")) from exc
         if not dec.is_finite():
-            raise ValueError("expected a finite number")
+            raise ValueError(_("expected a finite number"))
         return dec
     if isinstance(ctype, String | Text):
         if not isinstance(value, str):
-            raise ValueError("expected text")
+            raise ValueError(_("expected text"))
         length = getattr(ctype, "length", None)
         if length is not None and len(value) > length:
-            raise ValueError(f"text longer than {length} characters")
+            raise ValueError(_("text longer than {length} characters").format(length=length))
         return unicodedata.normalize("NFC", value)
     raise ValueError(f"unsupported column type {ctype!r}")

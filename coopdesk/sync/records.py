@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from coopdesk.i18n import _
 from coopdesk.sync import canonical
 
 META_COLUMNS = ("id", "version")
@@ -34,7 +35,7 @@ def data_to_values(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
     columns = {c.name: c for c in table.columns if c.name not in META_COLUMNS}
     for name in data:
         if name not in columns:
-            raise FieldProblem(name, "unknown field")
+            raise FieldProblem(name, _("unknown field"))
     values: dict[str, Any] = {}
     for name, column in columns.items():
         if name in data:
@@ -49,7 +50,7 @@ def data_to_values(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
             elif column.nullable:
                 values[name] = None
             else:
-                raise FieldProblem(name, "a value is required")
+                raise FieldProblem(name, _("a value is required"))
     return values
 
 
