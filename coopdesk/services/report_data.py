@@ -118,6 +118,33 @@ LABELS: dict[str, str] = {
 }
 
 
+# The filters each list offers (codes; LABELS names them): kinds, then statuses.
+LIST_FILTERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "list-cooperatives": (("HTX", "THT", "LHHTX"), ("active", "suspended", "dissolved")),
+    "list-managers": ((), ("trained", "untrained")),
+    "list-trainings": (
+        ("short", "formal", "upskilling", "managers", "members", "workers", "officers"),
+        (),
+    ),
+    "list-activities": (
+        (
+            "communication",
+            "fair",
+            "study_tour",
+            "inspection",
+            "founding_advice",
+            "consolidation_advice",
+            "meeting",
+        ),
+        (),
+    ),
+    "list-support": (
+        ("loan", "grant", "in_kind", "womens_development_fund", "vbsp", "agribank"),
+        (),
+    ),
+}
+
+
 def label(code: str | None, lang: str) -> str:
     if not code:
         return ""
