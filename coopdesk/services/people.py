@@ -21,6 +21,7 @@ from coopdesk.db.models import (
     AuditEvent,
     Consent,
     Cooperative,
+    Officer,
     Participation,
     Person,
     PersonSensitive,
@@ -134,6 +135,31 @@ def add_participation(
             "person_id": person.id,
             "unit_code": training.unit_code,
             "completed": completed,
+        },
+        actor,
+    )
+
+
+def add_officer(
+    session: Session,
+    person: Person,
+    *,
+    actor: str = "",
+    position: str = "",
+    unit_code: str | None = None,
+    start_on: dt.date | None = None,
+    collective_economy_work: bool = True,
+) -> Officer:
+    """Record a person as a Hội officer of a unit (counted for the officer training targets)."""
+    return records.create(
+        session,
+        Officer,
+        {
+            "person_id": person.id,
+            "unit_code": unit_code or person.unit_code,
+            "position": position,
+            "start_on": start_on,
+            "collective_economy_work": collective_economy_work,
         },
         actor,
     )
@@ -292,6 +318,7 @@ def erase_person(session: Session, person: Person, actor: str = "") -> None:
 __all__ = [
     "CONSENT_CATEGORIES",
     "ERASED_NAME",
+    "add_officer",
     "add_participation",
     "add_role",
     "consents_of",

@@ -70,6 +70,17 @@ def test_roles_and_training(session: Session, huong: Person) -> None:
     assert (part.training_id, part.person_id, part.unit_code) == (t.id, huong.id, "03408")
 
 
+def test_officer_of_the_unit(session: Session, huong: Person) -> None:
+    officer = people.add_officer(
+        session, huong, actor=ACTOR, position="Phó Chủ tịch Hội LHPN phường"
+    )
+    assert (officer.unit_code, officer.position, officer.collective_economy_work) == (
+        "03408",
+        "Phó Chủ tịch Hội LHPN phường",
+        True,
+    )
+
+
 def test_sensitive_details_need_consent(session: Session, huong: Person) -> None:
     with pytest.raises(ValidationFailed, match="dân tộc"):
         people.set_sensitive(session, huong, {"ethnicity_code": "03"}, ACTOR)
