@@ -224,3 +224,30 @@ def test_get_live(session: Session) -> None:
     records.delete(session, c, ACTOR)
     with pytest.raises(records.RecordError):
         records.get_live(session, Cooperative, c.id)
+
+
+def test_stored_names_are_found_and_sorted_the_vietnamese_way(session: Session) -> None:
+    import unicodedata as ud
+
+    for name in (
+        "Nguyễn Thị Hòa",  # old-style tone placement
+        ud.normalize("NFD", "Lò Thị Hoà"),
+        "Đỗ Thị Ánh",
+        "Bùi Thị Anh",
+        "Vàng Thị Dung",
+    ):
+        records.create(session, Person, {"full_name": name}, ACTOR)
+    found = session.scalars(
+        select(Person.full_name)
+        .where(Person.name_folded.like("%thi hoa"))
+        .order_by(Person.sort_key)
+    ).all()
+    assert found == ["Lò Thị Hoà", "Nguyễn Thị Hòa"]  # same given name: then family name
+    ordered = session.scalars(select(Person.full_name).order_by(Person.sort_key)).all()
+    assert ordered == [
+        "Bùi Thị Anh",
+        "Đỗ Thị Ánh",
+        "Vàng Thị Dung",
+        "Lò Thị Hoà",
+        "Nguyễn Thị Hòa",
+    ]
