@@ -241,3 +241,18 @@ def test_a_person_made_after_init_belongs_to_the_unit(initialised: Path) -> None
         p = records.create(s, Person, {"full_name": "Tẩn Mý Mẩy"}, OFFICER)
         assert p.unit_code == "03408"
     engine.dispose()
+
+
+def test_restore_of_an_older_backup_upgrades_it(
+    initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coopdesk.db.engine import head_revision
+    from tests.db.test_migrations import FIRST, _first_schema_database, _revision
+
+    old = _first_schema_database(tmp_path / "old")
+    assert _revision(old) == FIRST
+    code, _out, err = run(capsys, "restore", "--data-dir", str(initialised), str(old))
+    assert (code, err) == (0, "")
+    assert _revision(paths.db_path(initialised)) == head_revision()
+    assert _cooperatives(initialised) == ["HTX Chè Shan Tuyết Tân Phong"]
+    assert _revision(old) == FIRST  # the backup file itself is not changed
