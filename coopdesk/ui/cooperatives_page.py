@@ -34,7 +34,7 @@ class CooperativesPage(ListPage):
                 N_("Status"),
                 Cooperative.status,
                 fmt=lambda v: L.label(L.STATUS, v),
-                width=110,
+                width=140,
             ),
             ListColumn("founded", N_("Founded"), Cooperative.founded_on, fmt=L.fmt_date, width=100),
             ListColumn(

@@ -223,7 +223,15 @@ class ListPage(QWidget):
             child.translate_ui()
         self.translate_extra()
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """The default width of a column, widened so its header is never cut."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for n, col in enumerate(self.columns):
+            needed = metrics.horizontalAdvance(_(col.title)) + 28
+            self.table.setColumnWidth(n, max(col.width, needed))
 
     # --- behaviour -----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ STYLE = """
 #roleBadge { background: #e9f1fb; color: #1d4f91; }
 #demoBadge { background: #fff1d6; color: #8a5300; }
 #sidebar { border: none; border-right: 1px solid palette(mid); background: palette(window);
-           padding-top: 6px; font-size: 10.5pt; }
+           padding-top: 6px; font-size: 10.5pt; outline: 0; }
 #sidebar::item { padding: 4px 8px; border-radius: 6px; margin: 1px 6px; }
 #sidebar::item:selected { background: #f8dbe6; color: #7a1240; }
 #pageTitle { font-size: 14pt; font-weight: 600; }

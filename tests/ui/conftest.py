@@ -63,14 +63,22 @@ def ctx(qapp, engine: Engine, data_dir: Path, tasks: InlineTaskRunner) -> Iterat
 
 @pytest.fixture
 def main_window(qtbot, ctx: AppContext):
+    from coopdesk.app import setup_application
     from coopdesk.ui.main_window import MainWindow, ui_settings
 
+    setup_application(qtbot_app())  # the font, style and theme people see
     ui_settings(ctx).setValue("window/area", "people")  # start light: no dashboard sums
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     return window
+
+
+def qtbot_app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
 
 
 def save_screenshot(widget, name: str) -> Path:
