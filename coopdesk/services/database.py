@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,22 +128,26 @@ def known_revisions() -> set[str]:
 
 def check_backup_file(path: Path) -> str:
     """The schema revision of a CoopDesk database file; MaintenanceError if it is not one
-    this version can open. The file is not changed."""
+    this version can open. The file is opened read-only and not changed."""
+    return _inspect(path, path, f"file:{path}?mode=ro&immutable=1")
+
+
+def _inspect(path: Path, shown: Path, uri: str) -> str:
     if not path.is_file():
-        raise MaintenanceError(_("{file} does not exist.").format(file=path))
+        raise MaintenanceError(_("{file} does not exist.").format(file=shown))
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise MaintenanceError(
-            _("{file} is not a CoopDesk database (not an SQLite file).").format(file=path)
+            _("{file} is not a CoopDesk database (not an SQLite file).").format(file=shown)
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if not {"alembic_version", "settings", "units"} <= tables:
                 raise MaintenanceError(
-                    _("{file} is an SQLite file but not a CoopDesk database.").format(file=path)
+                    _("{file} is an SQLite file but not a CoopDesk database.").format(file=shown)
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             check = conn.execute("PRAGMA quick_check").fetchone()
@@ -150,17 +155,17 @@ def check_backup_file(path: Path) -> str:
             conn.close()
     except sqlite3.Error as exc:
         raise MaintenanceError(
-            _("{file} is damaged or not a CoopDesk database: {error}").format(file=path, error=exc)
+            _("{file} is damaged or not a CoopDesk database: {error}").format(file=shown, error=exc)
         ) from exc
     if not check or check[0] != "ok":
-        raise MaintenanceError(_("{file} is damaged: {error}").format(file=path, error=check))
+        raise MaintenanceError(_("{file} is damaged: {error}").format(file=shown, error=check))
     revision = str(row[0]) if row else ""
     if revision not in known_revisions():
         raise MaintenanceError(
             _(
                 "{file} was made by a newer version of CoopDesk (schema {rev}). Please update "
                 "CoopDesk before restoring it; nothing was changed."
-            ).format(file=path, rev=revision or "?")
+            ).format(file=shown, rev=revision or "?")
         )
     return revision
 
@@ -174,26 +179,29 @@ class RestoreResult:
 def restore(data_dir: Path, source: Path) -> RestoreResult:
     """Replace the database in `data_dir` with the backup `source` (checked first).
 
-    The current database is copied to backups/before-restore-….sqlite3 first. The restored
-    database is then migrated if it is older, and gets a new replica id (`on_restored`).
+    The backup is copied aside (with its -wal file, if it was copied from a running CoopDesk)
+    and checked there, so the person's file is never written to. The current database is
+    kept as backups/before-restore-….sqlite3; the restored one is migrated if it is older
+    and gets a new replica id (`on_restored`).
     """
-    check_backup_file(source)
+    if not source.is_file():
+        raise MaintenanceError(_("{file} does not exist.").format(file=source))
     db_file = paths.db_path(data_dir)
     if db_file.exists() and source.resolve() == db_file.resolve():
         raise MaintenanceError(_("That file is the current database itself."))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    stamp = _stamp()
-    staging = paths.backups_dir(data_dir) / f"restoring-{stamp}.sqlite3"
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, staging)  # the person's file is never opened for writing
-    safety: Path | None = None
-    try:
+    with tempfile.TemporaryDirectory(prefix="coopdesk-restore-") as tmp:
+        staging = Path(tmp) / "restoring.sqlite3"
+        shutil.copyfile(source, staging)
+        wal = Path(f"{source}-wal")
+        if wal.is_file():
+            shutil.copyfile(wal, Path(f"{staging}-wal"))
+        _inspect(staging, source, f"file:{staging}")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        safety: Path | None = None
         if db_file.exists():
-            safety = paths.backups_dir(data_dir) / f"before-restore-{stamp}.sqlite3"
+            safety = paths.backups_dir(data_dir) / f"before-restore-{_stamp()}.sqlite3"
             backup_file(db_file, safety)
         backup_file(staging, db_file)
-    finally:
-        _remove_db_files(staging)
     engine = open_database(data_dir, create=False)
     try:
         on_restored(engine)

@@ -256,3 +256,33 @@ def test_restore_of_an_older_backup_upgrades_it(
     assert _revision(paths.db_path(initialised)) == head_revision()
     assert _cooperatives(initialised) == ["HTX Chè Shan Tuyết Tân Phong"]
     assert _revision(old) == FIRST  # the backup file itself is not changed
+
+
+def test_restore_of_a_file_copied_with_its_wal_keeps_the_latest_changes(
+    initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    source_dir = tmp_path / "running"
+    shutil.copytree(initialised, source_dir)
+    live = sqlite3.connect(paths.db_path(source_dir))
+    live.execute("PRAGMA wal_autocheckpoint=0")
+    live.execute("UPDATE settings SET value = value WHERE key = 'installation'")
+    live.execute(
+        "INSERT INTO audit_events (at, actor, action, entity, entity_id) "
+        "VALUES ('2026-11-20 08:00:00', 'Lò Thị Mai', 'note', 'x', 'only-in-the-wal')"
+    )
+    live.commit()
+    copy = tmp_path / "usb" / "coopdesk.sqlite3"
+    copy.parent.mkdir()
+    shutil.copyfile(paths.db_path(source_dir), copy)  # copied while CoopDesk was running:
+    shutil.copyfile(f"{paths.db_path(source_dir)}-wal", f"{copy}-wal")  # with its -wal
+    live.close()
+    wal_bytes = Path(f"{copy}-wal").read_bytes()
+
+    assert run(capsys, "restore", "--data-dir", str(initialised), str(copy))[0] == 0
+    conn = sqlite3.connect(paths.db_path(initialised))
+    ids = [r[0] for r in conn.execute("SELECT entity_id FROM audit_events")]
+    conn.close()
+    assert "only-in-the-wal" in ids
+    assert Path(f"{copy}-wal").read_bytes() == wal_bytes  # the person's files are untouched
