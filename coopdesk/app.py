@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -77,30 +76,20 @@ def setup_application(app: Any) -> None:
     apply_theme(app)
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
+    """Open what the arguments ask for; return the windows shown (the list fills later when
+    the demo is still being generated). Raises DatabaseError for a database we cannot open."""
+    from PySide6.QtWidgets import QMessageBox
 
-    from coopdesk.db.engine import DatabaseError, open_database
+    from coopdesk.db.engine import open_database
     from coopdesk.ui.context import AppContext
     from coopdesk.ui.main_window import MainWindow
-    from coopdesk.ui.tasks import TaskRunner, error_message
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    smoke_quit_ms = os.environ.get("COOPDESK_SMOKE_QUIT_MS")  # tests/build: start, then quit
-    if smoke_quit_ms is not None:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(int(smoke_quit_ms), app.quit)
-    setup_application(app)
-    if getattr(args, "lang", None):
-        i18n.set_language(args.lang)
-    tasks = TaskRunner()
     windows: list[Any] = []
 
     def show_main(engine: Any, data_dir: Path, installation: Any, demo: bool) -> None:
         if installation is None:
             QMessageBox.critical(None, "CoopDesk", i18n._("The database is not set up."))
-            app.quit()
             return
         if not getattr(args, "lang", None) and getattr(installation, "language", None):
             i18n.set_language(installation.language)
@@ -112,26 +101,41 @@ def run_gui(args: argparse.Namespace) -> int:
     def on_demo_ready(engine: Any, data_dir: Path, installation: Any) -> None:
         show_main(engine, data_dir, installation, True)
 
-    try:
-        if getattr(args, "demo", False):
-            open_demo(tasks, on_demo_ready)
-        else:
-            data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
-            engine = open_database(data_dir)
-            installation = load_installation(engine)
-            if installation is None:
-                from coopdesk.ui.first_run import FirstRunWizard
+    if getattr(args, "demo", False):
+        open_demo(tasks, on_demo_ready)
+        return windows
+    data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
+    engine = open_database(data_dir)
+    installation = load_installation(engine)
+    if installation is not None:
+        show_main(engine, data_dir, installation, False)
+        return windows
+    from coopdesk.ui.first_run import FirstRunWizard
 
-                ensure_catalogues(engine)
-                wizard = FirstRunWizard(engine)
-                if not wizard.exec():
-                    return 0
-                if wizard.chose_demo:
-                    open_demo(tasks, on_demo_ready)
-                else:
-                    show_main(engine, data_dir, wizard.installation, False)
-            else:
-                show_main(engine, data_dir, installation, False)
+    ensure_catalogues(engine)
+    wizard = FirstRunWizard(engine)
+    if not wizard.exec():
+        return windows
+    if wizard.chose_demo:
+        open_demo(tasks, on_demo_ready)
+    else:
+        show_main(engine, data_dir, wizard.installation, False)
+    return windows
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from coopdesk.db.engine import DatabaseError
+    from coopdesk.ui.tasks import TaskRunner, error_message
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app)
+    if getattr(args, "lang", None):
+        i18n.set_language(args.lang)
+    tasks = TaskRunner()
+    try:
+        windows = launch(args, tasks)
     except DatabaseError as exc:
         QMessageBox.critical(None, "CoopDesk", str(exc))
         return 2
@@ -139,10 +143,6 @@ def run_gui(args: argparse.Namespace) -> int:
         log.exception("CoopDesk could not start")
         QMessageBox.critical(None, "CoopDesk", error_message(exc))
         return 1
-    status = int(app.exec())
-    # Let background tasks end while their signal objects are alive (quitting mid-load
-    # otherwise prints "Signal source has been deleted" tracebacks at exit).
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone()
-    return status
+    if not windows and not tasks.busy:
+        return 0  # the wizard was cancelled
+    return int(app.exec())

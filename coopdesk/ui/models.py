@@ -172,6 +172,10 @@ class PagedQueryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             raw = self.raw_row(index.row())
             return None if raw is None else col.fmt(raw[1 + index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            raw = self.raw_row(index.row())
+            text = "" if raw is None else col.fmt(raw[1 + index.column()])
+            return text if len(text) > 24 else None
         if role == SORT_ROLE:
             raw = self.raw_row(index.row())
             return None if raw is None else raw[1 + index.column()]

@@ -25,7 +25,7 @@ class TrainingsPage(ListPage):
     def make_columns(self) -> list[ListColumn]:
         return [
             ListColumn("start", N_("Date"), Training.start_on, fmt=L.fmt_date, width=100),
-            ListColumn("title", N_("Title"), Training.title, width=320),
+            ListColumn("title", N_("Title"), Training.title, width=400),
             ListColumn(
                 "kind",
                 N_("Kind"),
