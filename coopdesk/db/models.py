@@ -159,6 +159,8 @@ class CooperativeYear(Synced, Base):
 
 class Person(Synced, Base):
     __tablename__ = "people"
+    # covering index for the indicators (women among managers, people trained by unit)
+    __table_args__ = (Index("ix_people_gender_cover", "id", "gender", "deleted_at", "unit_code"),)
     family_name: Mapped[str] = mapped_column(String(80), default="")
     middle_name: Mapped[str] = mapped_column(String(120), default="")
     given_name: Mapped[str] = mapped_column(String(80))
@@ -206,6 +208,18 @@ class Role(Synced, Base):
     """A person's role in a cooperative over a period (board, director, supervisor, member…)."""
 
     __tablename__ = "roles"
+    # covering index for the indicators: management roles of each cooperative, with dates
+    __table_args__ = (
+        Index(
+            "ix_roles_coop_cover",
+            "cooperative_id",
+            "role",
+            "person_id",
+            "start_on",
+            "end_on",
+            "deleted_at",
+        ),
+    )
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     cooperative_id: Mapped[str] = mapped_column(ForeignKey("cooperatives.id"), index=True)
     role: Mapped[str] = mapped_column(String(30))
@@ -230,6 +244,10 @@ class Officer(Synced, Base):
 
 class Training(Synced, Base):
     __tablename__ = "trainings"
+    # covering index for the indicators: a participation's training, when and what kind
+    __table_args__ = (
+        Index("ix_trainings_id_cover", "id", "start_on", "deleted_at", "kind", "audience"),
+    )
     title: Mapped[str] = mapped_column(String(300))
     title_folded: Mapped[str] = mapped_column(String(300), default="", index=True)
     kind: Mapped[str] = mapped_column(String(20), default="short")  # short|formal|upskilling
@@ -246,7 +264,20 @@ class Training(Synced, Base):
 
 class Participation(Synced, Base):
     __tablename__ = "participations"
-    __table_args__ = (UniqueConstraint("training_id", "person_id"),)
+    __table_args__ = (
+        UniqueConstraint("training_id", "person_id"),
+        # covering indexes for the indicators: who completed which training
+        Index(
+            "ix_participations_person_cover", "person_id", "completed", "deleted_at", "training_id"
+        ),
+        Index(
+            "ix_participations_training_cover",
+            "training_id",
+            "completed",
+            "deleted_at",
+            "person_id",
+        ),
+    )
     training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"), index=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     completed: Mapped[bool] = mapped_column(Boolean, default=True)
