@@ -69,6 +69,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _debug_flag(p)
     p.add_argument("--search", required=True, help="words of the name, e.g. tan phong lai chau")
     p.add_argument("--limit", type=int, default=20, help="at most this many units (default 20)")
+    p.add_argument(
+        "--legacy", action="store_true", help="also show pre-2025 units (codes start with old:)"
+    )
     p.set_defaults(func=_units)
 
 
@@ -154,7 +157,7 @@ def _units(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError(_("--limit must be 1 or more."))
     with _session(_data_dir(args)) as session:
-        found = units.search(session, args.search, args.limit)
+        found = units.search(session, args.search, args.limit, include_legacy=args.legacy)
     if args.json:
         print_json([u.as_dict() for u in found])
         return 0

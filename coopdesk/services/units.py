@@ -2,7 +2,10 @@
 
 Units come from the `vietnam-provinces` package (GSO codes, since 01/07/2025). Codes are
 strings: provinces two digits ("12" = Lai Châu), communes five ("03408" = Phường Tân Phong).
-Legacy (pre-2025) units would carry an "old:" prefix; see `LEGACY_PREFIX`.
+Legacy (pre-2025) units (63 provinces, their districts and communes) come from
+`resources/units/legacy-units.json.gz` and carry an "old:" prefix: "old:12" (Tỉnh Lai Châu),
+"old:105" (Thành phố Lai Châu, a district then), "old:03408". Records keep the unit they were
+entered under; searches show current units unless legacy ones are asked for.
 
 `name_folded` holds the folded name followed by the province's name, so that a search for
 "tan phong lai chau" finds Phường Tân Phong; nothing is folded at query time except the
@@ -24,6 +27,7 @@ from coopdesk.services.catalogue_data import ETHNICITIES, SECTORS
 LEGACY_PREFIX = "old:"
 PROVINCE_COUNT = 34
 COMMUNE_COUNT = 3321
+LEGACY_UNIT_COUNT = 10810  # 63 provinces, 696 districts, 10,051 communes before 01/07/2025
 _CITY_PREFIX = "Thành phố "
 
 
@@ -112,6 +116,42 @@ def _current_rows() -> list[dict[str, object]]:
     return rows
 
 
+def _legacy_rows() -> list[dict[str, object]]:
+    import gzip
+
+    from coopdesk import paths
+
+    path = paths.resources_dir() / "units" / "legacy-units.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    by_code = {row[0]: row for row in data["rows"]}
+
+    def province_of(code: str) -> str:
+        row = by_code[code]
+        return code if row[3] == "province" else province_of(row[4])
+
+    rows: list[dict[str, object]] = []
+    for code, name, division_type, level, parent in data["rows"]:
+        name = normalize(name).replace("Thành Phố ", "Thành phố ")
+        if not division_type and name.startswith("Thành phố "):
+            division_type = "thành phố"
+        province = province_of(code)
+        rows.append(
+            {
+                "code": LEGACY_PREFIX + code,
+                "name": name,
+                "name_folded": fold(f"{name} {by_code[province][1]}"),
+                "division_type": division_type,
+                "level": level,
+                "parent_code": LEGACY_PREFIX + parent if parent else None,
+                "province_code": LEGACY_PREFIX + province,
+                "legacy": True,
+                "sort_key": collation_key(name),
+            }
+        )
+    return rows
+
+
 def _connection(target: Engine | Connection | Session) -> tuple[Connection, bool]:
     if isinstance(target, Engine):
         return target.connect(), True
@@ -126,10 +166,12 @@ def _count(conn: Connection, query: Select[int]) -> int:
 
 def catalogues_complete(conn: Connection) -> bool:
     units = select(func.count()).select_from(Unit).where(Unit.legacy.is_(False))
+    legacy = select(func.count()).select_from(Unit).where(Unit.legacy.is_(True))
     sectors = select(func.count()).select_from(Sector)
     ethnic = select(func.count()).select_from(Ethnicity)
     return (
         _count(conn, units) >= PROVINCE_COUNT + COMMUNE_COUNT
+        and _count(conn, legacy) >= LEGACY_UNIT_COUNT
         and _count(conn, sectors) >= len(SECTORS)
         and _count(conn, ethnic) >= len(ETHNICITIES)
     )
@@ -146,6 +188,7 @@ def ensure_catalogues(target: Engine | Connection | Session) -> int:
         if catalogues_complete(conn):
             return 0
         added = _insert_missing(conn, Unit, "code", _current_rows())
+        added += _insert_missing(conn, Unit, "code", _legacy_rows())
         added += _insert_missing(
             conn,
             Sector,

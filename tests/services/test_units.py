@@ -98,10 +98,35 @@ def test_ensure_catalogues_is_idempotent_and_cheap(engine: Engine) -> None:
     assert units.ensure_catalogues(engine) == 0
     with session_scope(engine) as s:
         assert units.ensure_catalogues(s) == 0
-        assert s.scalar(select(func.count()).select_from(Unit)) == 34 + 3321
+        assert s.scalar(select(func.count()).select_from(Unit)) == 34 + 3321 + 10810
 
 
 def test_short_province_names_for_the_place_line() -> None:
     assert units.short_province_name("Thành phố Hà Nội") == "Hà Nội"
     assert units.short_province_name("Lai Châu") == "Lai Châu"
     assert units.short_province_name("Thành phố Hồ Chí Minh") == "Thành phố Hồ Chí Minh"
+
+
+def test_legacy_units_keep_the_pre_2025_tree(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        city = units.get(s, "old:105")
+        assert city is not None
+        assert (city.name, city.level, city.legacy) == ("Thành phố Lai Châu", "district", True)
+        assert city.parent_code == "old:12"
+        assert units.get(s, "old:12").name == "Tỉnh Lai Châu"  # type: ignore[union-attr]
+        wards = {u.name for u in units.children(s, "old:105")}
+        assert "Phường Tân Phong" in wards
+        assert all(u.legacy and u.province_code == "old:12" for u in units.children(s, "old:105"))
+        assert units.resolve_code(s, "old:105") == "old:105"
+
+
+def test_legacy_units_are_found_only_when_asked(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        current = units.search(s, "tan phong lai chau")
+        assert [u.code for u in current] == ["03408"]
+        both = units.search(s, "tan phong lai chau", include_legacy=True)
+        assert [u.code for u in both][:1] == ["03408"]
+        old = [u for u in both if u.legacy]
+        assert [(u.code, u.name, u.parent_code) for u in old] == [
+            ("old:03387", "Phường Tân Phong", "old:105")  # codes were reused in 2025
+        ]
