@@ -74,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"coopdesk: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`coopdesk units --json | head`): not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("coopdesk: interrupted", file=sys.stderr)
         return 130

@@ -286,3 +286,16 @@ def test_restore_of_a_file_copied_with_its_wal_keeps_the_latest_changes(
     conn.close()
     assert "only-in-the-wal" in ids
     assert Path(f"{copy}-wal").read_bytes() == wal_bytes  # the person's files are untouched
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error() -> None:
+    import subprocess
+    import sys
+
+    cmd = f"{sys.executable} -m coopdesk units --search xa --limit 3000 --json | head -1"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout == "[\n"
+    assert "error" not in result.stderr
+    assert result.returncode == 0
