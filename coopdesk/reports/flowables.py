@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 from reportlab.lib.utils import simpleSplit
@@ -158,21 +160,31 @@ class ChunkedTable(Flowable):
         numeric_cols: Sequence[int],
         fonts: FontSet,
         bold_last: bool = False,
-        heights: list[float] | None = None,
         lead: Sequence[Flowable] = (),
     ) -> None:
         super().__init__()
         self.lead = list(lead)  # title lines kept on the page of the first rows
         self.head = head
-        self.rows = rows
+        self.rows = rows  # shared by the pieces; each piece starts at `start`
         self.col_widths = col_widths
         self.numeric_cols = list(numeric_cols)
         self.fonts = fonts
         self.bold_last = bold_last
-        self.heights = heights if heights is not None else [self._height(r) for r in rows]
+        self.start = 0
+        self.cum = list(accumulate((self._height(r) for r in rows), initial=0.0))
         self.head_height = self._height(head)
         self.hAlign = "CENTER"
         self._whole: Table | None = None
+
+    def _rest(self, start: int) -> ChunkedTable:
+        """The rows from `start` on, sharing the measured heights (no re-measuring)."""
+        piece = ChunkedTable.__new__(ChunkedTable)
+        Flowable.__init__(piece)
+        for name in ("head", "rows", "col_widths", "numeric_cols", "fonts", "bold_last"):
+            setattr(piece, name, getattr(self, name))
+        piece.cum, piece.head_height, piece.hAlign = self.cum, self.head_height, "CENTER"
+        piece.lead, piece.start, piece._whole = [], start, None
+        return piece
 
     def _height(self, row: list[Any]) -> float:
         tallest = float(S.TABLE_LEADING)
@@ -183,16 +195,16 @@ class ChunkedTable(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self.col_widths)
-        estimate = self.head_height + sum(self.heights)
+        estimate = self.head_height + self.cum[-1] - self.cum[self.start]
         if self.lead:
             return self.width, 0xFFFFFF  # make the frame split: the lead goes with the rows
         if estimate > avail_height + 50:
             return self.width, estimate  # the frame will split it; do not measure it all
-        self._whole = self._table(self.rows, self.bold_last)
+        self._whole = self._table(self.start, len(self.rows), self.bold_last)
         return self._whole.wrap(avail_width, avail_height)
 
-    def _table(self, rows: list[list[Any]], bold_last: bool) -> Table:
-        data = [self.head, *rows]
+    def _table(self, first: int, end: int, bold_last: bool) -> Table:
+        data = [self.head, *self.rows[first:end]]
         t = Table(data, colWidths=self.col_widths, repeatRows=1, hAlign="CENTER")
         t.setStyle(table_style(len(data), bold_last, self.numeric_cols, self.fonts))
         return t
@@ -203,24 +215,12 @@ class ChunkedTable(Flowable):
             for f in self.lead
         )
         room = avail_height - lead_height - self.head_height - 2
-        used, n = 0.0, 0
-        while n < len(self.rows) and used + self.heights[n] <= room:
-            used += self.heights[n]
-            n += 1
-        if n == 0:
+        end = bisect_right(self.cum, self.cum[self.start] + room) - 1
+        if end <= self.start:
             return []  # not even one row fits: start on the next page
-        if n == len(self.rows):
-            return [*self.lead, self._table(self.rows, self.bold_last)]
-        rest = ChunkedTable(
-            self.head,
-            self.rows[n:],
-            self.col_widths,
-            self.numeric_cols,
-            self.fonts,
-            self.bold_last,
-            self.heights[n:],
-        )
-        return [*self.lead, self._table(self.rows[:n], False), rest]
+        if end >= len(self.rows):
+            return [*self.lead, self._table(self.start, len(self.rows), self.bold_last)]
+        return [*self.lead, self._table(self.start, end, False), self._rest(end)]
 
     def draw(self) -> None:
         assert self._whole is not None
