@@ -4,7 +4,8 @@ support, budgets and the seed plans, for one commune, one province or the whole 
 `generate(engine, scale, seed, unit_code)` fills an empty database (the GUI calls it for
 `coopdesk --demo`, the CLI for `coopdesk demo`). Each commune draws from its own random
 generator seeded by (seed, commune code), so the same seed always gives the same data, and a
-commune looks the same whether it is generated alone or with its whole province.
+commune looks the same whether it is generated alone or with its whole province (only the ids
+differ).
 """
 
 from __future__ import annotations
