@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -175,6 +175,7 @@ class ChunkedTable(Flowable):
         self.head_height = self._height(head)
         self.hAlign = "CENTER"
         self._whole: Table | None = None
+        self.on_rows: Callable[[int], None] | None = None  # rows laid out so far
 
     def _rest(self, start: int) -> ChunkedTable:
         """The rows from `start` on, sharing the measured heights (no re-measuring)."""
@@ -183,6 +184,7 @@ class ChunkedTable(Flowable):
         for name in ("head", "rows", "col_widths", "numeric_cols", "fonts", "bold_last"):
             setattr(piece, name, getattr(self, name))
         piece.cum, piece.head_height, piece.hAlign = self.cum, self.head_height, "CENTER"
+        piece.on_rows = self.on_rows
         piece.lead, piece.start, piece._whole = [], start, None
         return piece
 
@@ -201,6 +203,7 @@ class ChunkedTable(Flowable):
         if estimate > avail_height + 50:
             return self.width, estimate  # the frame will split it; do not measure it all
         self._whole = self._table(self.start, len(self.rows), self.bold_last)
+        self._placed(len(self.rows))
         return self._whole.wrap(avail_width, avail_height)
 
     def _table(self, first: int, end: int, bold_last: bool) -> Table:
@@ -219,8 +222,14 @@ class ChunkedTable(Flowable):
         if end <= self.start:
             return []  # not even one row fits: start on the next page
         if end >= len(self.rows):
+            self._placed(len(self.rows))
             return [*self.lead, self._table(self.start, len(self.rows), self.bold_last)]
+        self._placed(end)
         return [*self.lead, self._table(self.start, end, False), self._rest(end)]
+
+    def _placed(self, rows: int) -> None:
+        if self.on_rows is not None:
+            self.on_rows(rows)
 
     def draw(self) -> None:
         assert self._whole is not None

@@ -66,7 +66,9 @@ def _para(text: str, style: Any) -> Any:
     return RLParagraph(escape(drawable(text)).replace("\n", "<br/>"), style)
 
 
-def table_flowables(table: Table, lang: str) -> list[Any]:
+def table_flowables(
+    table: Table, lang: str, on_rows: Callable[[int], None] | None = None
+) -> list[Any]:
     """The title lines and the page-chunked body of one table."""
     from coopdesk.reports.flowables import ChunkedTable
 
@@ -91,7 +93,9 @@ def table_flowables(table: Table, lang: str) -> list[Any]:
         from reportlab.platypus import Spacer
 
         lead.append(Spacer(1, 6))
-    return [ChunkedTable(head, rows, widths, numeric, st.fonts, bold_last, lead=lead)]
+    chunked = ChunkedTable(head, rows, widths, numeric, st.fonts, bold_last, lead=lead)
+    chunked.on_rows = on_rows
+    return [chunked]
 
 
 def _row_cells(
@@ -181,7 +185,24 @@ def _title_block(doc: Document) -> list[Any]:
     return out
 
 
-def _story(doc: Document) -> list[Any]:
+class _RowProgress:
+    """Reports laid-out table rows as progress: long documents are mostly table rows."""
+
+    def __init__(self, doc: Document, progress: ProgressFn | None) -> None:
+        self.progress = progress
+        self.total = sum(len(t.rows) for t in doc.tables()) or 1
+        self.done_before = 0
+
+    def for_table(self, table: Table) -> Callable[[int], None] | None:
+        if self.progress is None:
+            return None
+        base = self.done_before
+        self.done_before += len(table.rows)
+        report = self.progress
+        return lambda placed: report(min(base + placed, self.total), self.total)
+
+
+def _story(doc: Document, rows: _RowProgress) -> list[Any]:
     from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
 
     st = S.document_styles()
@@ -200,26 +221,26 @@ def _story(doc: Document) -> list[Any]:
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
             switch(block.landscape or base)
-            story.extend(table_flowables(block, doc.lang))
+            story.extend(table_flowables(block, doc.lang, rows.for_table(block)))
             continue
         switch(base)
         para = _para(block.text, st.for_block(block.style))
         if i == len(blocks) - 1:
             story.append(KeepTogether([para, *_signature_block(doc)]))
-            return _add_appendices(story, doc, switch)
+            return _add_appendices(story, doc, rows)
         story.append(para)
     switch(base)
     story.append(KeepTogether(_signature_block(doc)))
-    return _add_appendices(story, doc, switch)
+    return _add_appendices(story, doc, rows)
 
 
-def _add_appendices(story: list[Any], doc: Document, switch: Callable[[bool], None]) -> list[Any]:
+def _add_appendices(story: list[Any], doc: Document, rows: _RowProgress) -> list[Any]:
     from reportlab.platypus import NextPageTemplate, PageBreak
 
     for table in doc.appendices:
         story.append(NextPageTemplate("landscape" if table.landscape else "portrait"))
         story.append(PageBreak())
-        story.extend(table_flowables(table, doc.lang))
+        story.extend(table_flowables(table, doc.lang, rows.for_table(table)))
     return story
 
 
@@ -234,8 +255,9 @@ def _draw_page_number(canvas: Any, doc: Any) -> None:
     canvas.restoreState()
 
 
-def render_pdf(doc: Document) -> bytes:
-    """The document as PDF bytes; the same document always gives the same bytes."""
+def render_pdf(doc: Document, progress: ProgressFn | None = None) -> bytes:
+    """The document as PDF bytes; the same document always gives the same bytes.
+    `progress(done, total)` follows the table rows as pages are laid out."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     portrait, wide = page_sizes()
@@ -276,5 +298,5 @@ def render_pdf(doc: Document) -> bytes:
         PageTemplate("landscape", [frame(wide, "l")], onPage=_draw_page_number, pagesize=wide),
     ]
     template.addPageTemplates(templates[::-1] if doc.landscape else templates)
-    template.build(_story(doc))
+    template.build(_story(doc, _RowProgress(doc, progress)))
     return buf.getvalue()

@@ -70,11 +70,23 @@ def render_request(
 ) -> Rendered:
     from coopdesk.reports.layout import render_pdf
 
-    document, tables = build_document(session, request, progress)
-    pdf = render_pdf(document)
+    document, tables = build_document(session, request, _scaled(progress, 0, 40))
+    pdf = render_pdf(document, _scaled(progress, 40, 100))
     if progress:
-        progress(1, 1)
+        progress(100, 100)
     return Rendered(document, pdf, tables)
+
+
+def _scaled(progress: Progress | None, low: int, high: int) -> Progress | None:
+    """Map a step's own (done, total) onto its share of one 0–100 bar."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(done: int, total: int) -> None:
+        report(low + (high - low) * done // max(total, 1), 100)
+
+    return scaled
 
 
 # --- the Report record -------------------------------------------------------------------
