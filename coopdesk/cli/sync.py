@@ -105,8 +105,8 @@ def _import(args: argparse.Namespace) -> int:
                 report = sync.preview_import(session, Path(args.file))
             else:
                 report = sync.import_bundle(session, Path(args.file))
-            if report.refused:
-                session.rollback()
+            if report.refused or args.preview:
+                session.rollback()  # a preview writes nothing, not even first-use ids
     except sync.SyncError as exc:
         raise CliError(str(exc)) from exc
     finally:

@@ -133,7 +133,8 @@ def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
 
 
 def preview_import(session: Session, path: Path, *, me: Me | None = None) -> ImportReport:
-    """What importing `path` would do; writes nothing."""
+    """What importing `path` would do. It changes no record; the caller rolls the session
+    back so that not even this database's first-use replica ids are written."""
     me = me or whoami(session)
     return importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=False)
 

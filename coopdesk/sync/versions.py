@@ -31,13 +31,15 @@ NAMESPACE = uuid.UUID("6f1d3c2a-55b4-4e0e-9b7a-c00bde5c0001")
 # Records whose identity is a natural key: the same key created at two sites (or created
 # again after a delete) is the same record, so it merges instead of duplicating.
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "targets": ("unit_code", "target_unit_code", "indicator_code", "period"),
+    "targets": ("unit_code", "plan_id", "target_unit_code", "indicator_code", "period"),
     "cooperative_years": ("cooperative_id", "year"),
     "participations": ("training_id", "person_id"),
     "budgets": ("unit_code", "year", "source"),
     "activity_cooperatives": ("activity_id", "cooperative_id"),
     "person_sensitive": ("person_id",),
 }
+
+OPTIONAL_KEY_FIELDS = frozenset({"plan_id"})  # a loose target has no plan
 
 # Fields kept when a person is erased; every other personal field is blanked.
 ERASE_KEEP = {"id", "unit_code", "created_at", "updated_at", "created_by", "updated_by"}
@@ -82,8 +84,9 @@ def natural_id(table_name: str, data: Mapping[str, Any]) -> str | None:
     if not keys:
         return None
     values = [data.get(k) for k in keys]
-    if any(v is None for v in values):
+    if any(v is None for k, v in zip(keys, values, strict=True) if k not in OPTIONAL_KEY_FIELDS):
         return None
+    values = ["" if v is None else v for v in values]
     name = "|".join([table_name, *(str(v) for v in values)])
     return str(uuid.uuid5(NAMESPACE, name))
 

@@ -88,7 +88,7 @@ def test_newer_format(pair) -> None:
     a, p = pair
     header, body = split(a.export(PROVINCE))
     report = _refused(p, forge(header, canonical.dumps_bytes(body), fmt=2), "newer")
-    assert "phiên bản mới" in report.message or "newer" in report.message
+    assert "phiên bản CoopDesk mới hơn" in report.message
 
 
 def test_duplicate_keys(pair) -> None:

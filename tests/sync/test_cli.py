@@ -1,0 +1,168 @@
+"""`coopdesk export-bundle | import-bundle | sync-status` end to end on real data folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coopdesk import paths
+from coopdesk.cli import main
+from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.models import Cooperative, Target
+from coopdesk.services import plans, records
+from tests.sync.helpers import Site
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _init(capsys, tmp_path: Path, name: str, unit: str, role: str) -> Path:
+    data_dir = tmp_path / name
+    code, _out, err = run(
+        capsys, "init", "--data-dir", str(data_dir), "--unit", unit, "--role", role,
+        "--officer", "Lò Thị Mai",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    return data_dir
+
+
+def _session(data_dir: Path):
+    return session_scope(make_engine(paths.db_path(data_dir)))
+
+
+def _dump(data_dir: Path) -> list[tuple]:
+    site = Site.__new__(Site)
+    site.engine = make_engine(paths.db_path(data_dir))
+    try:
+        return site.dump()
+    finally:
+        site.engine.dispose()
+
+
+@pytest.fixture
+def sites(tmp_path: Path, capsys) -> tuple[Path, Path, Path]:
+    commune = _init(capsys, tmp_path, "tan-phong", "3408", "commune")
+    province = _init(capsys, tmp_path, "lai-chau", "12", "aggregator")
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    with _session(commune) as s:
+        records.create(s, Cooperative, {"name": "HTX Hoa Ban", "kind": "HTX"}, "Lò Thị Mai")
+    return commune, province, outbox
+
+
+def test_export_preview_import_status(sites, capsys) -> None:
+    commune, province, usb = sites
+    code, out, err = run(
+        capsys,
+        "export-bundle",
+        "--data-dir",
+        str(commune),
+        "--to",
+        "12",
+        "--out",
+        str(usb),
+        "--json",
+    )
+    assert code == 0, err
+    exported = json.loads(out)
+    bundle = Path(exported["file"])
+    assert bundle.name.startswith("03408-to-12-0001-") and bundle.suffix == ".coopdesk"
+
+    before = _dump(province)
+    code, out, err = run(
+        capsys, "import-bundle", "--data-dir", str(province), str(bundle), "--preview"
+    )
+    assert code == 0, err
+    assert "Xem trước gói số 1 của Phường Tân Phong" in out
+    assert "HTX Hoa Ban" in out
+    assert _dump(province) == before
+
+    code, out, err = run(
+        capsys, "import-bundle", "--data-dir", str(province), str(bundle), "--json"
+    )
+    summary = json.loads(out)
+    assert code == 0 and summary["applied"] and summary["new"] >= 1
+    assert {"new", "updated", "unchanged", "conflicts", "refused", "message"} <= set(summary)
+    with _session(province) as s:
+        assert s.query(Cooperative).filter_by(name="HTX Hoa Ban").count() == 1
+
+    code, out, err = run(capsys, "import-bundle", "--data-dir", str(province), str(bundle))
+    assert code == 0 and "đã được nhập" in out
+
+    code, out, err = run(capsys, "sync-status", "--data-dir", str(province), "--json")
+    status = json.loads(out)
+    tan_phong = next(u for u in status["units"] if u["unit"] == "03408")
+    assert tan_phong["last_seq"] == 1 and tan_phong["missing"] == [] and tan_phong["reported"]
+    assert any(not u["reported"] for u in status["units"])
+
+
+def test_missing_bundle_number_is_reported(sites, capsys) -> None:
+    commune, province, usb = sites
+    for n in (1, 2, 3):
+        out_file = usb / f"b{n}.coopdesk"
+        assert (
+            run(
+                capsys,
+                "export-bundle",
+                "--data-dir",
+                str(commune),
+                "--to",
+                "12",
+                "--out",
+                str(out_file),
+            )[0]
+            == 0
+        )
+    for n in (1, 3):
+        assert (
+            run(capsys, "import-bundle", "--data-dir", str(province), str(usb / f"b{n}.coopdesk"))[
+                0
+            ]
+            == 0
+        )
+    code, out, _err = run(capsys, "sync-status", "--data-dir", str(province))
+    assert code == 0
+    assert "Chưa nhận được gói số 2 của Phường Tân Phong." in out
+
+
+def test_refused_bundle_changes_nothing(sites, capsys) -> None:
+    commune, province, usb = sites
+    out_file = usb / "b.coopdesk"
+    run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "12", "--out", str(out_file))
+    data = out_file.read_bytes()
+    out_file.write_bytes(data[: len(data) // 2])
+    before = _dump(province)
+    code, out, _err = run(
+        capsys, "import-bundle", "--data-dir", str(province), str(out_file), "--json"
+    )
+    summary = json.loads(out)
+    assert code == 2 and summary["refused_bundle"] and "bị hỏng" in summary["message"]
+    assert _dump(province) == before
+    code, _out, err = run(capsys, "import-bundle", "--data-dir", str(province), str(out_file))
+    assert code == 2 and "xuất lại gói" in err
+
+
+def test_targets_go_down_to_the_commune(sites, capsys) -> None:
+    commune, province, usb = sites
+    with _session(province) as s:
+        plans.set_target(
+            s, owner_unit="12", target_unit="03408", indicator_code="new_jobs_women",
+            period="2026", value=14, actor="Tỉnh",
+        )  # fmt: skip
+    down = usb / "down.coopdesk"
+    assert (
+        run(
+            capsys, "export-bundle", "--data-dir", str(province), "--to", "3408", "--out", str(down)
+        )[0]
+        == 0
+    )
+    code, _out, err = run(capsys, "import-bundle", "--data-dir", str(commune), str(down))
+    assert code == 0, err
+    with _session(commune) as s:
+        target = s.query(Target).one()
+        assert (target.target_unit_code, int(target.value)) == ("03408", 14)
