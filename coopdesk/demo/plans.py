@@ -1,5 +1,9 @@
-"""The plans of the demo: the city plan (targets for the demo's commune), the province's
-2024 plan (targets for its province) (the national targets of Đề án 01 have no unit to attach to yet)."""
+"""The plans of the demo: the city plan (targets for the demo's commune) and the province's
+2024 plan (targets for its province).
+
+The national targets of Đề án 01 are not written: a target belongs to a unit and the catalogue
+has no unit for the whole country.
+"""
 
 from __future__ import annotations
 
