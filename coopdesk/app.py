@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,18 @@ def run_gui(args: argparse.Namespace) -> int:
     from coopdesk.ui.tasks import TaskRunner, error_message
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # tests/build (the frozen smoke test) relies on this: start, then quit after N ms, exit 0.
+    # Armed before any dialog; closing the windows also ends a modal one (first-run wizard).
+    smoke_quit_ms = os.environ.get("COOPDESK_SMOKE_QUIT_MS")
+    if smoke_quit_ms is not None:
+        from PySide6.QtCore import QTimer
+
+        def smoke_quit() -> None:
+            for widget in app.topLevelWidgets():
+                widget.close()
+            app.quit()
+
+        QTimer.singleShot(int(smoke_quit_ms), smoke_quit)
     setup_application(app)
     if getattr(args, "lang", None):
         i18n.set_language(args.lang)
@@ -145,4 +158,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     if not windows and not tasks.busy:
         return 0  # the wizard was cancelled
-    return int(app.exec())
+    status = int(app.exec())
+    # Let background tasks end while their signal objects are alive (quitting mid-load
+    # otherwise prints "Signal source has been deleted" tracebacks at exit).
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    return status
