@@ -333,7 +333,7 @@ def appendices(data: AnnualData, number_line: str, date: dt.date, lang: str) -> 
             + period_phrase(data, lang).upper(),
             note=note,
             columns=[
-                Column(translate_in(lang, "Item no."), "int", 0.55),
+                Column(translate_in(lang, "#"), "int", 0.55),
                 Column(translate_in(lang, "Indicator"), "text", 4.4),
                 Column(translate_in(lang, "Unit of measure"), "text", 0.9),
                 Column(translate_in(lang, "Planned target"), "int", 1.25),
@@ -352,7 +352,7 @@ def appendices(data: AnnualData, number_line: str, date: dt.date, lang: str) -> 
 def _children_table(data: AnnualData, note: str, lang: str) -> Table:
     figs = [data.figures[c] for c in data.child_codes if c in data.figures]
     columns = [
-        Column(translate_in(lang, "Item no."), "int", 0.65),
+        Column(translate_in(lang, "#"), "int", 0.65),
         Column(translate_in(lang, "Unit"), "text", 2.6),
     ]
     total_values: dict[int, CellValue] = {}

@@ -32,7 +32,7 @@ class ListSpec:
     landscape: bool = True
 
 
-_NO = ColumnSpec(N_("Item no."), "int", 0.45)
+_NO = ColumnSpec(N_("#"), "int", 0.45)
 
 LISTS: dict[str, ListSpec] = {
     "cooperatives": ListSpec(
@@ -41,13 +41,13 @@ LISTS: dict[str, ListSpec] = {
         N_("Cooperatives"),
         (
             _NO,
-            ColumnSpec(N_("Name"), "text", 2.8),
+            ColumnSpec(N_("Name"), "text", 2.5),
             ColumnSpec(N_("Type"), "text", 0.6),
-            ColumnSpec(N_("Commune"), "text", 1.5),
-            ColumnSpec(N_("Women in management"), "text", 2.6),
+            ColumnSpec(N_("Commune"), "text", 1.4),
+            ColumnSpec(N_("Women in management"), "text", 3.6),
             ColumnSpec(N_("Workers"), "int", 0.85, True),
             ColumnSpec(N_("Female workers"), "int", 0.85, True),
-            ColumnSpec(N_("Badges"), "text", 2.2),
+            ColumnSpec(N_("Badges"), "text", 1.9),
         ),
     ),
     "managers": ListSpec(

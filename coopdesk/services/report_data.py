@@ -562,7 +562,7 @@ def _plan_tables(
         Table(
             "",
             [
-                Column(translate_in(lang, "Item no."), "int", 0.5),
+                Column(translate_in(lang, "#"), "int", 0.5),
                 Column(translate_in(lang, "Unit"), "text", 2),
                 Column(translate_in(lang, "Indicator"), "text", 4),
                 Column(translate_in(lang, "Period"), "text", 1),
@@ -576,7 +576,7 @@ def _plan_tables(
         Table(
             "",
             [
-                Column(translate_in(lang, "Item no."), "int", 0.5),
+                Column(translate_in(lang, "#"), "int", 0.5),
                 Column(translate_in(lang, "Task"), "text", 5),
                 Column(translate_in(lang, "Responsible body"), "text", 2),
                 Column(translate_in(lang, "In coordination with"), "text", 2),
@@ -655,7 +655,7 @@ def list_cooperatives(
         if coop.id not in managers:
             continue
         workers, female = years.get(coop.id, (None, None))
-        badges = [translate_in(lang, "Women in management")]
+        badges: list[str] = []
         if workers and female is not None and female * 2 > workers:
             badges.append(translate_in(lang, "> 50 % female workers"))
         if coop.ocop_stars:
@@ -674,7 +674,7 @@ def list_cooperatives(
                 "; ".join(dict.fromkeys(managers[coop.id])),
                 workers,
                 female,
-                " · ".join(badges),
+                "; ".join(badges),
             ]
         )
     return rows
