@@ -109,8 +109,10 @@ class Setting(Base):
 
 class Cooperative(Synced, Base):
     __tablename__ = "cooperatives"
-    # the GUI list reads a page of a unit's rows by offset in this order
-    __table_args__ = (Index("ix_cooperatives_list", "unit_code", "sort_key", "id"),)
+    # the GUI list reads a page of a unit's rows by offset in this order, from the index alone
+    __table_args__ = (
+        Index("ix_cooperatives_page", "unit_code", "deleted_at", "sort_key", "id", "name_folded"),
+    )
     kind: Mapped[str] = mapped_column(String(8))  # HTX | THT | LHHTX
     name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True)
@@ -164,7 +166,10 @@ class Person(Synced, Base):
     # covering index for the indicators (women among managers, people trained by unit)
     __table_args__ = (
         Index("ix_people_gender_cover", "id", "gender", "deleted_at", "unit_code"),
-        Index("ix_people_list", "unit_code", "sort_key", "id"),  # GUI list page by offset
+        # GUI list: a page by offset, filtered and searched from the index alone
+        Index(
+            "ix_people_page", "unit_code", "deleted_at", "redacted", "sort_key", "id", "name_folded"
+        ),
     )
     family_name: Mapped[str] = mapped_column(String(80), default="")
     middle_name: Mapped[str] = mapped_column(String(120), default="")
@@ -252,7 +257,7 @@ class Training(Synced, Base):
     # covering index for the indicators: a participation's training, when and what kind
     __table_args__ = (
         Index("ix_trainings_id_cover", "id", "start_on", "deleted_at", "kind", "audience"),
-        Index("ix_trainings_list", "unit_code", "start_on", "id"),  # GUI list page by offset
+        Index("ix_trainings_page", "unit_code", "deleted_at", "start_on", "id", "title_folded"),
     )
     title: Mapped[str] = mapped_column(String(300))
     title_folded: Mapped[str] = mapped_column(String(300), default="", index=True)
@@ -293,7 +298,9 @@ class Activity(Synced, Base):
     """Communication, fairs, study tours, inspections, advice on founding…"""
 
     __tablename__ = "activities"
-    __table_args__ = (Index("ix_activities_list", "unit_code", "held_on", "id"),)  # GUI list
+    __table_args__ = (  # GUI list page by offset
+        Index("ix_activities_page", "unit_code", "deleted_at", "held_on", "id", "title_folded"),
+    )
     kind: Mapped[str] = mapped_column(String(30))
     channel: Mapped[str | None] = mapped_column(String(30))
     title: Mapped[str] = mapped_column(String(300))
@@ -317,7 +324,7 @@ class Support(Synced, Base):
     """Loans, grants, in-kind support given to a cooperative or a person."""
 
     __tablename__ = "support"
-    __table_args__ = (Index("ix_support_list", "unit_code", "given_on", "id"),)  # GUI list
+    __table_args__ = (Index("ix_support_page", "unit_code", "deleted_at", "given_on", "id"),)
     kind: Mapped[str] = mapped_column(String(20))  # loan | grant | in_kind
     fund: Mapped[str] = mapped_column(String(40))
     amount: Mapped[int] = mapped_column(BigInteger, default=0)  # đồng

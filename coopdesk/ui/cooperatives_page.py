@@ -65,7 +65,10 @@ class CooperativesPage(ListPage):
         )
 
     def search_columns(self) -> list[Any]:
-        return [Cooperative.name_folded, Cooperative.registration_no]
+        return [Cooperative.name_folded]
+
+    def number_search_columns(self) -> list[Any]:
+        return [Cooperative.registration_no]
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.kind_filter = self.add_choice(bar, N_("All kinds"), list(L.KIND_SHORT.items()))

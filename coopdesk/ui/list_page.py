@@ -93,6 +93,12 @@ class ListPage(QWidget):
         raise NotImplementedError
 
     def search_columns(self) -> list[Any]:
+        """Stored folded text columns searched as you type (covered by the list index)."""
+        return []
+
+    def number_search_columns(self) -> list[Any]:
+        """Columns searched only when digits are typed (phone, registration number): they are
+        not in the list index, so a name search does not read every row."""
         return []
 
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -243,9 +249,10 @@ class ListPage(QWidget):
         self.search_timer.stop()
         where = [*self.filter_conditions()]
         text = self.search.text()
-        matches = [
-            c for c in (like_folded(col, text) for col in self.search_columns()) if c is not None
-        ]
+        columns = self.search_columns()
+        if any(ch.isdigit() for ch in text):
+            columns = columns + self.number_search_columns()
+        matches = [c for c in (like_folded(col, text) for col in columns) if c is not None]
         if matches:
             where.append(or_(*matches))
         self.model.set_query(self.base_query(), where)

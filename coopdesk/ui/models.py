@@ -104,22 +104,41 @@ class PagedQueryTableModel(QAbstractTableModel):
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
 
-    def _ordered(self) -> Select[Any]:
+    def _orders(self) -> list[Any]:
         col = self.columns[self.column_index(self._sort_key)]
         order = col.order if col.order is not None else col.expr
         orders = order if isinstance(order, (list, tuple)) else [order]
-        orders = [o.desc() if self._sort_desc else o.asc() for o in orders]
+        return [o.desc() if self._sort_desc else o.asc() for o in orders] + [self.id_expr]
+
+    def _ordered(self) -> Select[Any]:
         exprs = [self.id_expr, *(c.expr for c in self.columns)]
-        return self._filtered().with_only_columns(*exprs).order_by(*orders, self.id_expr)
+        return self._filtered().with_only_columns(*exprs).order_by(*self._orders())
 
     def _block(self, number: int) -> list[tuple[Any, ...]]:
+        """Rows `number*BLOCK …`: first their ids by offset (from the list index alone), then
+        the shown columns of just those ids, so skipped rows never touch the table."""
         rows = self._blocks.get(number)
         if rows is not None:
             self._blocks.move_to_end(number)
             return rows
-        query = self._ordered().offset(number * BLOCK).limit(BLOCK)
+        ids_query = (
+            self._filtered()
+            .with_only_columns(self.id_expr)
+            .order_by(*self._orders())
+            .offset(number * BLOCK)
+            .limit(BLOCK)
+        )
+        exprs = [self.id_expr, *(c.expr for c in self.columns)]
         with self.engine.connect() as conn:
-            rows = [tuple(r) for r in conn.execute(query)]
+            ids = [r[0] for r in conn.execute(ids_query)]
+            found = {}
+            if ids:
+                # the same tables, none of the filters: the ids already passed them, and a
+                # filter here could steer SQLite away from the primary key
+                froms = self._filtered().get_final_froms()
+                query = select(*exprs).select_from(*froms).where(self.id_expr.in_(ids))
+                found = {r[0]: tuple(r) for r in conn.execute(query)}
+        rows = [found[i] for i in ids if i in found]
         self._blocks[number] = rows
         while len(self._blocks) > KEPT_BLOCKS:
             self._blocks.popitem(last=False)

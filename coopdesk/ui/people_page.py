@@ -69,7 +69,10 @@ class PeoplePage(ListPage):
         )
 
     def search_columns(self) -> list[Any]:
-        return [Person.name_folded, Person.phone]
+        return [Person.name_folded]
+
+    def number_search_columns(self) -> list[Any]:
+        return [Person.phone]
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.gender_filter = self.add_choice(bar, N_("Women and men"), L.choices(L.GENDER))
