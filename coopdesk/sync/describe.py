@@ -31,6 +31,23 @@ KIND_LABELS = {
     "reports": N_("Report"),
 }
 
+# The same msgids as the forms use (coopdesk.ui.labels), so the translations are shared.
+ROLE_LABELS = {
+    "chair": N_("Chair of the board"),
+    "board_member": N_("Board member"),
+    "director": N_("Director"),
+    "general_director": N_("General director"),
+    "deputy_director": N_("Deputy director"),
+    "supervisor_head": N_("Head of supervisors"),
+    "supervisor": N_("Supervisor"),
+    "controller": N_("Controller"),
+    "group_leader": N_("Group leader"),
+    "accountant": N_("Accountant"),
+    "member": N_("Member"),
+    "worker": N_("Worker"),
+}
+SUPPORT_LABELS = {"loan": N_("Loan"), "grant": N_("Grant"), "in_kind": N_("In kind")}
+
 Lookup = Callable[[str, str], Mapping[str, Any] | None]
 
 
@@ -88,8 +105,11 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
                 coop=name_of("cooperatives", d.get("cooperative_id")), year=d.get("year")
             )
         case "roles":
-            return f"{name_of('people', d.get('person_id'))} – {d.get('role')} – " + name_of(
-                "cooperatives", d.get("cooperative_id")
+            role = ROLE_LABELS.get(str(d.get("role")))
+            return (
+                f"{name_of('people', d.get('person_id'))} – "
+                f"{_(role) if role else d.get('role')} – "
+                f"{name_of('cooperatives', d.get('cooperative_id'))}"
             )
         case "officers" | "person_sensitive" | "consents":
             return name_of("people", d.get("person_id"))
@@ -111,7 +131,8 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
                 if d.get("cooperative_id")
                 else name_of("people", d.get("person_id"))
             )
-            return f"{d.get('kind')} {d.get('given_on')} – {who}"
+            kind = SUPPORT_LABELS.get(str(d.get("kind")))
+            return f"{_(kind) if kind else d.get('kind')} {d.get('given_on')} – {who}"
         case "budgets":
             return _("Budget {year} – {source}").format(year=d.get("year"), source=d.get("source"))
         case "plans":

@@ -1,0 +1,510 @@
+"""Bundles: send data to another unit, receive (preview → confirm), history with undo, and
+for an aggregating office the reporting status of each child unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, select
+
+from coopdesk.db.engine import session_scope
+from coopdesk.i18n import _, format_number
+from coopdesk.services import sync
+from coopdesk.ui.context import AppContext
+
+
+def outcome_label(outcome: str) -> str:
+    labels = {
+        "new": _("New record"),
+        "updated": _("Updated record"),
+        "unchanged": _("Unchanged or older"),
+        "conflicts": _("In conflict"),
+        "waiting": _("Waiting for a record not received yet"),
+    }
+    return labels.get(outcome, outcome)
+
+
+def _me(ctx: AppContext) -> sync.Me:
+    return sync.Me(ctx.unit_code, ctx.is_aggregator, ctx.actor)
+
+
+def preview_bundle(engine: Engine, path: Path, me: sync.Me) -> sync.ImportReport:
+    """Read-only: the session is rolled back whatever happens."""
+    with session_scope(engine) as session:
+        report = sync.preview_import(session, path, me=me)
+        session.rollback()
+        return report
+
+
+def import_bundle(engine: Engine, path: Path, me: sync.Me) -> sync.ImportReport:
+    with session_scope(engine) as session:
+        report = sync.import_bundle(session, path, me=me)
+        if report.refused:
+            session.rollback()
+        return report
+
+
+def export_bundle(engine: Engine, to: str, out: Path, full: bool, me: sync.Me) -> Any:
+    with session_scope(engine) as session:
+        return sync.export_bundle(session, to=to, out=out, full=full, me=me)
+
+
+def undo_import(engine: Engine, import_id: int) -> None:
+    with session_scope(engine) as session:
+        sync.undo_import(session, import_id)
+
+
+def _item(text: Any, data: Any = None) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def _when_text(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).strftime("%d/%m/%Y")
+    except ValueError:
+        return text
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class BundlesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: sync.ImportReport | None = None
+        self.report_path: Path | None = None
+        self._history: list[sync.ImportRecord] = []
+        self._build()
+        self.translate_ui()
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        self.send_box = QGroupBox()
+        send = QVBoxLayout(self.send_box)
+        row = QHBoxLayout()
+        self.to_label = QLabel()
+        self.recipient = QComboBox()
+        self.recipient.setMinimumWidth(260)
+        self.full = QCheckBox()
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.to_label)
+        row.addWidget(self.recipient, 1)
+        row.addWidget(self.full)
+        row.addWidget(self.export_button)
+        send.addLayout(row)
+        self.export_status = QLabel()
+        self.export_status.setWordWrap(True)
+        self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        send.addWidget(self.export_status)
+        layout.addWidget(self.send_box)
+
+        self.receive_box = QGroupBox()
+        receive = QVBoxLayout(self.receive_box)
+        row = QHBoxLayout()
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.choose_bundle)
+        self.confirm_button = QPushButton()
+        self.confirm_button.clicked.connect(self.confirm_import)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.confirm_button)
+        receive.addLayout(row)
+        self.preview_summary = QLabel()
+        self.preview_summary.setWordWrap(True)
+        self.preview_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        receive.addWidget(self.preview_summary)
+        self.preview_table = _table(3)
+        self.preview_table.setMinimumHeight(220)
+        receive.addWidget(self.preview_table)
+        layout.addWidget(self.receive_box)
+
+        self.history_box = QGroupBox()
+        history = QVBoxLayout(self.history_box)
+        self.history_table = _table(5)
+        self.history_table.setMinimumHeight(160)
+        self.history_table.itemSelectionChanged.connect(self._update_buttons)
+        history.addWidget(self.history_table)
+        row = QHBoxLayout()
+        self.undo_note = QLabel()
+        self.undo_note.setWordWrap(True)
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        row.addWidget(self.undo_note, 1)
+        row.addWidget(self.conflicts_button)
+        row.addWidget(self.undo_button)
+        history.addLayout(row)
+        layout.addWidget(self.history_box)
+
+        self.status_box = QGroupBox()
+        status = QVBoxLayout(self.status_box)
+        self.status_note = QLabel()
+        self.status_note.setWordWrap(True)
+        status.addWidget(self.status_note)
+        self.status_table = _table(6)
+        self.status_table.setMinimumHeight(200)
+        status.addWidget(self.status_table)
+        layout.addWidget(self.status_box)
+        layout.addStretch(1)
+
+    def translate_ui(self) -> None:
+        self.send_box.setTitle(_("Send data"))
+        self.to_label.setText(_("To:"))
+        self.full.setText(_("Everything, not only what is new"))
+        self.full.setToolTip(
+            _("Send all the data the recipient may receive, even what it already acknowledged.")
+        )
+        self.export_button.setText(_("Export bundle…"))
+        self.receive_box.setTitle(_("Receive data"))
+        self.open_button.setText(_("Open a bundle…"))
+        self.confirm_button.setText(_("Confirm import"))
+        self.cancel_button.setText(_("Cancel"))
+        self.preview_table.setHorizontalHeaderLabels([_("What happens"), _("Kind"), _("Name")])
+        self.history_box.setTitle(_("Bundles received"))
+        self.history_table.setHorizontalHeaderLabels(
+            [_("Imported on"), _("Sent by"), _("Bundle no."), _("Made on"), _("Result")]
+        )
+        self.undo_button.setText(_("Undo this import"))
+        self.status_box.setTitle(_("Reporting by unit"))
+        self.status_table.setHorizontalHeaderLabels(
+            [
+                _("Unit"),
+                _("Status"),
+                _("Last bundle"),
+                _("Made on"),
+                _("Received on"),
+                _("Missing bundles"),
+            ]
+        )
+        self._show_report()
+        if self.isVisible() or self._history:
+            self.refresh()
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        me = _me(self.ctx)
+        with self.ctx.session() as session:
+            self._fill_recipients(session)
+            self._history = sync.import_history(session)
+            status = sync.sync_status(session, me=me)
+            conflicts = status.conflicts
+        self._fill_history()
+        self._fill_status(status)
+        self.conflicts_button.setText(_("Conflicts ({n})").format(n=conflicts))
+        self.conflicts_button.setEnabled(conflicts > 0)
+        self._update_buttons()
+
+    def _fill_recipients(self, session: Any) -> None:
+        from coopdesk.db.models import Unit
+
+        current = self.recipient.currentData()
+        mine = session.get(Unit, self.ctx.unit_code)
+        codes: list[str] = []
+        if mine is not None and mine.parent_code:
+            codes.append(mine.parent_code)
+        if self.ctx.is_aggregator:
+            codes += list(
+                session.scalars(
+                    select(Unit.code)
+                    .where(Unit.parent_code == self.ctx.unit_code, Unit.legacy.is_(False))
+                    .order_by(Unit.sort_key, Unit.name)
+                )
+            )
+        codes.append(self.ctx.unit_code)  # another computer of the same unit
+        self.recipient.blockSignals(True)
+        self.recipient.clear()
+        for code in codes:
+            unit = session.get(Unit, code)
+            name = unit.name if unit else code
+            if code == self.ctx.unit_code:
+                name = _("{unit} (another computer of this unit)").format(unit=name)
+            self.recipient.addItem(f"{name} ({code})", code)
+        index = self.recipient.findData(current)
+        self.recipient.setCurrentIndex(max(index, 0))
+        self.recipient.blockSignals(False)
+
+    def _fill_history(self) -> None:
+        table = self.history_table
+        table.setRowCount(len(self._history))
+        for row, rec in enumerate(self._history):
+            counts = rec.counts
+            result = _(
+                "{new} new, {updated} updated, {conflicts} in conflict, {waiting} waiting"
+            ).format(
+                new=counts.get("new", 0),
+                updated=counts.get("updated", 0),
+                conflicts=counts.get("conflicts", 0),
+                waiting=counts.get("waiting", 0),
+            )
+            if rec.undone:
+                result = _("Undone") + " — " + result
+            table.setItem(row, 0, _item(_when(rec.imported_at), rec.id))
+            table.setItem(row, 1, _item(rec.sender_name))
+            table.setItem(row, 2, _item(rec.seq))
+            table.setItem(row, 3, _item(_when(rec.created_at)))
+            table.setItem(row, 4, _item(result))
+
+    def _fill_status(self, status: Any) -> None:
+        self.status_box.setVisible(self.ctx.is_aggregator or bool(status.units))
+        self.status_note.setText(
+            _("Reports for this period are due by {date}.").format(
+                date=status.deadline.strftime("%d/%m/%Y")
+            )
+        )
+        table = self.status_table
+        units = sorted(status.units, key=lambda u: (u.reported, not u.late, u.name))
+        table.setRowCount(len(units))
+        for row, unit in enumerate(units):
+            last = unit.last
+            if unit.reported:
+                state = _("Reported")
+            elif unit.late:
+                state = _("Late: nothing received")
+            else:
+                state = _("Not yet")
+            missing = ", ".join(str(n) for n in unit.missing)
+            table.setItem(row, 0, _item(unit.name, unit.unit_code))
+            table.setItem(row, 1, _item(state))
+            table.setItem(row, 2, _item(last.last_seq if last else ""))
+            table.setItem(row, 3, _item(_when(last.last_created) if last else ""))
+            table.setItem(row, 4, _item(_when(last.last_imported) if last else ""))
+            table.setItem(row, 5, _item(missing))
+            if unit.late:
+                table.item(row, 1).setForeground(Qt.GlobalColor.darkRed)
+
+    def selected_import(self) -> sync.ImportRecord | None:
+        rows = self.history_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._history[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        ready = self.report is not None and not self.report.refused
+        ready = ready and self.report is not None and not self.report.already_imported
+        self.confirm_button.setEnabled(bool(ready))
+        self.cancel_button.setEnabled(self.report is not None)
+        selected = self.selected_import()
+        blocker = selected.undo_blocker if selected else None
+        self.undo_button.setEnabled(selected is not None and blocker is None)
+        self.undo_note.setText(blocker or "")
+
+    # --- sending -------------------------------------------------------------------------------
+
+    @Slot()
+    def export(self) -> None:
+        to = self.recipient.currentData()
+        if not to:
+            return
+        with self.ctx.session() as session:
+            name = sync.suggested_file_name(session, to, me=_me(self.ctx))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the bundle"), name, _("CoopDesk bundles (*.coopdesk)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix != ".coopdesk":
+            target = target.with_suffix(".coopdesk")
+        self.ctx.tasks.run(
+            export_bundle,
+            self.ctx.engine,
+            to,
+            target,
+            self.full.isChecked(),
+            _me(self.ctx),
+            on_done=self._exported,
+            progress_label=_("Writing the bundle…"),
+            changes=None,
+        )
+
+    def _exported(self, outcome: Any) -> None:
+        self.export_status.setText(
+            _(
+                "Bundle {seq} for {unit}: {records} records, {size} KB, saved as {file}. "
+                "Send this file to the recipient (USB stick, email or chat)."
+            ).format(
+                seq=outcome.seq,
+                unit=outcome.recipient_name,
+                records=format_number(outcome.records),
+                size=format_number(max(1, round(outcome.size / 1024))),
+                file=outcome.path,
+            )
+        )
+        self.refresh()
+
+    # --- receiving -----------------------------------------------------------------------------
+
+    @Slot()
+    def choose_bundle(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Open a bundle"),
+            "",
+            _("CoopDesk bundles (*.coopdesk);;All files (*)"),
+        )
+        if path:
+            self.preview(Path(path))
+
+    def preview(self, path: Path) -> None:
+        self.report_path = path
+        self.ctx.tasks.run(
+            preview_bundle,
+            self.ctx.engine,
+            path,
+            _me(self.ctx),
+            on_done=self._previewed,
+            progress_label=_("Checking the bundle…"),
+            changes=None,
+        )
+
+    def _previewed(self, report: sync.ImportReport) -> None:
+        self.report = report
+        self._show_report()
+        self._update_buttons()
+
+    def _show_report(self) -> None:
+        report = self.report
+        table = self.preview_table
+        if report is None:
+            self.preview_summary.setText(
+                _("Open a bundle file to see what it would change before anything is saved.")
+            )
+            self.preview_summary.setStyleSheet("")
+            table.setRowCount(0)
+            return
+        if report.refused:
+            self.preview_summary.setText(
+                _("This bundle cannot be imported.") + "\n" + report.message
+            )
+            self.preview_summary.setStyleSheet("color: #9b1c1c;")
+            table.setRowCount(0)
+            return
+        self.preview_summary.setStyleSheet("")
+        if report.already_imported:
+            self.preview_summary.setText(report.message)
+            table.setRowCount(0)
+            return
+        head = (
+            _("Bundle {seq} from {unit}, made on {date}:")
+            if not report.applied
+            else _("Imported bundle {seq} from {unit}, made on {date}:")
+        ).format(seq=report.seq, unit=report.sender_name, date=_when_text(report.created_at))
+        self.preview_summary.setText(head + "\n" + report.summary())
+        items = [i for i in report.items if i.outcome != "unchanged"]
+        table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            label = outcome_label(item.outcome)
+            if item.deleted:
+                label += " " + _("(deleted)")
+            table.setItem(row, 0, _item(label))
+            table.setItem(row, 1, _item(item.to_json()["kind"]))
+            table.setItem(row, 2, _item(item.label))
+
+    @Slot()
+    def confirm_import(self) -> None:
+        if self.report is None or self.report_path is None or self.report.refused:
+            return
+        self.ctx.tasks.run(
+            import_bundle,
+            self.ctx.engine,
+            self.report_path,
+            _me(self.ctx),
+            on_done=self._imported,
+            progress_label=_("Importing the bundle…"),
+        )
+
+    def _imported(self, report: sync.ImportReport) -> None:
+        self.report = report
+        self._show_report()
+        self.report = None if report.applied else report
+        self.refresh()
+
+    @Slot()
+    def cancel(self) -> None:
+        self.report = None
+        self.report_path = None
+        self._show_report()
+        self._update_buttons()
+
+    @Slot()
+    def undo_selected(self) -> None:
+        record = self.selected_import()
+        if record is None or record.undo_blocker:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Undo this import"),
+            _(
+                "Undo the whole import of bundle {seq} from {unit}? Every change it made is removed."
+            ).format(seq=record.seq, unit=record.sender_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.tasks.run(
+            undo_import, self.ctx.engine, record.id, on_done=lambda _r: self.refresh()
+        )
+
+    @Slot()
+    def open_conflicts(self) -> None:
+        from coopdesk.ui.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.ctx, self)
+        dialog.exec()
+        self.refresh()
+
+    def status_text(self) -> str:
+        return self.preview_summary.text().split("\n")[0] if self.report else ""

@@ -1,0 +1,132 @@
+"""The Bundles page and the Conflicts dialog, as an officer uses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from coopdesk.db import models as m
+from coopdesk.ui.bundles_page import BundlesPage
+from coopdesk.ui.conflicts import ConflictsDialog
+from coopdesk.ui.context import AppContext, InstallationView
+from coopdesk.ui.tasks import InlineTaskRunner
+from tests.sync.helpers import COMMUNE_A, PROVINCE, coop, person
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def _ctx(site, role: str) -> AppContext:
+    inst = InstallationView(site.unit, role, "Lò Thị Mai")
+    return AppContext(site.engine, site.dir, inst, InlineTaskRunner(raise_errors=True))
+
+
+def _rows(table) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+@pytest.fixture
+def province_page(qtbot, make_site, tmp_path):
+    a = make_site("a", COMMUNE_A)
+    p = make_site("p", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Hoa Ban"))
+    pid = a.add(m.Person, **person("Hoa"))
+    a.add(m.Role, person_id=pid, cooperative_id=cid, role="director")
+    bundle = tmp_path / "03408-to-12-0001.coopdesk"
+    bundle.write_bytes(a.export(PROVINCE))
+    page = BundlesPage(_ctx(p, "aggregator"))
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    return a, p, page, bundle
+
+
+def test_preview_then_confirm_then_undo(province_page, monkeypatch) -> None:
+    _a, p, page, bundle = province_page
+    before = p.dump()
+    page.preview(bundle)
+    assert p.dump() == before  # the preview writes nothing
+    summary = page.preview_summary.text()
+    assert "Gói số 1 của Phường Tân Phong" in summary and "3 mới" in summary
+    rows = _rows(page.preview_table)
+    assert ["Mới", "Hợp tác xã", "HTX Hoa Ban"] in rows
+    assert any("Nguyễn Thị Hoa" in r[2] for r in rows)
+    assert page.confirm_button.isEnabled()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(SCREENSHOTS / "bundles-preview.png"))
+
+    page.confirm_import()
+    assert p.get(m.Cooperative, _cid(p)).name == "HTX Hoa Ban"
+    history = _rows(page.history_table)
+    assert history[0][1] == "Phường Tân Phong" and history[0][2] == "1"
+    status = {r[0]: r for r in _rows(page.status_table)}
+    assert status["Phường Tân Phong"][1] == "Đã báo cáo"
+    page.grab().save(str(SCREENSHOTS / "bundles-imported.png"))
+
+    page.history_table.selectRow(0)
+    assert page.undo_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.undo_selected()
+    assert _cid(p) is None
+    assert "Đã hoàn tác" in _rows(page.history_table)[0][4]
+
+
+def _cid(site) -> str | None:
+    with site.session() as s:
+        found = s.query(m.Cooperative).filter_by(name="HTX Hoa Ban").first()
+        return found.id if found else None
+
+
+def test_refused_bundle_shows_why(province_page) -> None:
+    _a, _p, page, bundle = province_page
+    data = bundle.read_bytes()
+    bundle.write_bytes(data[:-10])
+    page.preview(bundle)
+    assert "bị hỏng" in page.preview_summary.text()
+    assert not page.confirm_button.isEnabled()
+
+
+def test_export_with_save_dialog(province_page, monkeypatch, tmp_path) -> None:
+    _a, _p, page, _bundle = province_page
+    index = page.recipient.findData(COMMUNE_A)
+    assert index >= 0
+    page.recipient.setCurrentIndex(index)
+    target = tmp_path / "down"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.export()
+    assert (tmp_path / "down.coopdesk").exists()
+    assert "Gói số 1 gửi Phường Tân Phong" in page.export_status.text()
+
+
+def test_conflicts_dialog_pick_and_resolve(qtbot, make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Hoa Ban"))
+    p.receive(a.export(PROVINCE))
+    a.edit(m.Cooperative, cid, name="HTX Hoa Ban (xã)", phone="0912")
+    p.edit(m.Cooperative, cid, name="HTX Hoa Ban (tỉnh)")
+    p.receive(a.export(PROVINCE))
+    dialog = ConflictsDialog(_ctx(p, "aggregator"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1
+    headers = [
+        dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
+    ]
+    assert headers[0].startswith("Đang hiển thị") and headers[-1] == "Kết quả"
+    fields = [dialog.table.verticalHeaderItem(r).text() for r in range(dialog.table.rowCount())]
+    assert "Tên" in fields and "Điện thoại" in fields
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENSHOTS / "conflicts.png"))
+    name_row, phone_row = fields.index("Tên"), fields.index("Điện thoại")
+    commune_col = next(c for c in range(2) if "(xã)" in dialog.table.item(name_row, c).text())
+    province_col = 1 - commune_col
+    dialog.pick(name_row, province_col)
+    dialog.pick(phone_row, commune_col)
+    dialog.save()
+    assert dialog.list.count() == 0
+    got = p.get(m.Cooperative, cid)
+    assert (got.name, got.phone) == ("HTX Hoa Ban (tỉnh)", "0912")
