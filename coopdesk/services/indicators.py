@@ -15,10 +15,11 @@ Which unit a row belongs to:
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -46,6 +47,7 @@ from coopdesk.db.models import (
     Person,
     Role,
     Support,
+    SyncState,
     Target,
     Training,
     Unit,
@@ -266,23 +268,29 @@ def _upskilling(t: Any) -> ColumnElement[bool]:
 
 
 def _women_managers(scope: Scope, period: Period) -> Select[str, str]:
-    """Distinct women holding an HTX management role during the period: (person, unit)."""
+    """Women holding an HTX management role during the period, once each: (person, unit)."""
     r, p, c = aliased(Role), aliased(Person), aliased(Cooperative)
-    return (
-        select(p.id.label("pid"), p.unit_code.label("uc"))
-        .select_from(r)
-        .join(p, p.id == r.person_id)
-        .join(c, c.id == r.cooperative_id)
-        .where(
-            r.role.in_(reg.MANAGEMENT_ROLES),
-            _role_active(r, period),
-            p.gender == "F",
-            p.deleted_at.is_(None),
-            c.kind.in_(("HTX", "LHHTX")),
-            _alive(c, period),
-            scope.filter(p.unit_code),
+    holds_role = and_(
+        r.role.in_(reg.MANAGEMENT_ROLES),
+        _role_active(r, period),
+        c.kind.in_(("HTX", "LHHTX")),
+        _alive(c, period),
+    )
+    if scope.leaves is None:  # the whole country: collect the managers once, then the women
+        managers = select(r.person_id).join(c, c.id == r.cooperative_id).where(holds_role)
+        return select(p.id.label("pid"), p.unit_code.label("uc")).where(
+            p.gender == "F", p.deleted_at.is_(None), p.id.in_(managers)
         )
-        .distinct()
+    # a province or a commune: start from its women (the correlation keeps SQLite from
+    # walking every cooperative of the country)
+    held = exists(
+        select(literal(1))
+        .select_from(r)
+        .join(c, c.id == r.cooperative_id)
+        .where(r.person_id == p.id, holds_role)
+    )
+    return select(p.id.label("pid"), p.unit_code.label("uc")).where(
+        scope.filter(p.unit_code), p.gender == "F", p.deleted_at.is_(None), held
     )
 
 
@@ -336,16 +344,6 @@ def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Par
     rows = session.execute(
         select(
             c.unit_code,
-            count(
-                and_(c.kind == "HTX", alive, _woman_manager_exists(c, reg.MANAGEMENT_ROLES, period))
-            ),
-            count(
-                and_(
-                    c.kind == "THT",
-                    alive,
-                    _woman_manager_exists(c, reg.THT_MANAGEMENT_ROLES, period),
-                )
-            ),
             count(and_(c.kind == "HTX", founded_in)),
             count(and_(c.kind == "THT", founded_in)),
             count(and_(supported, _consolidated_exists(c, period))),
@@ -354,12 +352,32 @@ def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Par
         .where(c.deleted_at.is_(None), scope.filter(c.unit_code))
         .group_by(c.unit_code)
     ).all()
-    for unit, htx, tht, new_htx, new_tht, consolidated, supported_n in rows:
-        _put(out, unit, "htx_women_managed", htx)
-        _put(out, unit, "tht_women_managed", tht)
+    for unit, new_htx, new_tht, consolidated, supported_n in rows:
         _put(out, unit, "new_htx_programme", new_htx)
         _put(out, unit, "new_tht_programme", new_tht)
         _put(out, unit, "coops_consolidated_pct", consolidated, supported_n)
+    # Women in management: driven from the (few) management roles held by women, so that
+    # the whole country needs no probe per cooperative.
+    r, p = aliased(Role), aliased(Person)
+    managed = session.execute(
+        select(c.unit_code, c.kind, func.count(func.distinct(c.id)))
+        .select_from(r)
+        .join(p, p.id == r.person_id)
+        .join(c, c.id == r.cooperative_id)
+        .where(
+            r.role.in_(reg.THT_MANAGEMENT_ROLES),
+            or_(c.kind == "THT", r.role != "group_leader"),
+            c.kind.in_(("HTX", "THT")),
+            _role_active(r, period),
+            p.gender == "F",
+            p.deleted_at.is_(None),
+            alive,
+            scope.filter(c.unit_code),
+        )
+        .group_by(c.unit_code, c.kind)
+    ).all()
+    for unit, kind, n in managed:
+        _put(out, unit, "htx_women_managed" if kind == "HTX" else "tht_women_managed", n)
 
 
 def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partials) -> None:
@@ -463,20 +481,50 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
     ):
         _put(out, unit, "training_courses", courses)
     pa, p = Participation, Person
-    rows = session.execute(
-        select(p.unit_code, func.count(func.distinct(pa.person_id)), func.count())
-        .select_from(pa)
-        .join(t, t.id == pa.training_id)
-        .join(p, p.id == pa.person_id)
-        .where(
-            in_period,
-            pa.deleted_at.is_(None),
-            pa.completed.is_(True),
-            p.deleted_at.is_(None),
-            scope.filter(p.unit_code),
+    if scope.leaves is not None:  # start from the unit's people (see _women_managers)
+        pa2, t2 = aliased(Participation), aliased(Training)
+        done = (
+            select(func.count())
+            .select_from(pa2)
+            .join(t2, t2.id == pa2.training_id)
+            .where(
+                pa2.person_id == p.id,
+                pa2.completed.is_(True),
+                pa2.deleted_at.is_(None),
+                t2.deleted_at.is_(None),
+                t2.start_on >= period.start,
+                t2.start_on <= period.end,
+            )
+            .scalar_subquery()
         )
-        .group_by(p.unit_code)
-    ).all()
+        inner = (
+            select(p.unit_code.label("uc"), done.label("n"))
+            .where(scope.filter(p.unit_code), p.deleted_at.is_(None))
+            .subquery()
+        )
+        rows = session.execute(
+            select(
+                inner.c.uc,
+                func.sum(case((inner.c.n > 0, 1), else_=0)),
+                func.sum(inner.c.n),
+            )
+            .where(inner.c.n > 0)
+            .group_by(inner.c.uc)
+        ).all()
+    else:
+        rows = session.execute(
+            select(p.unit_code, func.count(func.distinct(pa.person_id)), func.count())
+            .select_from(pa)
+            .join(t, t.id == pa.training_id)
+            .join(p, p.id == pa.person_id)
+            .where(
+                in_period,
+                pa.deleted_at.is_(None),
+                pa.completed.is_(True),
+                p.deleted_at.is_(None),
+            )
+            .group_by(p.unit_code)
+        ).all()
     for unit, people, participations in rows:
         _put(out, unit, "people_trained", people)
         _put(out, unit, "training_participations", participations)
@@ -531,10 +579,77 @@ _STEPS = (
 
 
 def compute_partials(session: Session, scope: Scope, period: Period) -> Partials:
+    """Per-unit values; served from the cache while the database file has not changed."""
+    key = _cache_key(session, scope, period)
+    if key is not None and key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
     partials: Partials = defaultdict(_empty)
     for step in _STEPS:
         step(session, scope, period, partials)
+    if key is not None:
+        _remember(_CACHE, key, partials)
     return partials
+
+
+# --- a cache for unchanged data ------------------------------------------------------------
+#
+# Counting the whole country reads millions of index entries (about a second); the result
+# only changes when the data does. A result is reused while the SQLite file and its WAL keep
+# their size and modification time (any commit, by this process or another, changes the WAL)
+# and this database's sync counter (bumped by every local transaction) is the same. Inside a
+# transaction that has written something, nothing is cached or reused.
+
+CACHE_SIZE = 64
+_CACHE: OrderedDict[tuple[Any, ...], Partials] = OrderedDict()
+
+
+_ROLLUPS: OrderedDict[tuple[Any, ...], tuple[dict[str, Value], dict[str, dict[str, Value]]]] = (
+    OrderedDict()
+)
+
+
+def _remember(cache: OrderedDict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any) -> None:
+    cache[key] = value
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+    _ROLLUPS.clear()
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _cache_key(session: Session, scope: Scope, period: Period) -> tuple[Any, ...] | None:
+    bind = session.get_bind()
+    url = getattr(bind, "url", None)
+    if url is None or url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    if url.database == ":memory:":
+        return None
+    dbapi = session.connection().connection.dbapi_connection
+    if getattr(dbapi, "in_transaction", True):  # this transaction has written: no cache
+        return None
+    path = Path(url.database).resolve()
+    counter = session.execute(select(SyncState.counter).where(SyncState.id == 1)).scalar()
+    return (
+        str(path),
+        _file_state(path),
+        _file_state(path.with_name(path.name + "-wal")),
+        counter,
+        None if scope.leaves is None else tuple(scope.leaves),
+        period.start,
+        period.end,
+        period.years,
+    )
 
 
 def _fold(partials: Iterable[dict[str, Value]]) -> dict[str, Value]:
@@ -556,17 +671,26 @@ def compute(
     """Every indicator for the unit's subtree, its children's values and the targets."""
     period = Period.parse(period) if isinstance(period, str) else period
     scope = scope or resolve_scope(session, unit_code)
-    partials = compute_partials(session, scope, period)
-    by_child_parts: dict[str, list[dict[str, Value]]] = defaultdict(list)
-    for leaf, values in partials.items():
-        child = scope.child_of.get(leaf)
-        if child is not None and child != scope.unit_code:
-            by_child_parts[child].append(values)
-    by_child = {code: _fold(by_child_parts.get(code, [])) for code, _name in scope.children}
+    key = _cache_key(session, scope, period)
+    rolled = _ROLLUPS.get(key) if key is not None else None
+    if rolled is None:
+        partials = compute_partials(session, scope, period)
+        by_child_parts: dict[str, list[dict[str, Value]]] = defaultdict(list)
+        for leaf, values in partials.items():
+            child = scope.child_of.get(leaf)
+            if child is not None and child != scope.unit_code:
+                by_child_parts[child].append(values)
+        rolled = (
+            _fold(partials.values()),
+            {code: _fold(by_child_parts.get(code, [])) for code, _name in scope.children},
+        )
+        if key is not None:
+            _remember(_ROLLUPS, key, rolled)
+    values, by_child = rolled
     return Result(
         scope=scope,
         period=period,
-        values=_fold(partials.values()),
+        values=values,
         by_child=by_child,
         targets=targets_for(session, scope.unit_code, period),
         elapsed=period.fraction_elapsed(today or dt.date.today()),
