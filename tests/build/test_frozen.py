@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,10 +105,15 @@ def frozen_exe() -> Path:
     return EXE
 
 
-def test_frozen_app_smoke(frozen_exe: Path, tmp_path: Path) -> None:
+def test_frozen_app_smoke(frozen_exe: Path) -> None:
     """Every smoke step passes against the built folder (see smoke.STEPS)."""
-    run = smoke.Smoke(exe=frozen_exe, work=tmp_path)
+    # Not tmp_path: the steps take minutes, and another pytest run by the same user may prune
+    # older pytest temp dirs meanwhile. Kept on failure for a look.
+    work = Path(tempfile.mkdtemp(prefix="coopdesk-frozen-smoke-"))
+    run = smoke.Smoke(exe=frozen_exe, work=work)
     try:
         smoke.run_steps(run, smoke.STEPS)
     except smoke.StepFailed as exc:
-        pytest.fail(f"{exc}\n\ncommands run:\n" + "\n".join(run.log), pytrace=False)
+        log = "\n".join(run.log)
+        pytest.fail(f"{exc}\n\ncommands run:\n{log}\n\nfiles kept in {work}", pytrace=False)
+    shutil.rmtree(work, ignore_errors=True)
