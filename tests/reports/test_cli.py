@@ -73,3 +73,34 @@ def test_report_command_refuses_bad_input(
     assert main([*base, "--unit", "3408", "--out", str(tmp_path / "x.txt")]) == 2
     assert ".pdf" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_separate_runs_write_identical_files(report_data_dir: Path, tmp_path: Path) -> None:
+    """No timestamp, random id or font-subset tag differs between two processes."""
+    import subprocess
+    import sys
+
+    outputs = []
+    for n in (1, 2):
+        out = tmp_path / f"run{n}.pdf"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "coopdesk",
+                "report",
+                "list-support",
+                "--data-dir",
+                str(report_data_dir),
+                "--unit",
+                "3408",
+                "--date",
+                "05/11/2026",
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

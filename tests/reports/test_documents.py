@@ -141,8 +141,9 @@ def test_province_report_has_a_landscape_table_by_commune(report_engine: Engine)
     by_unit = next(
         p for p in range(1, pages + 1) if "CHỈ TIÊU CHỦ YẾU THEO ĐƠN VỊ" in flat(report.pdf, p)
     )
-    *_, width, height = ink_box_mm(report.pdf, by_unit)
+    left, top, right, bottom, width, height = ink_box_mm(report.pdf, by_unit)
     assert (round(width), round(height)) == (297, 210)
+    assert left >= 29.5 and right <= 297 - 14.5 and bottom <= 210 - 19.5 and top >= 5
     text = " ".join(flat(report.pdf, p) for p in range(by_unit, pages + 1))
     assert "Phường Tân Phong" in text and "Xã Tả Lèng" in text
     assert "Tổng cộng" in text
