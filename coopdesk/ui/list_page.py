@@ -76,6 +76,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._translatables: list[tuple[Any, str]] = []
+        self._generation = 0
         self.columns = self.make_columns()
         self.model = PagedQueryTableModel(ctx.engine, self.columns, self.id_expr(), self)
         self._build()
@@ -255,7 +256,20 @@ class ListPage(QWidget):
         matches = [c for c in (like_folded(col, text) for col in columns) if c is not None]
         if matches:
             where.append(or_(*matches))
-        self.model.set_query(self.base_query(), where)
+        base = self.base_query()
+        self._generation += 1
+        generation = self._generation
+        self.count_label.setText(_("Counting…"))
+        self.ctx.tasks.run(  # counting a province's rows may take a moment: off the GUI thread
+            self.model.counter(base, where),
+            on_done=lambda n: self._counted(generation, base, where, n),
+            changes=None,
+        )
+
+    def _counted(self, generation: int, base: Any, where: list[Any], count: int) -> None:
+        if generation != self._generation:
+            return  # the filters changed meanwhile; a newer count is on its way
+        self.model.set_query(base, where, count)
         self._update_count()
 
     def _update_count(self) -> None:

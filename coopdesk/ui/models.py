@@ -77,14 +77,32 @@ class PagedQueryTableModel(QAbstractTableModel):
                 return n
         raise KeyError(key)
 
-    def set_query(self, base: Select[Any], where: Sequence[ColumnElement[bool]] = ()) -> None:
-        """`base` selects from the tables (joins included); `where` are the active filters."""
+    def set_query(
+        self, base: Select[Any], where: Sequence[ColumnElement[bool]] = (), count: int | None = None
+    ) -> None:
+        """`base` selects from the tables (joins included); `where` are the active filters;
+        `count` the number of rows if it was counted already (off the GUI thread)."""
         self.beginResetModel()
         self._base = base
         self._where = list(where)
         self._blocks.clear()
-        self._count = self._read_count()
+        self._count = self._read_count() if count is None else count
         self.endResetModel()
+
+    def counter(self, base: Select[Any], where: Sequence[ColumnElement[bool]] = ()) -> Any:
+        """A function (safe on a worker thread) counting the rows `set_query` would show."""
+        query = base
+        for cond in where:
+            query = query.where(cond)
+        ids = query.with_only_columns(self.id_expr).order_by(None).subquery()
+        statement = select(func.count()).select_from(ids)
+        engine = self.engine
+
+        def count() -> int:
+            with engine.connect() as conn:
+                return int(conn.execute(statement).scalar_one())
+
+        return count
 
     def reload(self) -> None:
         if self._base is not None:
@@ -98,11 +116,7 @@ class PagedQueryTableModel(QAbstractTableModel):
         return query
 
     def _read_count(self) -> int:
-        if self._base is None:
-            return 0
-        ids = self._filtered().with_only_columns(self.id_expr).order_by(None).subquery()
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
+        return 0 if self._base is None else int(self.counter(self._base, self._where)())
 
     def _orders(self) -> list[Any]:
         col = self.columns[self.column_index(self._sort_key)]

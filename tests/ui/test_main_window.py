@@ -35,3 +35,18 @@ def test_f1_shows_help(qtbot, main_window, monkeypatch) -> None:
     )
     qtbot.keyClick(main_window, Qt.Key.Key_F1)
     assert shown and "Ctrl+N" in shown[0]
+
+
+def test_shortcuts_new_find_and_escape(qtbot, main_window, monkeypatch) -> None:
+    from coopdesk.ui.editors.cooperative import CooperativeDialog
+
+    page = main_window.show_area("cooperatives")
+    opened: list[CooperativeDialog] = []
+    monkeypatch.setattr(CooperativeDialog, "exec", lambda self: opened.append(self) or 0)
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened and opened[0].windowTitle() == "Thêm HTX, THT"
+    qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "che")
+    qtbot.keyClick(main_window, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
