@@ -82,7 +82,7 @@ class HeaderBlock(Flowable):
             [h.issuer.upper()], f.bold, S.HEADER_SIZE, left_x, left_w, y_left
         )
         widest = max((stringWidth(t, f.bold, S.HEADER_SIZE) for t, _ in issuer_lines), default=0)
-        y_left += 4
+        y_left += 5.5
         rules.append((left_x, y_left, widest * 0.4))
 
         y_right, _ = stack(
@@ -90,7 +90,7 @@ class HeaderBlock(Flowable):
         )
         y_right, motto_lines = stack([h.motto], f.bold, S.MOTTO_SIZE, right_x, right_w, y_right)
         motto_w = max((stringWidth(t, f.bold, S.MOTTO_SIZE) for t, _ in motto_lines), default=0)
-        y_right += 4
+        y_right += 5.5
         rules.append((right_x, y_right, motto_w))
 
         y = max(y_left, y_right) + 8
@@ -113,7 +113,7 @@ class HeaderBlock(Flowable):
 
 
 class CentredRule(Flowable):
-    def __init__(self, length: float, space_before: float = 7, space_after: float = 8) -> None:
+    def __init__(self, length: float, space_before: float = 10, space_after: float = 8) -> None:
         super().__init__()
         self.length = length
         self.space_before = space_before
