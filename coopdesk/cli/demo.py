@@ -10,10 +10,13 @@ from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.i18n import _, format_number
 
+# The same as coopdesk.demo.SCALES and DEFAULT_SEED, written out so that building the parser
+# does not import the generator (and the database layer) for every command.
+SCALES = ("commune", "province", "national")
+DEFAULT_SEED = 2023
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from coopdesk.demo import DEFAULT_SEED, SCALES
-
     p = subparsers.add_parser(
         "demo",
         help="create a database of fictional demo data",

@@ -309,3 +309,10 @@ def test_json_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert summary["unit_code"] == TAN_PHONG and summary["scale"] == "commune"
     assert summary["cooperatives_by_kind"]["HTX"] >= 5
     assert summary["rows"]["plans"] == 2 and summary["file_bytes"] > 100_000
+
+
+def test_cli_choices_match_the_generator() -> None:
+    from coopdesk import demo
+    from coopdesk.cli import demo as cli_demo
+
+    assert (cli_demo.SCALES, cli_demo.DEFAULT_SEED) == (demo.SCALES, demo.DEFAULT_SEED)
