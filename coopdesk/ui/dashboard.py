@@ -58,6 +58,7 @@ class Overview:
 
 @dataclass
 class History:
+    unit_code: str | None
     by_year: dict[int, dict[str, Any] | None]
     phase_targets: dict[str, dict[str, Any]]
 
@@ -80,7 +81,7 @@ def load_history(engine: Engine, unit_code: str | None, today: dt.date) -> Histo
     with session_scope(engine) as session:
         by_year = svc.compute_by_year(session, unit_code, YearChart.YEARS, until=today)
         targets = svc.phase_targets(session, unit_code)
-    return History(by_year, targets)
+    return History(unit_code, by_year, targets)
 
 
 def load_units(engine: Engine, unit_code: str, aggregator: bool) -> list[tuple[str, str]]:
@@ -116,6 +117,7 @@ class OverviewPage(QWidget):
         self.history: History | None = None
         self._history_unit: str | bool | None = False  # the unit the history was loaded for
         self._updating = False
+        self._request = 0
         self.cutoff = report_cutoff(ctx.engine, ctx.unit_code)
 
         outer = QVBoxLayout(self)
@@ -343,13 +345,20 @@ class OverviewPage(QWidget):
         unit = self.selected_unit()
         self.up_button.setVisible(self.ctx.is_aggregator and unit != self.ctx.unit_code)
         self.summary.setText(_("Computing…"))
+        self._request += 1
+        request = self._request
+
+        def done(overview: Overview) -> None:
+            if request == self._request:  # a later selection's result wins
+                self._show_overview(overview)
+
         self.ctx.tasks.run(
             load_overview,
             self.ctx.engine,
             unit,
             period,
             self.today,
-            on_done=self._show_overview,
+            on_done=done,
             on_error=self._failed,
             changes=None,
         )
@@ -407,9 +416,11 @@ class OverviewPage(QWidget):
             self.children_box.setVisible(shown)
             total = max(1, sum(self.splitter.sizes()))
             self.splitter.setSizes([total * 3 // 5, total * 2 // 5] if shown else [total, 0])
-        self.children_view.resizeColumnToContents(0)
+        self.children_view.resizeColumnsToContents()
 
     def _show_history(self, history: History) -> None:
+        if history.unit_code != self._history_unit:
+            return  # the user has moved on to another unit
         self.history = history
         self._show_chart()
 
