@@ -95,6 +95,12 @@ def _next_period(data: AnnualData, lang: str) -> str:
 
 
 def subject(data: AnnualData, lang: str) -> str:
+    if data.period_kind == "phase1":  # the mid-term review (sơ kết)
+        return translate_in(
+            lang,
+            "Mid-term review of the Project “Supporting cooperatives with women in "
+            "management, creating jobs for female workers until 2030”, phase 1 (2023–2025)",
+        )
     return translate_in(
         lang,
         "Results of implementing the Project “Supporting cooperatives with women in "
