@@ -24,7 +24,6 @@ from coopdesk.domain.choices import SENSITIVE_CATEGORIES
 from coopdesk.i18n import collation_key, fold, normalize
 
 MANAGEMENT = {"chair", "board_member", "director", "supervisor_head", "supervisor", "controller"}
-_LINE_WEIGHTS = [line.weight for line in vocab.LINES]
 
 _ETHNIC_BY_FAMILY = {
     **dict.fromkeys(("Lò", "Lường", "Tòng", "Quàng", "Cầm", "Điêu", "Lù"), "Thái"),
@@ -71,6 +70,9 @@ class RegistryMaker:
         self.result = CommuneResult()
         self._names: set[str] = set()
         self._lines = [line for line in vocab.LINES if commune.mountain or not line.mountain_only]
+        # A phường has more workshops and services, fewer farms.
+        urban = vocab.URBAN_LINES if commune.urban else set()
+        self._weights = [line.weight * (3 if line.key in urban else 1) for line in self._lines]
 
     # --- people ------------------------------------------------------------------------
 
@@ -197,7 +199,7 @@ class RegistryMaker:
 
     def _cooperative(self, kind: str, forced_year: int | None, allow_programme: bool) -> None:
         rng, c = self.rng, self.c
-        line = rng.choices(self._lines, weights=[ln.weight for ln in self._lines])[0]
+        line = rng.choices(self._lines, weights=self._weights)[0]
         name, village = self._name(kind, line)
         founded, programme = self._founding(forced_year, allow_programme)
         hoi_supported = programme or rng.random() < 0.45

@@ -139,6 +139,9 @@ LINES = [
          ("nấm sò", "nấm linh chi", "mộc nhĩ"), ("Nấm linh chi {place}",), weight=3),
 ]  # fmt: skip
 
+# Lines of business that are common in a phường (town ward).
+URBAN_LINES = {"services", "garment", "processing", "bamboo", "weaving", "tourism"}
+
 # --- Hội officers ----------------------------------------------------------------------------
 
 # {unit} is "phường Tân Phong" or "tỉnh Lai Châu"; {village} a hamlet of the commune.
