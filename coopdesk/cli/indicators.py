@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--period",
         help="2026, 2026r (reporting year), phase1, phase2, all, or 2026-01-01..2026-06-30 "
-        "(default: the current reporting year)",
+        "(default: the current reporting year, or the one just closed in its first weeks)",
     )
     p.add_argument("--today", help=argparse.SUPPRESS)  # for tests: the date "now"
     p.set_defaults(func=run)
@@ -53,7 +53,7 @@ def comparison_label(comparison: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from coopdesk.db.engine import open_database, session_scope
-    from coopdesk.domain.periods import Period
+    from coopdesk.domain.periods import Period, default_period
     from coopdesk.services import indicators as svc
     from coopdesk.services import settings, units
 
@@ -79,9 +79,7 @@ def run(args: argparse.Namespace) -> int:
                 if args.period:
                     period = Period.parse(args.period, cutoff)
                 else:
-                    period = Period.reporting_year(today.year, cutoff)
-                    if today > period.end:
-                        period = Period.reporting_year(today.year + 1, cutoff)
+                    period = default_period(today, cutoff)
             except ValueError as exc:
                 raise CliError(str(exc)) from None
             try:

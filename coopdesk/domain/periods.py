@@ -207,12 +207,29 @@ def programme_years() -> list[int]:
     return list(range(PROGRAMME_START.year, PROGRAMME_END.year + 1))
 
 
-def standard_choices(today: dt.date, cutoff: str | tuple[int, int] | None = None) -> list[Period]:
-    """The periods a selector offers: this and previous reporting years, calendar years of the
-    programme, both phases and the whole programme."""
+def current_reporting_year(today: dt.date, cutoff: str | tuple[int, int] | None = None) -> Period:
+    """The reporting year containing today."""
     current = Period.reporting_year(today.year, cutoff)
     if today > current.end:
         current = Period.reporting_year(today.year + 1, cutoff)
+    return current
+
+
+def default_period(today: dt.date, cutoff: str | tuple[int, int] | None = None) -> Period:
+    """What the overview opens on: the current reporting year, except in its first weeks
+    (less than a tenth gone), when the year just closed — the one being reported — matters
+    more."""
+    current = current_reporting_year(today, cutoff)
+    assert current.year is not None
+    if current.fraction_elapsed(today) < 0.1:
+        return Period.reporting_year(current.year - 1, cutoff)
+    return current
+
+
+def standard_choices(today: dt.date, cutoff: str | tuple[int, int] | None = None) -> list[Period]:
+    """The periods a selector offers: this and previous reporting years, calendar years of the
+    programme, both phases and the whole programme."""
+    current = current_reporting_year(today, cutoff)
     assert current.year is not None
     reporting = [Period.reporting_year(current.year - n, cutoff) for n in range(2)]
     calendar = [Period.calendar_year(y) for y in programme_years()]

@@ -32,7 +32,7 @@ from sqlalchemy import Engine
 
 from coopdesk.db.engine import session_scope
 from coopdesk.domain import indicators as reg
-from coopdesk.domain.periods import Period, standard_choices
+from coopdesk.domain.periods import Period, default_period, standard_choices
 from coopdesk.i18n import _
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.dashboard_widgets import (
@@ -250,8 +250,10 @@ class OverviewPage(QWidget):
         self.period_combo.clear()
         for period in standard_choices(self.today, self.cutoff):
             self.period_combo.addItem(period.label(), period.key)
-        index = self.period_combo.findData(keep) if keep else 0
-        if keep and index < 0:
+        if keep is None:
+            keep = default_period(self.today, self.cutoff).key
+        index = self.period_combo.findData(keep)
+        if index < 0:
             period = Period.parse(keep, self.cutoff)
             self.period_combo.addItem(period.label(), period.key)
             index = self.period_combo.count() - 1
@@ -375,7 +377,11 @@ class OverviewPage(QWidget):
             )
 
     def status_text(self) -> str:
-        return self.summary.text()
+        try:
+            period = self.selected_period().label()
+        except ValueError:
+            period = self.period_combo.currentText()
+        return f"{_('Overview')}: {self.unit_combo.currentText().strip()} — {period}"
 
     # --- showing -----------------------------------------------------------------------
 

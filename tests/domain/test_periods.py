@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from coopdesk import i18n
-from coopdesk.domain.periods import Period, parse_cutoff, standard_choices
+from coopdesk.domain.periods import Period, default_period, parse_cutoff, standard_choices
 
 D = dt.date
 
@@ -94,3 +94,9 @@ def test_standard_choices_start_with_the_current_reporting_year() -> None:
     assert [p.key for p in choices[:2]] == ["2027r", "2026r"]  # 20/11 is past the cut-off
     assert [p.key for p in standard_choices(D(2026, 6, 1))[:2]] == ["2026r", "2025r"]
     assert {"phase1", "phase2", "all", "2023", "2030"} <= {p.key for p in choices}
+
+
+def test_the_default_period_is_the_year_being_reported_right_after_the_cutoff() -> None:
+    assert default_period(D(2026, 11, 23)).key == "2026r"  # 2027r has barely started
+    assert default_period(D(2027, 1, 10)).key == "2027r"
+    assert default_period(D(2026, 6, 1)).key == "2026r"

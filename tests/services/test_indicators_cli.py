@@ -96,3 +96,19 @@ def test_bad_input_is_a_clear_error(
     err = capsys.readouterr().err
     assert code == 2
     assert message in err and "Traceback" not in err
+
+
+def test_default_period_and_unit_from_the_installation(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coopdesk.db.engine import make_engine
+    from coopdesk.services import settings
+
+    engine = make_engine(built / "coopdesk.sqlite3")
+    with session_scope(engine) as s:
+        settings.save_installation(s, settings.Installation("03408", "commune", "Lò Thị Mai"))
+    engine.dispose()
+    code = main(["indicators", "--data-dir", str(built), "--json", "--today", "2026-11-23"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (doc["unit"], doc["period"]) == ("03408", "2026r")  # 2027r has barely begun
