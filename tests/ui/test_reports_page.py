@@ -20,7 +20,7 @@ from coopdesk.ui.context import AppContext
 from coopdesk.ui.reports_page import ReportsPage
 from tests.reports.fixtures import COOP, populate
 from tests.reports.pdf import page_count, page_lines, page_raw, squeeze
-from tests.ui.conftest import save_screenshot
+from tests.ui.conftest import SCREENSHOTS, save_screenshot
 
 STRENGTHS = "Chị em Bản Hon chủ động học thương mại điện tử; ỹ ữ ợ ặ ẫ."
 
@@ -51,6 +51,9 @@ def test_preview_draft_issue_and_save(
     body = " ".join(" ".join(page_lines(page.rendered.pdf, p)) for p in (1, 2, 3))
     assert STRENGTHS in body
     save_screenshot(page, "reports-page-annual")
+    image = page.preview.render_page(0)  # what the preview paints (QtPdf renders it lazily)
+    assert not image.isNull() and image.width() == 900
+    image.save(str(SCREENSHOTS / "reports-page-annual-page1.png"))
 
     page.save_draft_button.click()
     with session_scope(ctx.engine) as s:
