@@ -132,3 +132,22 @@ def test_page_speaks_english_after_a_language_switch(page: ReportsPage) -> None:
     i18n.set_language("vi")
     page.translate_ui()
     assert page.preview_button.text() == "Xem trước"
+
+
+def test_aggregating_unit_reports_on_itself_or_a_child(qtbot, engine, data_dir, tasks) -> None:
+    from coopdesk.ui.context import InstallationView
+
+    with session_scope(engine) as s:
+        populate(s)
+    ctx = AppContext(engine, data_dir, InstallationView("12", "aggregator", "Lò Thị Mai"), tasks)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    names = [page.unit_combo.itemText(i) for i in range(page.unit_combo.count())]
+    assert names[0] == "Lai Châu" and "Phường Tân Phong" in names
+    page.date_edit.setDate(QDate(2026, 11, 5))
+    page.set_period("2026")
+    page.preview_button.click()
+    text = " ".join(
+        " ".join(page_lines(page.rendered.pdf, p)) for p in range(1, page.preview.page_count + 1)
+    )
+    assert "MỘT SỐ CHỈ TIÊU CHỦ YẾU THEO ĐƠN VỊ" in text and "Xã Tả Lèng" in text
