@@ -75,14 +75,18 @@ class AnnualData:
 
 def period_phrase(data: AnnualData, lang: str) -> str:
     """'năm 2026', 'giai đoạn 2023–2025', 'từ ngày 01/01/2026 đến ngày 30/06/2026'."""
-    if data.period_kind in ("year", "reporting_year") and data.period_year:
-        return translate_in(lang, "in {year}").format(year=data.period_year)
-    if data.period_kind in ("phase1", "phase2", "all"):
+    return phrase_for(data.period_kind, data.period_start, data.period_end, data.period_year, lang)
+
+
+def phrase_for(kind: str, start: dt.date, end: dt.date, year: int | None, lang: str) -> str:
+    if kind in ("year", "reporting_year") and year:
+        return translate_in(lang, "in {year}").format(year=year)
+    if kind in ("phase1", "phase2", "all"):
         return translate_in(lang, "for the period {first}–{last}").format(
-            first=data.period_start.year, last=data.period_end.year
+            first=start.year, last=end.year
         )
     return translate_in(lang, "from {start} to {end}").format(
-        start=f"{data.period_start:%d/%m/%Y}", end=f"{data.period_end:%d/%m/%Y}"
+        start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"
     )
 
 

@@ -303,20 +303,13 @@ def build_document(
     doc = lists.build_list(
         kind,
         rows,
-        annual_period_phrase(period, req.lang),
+        annual.phrase_for(period.kind, period.start, period.end, period.year, req.lang),
         issuing,
         numbering,
         req.lang,
         req.filters.describe(req.lang),
     )
     return doc, doc.tables()
-
-
-def annual_period_phrase(period: Period, lang: str) -> str:
-    data = annual.AnnualData(
-        "", "", period.key, period.kind, period.start, period.end, period.year, {}
-    )
-    return annual.period_phrase(data, lang)
 
 
 def gather_annual(
