@@ -12,12 +12,14 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.i18n import _, format_number
+
+if TYPE_CHECKING:  # sqlalchemy.orm costs ~0.5 s at start; --version/--help need none
+    from sqlalchemy.orm import Session
 
 
 def _debug_flag(parser: argparse.ArgumentParser) -> None:
