@@ -54,6 +54,7 @@ class Overview:
     result: Any  # services.indicators.Result
     deadlines: list[Any]
     child_names: dict[str, str]
+    coverage: dict[str, Any]  # code → plans.Coverage, for a province's targets
 
 
 @dataclass
@@ -72,7 +73,11 @@ def load_overview(
     with session_scope(engine) as session:
         result = svc.compute(session, unit_code, period, today=today)
         deadlines = plans.upcoming_deadlines(session, unit_code, today) if unit_code else []
-    return Overview(result, deadlines, dict(result.scope.children))
+        coverage = {}
+        if unit_code and result.scope.level == "province":
+            for code in result.targets:
+                coverage[code] = plans.coverage(session, unit_code, code, period.key)
+    return Overview(result, deadlines, dict(result.scope.children), coverage)
 
 
 def load_history(engine: Engine, unit_code: str | None, today: dt.date) -> History:
@@ -396,9 +401,9 @@ class OverviewPage(QWidget):
         for ind in reg.INDICATORS:
             status = result.status(ind.code)
             counts[status] += 1
-            self.cards[ind.code].set_value(
-                result.values[ind.code].value, result.targets.get(ind.code), status
-            )
+            card = self.cards[ind.code]
+            card.set_value(result.values[ind.code].value, result.targets.get(ind.code), status)
+            card.set_coverage(overview.coverage.get(ind.code))
         elapsed = round(result.elapsed * 100)
         self.summary.setText(
             _(

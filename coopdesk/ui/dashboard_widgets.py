@@ -75,6 +75,29 @@ def target_text(indicator: reg.Indicator, target: Any) -> str:
     )
 
 
+def coverage_text(indicator: reg.Indicator, coverage: Any) -> str:
+    """'Communes' targets: 900 lượt — 100 lượt short' (a sum) or, for a percentage, the lowest
+    commune target; and how many communes have none."""
+    if coverage is None or coverage.province_target is None:
+        return ""
+    if coverage.communes_with_target == 0:
+        return _("No commune has a target for this yet.")
+    total = format_value(indicator, coverage.communes_total)
+    if indicator.is_ratio:
+        text = _("Lowest commune target: {value}").format(value=total)
+    elif coverage.covers:
+        text = _("Communes' targets add up to {total}: enough").format(total=total)
+    else:
+        text = _("Communes' targets add up to {total}: {gap} short").format(
+            total=total, gap=format_value(indicator, coverage.gap)
+        )
+    if coverage.missing:
+        text += " · " + ngettext(
+            "{n} commune without a target", "{n} communes without a target", len(coverage.missing)
+        ).format(n=len(coverage.missing))
+    return text
+
+
 def status_text(status: reg.Status) -> str:
     return _(reg.STATUS_LABELS[status])
 
@@ -124,7 +147,11 @@ class IndicatorCard(QFrame):
         self.bar.setFixedHeight(8)
         self.state = QLabel()
         self.state.setObjectName("cardStatus")
-        for w in (self.name, self.value, self.target, self.bar, self.state):
+        self.coverage = QLabel()
+        self.coverage.setObjectName("cardCoverage")
+        self.coverage.setWordWrap(True)
+        self.coverage.hide()
+        for w in (self.name, self.value, self.target, self.bar, self.state, self.coverage):
             layout.addWidget(w)
         self.translate_ui()
 
@@ -133,6 +160,14 @@ class IndicatorCard(QFrame):
         tip = f"<b>{self.indicator.name()}</b><br>{self.indicator.formula()}"
         self.setToolTip(tip)
         self.value.setToolTip(_("Show the records behind this number"))
+
+    def set_coverage(self, coverage: Any) -> None:
+        """For a province: do its communes' targets cover the province's target?"""
+        text = coverage_text(self.indicator, coverage)
+        self.coverage.setText(text)
+        self.coverage.setVisible(bool(text))
+        colour = "#1b5e20" if coverage is not None and coverage.covers else "#b3261e"
+        self.coverage.setStyleSheet(f"color: {colour}; font-size: 8.5pt;")
 
     def set_value(self, value: Decimal | None, target: Any, status: reg.Status) -> None:
         self.status = status

@@ -77,6 +77,8 @@ def test_province_cards_show_values_targets_and_status(province_page) -> None:
     value = result.values["new_htx_programme"].value
     assert card.value.text() == f"{value} HTX"
     assert card.state.text() == ("Đúng tiến độ" if value >= 1 else "Chậm tiến độ")
+    # the province's target is not yet broken down to its communes
+    assert card.coverage.text() == "Chưa xã, phường nào có chỉ tiêu này."
     pct = page.cards["women_managers_trained_pct"]
     assert pct.value.text().endswith("\u00a0%") and "," in pct.value.text()  # 73,2 %
     assert pct.target.text() == "Chỉ tiêu: ≥ 100\u00a0%"
@@ -177,3 +179,42 @@ def test_english_labels(province_page) -> None:
     assert page.title.text() == "Overview"
     assert page.cards["htx_women_managed"].name.text() == "HTX with women in management"
     assert page.cards["new_htx_programme"].target.text() == "Target: ≥ 1 HTX"
+
+
+def test_coverage_of_the_province_target_by_its_communes(
+    qtbot, province_dir: Path, tmp_path: Path
+) -> None:
+    from coopdesk.db.engine import session_scope
+    from coopdesk.services import plans
+
+    shutil.copy2(paths.db_path(province_dir), paths.db_path(tmp_path))  # this test writes
+    engine = make_engine(paths.db_path(tmp_path))
+    page = _page(qtbot, engine, tmp_path, "12", "aggregator")
+    page.set_selection(period="2024")
+    with session_scope(page.ctx.engine) as s:
+        for unit, value in (("03408", 1), ("03388", 1)):
+            plans.set_target(
+                s,
+                owner_unit="12",
+                target_unit=unit,
+                indicator_code="new_htx_programme",
+                period="2024",
+                value=value,
+                actor="test",
+            )
+        plans.set_target(
+            s,
+            owner_unit="12",
+            target_unit="12",
+            indicator_code="new_htx_programme",
+            period="2024",
+            value=3,
+            actor="test",
+        )
+    page.refresh()
+    text = page.cards["new_htx_programme"].coverage.text()
+    assert text == (
+        "Tổng chỉ tiêu các xã, phường: 2 HTX, còn thiếu 1 HTX · 36 xã, phường chưa có chỉ tiêu"
+    )
+    assert page.cards["new_htx_programme"].target.text() == "Chỉ tiêu: ≥ 3 HTX"
+    engine.dispose()
