@@ -24,7 +24,6 @@ from coopdesk.reports.model import Document, Table
 from coopdesk.reports.text import translate_in
 from coopdesk.services.report_data import (
     TEMPLATES,
-    ListFilter,
     Progress,
     ReportError,
     ReportRequest,
@@ -32,6 +31,7 @@ from coopdesk.services.report_data import (
     issuing_for,
     paragraphs_json,
 )
+from coopdesk.services.report_lists import ListFilter
 
 __all__ = [
     "TEMPLATES",

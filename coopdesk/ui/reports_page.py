@@ -39,7 +39,8 @@ from coopdesk.db.models import Report
 from coopdesk.i18n import N_, _
 from coopdesk.reports.annual import PARAGRAPH_KEYS
 from coopdesk.services import reports
-from coopdesk.services.report_data import LABELS, LIST_FILTERS, TEMPLATES
+from coopdesk.services.report_data import TEMPLATES
+from coopdesk.services.report_lists import LABELS, LIST_FILTERS
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.reports_page_preview import PdfPreview
 
