@@ -279,7 +279,7 @@ class ListPage(QWidget):
             window._update_status()
 
     def status_text(self) -> str:
-        return self.count_text(self.model.rowCount())
+        return self.count_label.text()
 
     def focus_search(self) -> None:
         self.search.setFocus()

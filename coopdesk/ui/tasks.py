@@ -78,7 +78,10 @@ class TaskRunner(QObject):
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__()
         self.parent_widget = parent_widget
-        self.pool = QThreadPool.globalInstance()
+        # our own pool, wider than the core count: a quick count must not wait behind a
+        # long report or import (SQLite in WAL mode reads in parallel)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max(4, QThreadPool.globalInstance().maxThreadCount()))
         self._running: set[_Job] = set()
 
     def run(
