@@ -105,3 +105,30 @@ def test_a_font_without_vietnamese_is_not_used(tmp_path: Path) -> None:
 def test_characters_the_font_lacks_print_as_question_marks() -> None:
     assert fonts.drawable("Lò Thị Ỏn ★") == "Lò Thị Ỏn ?"
     assert fonts.drawable("Hoa\u0300") == "Hoà"  # NFD typed text is composed
+
+
+def test_an_installed_times_new_roman_is_preferred(tmp_path: Path) -> None:
+    """With the four Times New Roman files in the user's font folder, documents use them
+    (Liberation Serif copies stand in for them here: same metrics, full Vietnamese)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    fonts_dir = tmp_path / ".fonts"
+    fonts_dir.mkdir()
+    names = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf",
+             "bold_italic": "timesbi.ttf"}  # fmt: skip
+    for style, path in fonts.bundled_files().items():
+        shutil.copy(path, fonts_dir / names[style])
+    code = (
+        "from coopdesk.reports.fonts import register_fonts; f = register_fonts(); "
+        "print(f.source); print(f.files[1].name)"
+    )
+    env = {**os.environ, "HOME": str(tmp_path)}
+    env.pop(fonts.FONT_ENV, None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.split() == ["Times", "New", "Roman", "timesbd.ttf"]
+    env[fonts.FONT_ENV] = "bundled"
+    forced = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert forced.stdout.splitlines()[0] == "Liberation Serif (bundled)"
