@@ -273,8 +273,10 @@ class ReportsPage(QWidget):
         self.unit_combo.clear()
         for code, name in choices:
             self.unit_combo.addItem(name, code)
+        self._defaults: dict[str, Any] = {k: str(getattr(doc, k, "")) for k, _l in OVERRIDE_FIELDS}
+        self._defaults["recipients"] = list(doc.recipients)
         for key, _label in OVERRIDE_FIELDS:
-            self.override_edits[key].setText(str(getattr(doc, key, "")))
+            self.override_edits[key].setText(self._defaults[key])
         self.recipients_edit.setPlainText("\n".join(doc.recipients))
 
     def _fill_periods(self) -> None:
@@ -338,6 +340,7 @@ class ReportsPage(QWidget):
         self.filter_box.setVisible(is_list)
         self.paragraph_box.setVisible(template == "annual")
         self._fill_filter_choices()
+        self.period_combo.setEnabled(template != "plan")  # a plan prints its own period
         kinds, statuses = LIST_FILTERS.get(template, ((), ()))
         self.kind_combo.setEnabled(bool(kinds))
         self.status_combo.setEnabled(bool(statuses))
@@ -346,11 +349,13 @@ class ReportsPage(QWidget):
         return {k: e.toPlainText().strip() for k, e in self.paragraph_edits.items()}
 
     def overrides(self) -> dict[str, Any]:
+        """What this document changes from the unit's settings (only that is stored, so a
+        plan keeps its own issuer and later changes to the settings still apply)."""
         values: dict[str, Any] = {k: e.text().strip() for k, e in self.override_edits.items()}
         values["recipients"] = [
             line.strip() for line in self.recipients_edit.toPlainText().splitlines() if line.strip()
         ]
-        return values
+        return {k: v for k, v in values.items() if v != self._defaults.get(k)}
 
     def filters(self) -> reports.ListFilter:
         return reports.ListFilter(

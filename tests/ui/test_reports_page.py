@@ -151,3 +151,16 @@ def test_aggregating_unit_reports_on_itself_or_a_child(qtbot, engine, data_dir, 
         " ".join(page_lines(page.rendered.pdf, p)) for p in range(1, page.preview.page_count + 1)
     )
     assert "MỘT SỐ CHỈ TIÊU CHỦ YẾU THEO ĐƠN VỊ" in text and "Xã Tả Lèng" in text
+
+
+def test_plan_keeps_its_issuer_and_a_changed_signer_is_used(page: ReportsPage) -> None:
+    page.set_template("plan")
+    assert not page.period_combo.isEnabled()
+    page.override_edits["signer_name"].setText("Tòng Thị Phới")
+    page.preview_button.click()
+    pages = [
+        " ".join(page_lines(page.rendered.pdf, p)) for p in range(1, page.preview.page_count + 1)
+    ]
+    assert "Số: 12/KH-HPN" in pages[0] and "KẾ HOẠCH" in pages[0]
+    assert "Tòng Thị Phới" in pages[-1]
+    assert page.overrides() == {"signer_name": "Tòng Thị Phới"}
