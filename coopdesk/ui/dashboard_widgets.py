@@ -498,11 +498,30 @@ class DeadlinesTable(QTableWidget):
 # --- the records behind a number -----------------------------------------------------------
 
 
+def _code_labels() -> dict[str, str]:
+    """Stored English codes that the listed rows may hold (status, kind, fund…) → msgid."""
+    from coopdesk.ui import labels as L
+
+    out: dict[str, str] = {}
+    for table in (
+        L.BUDGET_SOURCE,
+        L.FUND,
+        L.SUPPORT_KIND,
+        L.CHANNEL,
+        L.AUDIENCE,
+        L.TRAINING_KIND,
+        L.STATUS,
+    ):
+        out.update(table)
+    return out
+
+
 class RowsTableModel(QAbstractTableModel):
     def __init__(self, columns: list[str], rows: list[tuple[Any, ...]], parent: Any = None):
         super().__init__(parent)
         self.columns = columns
         self.rows = rows
+        self.code_labels = _code_labels()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -517,6 +536,8 @@ class RowsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, int | Decimal) and not isinstance(value, bool):
                 return i18n.format_number(value)
+            if isinstance(value, str) and value in self.code_labels:
+                return _(self.code_labels[value])
             return "" if value is None else str(value)
         if role == SORT_ROLE:
             if isinstance(value, int | Decimal):
@@ -565,6 +586,7 @@ class RecordsBehindDialog(QDialog):
         self.view.setModel(self.proxy)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.model: RowsTableModel | None = None

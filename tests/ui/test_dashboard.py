@@ -155,6 +155,8 @@ def test_clicking_a_value_lists_the_records_behind_it(qtbot, province_page) -> N
     assert headers == ["Đơn vị", "Hợp tác xã"]
     names = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
     assert all(name.startswith("HTX") for name in names)
+    statuses = {dialog.model.index(r, 4).data() for r in range(dialog.model.rowCount())}
+    assert statuses <= {"Đang hoạt động", "Tạm ngừng hoạt động", "Đã giải thể"}  # translated
     save_screenshot(dialog, "dashboard-records-behind")
 
 
