@@ -92,8 +92,9 @@ def build(
     base: Knowledge = {} if full else state.ack_base(session, recipient_unit)
     records: list[dict[str, Any]] = []
     counts: Counter[str] = Counter()
+    units = scope_units(tree, my_unit, recipient_unit)
     for table in versions.synced_tables():
-        held = state.held_versions(session, table, virtual=None)
+        held = state.held_versions(session, table, virtual=None, units=units)
         for record_id in sorted(held):
             entry = held[record_id]
             all_versions = entry.all()
@@ -109,7 +110,6 @@ def build(
                     {"t": table.name, "id": record_id, "v": version.to_json(), "d": fields}
                 )
             counts[table.name] += 1
-    units = scope_units(tree, my_unit, recipient_unit)
     replicas = {
         r.replica_id: {"install": r.install_id, "unit": r.unit_code}
         for r in session.execute(select(SyncReplica)).scalars()

@@ -15,6 +15,7 @@ from coopdesk.sync import canonical
 from coopdesk.sync.records import row_data
 from coopdesk.sync.versions import Version
 
+CHUNK = 500  # ids per IN (…) query, well under SQLite's parameter limit
 Knowledge = dict[str, dict[str, int]]  # {replica: {unit_code: counter}}
 
 
@@ -50,22 +51,36 @@ def _side_versions(
 
 
 def held_versions(
-    session: Session, table: Table, ids: Iterable[str] | None = None, *, virtual: Version | None
+    session: Session,
+    table: Table,
+    ids: Iterable[str] | None = None,
+    *,
+    virtual: Version | None,
+    units: Iterable[str] | None = None,
 ) -> dict[str, Held]:
-    """Versions held for records of `table` (all, or only `ids`). A row without a version yet
-    (a bulk insert not stamped) gets `virtual`, the version stamping would give it."""
-    query = select(table)
-    wanted = None if ids is None else set(ids)
-    if wanted is not None:
-        query = query.where(table.c.id.in_(wanted))
+    """Versions held for records of `table` (all, only `ids`, or only those of `units`). A row
+    without a version yet (a bulk insert not stamped) gets `virtual`, the version stamping
+    would give it. Waiting and conflicting versions are included whatever their unit."""
+    wanted = None if ids is None else sorted(set(ids))
+    if wanted is None and units is not None:
+        queries = [select(table).where(table.c.unit_code.in_(sorted(set(units))))]
+    elif wanted is None:
+        queries = [select(table)]
+    else:
+        queries = [
+            select(table).where(table.c.id.in_(wanted[n : n + CHUNK]))
+            for n in range(0, len(wanted), CHUNK)
+        ]
     out: dict[str, Held] = {}
-    for row in session.execute(query).mappings():
-        version = Version.parse(row["version"]) or virtual
-        assert version is not None
-        out[row["id"]] = Held((version, row_data(table, dict(row))), [], [])
+    for query in queries:
+        for row in session.execute(query).mappings():
+            version = Version.parse(row["version"]) or virtual
+            assert version is not None
+            out[row["id"]] = Held((version, row_data(table, dict(row))), [], [])
+    wanted_set = None if wanted is None else set(wanted)
     for model, attr in ((SyncConflict, "conflicts"), (SyncPending, "pending")):
         for record_id, versions in _side_versions(session, model, table.name).items():
-            if wanted is not None and record_id not in wanted:
+            if wanted_set is not None and record_id not in wanted_set:
                 continue
             held = out.setdefault(record_id, Held(None, [], []))
             getattr(held, attr).extend(versions)
