@@ -97,3 +97,15 @@ def test_unsaved_changes_are_not_lost_silently(qtbot, ctx) -> None:
     dialog.confirm_discard = lambda: True
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_problem_shown_while_typing_before_save(qtbot, ctx) -> None:
+    dialog = _new_dialog(qtbot, ctx)
+    dialog.identity.fields["name"].edit.insert("HTX Mây tre đan")
+    dialog.tabs.setCurrentWidget(dialog.years)
+    qtbot.keyClicks(dialog.years.form.fields["workers"].edit, "10")
+    qtbot.keyClicks(dialog.years.form.fields["female_workers"].edit, "12")
+    assert dialog.check_timer.isActive()  # the check runs when typing pauses
+    dialog.check_timer.timeout.emit()
+    assert "Lao động nữ" in dialog.years.form.fields["female_workers"].error.text()
+    assert _count(ctx, Cooperative) == 0

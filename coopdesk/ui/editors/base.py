@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -60,6 +60,12 @@ class RecordDialog(QDialog):
         self.load()
         self.translate_ui()
         self.dirty = False
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(400)
+        self.check_timer.timeout.connect(self.live_check)
+        for form in self.forms():
+            form.changed.connect(self.check_timer.start)
         i18n.on_language_changed(self._retranslate)
         self.finished.connect(lambda _r: i18n.remove_language_listener(self._retranslate))
 
@@ -85,6 +91,10 @@ class RecordDialog(QDialog):
 
     def translate_extra(self) -> None:
         """Translate what the subclass built."""
+
+    def extra_checks(self, session: Session) -> list[Problem]:
+        """Problems of the parts (e.g. the year on screen) while typing; [] by default."""
+        return []
 
     def record_name(self) -> str:
         return ""
@@ -187,6 +197,28 @@ class RecordDialog(QDialog):
                 if tab is not None:
                     self.tabs.setCurrentWidget(tab)
                 return
+
+    @Slot()
+    def live_check(self) -> None:
+        """Validate what is on screen as the person types (nothing is saved): problems of
+        fields this dialog shows appear beside them; the rest waits for Save."""
+        self.check_timer.stop()
+        self.clear_problems()
+        data = self.collect()
+        if data is None:
+            return
+        obj_data = data if self.record_id else {"unit_code": self.ctx.unit_code, **data}
+        with self.ctx.session() as session:
+            obj = session.get(self.MODEL, self.record_id) if self.record_id else None
+            try:
+                problems = records.check(session, self.MODEL, obj_data, obj)
+            except (records.RecordError, ValueError):
+                problems = []
+            problems += self.extra_checks(session)
+            session.rollback()
+        shown = {k for form in self.forms() for k in form.fields}
+        for form in self.forms():
+            form.show_problems([p for p in problems if p.field in shown])
 
     @Slot()
     def save(self) -> None:

@@ -153,6 +153,18 @@ class CooperativeDialog(RecordDialog):
             return None
         return {**first, **second}
 
+    def extra_checks(self, session: Session) -> list[Any]:
+        from coopdesk.db.models import CooperativeYear
+        from coopdesk.domain.validation import Context, validate
+
+        values = self.years.years.get(self.years.year.value())
+        if not values:
+            return []
+        data = {k: v for k, v in values.items() if k != "id"}
+        data.update(year=self.years.year.value(), cooperative_id="-")
+        kind = self.identity.fields["kind"].value()
+        return validate(CooperativeYear.__name__, data, Context(cooperative_kind=kind))
+
     def save_work(self, session: Session, data: dict[str, Any]) -> Any:
         coop = super().save_work(session, data)
         self.board.save(session, coop, self.ctx.actor)
