@@ -144,8 +144,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
         QTimer.singleShot(int(smoke_quit_ms), smoke_quit)
     setup_application(app)
-    if getattr(args, "lang", None):
-        i18n.set_language(args.lang)
+    i18n.set_language(getattr(args, "lang", None) or i18n.DEFAULT_LANGUAGE)
     tasks = TaskRunner()
     try:
         windows = launch(args, tasks)

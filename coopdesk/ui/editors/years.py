@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -53,6 +54,7 @@ class YearsEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table)
         layout.addLayout(left, 2)
         right = QVBoxLayout()
@@ -115,12 +117,12 @@ class YearsEditor(QWidget):
         self.table.setRowCount(len(self.years))
         for n, year in enumerate(sorted(self.years, reverse=True)):
             v = self.years[year]
-            for col, value in enumerate(
-                (year, v.get("members"), v.get("workers"), v.get("female_workers"))
-            ):
-                self.table.setItem(
-                    n, col, QTableWidgetItem("" if value is None else format_number(value))
-                )
+            cells = [str(year)] + [
+                "" if v.get(k) is None else format_number(v.get(k))
+                for k in ("members", "workers", "female_workers")
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(n, col, QTableWidgetItem(text))
 
     def show_year(self, year: int) -> None:
         self._loading = True
