@@ -497,23 +497,41 @@ def _write_side(
         session.execute(insert(model).values(**values))
 
 
-def _row_exists(session: Session, table: Table, record_id: str) -> bool:
-    return session.execute(select(table.c.id).where(table.c.id == record_id)).first() is not None
-
-
 def _apply_changes(session: Session, changes: list[Change], bundle_id: str) -> None:
+    """Write the planned changes, parents before children; new rows in batches per table."""
     order = {t.name: n for n, t in enumerate(versions.synced_tables())}
     changes = sorted(changes, key=lambda c: (order[c.table.name], c.item.released))
+    batch: list[dict[str, Any]] = []
+    batch_table: Table | None = None
+
+    def flush() -> None:
+        if batch and batch_table is not None:
+            session.execute(insert(batch_table), batch)
+        batch.clear()
+
     for change in changes:
         if change.item.outcome == "unchanged":
             continue
-        if change.row is not None and change.row != change.before.row:
-            exists = _row_exists(session, change.table, change.record_id)
-            _write_row(session, change.table, change.record_id, change.row, exists)
-        _write_side(session, SyncConflict, change.table.name, change.record_id, change.conflicts)
-        _write_side(
-            session, SyncPending, change.table.name, change.record_id, change.pending, bundle_id
-        )
+        if change.table is not batch_table or change.item.released:
+            flush()
+            batch_table = change.table
+        before = change.before
+        if change.row is not None and change.row != before.row:
+            version, data = change.row
+            if before.row is None:
+                values = data_to_values(change.table, data)
+                batch.append({"id": change.record_id, **values, "version": version.text()})
+            else:
+                _write_row(session, change.table, change.record_id, change.row, True)
+        if before.conflicts or change.conflicts:
+            _write_side(
+                session, SyncConflict, change.table.name, change.record_id, change.conflicts
+            )
+        if before.pending or change.pending:
+            _write_side(
+                session, SyncPending, change.table.name, change.record_id, change.pending, bundle_id
+            )
+    flush()
 
 
 def _update_knowledge(

@@ -15,6 +15,7 @@ through the ORM are stamped automatically. Bulk Core inserts are stamped by
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -51,17 +52,22 @@ def _name(model: type[Synced]) -> str:
 
 def synced_tables() -> list[Table]:
     """Synced tables in dependency order (parents before children)."""
+    return list(_synced_tables())
+
+
+@functools.cache
+def _synced_tables() -> tuple[Table, ...]:
     names = {_name(m) for m in synced_models()}
-    return [t for t in Base.metadata.sorted_tables if t.name in names]
+    return tuple(t for t in Base.metadata.sorted_tables if t.name in names)
 
 
 def synced_models() -> list[type[Synced]]:
-    out = []
-    for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        if issubclass(cls, Synced):
-            out.append(cls)
-    return out
+    return list(_synced_models())
+
+
+@functools.cache
+def _synced_models() -> tuple[type[Synced], ...]:
+    return tuple(m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced))
 
 
 def model_for(table_name: str) -> type[Synced] | None:
