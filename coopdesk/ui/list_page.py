@@ -77,6 +77,7 @@ class ListPage(QWidget):
         self.ctx = ctx
         self._translatables: list[tuple[Any, str]] = []
         self._generation = 0
+        self._fitted = False
         self.columns = self.make_columns()
         self.model = PagedQueryTableModel(ctx.engine, self.columns, self.id_expr(), self)
         self._build()
@@ -238,7 +239,9 @@ class ListPage(QWidget):
         metrics = self.table.horizontalHeader().fontMetrics()
         for n, col in enumerate(self.columns):
             needed = metrics.horizontalAdvance(_(col.title)) + 28
-            self.table.setColumnWidth(n, max(col.width, needed))
+            current = self.table.columnWidth(n) if self._fitted else col.width
+            self.table.setColumnWidth(n, max(current, needed))
+        self._fitted = True
 
     # --- behaviour -----------------------------------------------------------------------
 

@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
         """The page of an area, created on first use."""
         if key not in self.pages:
             page = create_page(key, self.ctx, self.stack)
+            restore = getattr(page, "restore_layout", None)
+            if restore is not None:
+                restore(ui_settings(self.ctx))
             self.pages[key] = page
             self.stack.addWidget(page)
             self._stale.add(key)

@@ -18,12 +18,14 @@ def test_every_area_opens_and_unit_role_visible(main_window) -> None:
 
 def test_layout_is_remembered(qtbot, ctx, main_window) -> None:
     main_window.resize(760, 540)
-    main_window.show_area("budget")
+    budget = main_window.show_area("budget")
+    budget.table.setColumnWidth(1, 333)
     size = main_window.size()
     main_window.close()
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     assert again.current_area() == "budget"
+    assert again.pages["budget"].table.columnWidth(1) == 333
     assert again.size().height() == size.height()  # the offscreen screen clamps widths
 
 

@@ -10,6 +10,7 @@ from coopdesk import i18n
 from coopdesk.ui.editors.cooperative import CooperativeDialog
 from coopdesk.ui.editors.person import PersonDialog
 from coopdesk.ui.editors.training import TrainingDialog
+from coopdesk.ui.first_run import FirstRunWizard
 from coopdesk.ui.pages import AREA_KEYS
 from tests.ui.conftest import SCREENSHOTS, add_cooperatives, add_people, save_screenshot
 
@@ -71,8 +72,19 @@ def test_screenshots_of_each_main_screen(qtbot, ctx, main_window, request) -> No
             problems += [f"{lang}/{name}: {p}" for p in _clipped(dialog)]
             dialog.dirty = False
             dialog.close()
+        wizard = FirstRunWizard(ctx.engine)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        saved.append(save_screenshot(wizard, f"{lang}-wizard-welcome"))
+        wizard.next()
+        wizard.unit_page.search.setText("tan phong")
+        wizard.unit_page.apply_search()
+        QApplication.processEvents()
+        saved.append(save_screenshot(wizard, f"{lang}-wizard-unit"))
+        problems += [f"{lang}/wizard: {p}" for p in _clipped(wizard)]
+        wizard.close()
     i18n.set_language("vi")
-    assert len(saved) == 2 * (len(SCREENS) + 3)
+    assert len(saved) == 2 * (len(SCREENS) + 5)
     assert all(p.stat().st_size > 10_000 for p in saved)
     print(f"\nscreenshots: {SCREENSHOTS}")
     assert problems == [], "\n".join(problems)
