@@ -109,3 +109,23 @@ def test_problem_shown_while_typing_before_save(qtbot, ctx) -> None:
     dialog.check_timer.timeout.emit()
     assert "Lao động nữ" in dialog.years.form.fields["female_workers"].error.text()
     assert _count(ctx, Cooperative) == 0
+
+
+def test_delete_keeps_history_and_leaves_the_list(qtbot, ctx, main_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coopdesk.services import records
+
+    page = main_window.show_area("cooperatives")
+    dialog = _new_dialog(qtbot, ctx, page)
+    dialog.identity.fields["name"].edit.insert("HTX Rau an toàn")
+    dialog.save()
+    assert page.row_texts("name") == ["HTX Rau an toàn"]
+    again = CooperativeDialog(ctx, dialog.record_id, page)
+    qtbot.addWidget(again)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    again.delete_button.click()
+    assert page.row_texts("name") == []
+    with ctx.session() as s:
+        actions = [e.action for e in records.history(s, Cooperative, dialog.record_id)]
+    assert actions == ["delete", "create"]
