@@ -29,11 +29,12 @@ _listeners: list[Callable[[str], None]] = []
 def _load(lang: str) -> _gettext.NullTranslations:
     base = paths.translations_dir()
     mo = base / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if mo.exists():
+    po = base / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po_newer = po.exists() and (not mo.exists() or po.stat().st_mtime > mo.stat().st_mtime)
+    if mo.exists() and not po_newer:
         with mo.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
-    po = base / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if po.exists():  # a source checkout whose catalogues were not compiled yet
+    if po.exists():  # a source checkout whose catalogues were edited since the last compile
         import io
 
         from babel.messages.mofile import write_mo

@@ -99,3 +99,27 @@ def test_switching_language_translates_messages() -> None:
     assert i18n._("This date does not exist") == "This date does not exist"
     i18n.set_language("vi")
     assert i18n._("This date does not exist") == "Ngày này không tồn tại"
+
+
+def test_a_catalogue_edited_after_compiling_wins_over_the_stale_mo(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import write_po
+
+    folder = tmp_path / "vi" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    old, new = Catalog(locale="vi"), Catalog(locale="vi")
+    old.add("Save", "Lưu cũ")
+    new.add("Save", "Lưu")
+    with (folder / "coopdesk.mo").open("wb") as fh:
+        write_mo(fh, old)
+    with (folder / "coopdesk.po").open("wb") as fh:
+        write_po(fh, new)
+    os.utime(folder / "coopdesk.mo", (1, 1))
+    monkeypatch.setattr(i18n.paths, "translations_dir", lambda: tmp_path)
+    i18n.set_language("vi")
+    assert i18n._("Save") == "Lưu"
