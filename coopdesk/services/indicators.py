@@ -382,7 +382,12 @@ def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Par
 
 def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     c, y = aliased(Cooperative), aliased(CooperativeYear)
-    latest = func.row_number().over(partition_by=y.cooperative_id, order_by=y.year.desc())
+    # one year: that year's figures are each cooperative's latest; several: rank them
+    latest: Any = (
+        literal(1)
+        if len(period.years) == 1
+        else func.row_number().over(partition_by=y.cooperative_id, order_by=y.year.desc())
+    )
     inner = (
         select(
             c.unit_code.label("uc"),
