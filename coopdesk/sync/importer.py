@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, UniqueConstraint, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base, SyncAck, SyncConflict, SyncImport, SyncPending, SyncReplica
@@ -55,8 +56,12 @@ class Problem:
     message: str
 
     def text(self) -> str:
-        where = _("record {n} ({kind} “{label}”)").format(
-            n=self.position + 1, kind=kind_label(self.table), label=self.label
+        where = (
+            _("record {n} ({kind} “{label}”)").format(
+                n=self.position + 1, kind=kind_label(self.table), label=self.label
+            )
+            if self.position >= 0
+            else f"{kind_label(self.table)} “{self.label}”"
         )
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
@@ -534,6 +539,50 @@ def _apply_changes(session: Session, changes: list[Change], bundle_id: str) -> N
     flush()
 
 
+def _duplicate_message(detail: str) -> str:
+    return _(
+        "This bundle holds a record that duplicates a different record here (the same "
+        "cooperative and year, training and person, or unit, year and source), so it was "
+        "refused and nothing was changed. Delete one of the two, then import again.\n{detail}"
+    ).format(detail=detail)
+
+
+def _duplicates(session: Session, planner: Planner) -> list[Problem]:
+    """New rows that would break a uniqueness rule (same natural key, another id)."""
+    problems: list[Problem] = []
+    taken: dict[tuple[str, tuple[Any, ...]], str] = {}
+    for change in planner.changes.values():
+        if change.row is None or change.before.row is not None:
+            continue
+        table = change.table
+        uniques = [
+            [c.name for c in constraint.columns]
+            for constraint in table.constraints
+            if isinstance(constraint, UniqueConstraint)
+        ]
+        uniques += [[c.name for c in table.columns if c.unique and c.name != "id"]]
+        values = data_to_values(table, change.row[1])
+        for names in uniques:
+            if not names:
+                continue
+            key = tuple(values.get(n) for n in names)
+            if any(v is None for v in key):
+                continue
+            other = taken.setdefault((table.name + ":" + ",".join(names), key), change.record_id)
+            if other == change.record_id:
+                query = select(table.c.id).where(
+                    *(table.c[n] == v for n, v in zip(names, key, strict=True)),
+                    table.c.id != change.record_id,
+                )
+                found = session.execute(query.limit(1)).first()
+                other = found[0] if found else other
+            if other != change.record_id:
+                problems.append(
+                    Problem(-1, table.name, change.item.label, ", ".join(names), _("duplicate"))
+                )
+    return problems
+
+
 def _update_knowledge(
     session: Session,
     b: bundle.Bundle,
@@ -708,6 +757,13 @@ def import_bundle(
     extra = {(inc.table.name, inc.record_id): inc.data for inc in incoming}
     lookup = db_lookup(session, extra)
     planner = _plan(session, incoming, virtual, lookup)
+    duplicates = _duplicates(session, planner)
+    if duplicates:
+        report.refused, report.reason = True, "duplicate"
+        report.problems = duplicates
+        report.message = _duplicate_message("\n".join("• " + p.text() for p in duplicates[:10]))
+        report.counts["refused"] = len(incoming)
+        return report
     items = [c.item for c in planner.changes.values()]
     counts = Counter(i.outcome for i in items)
     report.counts = {k: counts.get(k, 0) for k in OUTCOMES}
@@ -723,7 +779,15 @@ def import_bundle(
     ]
     replicas_before = {r for (r,) in session.execute(select(SyncReplica.replica_id))}
     changes = [c for c in planner.changes.values() if c.item.outcome != "unchanged"]
-    _apply_changes(session, changes, b.bundle_id)
+    try:
+        _apply_changes(session, changes, b.bundle_id)
+    except IntegrityError as exc:
+        # e.g. the same cooperative-year entered under two different ids before natural ids:
+        # refuse the whole bundle; the caller rolls the transaction back.
+        report.refused, report.reason = True, "duplicate"
+        report.message = _duplicate_message(str(exc.orig)[:200])
+        report.counts["refused"] = len(changes)
+        return report
     _update_knowledge(session, b, tree, sender_unit, my_unit)
     _record_peer(session, b, sender_unit, now)
     undo = {

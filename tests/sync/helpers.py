@@ -74,8 +74,12 @@ class Site:
             return importer.import_bundle(s, data, my_unit=self.unit, apply=False, now=NOW)
 
     def receive(self, data: bytes) -> ImportReport:
+        """Import as the CLI and the GUI do: a refused bundle's transaction is rolled back."""
         with self.session() as s:
-            return importer.import_bundle(s, data, my_unit=self.unit, apply=True, now=NOW)
+            report = importer.import_bundle(s, data, my_unit=self.unit, apply=True, now=NOW)
+            if report.refused:
+                s.rollback()
+            return report
 
     def add(self, model: type[m.Base], **fields: Any) -> str:
         with self.session() as s:

@@ -188,3 +188,22 @@ def test_same_data_same_bytes(pair) -> None:
     start = len(bundle.MAGIC) + bundle._PREFIX.size
     _, header_len = bundle._PREFIX.unpack_from(one, len(bundle.MAGIC))
     assert zlib.decompress(one[start + header_len : -32]).startswith(b'{"base":')
+
+
+def test_duplicate_natural_key_under_another_id(pair) -> None:
+    a, p = pair
+    cid = next(r["id"] for r in split(a.export(PROVINCE))[1]["records"] if r["t"] == "cooperatives")
+    assert not p.receive(a.export(PROVINCE)).refused
+    for site, rid in (
+        (a, "00000000-0000-4000-8000-0000000000a1"),
+        (p, "00000000-0000-4000-8000-0000000000b2"),
+    ):
+        with site.session() as s:  # bulk rows with random ids, as an old import might have made
+            s.execute(
+                m.CooperativeYear.__table__.insert(),
+                [{"id": rid, "unit_code": COMMUNE_A, "cooperative_id": cid, "year": 2026,
+                  "created_at": NOW, "updated_at": NOW, "created_by": "", "updated_by": "",
+                  "consolidated": False}],
+            )  # fmt: skip
+    report = _refused(p, a.export(PROVINCE), "duplicate")
+    assert "trùng" in report.message
