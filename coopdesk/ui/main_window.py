@@ -95,7 +95,6 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(220)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for spec in AREAS:
             item = QListWidgetItem(icon(spec.icon), "")
@@ -161,6 +160,7 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(AREAS):
             self.sidebar.item(row).setText(_(spec.label))
             self.area_actions[row].setText(_(spec.label))
+        self._fit_sidebar()
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
         self.go_menu.setTitle(_("&Go"))
@@ -179,6 +179,16 @@ class MainWindow(QMainWindow):
             if translate is not None:
                 translate()
         self._update_status()
+
+    def sidebar_text_room(self) -> int:
+        """Pixels left for an area's name in the sidebar (icon, margins and padding taken)."""
+        return self.sidebar.width() - self.sidebar.iconSize().width() - 56
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest area name in this language (never elided)."""
+        metrics = self.sidebar.fontMetrics()
+        longest = max(metrics.horizontalAdvance(_(spec.label)) for spec in AREAS)
+        self.sidebar.setFixedWidth(max(200, longest + self.sidebar.iconSize().width() + 64))
 
     @Slot()
     def _update_unit(self) -> None:

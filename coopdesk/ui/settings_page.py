@@ -47,6 +47,7 @@ class SettingsPage(QWidget):
         lang_layout = QFormLayout(self.language_box)
         self.language_label = QLabel()
         self.language = QComboBox()
+        self.language.setMaximumWidth(260)
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         lang_layout.addRow(self.language_label, self.language)

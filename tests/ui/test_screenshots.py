@@ -60,6 +60,11 @@ def test_screenshots_of_each_main_screen(qtbot, ctx, main_window, request) -> No
             QApplication.processEvents()  # let the layouts settle after a language switch
             saved.append(save_screenshot(main_window, f"{lang}-{key}"))
             problems += [f"{lang}/{key}: {p}" for p in _clipped(main_window)]
+        metrics = main_window.sidebar.fontMetrics()
+        for row in range(main_window.sidebar.count()):
+            text = main_window.sidebar.item(row).text()
+            if metrics.horizontalAdvance(text) > main_window.sidebar_text_room():
+                problems.append(f"{lang}/sidebar: {text!r} is cut")
         for name, dialog in (
             ("cooperative", CooperativeDialog(ctx, None, main_window)),
             ("person", PersonDialog(ctx, None, main_window)),
