@@ -160,7 +160,5 @@ def run_gui(args: argparse.Namespace) -> int:
     status = int(app.exec())
     # Let background tasks end while their signal objects are alive (quitting mid-load
     # otherwise prints "Signal source has been deleted" tracebacks at exit).
-    from PySide6.QtCore import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone()
+    tasks.pool.waitForDone()
     return status
