@@ -223,6 +223,25 @@ def _woman_manager_exists(c: Any, roles: Sequence[str], period: Period) -> Colum
     )
 
 
+def _women_managed_exists(c: Any, period: Period) -> ColumnElement[bool]:
+    """A woman holds a management role of the cooperative during the period (for a THT the
+    group leader counts too)."""
+    r, p = aliased(Role), aliased(Person)
+    return exists(
+        select(literal(1))
+        .select_from(r)
+        .join(p, p.id == r.person_id)
+        .where(
+            r.cooperative_id == c.id,
+            r.role.in_(reg.THT_MANAGEMENT_ROLES),
+            or_(c.kind == "THT", r.role != "group_leader"),
+            _role_active(r, period),
+            p.gender == "F",
+            p.deleted_at.is_(None),
+        )
+    )
+
+
 def _consolidated_exists(c: Any, period: Period) -> ColumnElement[bool]:
     y = aliased(CooperativeYear)
     return exists(
@@ -341,9 +360,12 @@ def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Par
     def count(cond: ColumnElement[bool]) -> Any:
         return func.sum(case((cond, 1), else_=0))
 
+    managed = _women_managed_exists(c, period)  # stops at the first woman manager found
     rows = session.execute(
         select(
             c.unit_code,
+            count(and_(c.kind == "HTX", alive, managed)),
+            count(and_(c.kind == "THT", alive, managed)),
             count(and_(c.kind == "HTX", founded_in)),
             count(and_(c.kind == "THT", founded_in)),
             count(and_(supported, _consolidated_exists(c, period))),
@@ -352,32 +374,12 @@ def _cooperative_counts(session: Session, scope: Scope, period: Period, out: Par
         .where(c.deleted_at.is_(None), scope.filter(c.unit_code))
         .group_by(c.unit_code)
     ).all()
-    for unit, new_htx, new_tht, consolidated, supported_n in rows:
+    for unit, htx, tht, new_htx, new_tht, consolidated, supported_n in rows:
+        _put(out, unit, "htx_women_managed", htx)
+        _put(out, unit, "tht_women_managed", tht)
         _put(out, unit, "new_htx_programme", new_htx)
         _put(out, unit, "new_tht_programme", new_tht)
         _put(out, unit, "coops_consolidated_pct", consolidated, supported_n)
-    # Women in management: driven from the (few) management roles held by women, so that
-    # the whole country needs no probe per cooperative.
-    r, p = aliased(Role), aliased(Person)
-    managed = session.execute(
-        select(c.unit_code, c.kind, func.count(func.distinct(c.id)))
-        .select_from(r)
-        .join(p, p.id == r.person_id)
-        .join(c, c.id == r.cooperative_id)
-        .where(
-            r.role.in_(reg.THT_MANAGEMENT_ROLES),
-            or_(c.kind == "THT", r.role != "group_leader"),
-            c.kind.in_(("HTX", "THT")),
-            _role_active(r, period),
-            p.gender == "F",
-            p.deleted_at.is_(None),
-            alive,
-            scope.filter(c.unit_code),
-        )
-        .group_by(c.unit_code, c.kind)
-    ).all()
-    for unit, kind, n in managed:
-        _put(out, unit, "htx_women_managed" if kind == "HTX" else "tht_women_managed", n)
 
 
 def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partials) -> None:
