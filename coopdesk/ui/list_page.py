@@ -31,7 +31,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from coopdesk.db.models import Unit
-from coopdesk.i18n import _, ngettext
+from coopdesk.i18n import N_, _, ngettext
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.export import write_xlsx
 from coopdesk.ui.icons import icon
@@ -79,6 +79,8 @@ class ListPage(QWidget):
         self._generation = 0
         self._fitted = False
         self.columns = self.make_columns()
+        if ctx.is_aggregator:  # a province office sees its communes' records: say whose
+            self.columns.append(self.unit_column())
         self.model = PagedQueryTableModel(ctx.engine, self.columns, self.id_expr(), self)
         self._build()
         self.translate_ui()
@@ -122,6 +124,11 @@ class ListPage(QWidget):
         """Translate what the subclass added (filters are handled by `tr_later`)."""
 
     # --- helpers for subclasses ----------------------------------------------------------
+
+    def unit_column(self) -> ListColumn:
+        unit_code = self.id_expr().table.c.unit_code
+        name = select(Unit.name).where(Unit.code == unit_code).scalar_subquery()
+        return ListColumn("unit", N_("Commune"), name, order=unit_code, width=180)
 
     def scoped(self, unit_column: Any) -> ColumnElement[bool]:
         """Records of this installation's unit, or of its province's communes (aggregator)."""

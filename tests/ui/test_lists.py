@@ -96,3 +96,17 @@ def test_export_visible_rows_to_xlsx(ctx, main_window, tmp_path, tasks) -> None:
     assert rows[0][:2] == ("Họ và tên", "Giới tính")
     assert [r[0] for r in rows[1:]] == ["Nguyễn Thị Ánh", "Nguyễn Thị Hoà"]
     assert tasks.progress_seen[-1] == (2, 2)
+
+
+def test_a_province_office_sees_its_communes_records_and_whose(qtbot, ctx, main_window) -> None:
+    from coopdesk.services.settings import Installation
+    from coopdesk.ui.cooperatives_page import CooperativesPage
+
+    add_cooperatives(ctx.engine, [("HTX", "HTX Chè Tân Phong")])
+    add_cooperatives(ctx.engine, [("HTX", "HTX Nông nghiệp Mường Mô")], unit="03472")
+    ctx.installation = Installation("12", "aggregator", "Lò Thị Mai")
+    page = CooperativesPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.row_texts("name") == ["HTX Chè Tân Phong", "HTX Nông nghiệp Mường Mô"]
+    assert page.row_texts("unit") == ["Phường Tân Phong", "Xã Mường Mô"]
