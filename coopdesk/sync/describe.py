@@ -29,6 +29,8 @@ KIND_LABELS = {
     "targets": N_("Target"),
     "assignments": N_("Assigned task"),
     "reports": N_("Report"),
+    "sectors": N_("Sector"),
+    "ethnicities": N_("Ethnic group"),
 }
 
 # The same msgids as the forms use (coopdesk.ui.labels), so the translations are shared.

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk import __version__
 from coopdesk.db.models import SyncImport, SyncOutgoing, SyncReplica
-from coopdesk.sync import bundle, scope, state, versions
+from coopdesk.sync import bundle, catalogues, scope, state, versions
 from coopdesk.sync.state import Knowledge
 
 
@@ -123,6 +123,8 @@ def build(
         "replicas": replicas,
         "retired": sorted(versions.retired_replicas(session)),
     }
+    if catalogues.sends_catalogues(tree, my_unit, recipient_unit):
+        body["catalogues"] = catalogues.export(session)
     seq = (
         session.execute(
             select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient_unit)

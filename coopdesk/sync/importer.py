@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base, SyncAck, SyncConflict, SyncImport, SyncPending, SyncReplica
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, canonical, scope, state, versions
+from coopdesk.sync import bundle, canonical, catalogues, scope, state, versions
 from coopdesk.sync.describe import db_lookup, describe, kind_label
 from coopdesk.sync.records import FieldProblem, data_to_values, normalized_data
 from coopdesk.sync.state import Held
@@ -193,10 +193,13 @@ def _check_records(
     sender_unit: str,
     my_unit: str,
     validator: Validator | None,
+    extra_codes: dict[str, set[str]] | None = None,
 ) -> list[Incoming]:
     problems: list[Problem] = []
     out: list[Incoming] = []
     catalogues = _catalogue_codes(session)
+    for name, codes in (extra_codes or {}).items():
+        catalogues[name] |= codes
     labels = {
         (r.get("t"), r.get("id")): r.get("d")
         for r in b.records
@@ -684,6 +687,34 @@ def _check_header(session: Session, b: bundle.Bundle, tree: scope.UnitTree, my_u
     return sender_unit
 
 
+def _check_catalogues(
+    b: bundle.Bundle, tree: scope.UnitTree, sender_unit: str, my_unit: str
+) -> dict[str, list[dict[str, str]]]:
+    raw = b.body.get("catalogues")
+    if raw is None:
+        return {}
+    if not catalogues.sends_catalogues(tree, sender_unit, my_unit):
+        raise Refused(
+            "scope",
+            _(
+                "This bundle changes catalogues, which only the unit above may do, so it was "
+                "refused and nothing was changed."
+            ),
+        )
+    try:
+        return catalogues.check(raw)
+    except FieldProblem as exc:
+        problem = Problem(-1, exc.field, "", "", exc.message)
+        raise Refused(
+            "invalid",
+            _(
+                "This bundle contains invalid records, so it was refused and nothing was "
+                "changed. Ask the sender to correct them and export again.\n{problems}"
+            ).format(problems=f"• {exc.field}: {exc.message}"),
+            [problem],
+        ) from exc
+
+
 def prospective_version(session: Session) -> Version:
     """The version stamping unversioned rows in this transaction would give."""
     counter = session.info.get("sync_counter") or versions.current_counter(session) + 1
@@ -738,7 +769,9 @@ def import_bundle(
                 seq=report.seq, unit=report.sender_name, date=done[0].strftime("%d/%m/%Y %H:%M")
             )
             return report
-        incoming = _check_records(session, b, tree, sender_unit, my_unit, validator)
+        catalogue_entries = _check_catalogues(b, tree, sender_unit, my_unit)
+        codes = {n: {e["code"] for e in rows} for n, rows in catalogue_entries.items()}
+        incoming = _check_records(session, b, tree, sender_unit, my_unit, validator, codes)
     except Refused as exc:
         report.refused, report.reason, report.message, report.problems = (
             True,
@@ -764,7 +797,16 @@ def import_bundle(
         report.message = _duplicate_message("\n".join("• " + p.text() for p in duplicates[:10]))
         report.counts["refused"] = len(incoming)
         return report
-    items = [c.item for c in planner.changes.values()]
+    catalogue_changes = catalogues.plan(session, catalogue_entries)
+    items = [c.item for c in planner.changes.values()] + [
+        Item(
+            c["t"],
+            c["entry"]["code"],
+            catalogues.label(c),
+            "new" if c["before"] is None else "updated",
+        )
+        for c in catalogue_changes
+    ]
     counts = Counter(i.outcome for i in items)
     report.counts = {k: counts.get(k, 0) for k in OUTCOMES}
     report.items = sorted(items, key=lambda i: (OUTCOMES.index(i.outcome), i.table, i.label))
@@ -779,6 +821,7 @@ def import_bundle(
     ]
     replicas_before = {r for (r,) in session.execute(select(SyncReplica.replica_id))}
     changes = [c for c in planner.changes.values() if c.item.outcome != "unchanged"]
+    catalogues.apply(session, catalogue_changes)
     try:
         _apply_changes(session, changes, b.bundle_id)
     except IntegrityError as exc:
@@ -797,6 +840,7 @@ def import_bundle(
         "knowledge": knowledge_before,
         "acks": [{**a, "received_at": a["received_at"].isoformat(sep="T")} for a in acks_before],
         "replicas": sorted(replicas_before),
+        "catalogues": catalogue_changes,
     }
     sender = header["sender"]
     created = None

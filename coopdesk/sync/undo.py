@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import SyncAck, SyncConflict, SyncImport, SyncPending, SyncReplica
 from coopdesk.i18n import _
-from coopdesk.sync import canonical, state, versions
+from coopdesk.sync import canonical, catalogues, state, versions
 from coopdesk.sync.records import data_to_values
 from coopdesk.sync.versions import Version
 
@@ -77,6 +77,7 @@ def undo_import(session: Session, import_id: int, now: dt.datetime | None = None
                 session.execute(insert(table).values(id=rec["id"], **values))
         _side(session, SyncConflict, rec["t"], rec["id"], rec["conflicts"])
         _side(session, SyncPending, rec["t"], rec["id"], rec["pending"])
+    catalogues.undo(session, undo.get("catalogues", []))
     state.save_knowledge(session, undo["knowledge"])
     session.execute(delete(SyncAck))
     for ack in undo["acks"]:

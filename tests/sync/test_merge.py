@@ -222,3 +222,26 @@ def test_unversioned_bulk_rows_get_versions(make_site) -> None:
     assert report.counts["new"] == 3
     with a.session() as s:
         assert versions.stamp_unversioned(s) == 0
+
+
+def test_catalogue_updates_go_down_only(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    with p.session() as s:
+        s.add(m.Sector(code="coop_test_sector", name_vi="Du lịch cộng đồng", name_en="Community tourism"))
+    p.add(m.Cooperative, **coop("HTX Du lịch"), sector_code="coop_test_sector", unit_code=COMMUNE_A)
+    report = a.receive(p.export(COMMUNE_A))
+    assert not report.refused, report.message
+    new = {(i.table, i.label) for i in report.items if i.outcome == "new"}
+    assert ("sectors", "Du lịch cộng đồng") in new and ("cooperatives", "HTX Du lịch") in new
+    assert a.get(m.Sector, "coop_test_sector").name_vi == "Du lịch cộng đồng"
+    with a.session() as s:
+        undo.undo_import(s, report.import_id)
+    assert a.get(m.Sector, "coop_test_sector") is None
+    # a commune may not send catalogues up
+    from coopdesk.sync import canonical
+    from tests.sync.forge import forge, split
+
+    header, body = split(a.export(PROVINCE))
+    body["catalogues"] = {"sectors": [{"code": "x", "name_vi": "X", "name_en": "X"}]}
+    refused = p.receive(forge(header, canonical.dumps_bytes(body)))
+    assert refused.refused and refused.reason == "scope"
