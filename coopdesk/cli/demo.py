@@ -84,12 +84,18 @@ def _demo(args: argparse.Namespace) -> int:
 
     data_dir = Path(args.data_dir) if args.data_dir else paths.demo_data_dir()
     _refuse_if_not_empty(data_dir)
+    db_file = paths.db_path(data_dir)
+    created = not db_file.exists()
     engine = open_database(data_dir)
     try:
         progress = _progress if args.scale != "commune" and not args.json else None
         try:
             summary = generate(engine, args.scale, args.seed, args.unit, progress=progress)
         except DemoError as exc:
+            engine.dispose()
+            if created:  # leave the folder as it was: no empty database behind
+                for leftover in (db_file, *db_file.parent.glob(db_file.name + "-*")):
+                    leftover.unlink(missing_ok=True)
             raise CliError(str(exc)) from exc
         kinds = cooperative_counts(engine)
     finally:

@@ -301,6 +301,8 @@ def test_refuses_a_database_set_up_for_real_work(engine: Engine) -> None:
 def test_unknown_unit_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _demo(tmp_path / "x", "--unit", "99999") == 2
     assert "99999" in capsys.readouterr().err
+    assert list((tmp_path / "x").glob("coopdesk.sqlite3*")) == []  # no empty database left
+    assert _demo(tmp_path / "x", "--unit", "3408") == 0  # the officer simply tries again
 
 
 def test_json_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
