@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import SyncImport, Unit
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, canonical, conflicts, exporter, importer, status, undo, versions
+from coopdesk.sync import bundle, canonical, conflicts, exporter, importer, status, undo
 from coopdesk.sync.importer import ImportReport
 from coopdesk.sync.status import SyncStatus
 
@@ -236,12 +236,3 @@ def erase_person(session: Session, person_id: str, actor: str = "") -> None:
         conflicts.erase_person(session, person_id, actor)
     except conflicts.ConflictError as exc:
         raise SyncError(str(exc)) from exc
-
-
-def on_restored(engine: Engine) -> None:
-    """A database restored from a backup becomes a new replica: its old counters may already
-    have been used for changes that left with a bundle after the backup was made."""
-    from coopdesk.db.engine import session_scope
-
-    with session_scope(engine) as session:
-        versions.new_replica(session)

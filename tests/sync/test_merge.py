@@ -227,7 +227,11 @@ def test_unversioned_bulk_rows_get_versions(make_site) -> None:
 def test_catalogue_updates_go_down_only(make_site) -> None:
     a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
     with p.session() as s:
-        s.add(m.Sector(code="coop_test_sector", name_vi="Du lịch cộng đồng", name_en="Community tourism"))
+        s.add(
+            m.Sector(
+                code="coop_test_sector", name_vi="Du lịch cộng đồng", name_en="Community tourism"
+            )
+        )
     p.add(m.Cooperative, **coop("HTX Du lịch"), sector_code="coop_test_sector", unit_code=COMMUNE_A)
     report = a.receive(p.export(COMMUNE_A))
     assert not report.refused, report.message
@@ -245,3 +249,21 @@ def test_catalogue_updates_go_down_only(make_site) -> None:
     body["catalogues"] = {"sectors": [{"code": "x", "name_vi": "X", "name_en": "X"}]}
     refused = p.receive(forge(header, canonical.dumps_bytes(body)))
     assert refused.refused and refused.reason == "scope"
+
+
+def test_restored_database_is_a_new_replica(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    cid = a.add(m.Cooperative, **coop("HTX Một"))
+    _sync(a, p)
+    _sync(p, a)
+    with a.session() as s:
+        old = versions.replica_id(s)
+        versions.new_replica(s)  # what services.database.on_restored does after a restore
+    a.edit(m.Cooperative, cid, name="HTX Một (sau khôi phục)")
+    report = p.receive(a.export(PROVINCE))
+    assert report.counts["updated"] == 1
+    version = Version.parse(p.get(m.Cooperative, cid).version)
+    assert version.by != old and dict(version.vv)[old] >= 1
+    with p.session() as s:
+        acks = {r for (r,) in s.execute(select(m.SyncAck.replica_id))}
+    assert old not in acks  # the old replica's acknowledgement is retired
