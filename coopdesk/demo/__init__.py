@@ -203,7 +203,14 @@ def generate(
                 progress(n, len(communes))
         for maker in makers.values():
             maker.write()
-        write_plans(w, seed, home.code, province.code, in_sentence(province.name))
+        write_plans(
+            w,
+            seed,
+            home.code,
+            province.code,
+            in_sentence(province.name),
+            national=scale == "national",
+        )
         w.flush()
         if scale == "commune":
             install_unit, role, (officer, position) = home, "commune", home_made.officer_names[0]

@@ -1,8 +1,6 @@
-"""The plans of the demo: the city plan (targets for the demo's commune) and the province's
-2024 plan (targets for its province).
-
-The national targets of Đề án 01 are not written: a target belongs to a unit and the catalogue
-has no unit for the whole country.
+"""The plans of the demo: the city plan (targets for the demo's commune), the province's
+2024 plan (targets for its province) and, at national scale, Đề án 01 itself with the national
+targets, set on the country unit ("VN").
 """
 
 from __future__ import annotations
@@ -78,8 +76,10 @@ def write_plans(
     home_commune: str,
     province_code: str,
     province_label: str,
+    *,
+    national: bool = False,
 ) -> None:
-    """Both seed plans with their targets and assignments."""
+    """Both seed plans with their targets and assignments (and the national one if asked)."""
     rng = random.Random(f"coopdesk-demo:{seed}:plans")
     fmt = {"province": province_label}
     _plan(
@@ -102,3 +102,16 @@ def write_plans(
         seed_plans.PROVINCE_ASSIGNMENTS,
         fmt,
     )
+    if national:
+        from coopdesk.services.units import COUNTRY_CODE
+
+        _plan(
+            w,
+            rng,
+            COUNTRY_CODE,
+            seed_plans.NATIONAL_PLAN,
+            seed_plans.NATIONAL_TARGETS,
+            COUNTRY_CODE,
+            [],
+            fmt,
+        )

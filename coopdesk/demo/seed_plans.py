@@ -234,3 +234,31 @@ PROVINCE_ASSIGNMENTS = [
      "sách địa phương; theo dõi, kiểm tra, giám sát việc thực hiện kế hoạch tại địa phương.",
      "Hội LHPN các huyện, thành phố", _END2024, "done"),
 ]  # fmt: skip
+
+NATIONAL_PLAN = {
+    "issuer": "Thủ tướng Chính phủ",
+    "number": "01/QĐ-TTg",
+    "issued_on": dt.date(2023, 1, 3),
+    "title": f"Đề án {DE_AN} (Đề án 01)",
+    "period_start": dt.date(2023, 1, 1),
+    "period_end": dt.date(2030, 12, 31),
+    "legal_bases": "",
+    "purpose": "Mục tiêu toàn quốc của Đề án 01, giai đoạn 1 đến hết năm 2025, giai đoạn 2 "
+    "từ năm 2026 đến năm 2030.",
+    "reporting": "Tỉnh báo cáo Trung ương Hội LHPN Việt Nam trước ngày 30/11 hằng năm.",
+}
+
+NATIONAL_TARGETS = [
+    ("htx_women_managed", "phase1", ">=", 750,
+     "HTX do phụ nữ tham gia quản lý được củng cố, nâng cao chất lượng"),
+    ("htx_women_managed", "all", ">=", 1500,
+     "HTX do phụ nữ tham gia quản lý được củng cố, nâng cao chất lượng"),
+    ("tht_women_managed", "phase1", ">=", 5000, "THT được củng cố, hỗ trợ"),
+    ("tht_women_managed", "all", ">=", 10000, "THT được củng cố, hỗ trợ"),
+    ("female_workers_htx", "phase1", ">=", 15000, "Việc làm ổn định cho lao động nữ trong HTX"),
+    ("female_workers_htx", "all", ">=", 30000, "Việc làm ổn định cho lao động nữ trong HTX"),
+    ("female_workers_tht", "phase1", ">=", 40000, "Việc làm cho lao động nữ trong THT"),
+    ("female_workers_tht", "all", ">=", 100000, "Việc làm cho lao động nữ trong THT"),
+    ("women_managers_trained_pct", "phase1", ">=", 100, "100% nữ quản lý HTX được đào tạo"),
+    ("women_managers_trained_pct", "phase2", ">=", 100, "100% nữ quản lý HTX được đào tạo"),
+]  # fmt: skip

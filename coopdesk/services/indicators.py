@@ -56,8 +56,9 @@ from coopdesk.domain import indicators as reg
 from coopdesk.domain.classification import PROGRAMME_APPROVED
 from coopdesk.domain.periods import PROGRAMME_START, Period
 from coopdesk.i18n import _
+from coopdesk.services.units import COUNTRY_CODE
 
-NATIONAL = None  # the unit "code" of the whole country
+NATIONAL = None  # the unit "code" of the whole country (its targets are set on COUNTRY_CODE)
 
 # --- scope ---------------------------------------------------------------------------------
 
@@ -86,8 +87,8 @@ class UnknownUnit(ValueError):
 
 
 def resolve_scope(session: Session, unit_code: str | None) -> Scope:
-    """The subtree of a unit: a commune alone; a province with its communes; None = country."""
-    if unit_code is None:
+    """The subtree of a unit: a commune alone; a province with its communes; None/"VN" = country."""
+    if unit_code is None or unit_code == COUNTRY_CODE:
         rows = session.execute(
             select(Unit.code, Unit.name, Unit.level, Unit.parent_code, Unit.province_code)
         ).all()
@@ -723,8 +724,7 @@ def compute_by_year(
 
 def targets_for(session: Session, unit_code: str | None, period: Period) -> dict[str, TargetInfo]:
     """Targets set for exactly this unit and period string (e.g. "2026", "phase1", "2026r")."""
-    if unit_code is None:
-        return {}
+    unit_code = unit_code or COUNTRY_CODE  # the whole country's targets hang on "VN"
     rows = session.scalars(
         select(Target)
         .where(
@@ -744,8 +744,7 @@ def targets_for(session: Session, unit_code: str | None, period: Period) -> dict
 
 def phase_targets(session: Session, unit_code: str | None) -> dict[str, dict[str, TargetInfo]]:
     """Targets for the phases and the whole programme: code → {"phase1"/"phase2"/"all": …}."""
-    if unit_code is None:
-        return {}
+    unit_code = unit_code or COUNTRY_CODE  # the whole country's targets hang on "VN"
     rows = session.scalars(
         select(Target)
         .where(

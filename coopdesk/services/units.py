@@ -25,6 +25,7 @@ from coopdesk.i18n import _, collation_key, fold, normalize
 from coopdesk.services.catalogue_data import ETHNICITIES, SECTORS
 
 LEGACY_PREFIX = "old:"
+COUNTRY_CODE = "VN"  # the whole country: national targets and the central level hang on it
 PROVINCE_COUNT = 34
 COMMUNE_COUNT = 3321
 LEGACY_UNIT_COUNT = 10810  # 63 provinces, 696 districts, 10,051 communes before 01/07/2025
@@ -79,7 +80,19 @@ def _current_rows() -> list[dict[str, object]]:
     from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
     data = json.loads(NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8"))
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, object]] = [
+        {
+            "code": COUNTRY_CODE,
+            "name": "Việt Nam",
+            "name_folded": fold("Việt Nam toàn quốc"),
+            "division_type": "quốc gia",
+            "level": "country",
+            "parent_code": None,
+            "province_code": None,
+            "legacy": False,
+            "sort_key": collation_key("Việt Nam"),
+        }
+    ]
     for province in data:
         pcode = f"{int(province['code']):02d}"
         pname = normalize(province["name"])
@@ -170,7 +183,7 @@ def catalogues_complete(conn: Connection) -> bool:
     sectors = select(func.count()).select_from(Sector)
     ethnic = select(func.count()).select_from(Ethnicity)
     return (
-        _count(conn, units) >= PROVINCE_COUNT + COMMUNE_COUNT
+        _count(conn, units) >= 1 + PROVINCE_COUNT + COMMUNE_COUNT
         and _count(conn, legacy) >= LEGACY_UNIT_COUNT
         and _count(conn, sectors) >= len(SECTORS)
         and _count(conn, ethnic) >= len(ETHNICITIES)
@@ -229,6 +242,8 @@ def _pad(digits: str, level_hint: str | None = None) -> str:
 def normalize_code(text: str) -> str:
     """'3408' → '03408', '12' → '12', 'old:1' → 'old:01'; raises UnknownUnit if not a code."""
     cleaned = (text or "").strip()
+    if cleaned.upper() == COUNTRY_CODE:
+        return COUNTRY_CODE
     legacy = cleaned.lower().startswith(LEGACY_PREFIX)
     digits = cleaned[len(LEGACY_PREFIX) :].strip() if legacy else cleaned
     if not digits.isdigit() or len(digits) > 5:
