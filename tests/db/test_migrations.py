@@ -91,6 +91,9 @@ def test_first_schema_database_is_backed_up_then_upgraded_keeping_data(tmp_path:
         with engine.connect() as conn:
             name = conn.execute(text("SELECT name FROM cooperatives WHERE id = 'c-1'")).scalar()
         assert name == "HTX Chè Shan Tuyết Tân Phong"
+        with engine.connect() as conn:  # 0005: the country unit joins a loaded catalogue
+            country = conn.execute(text("SELECT name, level FROM units WHERE code = 'VN'")).one()
+        assert tuple(country) == ("Việt Nam", "country")
     finally:
         engine.dispose()
 

@@ -1,0 +1,34 @@
+"""The whole country as a unit ("VN"), so national targets have a unit to belong to.
+
+Revision ID: 0005_country_unit
+Revises: 0004_list_order_indexes
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005_country_unit"
+down_revision: str | Sequence[str] | None = "0004_list_order_indexes"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Only a database whose catalogue is loaded gets the row; a new one gets it with the rest.
+    from coopdesk.i18n import collation_key
+
+    op.execute(
+        sa.text(
+            "INSERT INTO units (code, name, name_folded, division_type, level, parent_code, "
+            "province_code, legacy, sort_key) "
+            "SELECT 'VN', 'Việt Nam', 'viet nam toan quoc', 'quốc gia', 'country', NULL, NULL, "
+            "0, :sort_key WHERE EXISTS (SELECT 1 FROM units) "
+            "AND NOT EXISTS (SELECT 1 FROM units WHERE code = 'VN')"
+        ).bindparams(sort_key=collation_key("Việt Nam"))
+    )
+
+
+def downgrade() -> None:
+    op.execute(sa.text("DELETE FROM units WHERE code = 'VN'"))
