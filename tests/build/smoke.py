@@ -416,7 +416,8 @@ def step_import_bundle(smoke: Smoke) -> None:
 
 
 def step_gui_offscreen(smoke: Smoke) -> None:
-    """The GUI starts offscreen on the demo database and quits by itself (exit 0)."""
+    """The GUI starts offscreen on the demo database, shows the main window and quits by
+    itself (exit 0)."""
     data_dir = smoke.state.get("commune") or smoke.data_dir("gui")
     env = smoke.env(QT_QPA_PLATFORM="offscreen", COOPDESK_SMOKE_QUIT_MS=str(GUI_QUIT_MS))
     result = smoke.run("--data-dir", str(data_dir), env=env, timeout=120)
@@ -428,6 +429,14 @@ def step_gui_offscreen(smoke: Smoke) -> None:
     ]
     if bad:
         raise StepFailed("Qt could not load its platform plugin:\n" + "\n".join(bad))
+    # app.py's hook names the windows that were up when it quit.
+    shown = [line for line in result.stderr.splitlines() if "smoke-quit, windows shown:" in line]
+    if not shown or "MainWindow" not in shown[-1]:
+        raise StepFailed(
+            "the main window was not shown before the GUI quit "
+            f"({shown[-1] if shown else 'no smoke-quit line from app.py'}):\n"
+            + _tails(result.stdout, result.stderr)
+        )
 
 
 # The steps the test runs, in order (later steps use what earlier ones made). A step for a

@@ -37,7 +37,8 @@ def run_coopdesk(tmp_path: Path, *args: str, quit_ms: str | None = None) -> str:
 
 def test_first_run_wizard_quits_when_asked(tmp_path: Path) -> None:
     # An empty data dir: the first-run wizard (a modal dialog) opens and must close too.
-    run_coopdesk(tmp_path, "--data-dir", str(tmp_path / "data"), quit_ms="300")
+    stderr = run_coopdesk(tmp_path, "--data-dir", str(tmp_path / "data"), quit_ms="300")
+    assert "smoke-quit, windows shown: FirstRunWizard" in stderr, stderr
 
 
 @pytest.mark.slow
@@ -45,4 +46,5 @@ def test_main_window_quits_cleanly_while_pages_load(tmp_path: Path) -> None:
     # Quitting while background tasks still load the pages: no traceback at exit.
     data_dir = str(tmp_path / "demo")
     run_coopdesk(tmp_path, "demo", "--data-dir", data_dir, "--seed", "1")
-    run_coopdesk(tmp_path, "--data-dir", data_dir, quit_ms="300")
+    stderr = run_coopdesk(tmp_path, "--data-dir", data_dir, quit_ms="300")
+    assert "smoke-quit, windows shown: MainWindow" in stderr, stderr
