@@ -814,6 +814,9 @@ def import_bundle(
         return report
     if has_unversioned:
         versions.stamp_unversioned(session)
+    # An import is a transaction of this database too: the counter moves, so anything keyed
+    # on it (e.g. the indicator cache) sees that the data changed.
+    versions.transaction_counter(session)
     knowledge_before = state.load_knowledge(session)
     acks_before = [
         {c.name: getattr(a, c.name) for c in SyncAck.__table__.columns}

@@ -87,6 +87,7 @@ def undo_import(session: Session, import_id: int, now: dt.datetime | None = None
             )
         )
     session.execute(delete(SyncReplica).where(SyncReplica.replica_id.not_in(undo["replicas"])))
+    versions.transaction_counter(session)  # the data changed: anything keyed on it notices
     log.undone_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     log.undo = None
     session.flush()

@@ -166,3 +166,34 @@ def test_targets_go_down_to_the_commune(sites, capsys) -> None:
     with _session(commune) as s:
         target = s.query(Target).one()
         assert (target.target_unit_code, int(target.value)) == ("03408", 14)
+
+
+def _indicator(capsys, data_dir: Path, code: str, unit: str) -> object:
+    rc, out, err = run(
+        capsys, "indicators", "--data-dir", str(data_dir), "--unit", unit, "--period", "2026",
+        "--json",
+    )  # fmt: skip
+    assert rc == 0, err
+    return next(i["value"] for i in json.loads(out)["indicators"] if i["code"] == code)
+
+
+def test_province_indicators_include_merged_commune_data(sites, capsys) -> None:
+    import datetime as dt
+
+    from coopdesk.db.models import Activity
+
+    commune, province, usb = sites
+    with _session(commune) as s:
+        records.create(
+            s, Activity, {"kind": "communication", "channel": "meeting",
+                          "title": "Hội nghị tuyên truyền Đề án 01",
+                          "held_on": dt.date(2026, 5, 4), "reach_total": 120, "reach_women": 95},
+            "Lò Thị Mai",
+        )  # fmt: skip
+    before = _indicator(capsys, province, "comm_events", "12")
+    up = usb / "up.coopdesk"
+    run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "12", "--out", str(up))
+    assert run(capsys, "import-bundle", "--data-dir", str(province), str(up))[0] == 0
+    after = _indicator(capsys, province, "comm_events", "12")
+    assert (before or 0) + 1 == after
+    assert _indicator(capsys, province, "comm_events", "3408") == 1
