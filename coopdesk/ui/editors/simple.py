@@ -83,6 +83,35 @@ class ActivityDialog(FormDialog):
     def defaults(self) -> dict[str, Any]:
         return {"kind": "communication"}
 
+    def build(self) -> None:
+        from coopdesk.ui.editors.activity_coops import ActivityCooperatives
+
+        super().build()
+        self.cooperatives = ActivityCooperatives(self.ctx)
+        self.tabs.addTab(self.cooperatives, "")
+        self.set_tab_title(self.cooperatives, N_("Cooperatives"))
+        self.cooperatives.list.itemChanged.connect(lambda _i: self.mark_dirty())
+
+    def load(self) -> None:
+        super().load()
+        if self.record_id is not None:
+            with self.ctx.session() as s:
+                self.cooperatives.load(s, self.record_id)
+
+    def translate_extra(self) -> None:
+        self.cooperatives.translate_ui()
+
+    def collect(self) -> dict[str, Any] | None:
+        self._chosen = self.cooperatives.chosen_ids()  # read on the GUI thread
+        return super().collect()
+
+    def save_work(self, session: Any, data: dict[str, Any]) -> Any:
+        activity = super().save_work(session, data)
+        self.cooperatives.save(
+            session, activity.id, activity.unit_code, self._chosen, self.ctx.actor
+        )
+        return activity
+
 
 def _recipients(ctx: Any, model: Any, name_column: Any) -> list[tuple[str, str]]:
     with ctx.session() as s:
