@@ -32,17 +32,18 @@ BUILD_INFO = DIST / "build-info.json"  # written by build.spec as its very last 
 BUILD_TIMEOUT = 30 * 60  # seconds; a build takes 1-3 minutes here
 # What the frozen folder is made from: a change to any of these makes it stale.
 SOURCES = ("build.spec", "pyproject.toml", "coopdesk", "resources", "translations")
-SOURCE_SUFFIXES = {".py", ".mako", ".po", ".ttf", ".otf", ".png", ".svg", ".ico", ".json", ".csv"}
+IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo"}  # build output, not sources
 
 
 def newest_source() -> tuple[float, Path]:
     newest = (0.0, ROOT)
     for name in SOURCES:
         top = ROOT / name
-        files = [top] if top.is_file() else top.rglob("*")
-        for path in files:
-            wanted = path.suffix in SOURCE_SUFFIXES or path == top
-            if wanted and path.is_file() and "__pycache__" not in path.parts:
+        for path in [top] if top.is_file() else top.rglob("*"):
+            ignored = path.suffix in IGNORED_SUFFIXES or path.name.startswith(".")
+            if ignored or "__pycache__" in path.parts:  # (translations/.lock: a tool's lock)
+                continue
+            if path.is_file():
                 newest = max(newest, (path.stat().st_mtime, path))
     return newest
 
