@@ -218,6 +218,11 @@ def step_bundle_contents(smoke: Smoke) -> None:
             missing.append(f"Qt {kind} plugin {name}")
     if not (plugins / "printsupport").is_dir() and not WINDOWS:  # Windows prints without one
         missing.append("Qt printsupport plugins")
+    source_resources = Path(__file__).resolve().parents[2] / "resources"  # when run from a clone
+    for path in sorted(source_resources.rglob("*")) if source_resources.is_dir() else []:
+        rel = path.relative_to(source_resources.parent)
+        if path.is_file() and "__pycache__" not in rel.parts and not (root / rel).is_file():
+            missing.append(f"{rel} (in the source tree, not in the bundle)")
     for module in build_info(smoke).get("qt_modules", []):  # the Qt modules the code imports
         name = module.removeprefix("PySide6.")
         if name != "PySide6" and not any((root / "PySide6").glob(f"{name}.*")):
