@@ -28,6 +28,12 @@ class ExportResult:
         return str(self.header["bundle_id"])
 
 
+# Sensitive personal data (ethnicity, disability, poverty, victim and hoàn lương status) and
+# the consents for it never leave the laptop while bundles travel unencrypted (DOMAIN.md §5:
+# not in a bundle that does not need it; indicators upstream do not use it).
+STAYS_ON_THIS_LAPTOP = frozenset({"person_sensitive", "consents"})
+
+
 def scope_units(tree: scope.UnitTree, a: str, b: str) -> set[str]:
     """Units whose records may travel between `a` and `b`, in either direction."""
     candidates: set[str] = set()
@@ -94,6 +100,8 @@ def build(
     counts: Counter[str] = Counter()
     units = scope_units(tree, my_unit, recipient_unit)
     for table in versions.synced_tables():
+        if table.name in STAYS_ON_THIS_LAPTOP:
+            continue
         held = state.held_versions(session, table, virtual=None, units=units)
         for record_id in sorted(held):
             entry = held[record_id]

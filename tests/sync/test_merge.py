@@ -268,3 +268,30 @@ def test_restored_database_is_a_new_replica(make_site) -> None:
     with p.session() as s:
         acks = {r for (r,) in s.execute(select(m.SyncAck.replica_id))}
     assert old not in acks  # the old replica's acknowledgement is retired
+
+
+def test_sensitive_details_and_consents_stay_on_the_laptop(make_site) -> None:
+    import datetime as dt
+
+    from coopdesk.sync import bundle
+
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    pid = a.add(m.Person, **person("Tươi", family="Lò"))
+    a.add(
+        m.Consent,
+        person_id=pid,
+        category="ethnicity",
+        purpose="Báo cáo Đề án 01",
+        recorded_by="Lò Thị Mai",
+        given_on=dt.date(2026, 3, 1),
+    )
+    a.add(m.PersonSensitive, person_id=pid, ethnicity_code="17", poverty_status="poor")
+    data = a.export(PROVINCE)
+    tables = {r["t"] for r in bundle.decode(data).body["records"]}
+    assert "people" in tables
+    assert not tables & {"person_sensitive", "consents"}
+    _sync(a, p)
+    assert p.get(m.Person, pid).given_name == "Tươi"
+    with p.session() as s:
+        assert s.scalars(select(m.PersonSensitive)).all() == []
+        assert s.scalars(select(m.Consent)).all() == []
