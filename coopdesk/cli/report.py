@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir
 from coopdesk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coopdesk.services.report_lists import ListFilter
 
 DOCUMENTS = (
     "annual",
@@ -45,6 +51,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", default="", help="lists: only this kind (HTX, THT, loan, radio…)")
     p.add_argument("--search", default="", help="lists: only names containing this text")
     p.add_argument("--status", default="", help="lists: active|suspended|dissolved, trained…")
+    p.add_argument("--sector", default="", help="list-cooperatives: only this sector (code)")
+    p.add_argument(
+        "--year",
+        default="",
+        help="list-cooperatives: founded that year; list-trainings/-activities/-support: held "
+        "or given that year (the period defaults to it)",
+    )
+    p.add_argument(
+        "--women-managed", action="store_true", help="list-cooperatives: women in management"
+    )
+    p.add_argument(
+        "--majority-female",
+        action="store_true",
+        help="list-cooperatives: more than 50 %% of the workers are women",
+    )
+    p.add_argument(
+        "--founded-under-programme",
+        action="store_true",
+        help="list-cooperatives: founded with the Union's support since the programme began",
+    )
+    trained = p.add_mutually_exclusive_group()
+    trained.add_argument(
+        "--trained",
+        dest="status",
+        action="store_const",
+        const="trained",
+        help="list-managers: only those trained (same as --status trained)",
+    )
+    trained.add_argument(
+        "--not-trained",
+        dest="status",
+        action="store_const",
+        const="untrained",
+        help="list-managers: only those not trained yet (same as --status untrained)",
+    )
     p.set_defaults(func=run)
 
 
@@ -59,6 +100,59 @@ def _date(text: str | None) -> dt.date:
         raise CliError(f"--date {text}: {exc}") from None
 
 
+# ListFilter field -> the flag that sets it (messages name the flag).
+FLAGS = {
+    "kind": "--kind",
+    "status": "--status",
+    "sector": "--sector",
+    "year": "--year",
+    "women_managed": "--women-managed",
+    "majority_female": "--majority-female",
+    "founded_under_programme": "--founded-under-programme",
+}
+
+
+def _filters(args: argparse.Namespace) -> tuple[ListFilter, int | None]:
+    from coopdesk.services import reports
+
+    year: int | None = None
+    if args.year:
+        try:
+            year = int(args.year)
+        except ValueError:
+            raise CliError(
+                _("--year {value}: write a year such as 2025.").format(value=args.year)
+            ) from None
+    flt = reports.ListFilter(
+        kind=args.kind,
+        search=args.search,
+        status=args.status or "",
+        sector=args.sector.strip(),
+        year=year,
+        women_managed=args.women_managed,
+        majority_female=args.majority_female,
+        founded_under_programme=args.founded_under_programme,
+    )
+    return flt, year
+
+
+def _check_filters(session: Session, template: str, flt: ListFilter) -> None:
+    from coopdesk.services import reports
+
+    if not template.startswith("list-"):
+        if any(v for v in vars(flt).values()):
+            raise CliError(
+                _("The list filters (--kind, --sector, --year…) apply only to the lists.")
+            )
+        return
+    try:
+        reports.check_filter(session, template, flt)
+    except reports.BadFilter as exc:
+        value = getattr(flt, exc.field)
+        shown = "" if isinstance(value, bool) else f" {value}"
+        raise CliError(f"{FLAGS[exc.field]}{shown}: {exc}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     from coopdesk.db.engine import open_database, session_scope
     from coopdesk.services import reports, settings, units
@@ -69,6 +163,9 @@ def run(args: argparse.Namespace) -> int:
     if args.xlsx and Path(args.xlsx).suffix.lower() != ".xlsx":
         raise CliError(_("--xlsx must name a .xlsx file, for example report.xlsx"))
     day = _date(args.date)
+    filters, year = _filters(args)
+    default_period = str(year) if year and args.document != "list-cooperatives" else None
+    period = args.period or default_period or str(day.year)
     engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
     try:
         with session_scope(engine) as session:
@@ -83,14 +180,14 @@ def run(args: argparse.Namespace) -> int:
             else:
                 raise CliError(_("Name the unit with --unit (for example --unit 3408)."))
             actor = installation.officer if installation else "cli"
-            filters = reports.ListFilter(args.kind, args.search, args.status)
+            _check_filters(session, args.document, filters)
             try:
                 if args.issue:
                     draft = reports.save_draft(
                         session,
                         template=args.document,
                         unit_code=unit_code,
-                        period=args.period or str(day.year),
+                        period=period,
                         actor=actor,
                         filters=filters,
                         plan_id=args.plan,
@@ -104,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
                     request = reports.ReportRequest(
                         template=args.document,
                         unit_code=unit_code,
-                        period=args.period or str(day.year),
+                        period=period,
                         lang=args.lang,
                         date=day,
                         plan_id=args.plan,

@@ -135,11 +135,9 @@ def build_list(
         landscape=spec.landscape,
         total_label=translate_in(lang, "Total"),
         sheet_name=translate_in(lang, spec.sheet),
+        note=filter_note,  # under the title, in the PDF and in the .xlsx title block
     )
-    blocks: list[Paragraph | Table] = []
-    if filter_note:
-        blocks.append(Paragraph(filter_note, "note"))
-    blocks.append(table)
+    blocks: list[Paragraph | Table] = [table]
     blocks.append(
         Paragraph(translate_in(lang, "The list has {n} entries./.").format(n=len(rows)), "closing"),
     )

@@ -32,7 +32,14 @@ from coopdesk.reports import annual, lists, plan
 from coopdesk.reports.common import Issuing, Numbering
 from coopdesk.reports.model import CellValue, Column, Document, Table, Typed
 from coopdesk.reports.text import translate_in
-from coopdesk.services.report_lists import LIST_GATHERERS, ListFilter, label
+from coopdesk.services.report_lists import (
+    LIST_GATHERERS,
+    BadFilter,
+    ListFilter,
+    check_filter,
+    label,
+    sector_name,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -172,6 +179,10 @@ def build_document(
         return _plan_document(session, req, unit, issuing, numbering)
     period = parse_period(req.period, date, _cutoff(session, unit.code))
     kind = req.template.removeprefix("list-")
+    try:
+        check_filter(session, req.template, req.filters)
+    except BadFilter as exc:
+        raise ReportError(str(exc)) from None
     rows = LIST_GATHERERS[kind](session, unit.code, period, req.filters, req.lang)
     progress(1, 2)
     doc = lists.build_list(
@@ -181,7 +192,9 @@ def build_document(
         issuing,
         numbering,
         req.lang,
-        req.filters.describe(req.lang),
+        req.filters.describe(
+            req.lang, sector_name(session, req.filters.sector, req.lang), req.template
+        ),
     )
     return doc, doc.tables()
 

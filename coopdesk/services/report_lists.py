@@ -22,15 +22,17 @@ from coopdesk.db.models import (
     Participation,
     Person,
     Role,
+    Sector,
     Support,
     Training,
     Unit,
 )
 from coopdesk.domain import indicators as reg
 from coopdesk.domain.periods import PROGRAMME_START, Period
-from coopdesk.i18n import N_, fold
+from coopdesk.i18n import N_, _, fold
 from coopdesk.reports.model import CellValue
 from coopdesk.reports.text import translate_in
+from coopdesk.services import list_filters as Q
 
 LABELS: dict[str, str] = {
     # roles
@@ -130,15 +132,34 @@ def label(code: str | None, lang: str) -> str:
     return translate_in(lang, LABELS[code]) if code in LABELS else code
 
 
+# Which of the extra filters each list offers (the app's list of the same records has them).
+LIST_OPTIONS: dict[str, frozenset[str]] = {
+    "list-cooperatives": frozenset(
+        {"sector", "year", "women_managed", "majority_female", "founded_under_programme"}
+    ),
+    "list-managers": frozenset(),
+    "list-trainings": frozenset({"year"}),
+    "list-activities": frozenset({"year"}),
+    "list-support": frozenset({"year"}),
+}
+
+
 @dataclass
 class ListFilter:
-    """The filters of the lists, as in the app's lists: kind, text search, status."""
+    """The filters of the lists, as in the app's lists (the SQL is shared with them through
+    coopdesk.services.list_filters)."""
 
     kind: str = ""  # HTX/THT; training/activity/support kind
     search: str = ""  # diacritics and case ignored
     status: str = ""  # cooperatives: active|suspended|dissolved; managers: trained|untrained
+    sector: str = ""  # cooperatives: sector code
+    year: int | None = None  # cooperatives: founded that year; others: held/given that year
+    women_managed: bool = False  # cooperatives: women in management
+    majority_female: bool = False  # cooperatives: > 50 % female workers
+    founded_under_programme: bool = False  # cooperatives: founded under the programme
 
-    def describe(self, lang: str) -> str:
+    def describe(self, lang: str, sector_name: str = "", template: str = "") -> str:
+        """The filters in force, one line (empty when none): printed under the title."""
         parts = []
         if self.kind:
             parts.append(translate_in(lang, "kind: {kind}").format(kind=label(self.kind, lang)))
@@ -146,11 +167,91 @@ class ListFilter:
             parts.append(
                 translate_in(lang, "status: {status}").format(status=label(self.status, lang))
             )
+        if self.sector:
+            parts.append(
+                translate_in(lang, "sector: {sector}").format(sector=sector_name or self.sector)
+            )
+        if self.women_managed:
+            parts.append(translate_in(lang, "women in management"))
+        if self.majority_female:
+            parts.append(translate_in(lang, "> 50 % female workers"))
+        if self.founded_under_programme:
+            parts.append(translate_in(lang, "founded under the programme"))
+        if self.year and template == "list-cooperatives":
+            parts.append(translate_in(lang, "founded in {year}").format(year=self.year))
+        elif self.year:
+            parts.append(translate_in(lang, "year {year}").format(year=self.year))
         if self.search:
             parts.append(translate_in(lang, "search: “{text}”").format(text=self.search))
         if not parts:
             return ""
         return "(" + translate_in(lang, "Filtered by") + " " + "; ".join(parts) + ")"
+
+
+# Codes the kind filter also takes (an activity's channel, a support's fund).
+_MORE_KINDS: dict[str, tuple[str, ...]] = {
+    "list-activities": (
+        "club",
+        "radio",
+        "tv",
+        "facebook",
+        "zalo",
+        "contest",
+        "leaflet",
+        "other",
+    ),
+    "list-support": ("commercial_bank", "state_budget", "project", "other"),
+}
+
+
+class BadFilter(ValueError):
+    """A filter value a list does not know; `field` names the ListFilter field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def check_filter(session: Session, template: str, flt: ListFilter) -> None:
+    """Refuse a filter the list does not offer or a value it does not know (BadFilter)."""
+    kinds, statuses = LIST_FILTERS[template]
+    kinds = kinds + _MORE_KINDS.get(template, ())
+    options = LIST_OPTIONS[template]
+    if flt.kind and flt.kind not in kinds:
+        raise BadFilter("kind", _choose("kind", flt.kind, kinds))
+    if flt.status and flt.status not in statuses:
+        raise BadFilter("status", _choose("status", flt.status, statuses))
+    for name in ("sector", "year", "women_managed", "majority_female", "founded_under_programme"):
+        if getattr(flt, name) and name not in options:
+            raise BadFilter(
+                name,
+                _("This filter does not apply to {document}.").format(document=template),
+            )
+    if flt.sector and session.get(Sector, flt.sector) is None:
+        known = session.scalars(select(Sector.code).order_by(Sector.code).limit(8)).all()
+        raise BadFilter(
+            "sector",
+            _("“{code}” is not a sector code; codes are, for example: {known}.").format(
+                code=flt.sector, known=", ".join(known)
+            ),
+        )
+    if flt.year is not None and not 1900 <= flt.year <= 2100:
+        raise BadFilter(
+            "year", _("“{year}” is not a year; write it as 2025.").format(year=flt.year)
+        )
+
+
+def _choose(field: str, value: str, allowed: tuple[str, ...]) -> str:
+    if not allowed:
+        return _("This filter does not apply to this list.")
+    return _("“{value}” is not one of: {allowed}.").format(value=value, allowed=", ".join(allowed))
+
+
+def sector_name(session: Session, code: str, lang: str) -> str:
+    sector = session.get(Sector, code) if code else None
+    if sector is None:
+        return code
+    return sector.name_en if lang == "en" else sector.name_vi
 
 
 def _leaves(session: Session, unit_code: str) -> list[str] | None:
@@ -166,6 +267,10 @@ def _in(column: Any, leaves: list[str] | None) -> Any:
 def _search(column: Any, text: str) -> Any:
     folded = fold(text)
     return column.contains(folded, autoescape=True) if folded else column.is_not(None)
+
+
+def _year(column: Any, year: int | None) -> Any:
+    return Q.year_between(column, year) if year else column.is_not(None)
 
 
 def _unit_names(session: Session) -> dict[str, str]:
@@ -187,6 +292,9 @@ def list_cooperatives(
             _search(c.name_folded, flt.search),
             c.kind == flt.kind if flt.kind else c.kind.is_not(None),
             c.status == flt.status if flt.status else c.status.is_not(None),
+            c.sector_code == flt.sector if flt.sector else c.id.is_not(None),
+            _year(c.founded_on, flt.year),
+            *_coop_conditions(flt, period),
         )
         .order_by(c.sort_key, c.id)
     ).all()
@@ -239,6 +347,18 @@ def list_cooperatives(
             ]
         )
     return rows
+
+
+def _coop_conditions(flt: ListFilter, period: Period) -> list[Any]:
+    """The app's check-box filters, judged at the end of the period (not later)."""
+    where: list[Any] = []
+    if flt.women_managed:
+        where.append(Q.women_in_management(min(period.end, dt.date.today())))
+    if flt.majority_female:
+        where.append(Q.majority_female_workers(period.end.year))
+    if flt.founded_under_programme:
+        where.append(Q.founded_under_programme())
+    return where
 
 
 def _chunks(ids: list[str], size: int = 900) -> list[list[str]]:
@@ -356,6 +476,7 @@ def list_trainings(
             t.start_on <= period.end,
             _in(t.unit_code, leaves),
             _search(t.title_folded, flt.search),
+            _year(t.start_on, flt.year),
             or_(t.kind == flt.kind, t.audience == flt.kind) if flt.kind else t.kind.is_not(None),
         )
         .order_by(t.start_on, t.title_folded, t.id)
@@ -388,6 +509,7 @@ def list_activities(
             a.held_on <= period.end,
             _in(a.unit_code, leaves),
             _search(a.title_folded, flt.search),
+            _year(a.held_on, flt.year),
             or_(a.kind == flt.kind, a.channel == flt.kind) if flt.kind else a.kind.is_not(None),
         )
         .order_by(a.held_on, a.title_folded, a.id)
@@ -421,6 +543,7 @@ def list_support(
             s.given_on >= period.start,
             s.given_on <= period.end,
             _in(s.unit_code, leaves),
+            _year(s.given_on, flt.year),
             or_(s.kind == flt.kind, s.fund == flt.kind) if flt.kind else s.kind.is_not(None),
             or_(
                 c.name_folded.contains(folded, autoescape=True),

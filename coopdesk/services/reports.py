@@ -31,14 +31,17 @@ from coopdesk.services.report_data import (
     issuing_for,
     paragraphs_json,
 )
-from coopdesk.services.report_lists import ListFilter
+from coopdesk.services.report_lists import LIST_OPTIONS, BadFilter, ListFilter, check_filter
 
 __all__ = [
+    "LIST_OPTIONS",
     "TEMPLATES",
+    "BadFilter",
     "ListFilter",
     "Rendered",
     "ReportError",
     "ReportRequest",
+    "check_filter",
     "issue_report",
     "next_number",
     "register",

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -33,16 +34,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from coopdesk.db.engine import session_scope
-from coopdesk.db.models import Report
-from coopdesk.i18n import N_, _
+from coopdesk.db.models import Report, Sector
+from coopdesk.i18n import N_, _, current_language
 from coopdesk.reports.annual import PARAGRAPH_KEYS
 from coopdesk.services import reports
 from coopdesk.services.report_data import TEMPLATES
-from coopdesk.services.report_lists import LABELS, LIST_FILTERS
+from coopdesk.services.report_lists import LABELS, LIST_FILTERS, LIST_OPTIONS
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.reports_page_preview import PdfPreview
+from coopdesk.ui.year_filter import year_choices
 
 OVERRIDE_FIELDS = (
     ("parent_body", N_("Parent body")),
@@ -60,6 +63,14 @@ def build_report(engine: Any, request: reports.ReportRequest, progress: Any = No
     """Worker: render a request in its own transaction (read only)."""
     with session_scope(engine) as session:
         return reports.render_request(session, request, progress)
+
+
+# The check-box filters of the lists (ListFilter fields), as in the app's lists.
+FILTER_CHECKS = {
+    "women_managed": N_("Women in management"),
+    "majority_female": N_("> 50 % female workers"),
+    "founded_under_programme": N_("Founded under the programme"),
+}
 
 
 class ReportsPage(QWidget):
@@ -106,9 +117,24 @@ class ReportsPage(QWidget):
         self.kind_combo = QComboBox()
         self.status_combo = QComboBox()
         self.search_edit = QLineEdit()
-        self.filter_labels = {k: QLabel() for k in ("kind", "status", "search")}
+        self.sector_combo = QComboBox()  # filled in _load_defaults (needs the database)
+        self.year_combo = QComboBox()
+        self.year_combo.addItem("", None)
+        for year in year_choices():
+            self.year_combo.addItem(str(year[0]), year[0])
+        self.filter_checks = {key: QCheckBox() for key in FILTER_CHECKS}
+        self.filter_labels = {
+            k: QLabel() for k in ("kind", "status", "sector", "year", "search", "checks")
+        }
+        checks = QVBoxLayout()
+        for box in self.filter_checks.values():
+            checks.addWidget(box)
+        self.filter_form = filters
         filters.addRow(self.filter_labels["kind"], self.kind_combo)
         filters.addRow(self.filter_labels["status"], self.status_combo)
+        filters.addRow(self.filter_labels["sector"], self.sector_combo)
+        filters.addRow(self.filter_labels["year"], self.year_combo)
+        filters.addRow(self.filter_labels["checks"], checks)
         filters.addRow(self.filter_labels["search"], self.search_edit)
 
         self.paragraph_box = QGroupBox()
@@ -234,6 +260,14 @@ class ReportsPage(QWidget):
         self.filter_labels["kind"].setText(_("Kind"))
         self.filter_labels["status"].setText(_("Status"))
         self.filter_labels["search"].setText(_("Search"))
+        self.filter_labels["sector"].setText(_("Sector"))
+        self.filter_labels["checks"].setText(_("Only"))
+        self._set_year_label()
+        self.year_combo.setItemText(0, _("All years"))
+        self.sector_combo.setItemText(0, _("All sectors"))
+        for key, box in self.filter_checks.items():
+            box.setText(_(FILTER_CHECKS[key]))
+        self._name_sectors()
         self.search_edit.setPlaceholderText(_("name or title, accents optional"))
         self._fill_filter_choices()
         self.paragraph_box.setTitle(_("Your paragraphs (saved with the report)"))
@@ -264,6 +298,7 @@ class ReportsPage(QWidget):
     def _load_defaults(self) -> None:
         from coopdesk.services import settings, units
 
+        self._load_sectors()
         with self.ctx.session() as session:
             own = units.get(session, self.ctx.unit_code)
             choices = [(own.code, own.name)] if own else [(self.ctx.unit_code, self.ctx.unit_code)]
@@ -344,6 +379,40 @@ class ReportsPage(QWidget):
         kinds, statuses = LIST_FILTERS.get(template, ((), ()))
         self.kind_combo.setEnabled(bool(kinds))
         self.status_combo.setEnabled(bool(statuses))
+        options = LIST_OPTIONS.get(template, frozenset())
+        self.filter_form.setRowVisible(self.sector_combo, "sector" in options)
+        self.filter_form.setRowVisible(self.year_combo, "year" in options)
+        self.filter_form.setRowVisible(
+            self.filter_labels["checks"], any(key in options for key in FILTER_CHECKS)
+        )
+        for key, box in self.filter_checks.items():
+            box.setVisible(key in options)
+        self._set_year_label()
+
+    def _set_year_label(self) -> None:
+        founded = self.template() == "list-cooperatives"
+        self.filter_labels["year"].setText(_("Founded in") if founded else _("Year"))
+
+    def _load_sectors(self) -> None:
+        with self.ctx.session() as session:
+            self._sectors = {
+                code: (vi, en)
+                for code, vi, en in session.execute(
+                    select(Sector.code, Sector.name_vi, Sector.name_en).order_by(Sector.name_vi)
+                )
+            }
+        self.sector_combo.clear()
+        self.sector_combo.addItem(_("All sectors"), "")
+        for code in self._sectors:
+            self.sector_combo.addItem("", code)
+        self._name_sectors()
+
+    def _name_sectors(self) -> None:
+        english = current_language() == "en"
+        for n in range(1, self.sector_combo.count()):
+            names = getattr(self, "_sectors", {}).get(self.sector_combo.itemData(n))
+            if names:
+                self.sector_combo.setItemText(n, names[1] if english else names[0])
 
     def paragraphs(self) -> dict[str, str]:
         return {k: e.toPlainText().strip() for k, e in self.paragraph_edits.items()}
@@ -362,7 +431,18 @@ class ReportsPage(QWidget):
             kind=str(self.kind_combo.currentData() or ""),
             search=self.search_edit.text().strip(),
             status=str(self.status_combo.currentData() or ""),
+            **self._option_values(),
         )
+
+    def _option_values(self) -> dict[str, Any]:
+        """The extra filters the chosen list offers (hidden ones are not applied)."""
+        options = LIST_OPTIONS.get(self.template(), frozenset())
+        values: dict[str, Any] = {
+            "sector": str(self.sector_combo.currentData() or ""),
+            "year": self.year_combo.currentData() or None,
+            **{key: box.isChecked() for key, box in self.filter_checks.items()},
+        }
+        return {k: v for k, v in values.items() if k in options}
 
     def document_date(self) -> dt.date:
         d = self.date_edit.date()
@@ -649,6 +729,12 @@ class ReportsPage(QWidget):
             (self.status_combo, request.filters.status),
         ):
             combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.sector_combo.setCurrentIndex(
+            max(self.sector_combo.findData(request.filters.sector), 0)
+        )
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(request.filters.year), 0))
+        for key, box in self.filter_checks.items():
+            box.setChecked(bool(getattr(request.filters, key)))
         self._update_buttons()
 
     def status_text(self) -> str:

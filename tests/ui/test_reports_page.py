@@ -16,6 +16,7 @@ from sqlalchemy import select
 from coopdesk import i18n
 from coopdesk.db.engine import session_scope
 from coopdesk.db.models import Report
+from coopdesk.services import reports
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.reports_page import ReportsPage
 from tests.reports.fixtures import COOP, populate
@@ -164,3 +165,28 @@ def test_plan_keeps_its_issuer_and_a_changed_signer_is_used(page: ReportsPage) -
     assert "Số: 12/KH-HPN" in pages[0] and "KẾ HOẠCH" in pages[0]
     assert "Tòng Thị Phới" in pages[-1]
     assert page.overrides() == {"signer_name": "Tòng Thị Phới"}
+
+
+def test_list_filters_shown_for_the_chosen_list(page: ReportsPage) -> None:
+    page.set_template("list-cooperatives")
+    programme = page.filter_checks["founded_under_programme"]
+    assert page.sector_combo.isVisibleTo(page) and programme.isVisibleTo(page)
+    assert page.filter_labels["year"].text() == "Năm thành lập"
+    programme.setChecked(True)
+    page.preview_button.click()
+    assert page.rendered is not None
+    cells = squeeze(page_raw(page.rendered.pdf, 1))
+    assert squeeze("Tổ hợp tác Rau an toàn") in cells and squeeze(COOP) not in cells
+    assert "(Lọc theo thành lập mới theo Đề án)" in " ".join(page_lines(page.rendered.pdf, 1))
+    save_screenshot(page, "reports-page-list-filters")
+
+    page.set_template("list-activities")  # only the year applies to activities
+    assert not page.sector_combo.isVisibleTo(page) and not programme.isVisibleTo(page)
+    assert page.year_combo.isVisibleTo(page) and page.filter_labels["year"].text() == "Năm"
+    assert page.filters() == reports.ListFilter()  # the hidden check box is not applied
+    page.set_period("all")
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2025))
+    page.preview_button.click()
+    assert page.rendered is not None
+    text = " ".join(page_lines(page.rendered.pdf, 1))
+    assert "(Lọc theo năm 2025)" in text and "Tuyên truyền Luật" not in text
