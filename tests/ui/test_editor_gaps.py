@@ -65,3 +65,137 @@ def test_activity_cooperatives_chosen_with_search_and_shown_again(qtbot, ctx) ->
     third.save()
     fourth = _open(qtbot, ActivityDialog(ctx, dialog.record_id))
     assert sorted(fourth.cooperatives.chosen_names()) == names
+
+
+def _plan(qtbot, ctx):
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    dialog = _open(qtbot, PlanDialog(ctx, None))
+    dialog.form.fields["title"].edit.setText("Kế hoạch thực hiện Đề án 01 năm 2026")
+    dialog.form.fields["issuer"].edit.setText("Hội LHPN phường Tân Phong")
+    qtbot.keyClicks(dialog.form.fields["period_start"].edit, "01/01/2026")
+    qtbot.keyClicks(dialog.form.fields["period_end"].edit, "31/12/2026")
+    return dialog
+
+
+def test_plan_targets_and_assignments_edited_and_saved_through_plans(qtbot, ctx) -> None:
+    from coopdesk.db.models import Assignment, Target
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    dialog = _plan(qtbot, ctx)
+    targets = dialog.targets
+    dialog.tabs.setCurrentWidget(targets)
+    fields = targets.form.fields
+    indicator = fields["indicator_code"].combo
+    indicator.setCurrentIndex(indicator.findData("htx_women_managed"))
+    assert indicator.currentText() == "HTX do phụ nữ tham gia quản lý"
+    fields["period"].edit.clear()
+    qtbot.keyClicks(fields["period"].edit, "2026")
+    qtbot.keyClicks(fields["value"].edit, "3")
+    targets.apply()
+    # a percentage above 100: the problem beside the value, the row not added
+    indicator.setCurrentIndex(indicator.findData("coops_consolidated_pct"))
+    qtbot.keyClicks(fields["value"].edit, "120")
+    assert not targets.apply()
+    assert fields["value"].error.isVisible()
+    assert fields["value"].problem() == "Chỉ tiêu tỷ lệ không thể vượt quá 100 %."
+    # a period CoopDesk does not understand: said beside the period
+    fields["value"].edit.setText("50,5")
+    fields["period"].edit.setText("năm sau")
+    assert not targets.apply()
+    assert fields["period"].problem()
+    fields["period"].edit.setText("2026")
+    comparison = fields["comparison"].combo
+    comparison.setCurrentIndex(comparison.findData("about"))
+    assert targets.apply()
+    assert targets.texts() == [
+        ["HTX do phụ nữ tham gia quản lý", "Năm 2026", "≥ 3 HTX"],
+        ["Tỷ lệ HTX, THT được Hội hỗ trợ đã được củng cố", "Năm 2026", "≈ 50,5 %"],
+    ]
+
+    assignments = dialog.assignments
+    dialog.tabs.setCurrentWidget(assignments)
+    af = assignments.form.fields
+    af["task"].edit.insertPlainText("Tuyên truyền Đề án 01 tại các tổ dân phố")
+    assert not assignments.apply()  # no responsible body: said beside it, nothing added
+    assert af["responsible_body"].error.isVisible()
+    assert assignments.texts() == []
+    af["responsible_body"].edit.setText("Ban Tuyên giáo")
+    af["coordinating_bodies"].edit.setText("Tổ dân phố số 3, Đoàn Thanh niên")
+    qtbot.keyClicks(af["deadline"].edit, "30/06/2026")
+    af["status"].combo.setCurrentIndex(af["status"].combo.findData("in_progress"))
+    af["evidence"].edit.setText("Báo cáo số 12/BC-HPN")
+    assert assignments.apply()
+    assert assignments.texts() == [
+        [
+            "Tuyên truyền Đề án 01 tại các tổ dân phố",
+            "Ban Tuyên giáo",
+            "Tổ dân phố số 3, Đoàn Thanh niên",
+            "30/06/2026",
+            "Đang thực hiện",
+        ]
+    ]
+    dialog.save()
+    assert dialog.saved
+    with ctx.session() as s:
+        saved = s.execute(
+            select(Target.indicator_code, Target.period, Target.comparison, Target.value)
+            .where(Target.deleted_at.is_(None))
+            .order_by(Target.indicator_code)
+        ).all()
+        tasks = s.execute(
+            select(Assignment.task, Assignment.deadline, Assignment.status, Assignment.evidence)
+        ).all()
+    assert [(c, p, cmp, float(v)) for c, p, cmp, v in saved] == [
+        ("coops_consolidated_pct", "2026", "about", 50.5),
+        ("htx_women_managed", "2026", ">=", 3.0),
+    ]
+    assert [(t, d.strftime("%d/%m/%Y"), st, e) for t, d, st, e in tasks] == [
+        (
+            "Tuyên truyền Đề án 01 tại các tổ dân phố",
+            "30/06/2026",
+            "in_progress",
+            "Báo cáo số 12/BC-HPN",
+        )
+    ]
+
+    # reopened: the rows are there; change one target, remove the other, finish the task
+    again = _open(qtbot, PlanDialog(ctx, dialog.record_id))
+    assert len(again.targets.texts()) == 2
+    row = [r[0] for r in again.targets.texts()].index("HTX do phụ nữ tham gia quản lý")
+    again.targets.select_row(row)
+    assert again.targets.form.fields["value"].edit.text() == "3"
+    again.targets.form.fields["value"].edit.setText("5")
+    assert again.targets.apply()
+    other = 1 - row
+    again.targets.select_row(other)
+    again.targets.remove_selected()
+    again.assignments.select_row(0)
+    status = again.assignments.form.fields["status"].combo
+    status.setCurrentIndex(status.findData("done"))
+    assert again.assignments.apply()
+    again.save()
+    assert again.saved
+    with ctx.session() as s:
+        live = s.execute(
+            select(Target.indicator_code, Target.value).where(Target.deleted_at.is_(None))
+        ).all()
+        statuses = s.scalars(select(Assignment.status)).all()
+    assert [(c, float(v)) for c, v in live] == [("htx_women_managed", 5.0)]
+    assert statuses == ["done"]
+
+
+def test_plan_with_a_wrong_field_saves_nothing(qtbot, ctx) -> None:
+    from coopdesk.db.models import Plan, Target
+
+    dialog = _plan(qtbot, ctx)
+    fields = dialog.targets.form.fields
+    fields["value"].edit.setText("10")
+    assert dialog.targets.apply()
+    dialog.form.fields["period_end"].edit.setText("31/13/2026")  # no 13th month
+    dialog.save()
+    assert not dialog.saved
+    assert dialog.form.fields["period_end"].error.isVisible()
+    with ctx.session() as s:
+        assert s.scalars(select(Plan.id)).all() == []
+        assert s.scalars(select(Target.id)).all() == []

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Plan, Target
-from coopdesk.domain.indicators import BY_CODE
-from coopdesk.i18n import N_, _, format_number
+from coopdesk.db.models import Plan
+from coopdesk.i18n import N_
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import DateField, Form, NoteField, TextField
+from coopdesk.ui.editors.plan_parts import AssignmentsTab, TargetsTab
 
 
 class PlanDialog(RecordDialog):
@@ -46,13 +45,14 @@ class PlanDialog(RecordDialog):
             ),
             N_("Contents"),
         )
-        self.targets = QTableWidget(0, 3)
-        self.targets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.targets.verticalHeader().setVisible(False)
-        self.targets.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.targets = TargetsTab()
         self.tabs.addTab(self.targets, "")
         self.set_tab_title(self.targets, N_("Targets"))
-        self.target_rows: list[tuple[str, str, Any, str]] = []
+        self.assignments = AssignmentsTab()
+        self.tabs.addTab(self.assignments, "")
+        self.set_tab_title(self.assignments, N_("Assignments"))
+        for tab in (self.targets, self.assignments):
+            tab.on_change = self.mark_dirty
 
     def load(self) -> None:
         self._name = ""
@@ -63,14 +63,8 @@ class PlanDialog(RecordDialog):
             assert plan is not None
             self._name = plan.number or plan.title[:40]
             values = {c.key: getattr(plan, c.key) for c in Plan.__table__.columns}
-            self.target_rows = [
-                (t.indicator_code, t.period, t.value, t.comparison)
-                for t in s.scalars(
-                    select(Target)
-                    .where(Target.plan_id == plan.id, Target.deleted_at.is_(None))
-                    .order_by(Target.indicator_code, Target.period)
-                )
-            ]
+            self.targets.load(s, plan.id)
+            self.assignments.load(s, plan.id)
         self.form.load(values)
         self.texts.load(values)
 
@@ -78,17 +72,21 @@ class PlanDialog(RecordDialog):
         return self._name
 
     def translate_extra(self) -> None:
-        self.targets.setHorizontalHeaderLabels([_("Indicator"), _("Period"), _("Target")])
-        self.targets.setRowCount(len(self.target_rows))
-        for n, (code, period, value, comparison) in enumerate(self.target_rows):
-            indicator = BY_CODE.get(code)
-            name = indicator.name() if indicator else code
-            unit = indicator.unit if indicator else ""
-            target = f"{'≥ ' if comparison == '>=' else ''}{format_number(value, 0 if value == int(value) else 1)} {unit}"
-            for col, text in enumerate((name, period, target)):
-                self.targets.setItem(n, col, QTableWidgetItem(text))
+        self.targets.translate_ui()
+        self.assignments.translate_ui()
 
     def collect(self) -> dict[str, Any] | None:
         first, ok1 = self.form.read()
         second, ok2 = self.texts.read()
+        # the targets and assignments as they are now (read on the GUI thread)
+        self._parts = [
+            (tab, [dict(r) for r in tab.rows], list(tab.removed))
+            for tab in (self.targets, self.assignments)
+        ]
         return {**first, **second} if ok1 and ok2 else None
+
+    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
+        plan = super().save_work(session, data)
+        for tab, rows, removed in self._parts:
+            tab.save(session, plan, rows, removed, self.ctx.actor)
+        return plan

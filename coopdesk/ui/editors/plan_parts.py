@@ -1,0 +1,387 @@
+"""A plan's targets and assignments, edited on their own tabs.
+
+Each tab is a table of the rows the plan has and a small form below it: choosing a row puts
+it in the form; "Apply" checks the form (problems appear beside the fields) and puts it back
+in the table; "New" empties the form; "Remove" takes the chosen row out. Nothing is written
+until the plan is saved: then `coopdesk.services.plans` sets, updates and deletes them in the
+plan's one transaction, so an error leaves nothing half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from coopdesk import i18n
+from coopdesk.db.models import Assignment, Plan, Target
+from coopdesk.domain import indicators as reg
+from coopdesk.domain.periods import Period
+from coopdesk.domain.validation import Problem, validate
+from coopdesk.i18n import N_, _
+from coopdesk.services import plans, records
+from coopdesk.ui.editors.fields import (
+    ChoiceField,
+    DateField,
+    Field,
+    FieldError,
+    Form,
+    NoteField,
+    TextField,
+)
+from coopdesk.ui.icons import icon
+
+COMPARISON = {">=": N_("at least (≥)"), "=": N_("exactly (=)"), "about": N_("about (≈)")}
+COMPARISON_SIGN = {">=": "≥ ", "=": "= ", "about": "≈ "}
+STATUS = {
+    "open": N_("Not started"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "late": N_("Late"),
+}
+
+
+class DecimalField(TextField):
+    """A number that may have decimals (a percentage target such as 50,5)."""
+
+    def __init__(self, key: str, label: str, *, required: bool = False) -> None:
+        super().__init__(key, label, required=required)
+        self.edit.setMaximumWidth(140)
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else fmt_decimal(value))
+
+    def value(self) -> Decimal | None:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        try:
+            return i18n.parse_number(text)
+        except ValueError as exc:
+            raise FieldError(str(exc)) from None
+
+
+def fmt_decimal(value: Any) -> str:
+    number = Decimal(str(value))
+    whole = number == number.to_integral_value()
+    return i18n.format_number(number, 0 if whole else len(str(number.normalize()).split(".")[-1]))
+
+
+def indicator_choices() -> list[tuple[str, str]]:
+    return [(ind.code, ind.name()) for ind in reg.INDICATORS]
+
+
+class PartsTab(QWidget):
+    """A table of rows (dicts; "id" is the stored record's or None) and a form for one."""
+
+    COLUMNS: tuple[str, ...] = ()  # N_() msgids
+
+    def __init__(self, fields: list[Field], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self.removed: list[str] = []  # ids of stored rows taken out
+        self.editing: int | None = None  # the row in the form, or None for a new one
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.form = Form(fields)
+        layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(icon("add"), "")
+        self.apply_button = QPushButton(icon("edit"), "")
+        self.remove_button = QPushButton(icon("delete"), "")
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.apply_button)
+        layout.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.new_button.clicked.connect(self.start_new)
+        self.apply_button.clicked.connect(self.apply)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.on_change: Callable[[], None] = lambda: None
+        self.start_new()
+
+    # --- to override ---------------------------------------------------------------------
+
+    def defaults(self) -> dict[str, Any]:
+        return {}
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        return []
+
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        raise NotImplementedError
+
+    def same_row(self, row: dict[str, Any], values: dict[str, Any]) -> bool:
+        """Would `values` replace `row` rather than be added (one per key)?"""
+        return False
+
+    # --- behaviour -----------------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.table.setHorizontalHeaderLabels([_(c) for c in self.COLUMNS])
+        self.new_button.setText(_("New"))
+        self.remove_button.setText(_("Remove"))
+        self.form.translate_ui()
+        self.fill()
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.removed = []
+        self.fill()
+
+    def fill(self) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.rows))
+        for n, row in enumerate(self.rows):
+            for col, text in enumerate(self.cells(row)):
+                self.table.setItem(n, col, QTableWidgetItem(text))
+        self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.apply_button.setText(_("Add") if self.editing is None else _("Apply"))
+
+    def _selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self.editing = rows[0].row()
+        self.form.clear_problems()
+        self.form.load(self.rows[self.editing])
+        self.fill_button()
+
+    def fill_button(self) -> None:
+        self.apply_button.setText(_("Add") if self.editing is None else _("Apply"))
+        self.remove_button.setEnabled(self.editing is not None)
+
+    def select_row(self, n: int) -> None:
+        self.table.selectRow(n)
+
+    def start_new(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.form.clear_problems()
+        self.form.load(self.defaults())
+        self.fill_button()
+
+    def apply(self) -> bool:
+        """Put the form's values in the table; False (problems shown) when they are wrong."""
+        self.form.clear_problems()
+        values, ok = self.form.read()
+        if not ok:
+            return False
+        problems = self.check(values)
+        if problems:
+            rest = self.form.show_problems(problems)
+            if rest:  # a problem no field here shows: on the first field
+                first = next(iter(self.form.fields.values()))
+                first.show_problem("\n".join(p.message for p in rest))
+            return False
+        index = self.editing
+        if index is None:
+            index = next((n for n, r in enumerate(self.rows) if self.same_row(r, values)), None)
+        if index is None:
+            self.rows.append({"id": None, **values})
+        else:
+            self.rows[index] = {**self.rows[index], **values, "changed": True}
+        self.start_new()
+        self.fill()
+        self.on_change()
+        return True
+
+    def remove_selected(self) -> None:
+        if self.editing is None:
+            return
+        row = self.rows.pop(self.editing)
+        if row.get("id"):
+            self.removed.append(row["id"])
+        self.start_new()
+        self.fill()
+        self.on_change()
+
+    def texts(self) -> list[list[str]]:
+        """What the table shows, row by row (tests)."""
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
+
+
+class TargetsTab(PartsTab):
+    COLUMNS = (N_("Indicator"), N_("Period"), N_("Target"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [
+                ChoiceField(
+                    "indicator_code",
+                    N_("Indicator"),
+                    indicator_choices,
+                    required=True,
+                    translate=False,
+                ),
+                TextField(
+                    "period", N_("Period"), required=True, placeholder=N_("2026, phase1, 2026r…")
+                ),
+                ChoiceField("comparison", N_("Comparison"), list(COMPARISON.items())),
+                DecimalField("value", N_("Target value"), required=True),
+            ],
+            parent,
+        )
+
+    def defaults(self) -> dict[str, Any]:
+        return {
+            "indicator_code": reg.INDICATORS[0].code,
+            "period": str(dt.date.today().year),
+            "comparison": ">=",
+            "value": None,
+        }
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        data = {**values, "target_unit_code": "-"}
+        if values.get("value") is None:
+            return [Problem("value", _("Enter the target as a number."))]
+        problems = plans.check_target(data)
+        if not problems:
+            values["period"] = Period.parse(values["period"]).key
+        return problems
+
+    def same_row(self, row: dict[str, Any], values: dict[str, Any]) -> bool:
+        return (row["indicator_code"], row["period"]) == (
+            values["indicator_code"],
+            values["period"],
+        )
+
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        indicator = reg.BY_CODE.get(row["indicator_code"])
+        name = indicator.name() if indicator else row["indicator_code"]
+        unit = indicator.unit if indicator else ""
+        try:
+            period = Period.parse(row["period"]).label()
+        except ValueError:
+            period = row["period"]
+        sign = COMPARISON_SIGN.get(row.get("comparison") or ">=", "")
+        return [name, period, f"{sign}{fmt_decimal(row['value'])} {unit}".strip()]
+
+    def load(self, session: Session, plan_id: str) -> None:
+        self.set_rows(
+            [
+                {
+                    "id": t.id,
+                    "indicator_code": t.indicator_code,
+                    "period": t.period,
+                    "comparison": t.comparison,
+                    "value": t.value,
+                    "key": (t.indicator_code, t.period),
+                }
+                for t in plans.targets_of(session, plan_id)
+            ]
+        )
+
+    def save(
+        self, session: Session, plan: Plan, rows: list[dict[str, Any]], removed: list[str], actor
+    ) -> None:
+        for rid in removed:
+            plans.delete_target(session, records.get_live(session, Target, rid), actor)
+        for row in rows:
+            if row["id"] and not row.get("changed"):
+                continue
+            if row["id"] and row.get("key") != (row["indicator_code"], row["period"]):
+                plans.delete_target(session, records.get_live(session, Target, row["id"]), actor)
+            plans.set_target(
+                session,
+                owner_unit=plan.unit_code,
+                target_unit=plan.unit_code,
+                indicator_code=row["indicator_code"],
+                period=row["period"],
+                value=row["value"],
+                comparison=row["comparison"] or ">=",
+                plan_id=plan.id,
+                actor=actor,
+            )
+
+
+ASSIGNMENT_KEYS = (
+    "task",
+    "responsible_body",
+    "coordinating_bodies",
+    "deadline",
+    "status",
+    "evidence",
+)
+
+
+class AssignmentsTab(PartsTab):
+    COLUMNS = (N_("Task"), N_("Responsible"), N_("Coordinating"), N_("Deadline"), N_("Status"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [
+                NoteField("task", N_("Task")),
+                TextField("responsible_body", N_("Responsible body"), required=True),
+                TextField("coordinating_bodies", N_("Coordinating bodies")),
+                DateField("deadline", N_("Deadline")),
+                ChoiceField("status", N_("Status"), list(STATUS.items())),
+                TextField("evidence", N_("Evidence (document, link)")),
+            ],
+            parent,
+        )
+        self.form.fields["task"].required = True
+        self.form.fields["task"].widget.setMaximumHeight(70)
+
+    def defaults(self) -> dict[str, Any]:
+        return {k: None if k == "deadline" else "" for k in ASSIGNMENT_KEYS} | {"status": "open"}
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        problems = validate("Assignment", {"plan_id": "-", **values})
+        return problems
+
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        return [
+            " ".join((row.get("task") or "").split()),
+            row.get("responsible_body") or "",
+            row.get("coordinating_bodies") or "",
+            i18n.format_date(row.get("deadline")),
+            _(STATUS.get(row.get("status") or "open", row.get("status") or "")),
+        ]
+
+    def load(self, session: Session, plan_id: str) -> None:
+        self.set_rows(
+            [
+                {"id": a.id, **{k: getattr(a, k) for k in ASSIGNMENT_KEYS}}
+                for a in plans.assignments_of(session, plan_id)
+            ]
+        )
+
+    def save(
+        self, session: Session, plan: Plan, rows: list[dict[str, Any]], removed: list[str], actor
+    ) -> None:
+        for rid in removed:
+            plans.delete_assignment(session, records.get_live(session, Assignment, rid), actor)
+        for row in rows:
+            data = {k: row.get(k) for k in ASSIGNMENT_KEYS}
+            data["status"] = data["status"] or "open"
+            if row["id"] is None:
+                plans.add_assignment(session, plan, data, actor)
+            elif row.get("changed"):
+                assignment = records.get_live(session, Assignment, row["id"])
+                plans.update_assignment(session, assignment, data, actor)
