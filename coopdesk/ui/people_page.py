@@ -9,7 +9,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from coopdesk.db.models import Person, PersonSensitive
-from coopdesk.i18n import N_, ngettext
+from coopdesk.i18n import N_, _, ngettext
+from coopdesk.services.people import ERASED_NAME
 from coopdesk.ui import labels as L
 from coopdesk.ui import list_queries as Q
 from coopdesk.ui.list_page import ListPage
@@ -26,7 +27,14 @@ class PeoplePage(ListPage):
 
     def make_columns(self) -> list[ListColumn]:
         return [
-            ListColumn("name", N_("Full name"), Person.full_name, order=Person.sort_key, width=240),
+            ListColumn(
+                "name",
+                N_("Full name"),
+                Person.full_name,
+                fmt=lambda v: _("[erased]") if v == ERASED_NAME else v,
+                order=Person.sort_key,
+                width=240,
+            ),
             ListColumn(
                 "gender", N_("Gender"), Person.gender, fmt=lambda v: L.label(L.GENDER, v), width=80
             ),
@@ -62,8 +70,7 @@ class PeoplePage(ListPage):
             select(Person.id)
             .outerjoin(PersonSensitive, PersonSensitive.person_id == Person.id)
             .where(
-                Person.deleted_at.is_(None),
-                Person.redacted.is_(False),
+                Person.deleted_at.is_(None),  # an erased person stays, as "[đã xoá]"
                 self.scoped(Person.unit_code),
             )
         )

@@ -199,3 +199,77 @@ def test_plan_with_a_wrong_field_saves_nothing(qtbot, ctx) -> None:
     with ctx.session() as s:
         assert s.scalars(select(Plan.id)).all() == []
         assert s.scalars(select(Target.id)).all() == []
+
+
+def _person_with_consents(ctx) -> str:
+    from coopdesk.db.engine import session_scope
+    from coopdesk.services import people
+
+    with session_scope(ctx.engine) as s:
+        person = people.create_person(s, "Lường Thị Phượng", unit_code="03408", gender="F")
+        for category in ("poverty", "disability"):
+            people.record_consent(
+                s, person, category, "Xét hỗ trợ vay vốn", recorded_by="Lò Thị Mai"
+            )
+        people.set_sensitive(s, person, {"poverty_status": "poor", "disability": True})
+        return person.id
+
+
+def test_withdrawing_a_consent_clears_what_it_covered(qtbot, ctx, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coopdesk.db.models import PersonSensitive
+    from coopdesk.domain.validation import consent_label
+    from coopdesk.ui.editors.person import PersonDialog
+
+    person_id = _person_with_consents(ctx)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    dialog = _open(qtbot, PersonDialog(ctx, person_id))
+    dialog.show_sensitive()
+    assert dialog.sensitive_form.fields["poverty_status"].widget.isEnabled()
+    table = dialog.consent_table
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert labels == ["hộ nghèo/cận nghèo", "khuyết tật"]
+    row = labels.index(consent_label("poverty"))
+    table.setCurrentCell(row, 0)
+    dialog.withdraw_button.click()
+    assert consent_label("poverty") in asked[0]
+    assert table.item(row, 3).text()  # the withdrawal date is shown
+    assert not dialog.sensitive_form.fields["poverty_status"].widget.isEnabled()
+    assert dialog.sensitive_form.fields["disability"].widget.isEnabled()
+    with ctx.session() as s:
+        sensitive = s.scalars(select(PersonSensitive)).one()
+        assert (sensitive.poverty_status, sensitive.disability) == (None, True)
+
+
+def test_erasing_a_person_after_confirmation_leaves_da_xoa_in_the_list(
+    qtbot, ctx, main_window, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coopdesk.ui.editors.person import PersonDialog
+
+    person_id = _person_with_consents(ctx)
+    page = main_window.show_area("people")
+    page.refresh()
+    assert "Lường Thị Phượng" in page.row_texts("name")
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or answer[0]
+    )
+    dialog = _open(qtbot, PersonDialog(ctx, person_id, page))
+    dialog.erase_button.click()  # cancelled: nothing happens
+    assert "Lường Thị Phượng" in asked[0] and "không thể hoàn tác" in asked[0]
+    assert page.row_texts("name").count("Lường Thị Phượng") == 1
+    answer[0] = QMessageBox.StandardButton.Yes
+    dialog.erase_button.click()
+    page.refresh()
+    names = page.row_texts("name")
+    assert "Lường Thị Phượng" not in names
+    assert "[đã xoá]" in names

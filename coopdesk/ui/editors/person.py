@@ -8,11 +8,13 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import (
+    Consent,
     Cooperative,
     Ethnicity,
     Participation,
@@ -177,6 +180,14 @@ class PersonDialog(RecordDialog):
         self.set_tab_title(page, N_("Sensitive data"))
         self.show_button.clicked.connect(self.show_sensitive)
         self.consent_button.clicked.connect(self.add_consent)
+        self.withdraw_button = QPushButton()
+        row.addWidget(self.withdraw_button)
+        self.withdraw_button.setVisible(self.record_id is not None)
+        self.withdraw_button.clicked.connect(self.withdraw_selected_consent)
+        self.erase_button = QPushButton()
+        self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase_button.setVisible(self.record_id is not None)
+        self.erase_button.clicked.connect(self.erase)
         self.consents: set[str] = set()
         self.new_consents: list[tuple[str, str]] = []
         self.sensitive_loaded: dict[str, Any] = {}
@@ -204,10 +215,11 @@ class PersonDialog(RecordDialog):
             self._name = people.display_name(person)
             self.form.load({c.key: getattr(person, c.key) for c in Person.__table__.columns})
             self._load_related(s, person)
+            consents = people.consents_of(s, person)
             self.consent_rows = [
-                (c.category, c.purpose, c.given_on, c.withdrawn_on)
-                for c in people.consents_of(s, person)
+                (c.category, c.purpose, c.given_on, c.withdrawn_on) for c in consents
             ]
+            self.consent_ids = [c.id for c in consents]
             self.consents = records.active_consents(s, person.id)
         self._apply_consents()
 
@@ -280,6 +292,11 @@ class PersonDialog(RecordDialog):
         self.consent_box.setTitle(_("Consents"))
         self.consent_purpose.setPlaceholderText(_("Purpose, e.g. choosing who receives support"))
         self.consent_button.setText(_("Record consent"))
+        self.withdraw_button.setText(_("Withdraw consent"))
+        self.withdraw_button.setToolTip(
+            _("The person withdrew the chosen consent: the details it covered are cleared.")
+        )
+        self.erase_button.setText(_("Erase person…"))
 
     def _fill_consents(self) -> None:
         rows = [
@@ -325,6 +342,76 @@ class PersonDialog(RecordDialog):
         self._fill_consents()
         self._apply_consents()
         self.mark_dirty()
+
+    def withdraw_selected_consent(self) -> None:
+        """Withdraw the chosen recorded consent now; the details it covered are cleared."""
+        n = self.consent_table.currentRow()
+        ids = getattr(self, "consent_ids", [])
+        if n < 0 or n >= len(ids) or self.consent_rows[n][3] is not None:
+            self.consent_error.setText(_("Choose a consent in force in the table first."))
+            return
+        category = consent_label(self.consent_rows[n][0])
+        question = _(
+            "Withdraw the consent “{category}”? The details it covered are cleared now."
+        ).format(category=category)
+        if (
+            QMessageBox.question(self, _("Withdraw consent"), question)
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        self.consent_error.setText("")
+        consent_id = ids[n]
+
+        def work() -> None:
+            with self.ctx.session() as s:
+                consent = records.get_live(s, Consent, consent_id)
+                people.withdraw_consent(s, consent, actor=self.ctx.actor)
+
+        self.ctx.tasks.run(work, on_done=lambda _r: self._withdrawn(), changes="people")
+
+    def _withdrawn(self) -> None:
+        with self.ctx.session() as s:
+            person = s.get(Person, self.record_id)
+            assert person is not None
+            consents = people.consents_of(s, person)
+            self.consent_rows = [
+                (c.category, c.purpose, c.given_on, c.withdrawn_on) for c in consents
+            ]
+            self.consent_ids = [c.id for c in consents]
+            self.consents = records.active_consents(s, person.id)
+        self._fill_consents()
+        if self.sensitive_shown:
+            self.show_sensitive()
+        self._apply_consents()
+
+    def erase_question(self) -> str:
+        return _(
+            "Erase {name} everywhere? Her name, contacts, sensitive details and consents are "
+            "removed for good, also from the history and at the province when synced; she "
+            "then reads “[erased]” in lists and documents. Her roles and trainings stay, so "
+            "the counts in reports do not change. This cannot be undone."
+        ).format(name=self.record_name())
+
+    def erase(self) -> None:
+        """Erase the person (the right to be forgotten) after an explicit confirmation."""
+        if self.record_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Erase person"),
+            self.erase_question(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        person_id = self.record_id
+
+        def work() -> None:
+            with self.ctx.session() as s:
+                people.erase_person(s, records.get_live(s, Person, person_id), self.ctx.actor)
+
+        self.ctx.tasks.run(work, on_done=lambda _r: self._deleted(), changes="people")
 
     # --- saving --------------------------------------------------------------------------
 
