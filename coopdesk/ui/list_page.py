@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,6 +57,14 @@ class ChoiceFilter(QComboBox):
         self.setItemText(0, _(self.all_label))
         for n, (_code, label) in enumerate(self.choices, start=1):
             self.setItemText(n, _(label) if isinstance(label, str) else str(label))
+        # re-measure: Qt keeps the minimum size hint of the previous language's longest text
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the current language's texts need (Qt caches the first language's)."""
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
 
     def code(self) -> Any:
         return self.currentData()

@@ -3,6 +3,7 @@ withdrawal and erasure, filter widths after a language switch."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from coopdesk.db.models import Activity, ActivityCooperative, Cooperative
@@ -273,3 +274,30 @@ def test_erasing_a_person_after_confirmation_leaves_da_xoa_in_the_list(
     names = page.row_texts("name")
     assert "Lường Thị Phượng" not in names
     assert "[đã xoá]" in names
+
+
+def _widths(page) -> dict[str, tuple[int, int]]:
+    """Each filter drop-down: (its width, the width its longest item needs)."""
+    from coopdesk.ui.list_page import ChoiceFilter
+
+    out = {}
+    for combo in page.findChildren(ChoiceFilter):
+        metrics = combo.fontMetrics()
+        longest = max(metrics.horizontalAdvance(combo.itemText(n)) for n in range(combo.count()))
+        out[combo.itemText(0)] = (combo.width(), longest)
+    return out
+
+
+def test_filter_drop_downs_resize_after_switching_language(qtbot, ctx, main_window) -> None:
+    pages = {area: main_window.show_area(area) for area in ("activities", "people")}
+    settings = main_window.show_area("settings")
+    for lang in ("en", "vi", "en"):
+        settings.language.setCurrentIndex(settings.language.findData(lang))
+        for area, page in pages.items():
+            main_window.show_area(area)
+            qtbot.waitUntil(lambda p=page: p.isVisible())
+            QApplication.processEvents()
+            for label, (width, longest) in _widths(page).items():
+                assert width >= longest + 20, (lang, area, label, width, longest)
+                assert width <= longest + 80, (lang, area, label, width, longest)
+    assert "All kinds" in _widths(pages["activities"])
