@@ -202,6 +202,40 @@ def test_plan_with_a_wrong_field_saves_nothing(qtbot, ctx) -> None:
         assert s.scalars(select(Target.id)).all() == []
 
 
+def test_a_target_typed_but_not_added_is_saved_with_the_plan(qtbot, ctx) -> None:
+    from coopdesk.db.models import Target
+
+    dialog = _plan(qtbot, ctx)
+    fields = dialog.targets.form.fields
+    fields["indicator_code"].combo.setCurrentIndex(
+        fields["indicator_code"].combo.findData("new_jobs_women")
+    )
+    fields["value"].edit.setText("7")  # typed, then Save without pressing Add
+    dialog.save()
+    assert dialog.saved
+    with ctx.session() as s:
+        saved = s.execute(select(Target.indicator_code, Target.value)).all()
+    assert [(code, int(value)) for code, value in saved] == [("new_jobs_women", 7)]
+
+
+def test_a_wrong_target_typed_but_not_added_stops_the_save(qtbot, ctx) -> None:
+    from coopdesk.db.models import Plan
+
+    dialog = _plan(qtbot, ctx)
+    dialog.tabs.setCurrentIndex(0)
+    fields = dialog.targets.form.fields
+    fields["indicator_code"].combo.setCurrentIndex(
+        fields["indicator_code"].combo.findData("coops_consolidated_pct")
+    )
+    fields["value"].edit.setText("120")
+    dialog.save()
+    assert not dialog.saved
+    assert dialog.tabs.currentWidget() is dialog.targets  # shown where the problem is
+    assert fields["value"].problem() == "Chỉ tiêu tỷ lệ không thể vượt quá 100 %."
+    with ctx.session() as s:
+        assert s.scalars(select(Plan.id)).all() == []
+
+
 def _person_with_consents(ctx) -> str:
     from coopdesk.db.engine import session_scope
     from coopdesk.services import people

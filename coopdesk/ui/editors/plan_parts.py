@@ -167,11 +167,20 @@ class PartsTab(QWidget):
         self.editing = rows[0].row()
         self.form.clear_problems()
         self.form.load(self.rows[self.editing])
+        self._remember_form()
         self.fill_button()
 
     def fill_button(self) -> None:
         self.apply_button.setText(_("Add") if self.editing is None else _("Apply"))
         self.remove_button.setEnabled(self.editing is not None)
+
+    def _remember_form(self) -> None:
+        self._loaded = self.form.read()[0]
+
+    def pending(self) -> bool:
+        """Has the form values not yet put in the table (typed, not added or applied)?"""
+        values, ok = self.form.read()
+        return not ok or values != self._loaded
 
     def select_row(self, n: int) -> None:
         self.table.selectRow(n)
@@ -181,6 +190,7 @@ class PartsTab(QWidget):
         self.table.clearSelection()
         self.form.clear_problems()
         self.form.load(self.defaults())
+        self._remember_form()
         self.fill_button()
 
     def apply(self) -> bool:
