@@ -199,15 +199,14 @@ def sync_status(
     session: Session, *, me: Me | None = None, today: dt.date | None = None
 ) -> SyncStatus:
     me = me or whoami(session)
-    cutoff = (11, 15)
-    try:
-        from coopdesk.domain.periods import parse_cutoff
-        from coopdesk.services import settings
+    from coopdesk.domain.periods import parse_cutoff
+    from coopdesk.services import settings
 
-        doc = settings.get_document_settings(session, me.unit_code)
-        cutoff = parse_cutoff(getattr(doc, "report_deadline", None) or "15/11")
-    except (ImportError, AttributeError, ValueError):
-        pass
+    doc = settings.get_document_settings(session, me.unit_code)
+    try:
+        cutoff = parse_cutoff(doc.report_deadline or "15/11")
+    except ValueError:  # an unreadable deadline in the settings: the programme's 15/11
+        cutoff = (11, 15)
     return status.sync_status(
         session,
         my_unit=me.unit_code,
