@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base
+from coopdesk.domain.labels import ROLE, SUPPORT_KIND
 from coopdesk.i18n import N_, _
 
 KIND_LABELS = {
@@ -32,23 +33,6 @@ KIND_LABELS = {
     "sectors": N_("Sector"),
     "ethnicities": N_("Ethnic group"),
 }
-
-# The same msgids as the forms use (coopdesk.ui.labels), so the translations are shared.
-ROLE_LABELS = {
-    "chair": N_("Chair of the board"),
-    "board_member": N_("Board member"),
-    "director": N_("Director"),
-    "general_director": N_("General director"),
-    "deputy_director": N_("Deputy director"),
-    "supervisor_head": N_("Head of supervisors"),
-    "supervisor": N_("Supervisor"),
-    "controller": N_("Controller"),
-    "group_leader": N_("Group leader"),
-    "accountant": N_("Accountant"),
-    "member": N_("Member"),
-    "worker": N_("Worker"),
-}
-SUPPORT_LABELS = {"loan": N_("Loan"), "grant": N_("Grant"), "in_kind": N_("In kind")}
 
 Lookup = Callable[[str, str], Mapping[str, Any] | None]
 
@@ -107,7 +91,7 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
                 coop=name_of("cooperatives", d.get("cooperative_id")), year=d.get("year")
             )
         case "roles":
-            role = ROLE_LABELS.get(str(d.get("role")))
+            role = ROLE.get(str(d.get("role")))
             return (
                 f"{name_of('people', d.get('person_id'))} – "
                 f"{_(role) if role else d.get('role')} – "
@@ -133,7 +117,7 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
                 if d.get("cooperative_id")
                 else name_of("people", d.get("person_id"))
             )
-            kind = SUPPORT_LABELS.get(str(d.get("kind")))
+            kind = SUPPORT_KIND.get(str(d.get("kind")))
             return f"{_(kind) if kind else d.get('kind')} {d.get('given_on')} – {who}"
         case "budgets":
             return _("Budget {year} – {source}").format(year=d.get("year"), source=d.get("source"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from coopdesk.domain.labels import ROLE as ROLE  # shared with the sync previews
+from coopdesk.domain.labels import SUPPORT_KIND as SUPPORT_KIND
 from coopdesk.i18n import N_, _, format_date, format_money, format_number
 
 KIND = {
@@ -11,20 +13,6 @@ KIND = {
 }
 KIND_SHORT = {"HTX": "HTX", "THT": "THT", "LHHTX": "LHHTX"}
 STATUS = {"active": N_("Active"), "suspended": N_("Suspended"), "dissolved": N_("Dissolved")}
-ROLE = {
-    "chair": N_("Chair of the board"),
-    "board_member": N_("Board member"),
-    "director": N_("Director"),
-    "general_director": N_("General director"),
-    "deputy_director": N_("Deputy director"),
-    "supervisor_head": N_("Head of supervisors"),
-    "supervisor": N_("Supervisor"),
-    "controller": N_("Controller"),
-    "group_leader": N_("Group leader"),
-    "accountant": N_("Accountant"),
-    "member": N_("Member"),
-    "worker": N_("Worker"),
-}
 MEMBER_KIND = {
     "official": N_("Official member"),
     "associate_capital": N_("Associate member (with capital)"),
@@ -61,7 +49,6 @@ CHANNEL = {
     "leaflet": N_("Leaflet"),
     "other": N_("Other"),
 }
-SUPPORT_KIND = {"loan": N_("Loan"), "grant": N_("Grant"), "in_kind": N_("In kind")}
 FUND = {
     "womens_development_fund": N_("Women's Development Fund"),
     "vbsp": N_("Social Policy Bank"),
