@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from coopdesk import paths
+from coopdesk.i18n import _
 
 
 class DatabaseError(Exception):
@@ -87,8 +88,10 @@ def migrate(engine: Engine, db_file: Path) -> bool:
     current = current_revision(engine)
     if current is not None and current not in known_ids:
         raise DatabaseTooNew(
-            f"The database {db_file} was made by a newer version of CoopDesk "
-            f"(schema {current}). Please update CoopDesk; the file was not changed."
+            _(
+                "The database {file} was made by a newer version of CoopDesk (schema "
+                "{schema}). Please update CoopDesk; the file was not changed."
+            ).format(file=db_file, schema=current)
         )
     if current == head_revision():
         return False
@@ -107,7 +110,9 @@ def open_database(data_dir: Path, *, create: bool = True) -> Engine:
     if not db_file.exists():
         if not create:
             raise DatabaseError(
-                f"There is no CoopDesk database in {data_dir}. Run `coopdesk init` first."
+                _("There is no CoopDesk database in {folder}. Run `coopdesk init` first.").format(
+                    folder=data_dir
+                )
             )
         data_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -116,12 +121,18 @@ def open_database(data_dir: Path, *, create: bool = True) -> Engine:
     except DatabaseTooNew:
         raise
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{db_file} is not a CoopDesk database or is damaged: {exc}") from exc
+        raise DatabaseError(
+            _("{file} is not a CoopDesk database or is damaged: {error}").format(
+                file=db_file, error=exc
+            )
+        ) from exc
     except Exception as exc:
         if "file is not a database" in str(exc):
             raise DatabaseError(
-                f"{db_file} is not a CoopDesk database or is damaged. "
-                "Restore it from a backup (coopdesk restore)."
+                _(
+                    "{file} is not a CoopDesk database or is damaged. "
+                    "Restore it from a backup (coopdesk restore)."
+                ).format(file=db_file)
             ) from exc
         raise
     return engine

@@ -130,7 +130,7 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
 
     with pytest.raises(DatabaseTooNew) as caught:
         open_database(data_dir)
-    assert "newer version of CoopDesk" in str(caught.value)
+    assert "phiên bản CoopDesk mới hơn" in str(caught.value)  # Vietnamese by default
     assert db_file.read_bytes() == before
     assert _revision(db_file) == "0999_from_the_future"
     assert not paths.backups_dir(data_dir).exists()
@@ -140,5 +140,5 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     paths.db_path(data_dir).write_text("Báo cáo kết quả thực hiện Đề án 01", encoding="utf-8")
-    with pytest.raises(DatabaseError, match="not a CoopDesk database"):
+    with pytest.raises(DatabaseError, match="không phải cơ sở dữ liệu CoopDesk"):
         open_database(data_dir)
