@@ -27,17 +27,17 @@ from coopdesk.domain import indicators as reg
 from coopdesk.domain.classification import PROGRAMME_APPROVED
 from coopdesk.domain.periods import PROGRAMME_START, Period
 from coopdesk.i18n import _
-from coopdesk.services.indicators import (
+from coopdesk.services.indicator_queries import (
     Scope,
-    _alive,
-    _completed_training,
-    _consolidated_exists,
-    _for_officers,
-    _officers,
-    _upskilling,
-    _woman_manager_exists,
-    _women_managers,
+    completed_training,
+    consolidated_exists,
+    coop_alive,
+    for_officers,
+    officers_query,
     resolve_scope,
+    upskilling,
+    woman_manager_exists,
+    women_managers,
 )
 
 
@@ -93,14 +93,14 @@ def _family(code: str) -> str:
 
 def _behind_coops(session: Session, code: str, scope: Scope, period: Period) -> Behind:
     c = aliased(Cooperative)
-    alive = _alive(c, period)
+    in_time = coop_alive(c, period)
     cond: ColumnElement[bool]
     extra: list[Any] = []
     if code == "htx_women_managed":
-        cond = and_(c.kind == "HTX", alive, _woman_manager_exists(c, reg.MANAGEMENT_ROLES, period))
+        cond = and_(c.kind == "HTX", in_time, woman_manager_exists(c, reg.MANAGEMENT_ROLES, period))
     elif code == "tht_women_managed":
         cond = and_(
-            c.kind == "THT", alive, _woman_manager_exists(c, reg.THT_MANAGEMENT_ROLES, period)
+            c.kind == "THT", in_time, woman_manager_exists(c, reg.THT_MANAGEMENT_ROLES, period)
         )
     elif code in ("new_htx_programme", "new_tht_programme"):
         cond = and_(
@@ -110,8 +110,8 @@ def _behind_coops(session: Session, code: str, scope: Scope, period: Period) -> 
             c.founded_on <= period.end,
         )
     else:  # coops_consolidated_pct
-        cond = and_(alive, c.hoi_supported.is_(True), c.kind.in_(("HTX", "THT")))
-        extra = [_consolidated_exists(c, period)]
+        cond = and_(in_time, c.hoi_supported.is_(True), c.kind.in_(("HTX", "THT")))
+        extra = [consolidated_exists(c, period)]
     rows = session.execute(
         select(c.unit_code, c.name, c.kind, c.founded_on, c.status, *extra).where(
             c.deleted_at.is_(None), cond, scope.filter(c.unit_code)
@@ -156,11 +156,11 @@ def _behind_years(session: Session, code: str, scope: Scope, period: Period) -> 
 
 
 def _behind_managers(session: Session, code: str, scope: Scope, period: Period) -> Behind:
-    m = _women_managers(scope, period).subquery()
+    m = women_managers(scope, period).subquery()
     p = aliased(Person)
     flow = code == "women_managers_trained"
     start = period.start if flow else min(PROGRAMME_START, period.start)
-    trained = _completed_training(m.c.pid, start, period.end)
+    trained = completed_training(m.c.pid, start, period.end)
     rows = session.execute(
         select(m.c.uc, p.full_name, p.birth_year, trained, p.sort_key).join(p, p.id == m.c.pid)
     ).all()
@@ -176,11 +176,11 @@ def _behind_managers(session: Session, code: str, scope: Scope, period: Period) 
 
 
 def _behind_officers(session: Session, code: str, scope: Scope, period: Period) -> Behind:
-    o = _officers(scope, period).subquery()
+    o = officers_query(scope, period).subquery()
     p = aliased(Person)
     start = min(PROGRAMME_START, period.start)
-    flt = _upskilling if code == "officers_upskilled_pct" else _for_officers
-    counted = _completed_training(o.c.person_id, start, period.end, flt)
+    flt = upskilling if code == "officers_upskilled_pct" else for_officers
+    counted = completed_training(o.c.person_id, start, period.end, flt)
     rows = session.execute(
         select(o.c.unit_code, p.full_name, o.c.position, counted).join(p, p.id == o.c.person_id)
     ).all()

@@ -255,7 +255,7 @@ def sector_name(session: Session, code: str, lang: str) -> str:
 
 
 def _leaves(session: Session, unit_code: str) -> list[str] | None:
-    from coopdesk.services.indicators import resolve_scope
+    from coopdesk.services.indicator_queries import resolve_scope
 
     return resolve_scope(session, unit_code).leaves
 
@@ -280,14 +280,14 @@ def _unit_names(session: Session) -> dict[str, str]:
 def list_cooperatives(
     session: Session, unit_code: str, period: Period, flt: ListFilter, lang: str
 ) -> list[list[CellValue]]:
-    from coopdesk.services.indicators import _alive, _role_active
+    from coopdesk.services.indicator_queries import coop_alive, role_active
 
     leaves = _leaves(session, unit_code)
     c, r, p = Cooperative, Role, Person
     coops = session.scalars(
         select(c)
         .where(
-            _alive(c, period),
+            coop_alive(c, period),
             _in(c.unit_code, leaves),
             _search(c.name_folded, flt.search),
             c.kind == flt.kind if flt.kind else c.kind.is_not(None),
@@ -307,7 +307,7 @@ def list_cooperatives(
             .join(c, c.id == r.cooperative_id)
             .where(
                 r.cooperative_id.in_(chunk),
-                _role_active(r, period),
+                role_active(r, period),
                 p.gender == "F",
                 p.deleted_at.is_(None),
                 r.role.in_(reg.THT_MANAGEMENT_ROLES),
@@ -383,7 +383,7 @@ def _latest_years(
 def list_managers(
     session: Session, unit_code: str, period: Period, flt: ListFilter, lang: str
 ) -> list[list[CellValue]]:
-    from coopdesk.services.indicators import _alive, _role_active
+    from coopdesk.services.indicator_queries import coop_alive, role_active
 
     leaves = _leaves(session, unit_code)
     r, p, c = Role, Person, Cooperative
@@ -393,11 +393,11 @@ def list_managers(
         .join(c, c.id == r.cooperative_id)
         .where(
             r.role.in_(reg.MANAGEMENT_ROLES),
-            _role_active(r, period),
+            role_active(r, period),
             p.gender == "F",
             p.deleted_at.is_(None),
             c.kind.in_(("HTX", "LHHTX")),
-            _alive(c, period),
+            coop_alive(c, period),
             _in(p.unit_code, leaves),
             _search(p.name_folded, flt.search),
         )
