@@ -29,12 +29,12 @@ class ProvinceMaker:
         self.commune_officers.extend(made.officer_ids[:3])
 
     def write(self) -> None:
-        own = self.officers()
+        own = self._officers()
         self._trainings(own)
         self._communication()
         budget_rows(self.w, self.rng, self.province.code, mountain=False, scale=8)
 
-    def officers(self) -> list[str]:
+    def _officers(self) -> list[str]:
         rng, code = self.rng, self.province.code
         people = PersonMaker(rng, mountain=code in vocab.MOUNTAIN_PROVINCES)
         ids: list[str] = []
