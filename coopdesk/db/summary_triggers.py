@@ -53,17 +53,21 @@ TOUCHES: dict[str, str] = {
     "budgets": "SELECT X.unit_code",
 }
 
-# today's provinces; a unit neither one of them nor directly under one is "outside" ("t:~")
-_PROVINCES = "SELECT code FROM units WHERE level = 'province' AND code NOT LIKE 'old:%'"
+# a unit outside today's provinces ("t:~"): neither one of them nor directly under one
+# (looked up by key: a trigger runs once per row, and must not scan the catalogue)
+_CURRENT_PROVINCE = "{u}.level = 'province' AND {u}.code NOT LIKE 'old:%'"
 
 _FORGET = """DELETE FROM {table} WHERE scope IN (
-    SELECT 'u:' || code FROM units WHERE code IN ({units})
-    UNION SELECT 't:' || code FROM units WHERE code IN ({units})
-    UNION SELECT 't:' || parent_code FROM units WHERE code IN ({units})
-      AND parent_code IS NOT NULL
-    UNION SELECT 't:~' FROM units WHERE code IN ({units}) AND code NOT IN ({provinces})
-      AND (parent_code IS NULL OR parent_code NOT IN ({provinces}))
-    UNION SELECT 't:*');"""
+    SELECT CASE k.n
+        WHEN 0 THEN 'u:' || u.code
+        WHEN 1 THEN 't:' || u.code
+        WHEN 2 THEN 't:' || u.parent_code
+        WHEN 3 THEN CASE WHEN NOT ({own}) AND NOT EXISTS (
+            SELECT 1 FROM units pu WHERE pu.code = u.parent_code AND {parent}) THEN 't:~' END
+        ELSE 't:*' END
+    FROM units u, (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3
+                   UNION ALL SELECT 4) k
+    WHERE u.code IN ({units}));"""
 
 
 def _trigger(table: str, event: str) -> str:
@@ -73,7 +77,7 @@ def _trigger(table: str, event: str) -> str:
         f"CREATE TRIGGER IF NOT EXISTS summary_{table}_{event.lower()} "
         f"AFTER {event} ON {table} "
         f"WHEN EXISTS (SELECT 1 FROM {TABLE}) "
-        f"BEGIN {_FORGET.format(table=TABLE, units=units, provinces=_PROVINCES)} END"
+        f"BEGIN {_FORGET.format(table=TABLE, units=units, own=_CURRENT_PROVINCE.format(u='u'), parent=_CURRENT_PROVINCE.format(u='pu'))} END"
     )
 
 

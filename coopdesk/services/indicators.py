@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Target
+from coopdesk.db.models import Cooperative, Target, Unit
 from coopdesk.domain import indicators as reg
 from coopdesk.domain.periods import Period
 from coopdesk.services import indicator_summary
@@ -96,6 +96,18 @@ def compute_by_year(
     }
 
 
+def holds_other_provinces(session: Session, province_code: str) -> bool:
+    """Whether this database holds cooperatives of units outside the province (a national
+    collection, such as the national demo): the overview then offers the whole country."""
+    subtree = select(Unit.code).where(
+        or_(Unit.code == province_code, Unit.parent_code == province_code)
+    )
+    found = session.execute(
+        select(Cooperative.id).where(Cooperative.unit_code.not_in(subtree)).limit(1)
+    ).first()
+    return found is not None
+
+
 # --- targets -------------------------------------------------------------------------------
 
 
@@ -164,6 +176,7 @@ __all__ = [
     "Value",
     "compute",
     "compute_by_year",
+    "holds_other_provinces",
     "phase_targets",
     "records_behind",
     "resolve_scope",

@@ -90,7 +90,9 @@ def load_history(engine: Engine, unit_code: str | None, today: dt.date) -> Histo
 
 
 def load_units(engine: Engine, unit_code: str, aggregator: bool) -> list[tuple[str, str]]:
-    """The units the selector offers: the installation's unit, and below it for a province."""
+    """The units the selector offers: the installation's unit, and below it for a province;
+    the whole country and every province too when the database holds other provinces."""
+    from coopdesk.services import indicators as svc
     from coopdesk.services import units
 
     with session_scope(engine) as session:
@@ -100,6 +102,9 @@ def load_units(engine: Engine, unit_code: str, aggregator: bool) -> list[tuple[s
         choices = [(own.code, own.name)]
         if own.level == "province":
             choices += [(c.code, f"    {c.name}") for c in units.children(session, own.code)]
+            if aggregator and svc.holds_other_provinces(session, own.code):
+                others = [(p.code, p.name) for p in units.children(session) if p.code != own.code]
+                choices = [(units.COUNTRY_CODE, _("Whole country")), *choices, *others]
         return choices
 
 
@@ -247,6 +252,7 @@ class OverviewPage(QWidget):
         self.unit_combo.clear()
         for code, name in load_units(self.ctx.engine, self.ctx.unit_code, self.ctx.is_aggregator):
             self.unit_combo.addItem(name, code)
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(self.ctx.unit_code)))
         self.unit_combo.setEnabled(self.unit_combo.count() > 1)
         self._updating = False
 
@@ -305,8 +311,12 @@ class OverviewPage(QWidget):
     def _open_child(self, index: Any) -> None:
         source = self.children_proxy.mapToSource(index)
         code = self.children_model.unit_code(source.row())
-        if self.unit_combo.findData(code) >= 0:
-            self.set_selection(unit_code=code)
+        if self.unit_combo.findData(code) < 0:  # a commune of another province
+            name = self.children_proxy.index(index.row(), 0).data()
+            self._updating = True
+            self.unit_combo.addItem(f"    {name}", code)
+            self._updating = False
+        self.set_selection(unit_code=code)
 
     # --- page contract -----------------------------------------------------------------
 

@@ -303,3 +303,34 @@ def test_a_database_made_without_migrations_has_the_triggers(tmp_path: Path) -> 
         names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
     assert {"summary_people_update", "summary_trainings_delete", "summary_units_insert"} <= names
     engine.dispose()
+
+
+def test_records_of_a_pre_2025_unit_count_for_the_country_only(built: Engine) -> None:
+    with session_scope(built) as s:
+        assert s.get(Unit, "old:03408") is not None  # the catalogue holds the pre-2025 units
+    _store_all(built)
+    with session_scope(built) as s:
+        Maker(s).activity("old:03408", "communication", dt.date(2025, 6, 1), 10, 5)
+    stored = _stored_scopes(built)
+    assert {"t:~", "t:*"}.isdisjoint(stored)
+    assert {"t:" + P, "u:" + A, "u:" + B} <= stored  # the province's numbers did not change
+    with session_scope(built) as s:
+        assert svc.compute(s, None, "2025").values["comm_events"].numerator == 3
+        assert svc.compute(s, P, "2025").values["comm_events"].numerator == 2
+    _check_everything(built, "activity on a pre-2025 unit")
+
+
+def test_the_national_demo_prepares_what_the_overview_opens_on(built: Engine) -> None:
+    from coopdesk.cli.demo import prepare_overview
+    from coopdesk.domain.periods import default_period
+
+    prepare_overview(built, P)
+    with session_scope(built) as s:
+        kept = {
+            (r[0], r[1]) for r in s.execute(select(IndicatorSummary.scope, IndicatorSummary.period))
+        }
+    opening = summary.period_key(default_period(dt.date.today()))
+    first_year = summary.period_key(Period.calendar_year(2023))
+    for period in (opening, first_year):
+        assert {("t:*", period), ("t:" + P, period)} <= kept
+    _check_everything(built, "prepared")

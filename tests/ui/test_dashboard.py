@@ -220,3 +220,51 @@ def test_coverage_of_the_province_target_by_its_communes(
     )
     assert page.cards["new_htx_programme"].target.text() == "Chỉ tiêu: ≥ 3 HTX"
     engine.dispose()
+
+
+def test_a_national_collection_offers_the_whole_country_and_its_provinces(
+    qtbot, province_dir: Path, tmp_path: Path
+) -> None:
+    """Lai Châu's demo plus one women-managed HTX in Hà Nội: the overview offers the whole
+    country, whose table lists the 34 provinces, and drills into Hà Nội and its wards."""
+    from coopdesk.db.engine import session_scope
+    from tests.services.indicator_data import Maker
+
+    shutil.copy2(paths.db_path(province_dir), paths.db_path(tmp_path))  # this test writes
+    engine = make_engine(paths.db_path(tmp_path))
+    with session_scope(engine) as s:
+        m = Maker(s)
+        coop = m.coop("00004", "HTX", "HTX Dịch vụ Ba Đình", dt.date(2020, 3, 1))
+        m.role(m.person("00004", "Đặng Thị Hằng"), coop, "chair", dt.date(2020, 3, 1))
+    page = _page(qtbot, engine, tmp_path, "12", "aggregator")
+    assert page.unit_combo.itemData(0) == "VN"
+    assert page.unit_combo.itemText(0) == "Toàn quốc"
+    page.set_selection(period="2024")
+    lai_chau = page.overview.result.values["htx_women_managed"].value
+    page.set_selection(unit_code="VN")
+    assert page.summary.text().startswith("Toàn quốc — Năm 2024")
+    assert page.overview.result.values["htx_women_managed"].value == lai_chau + 1
+    model, proxy = page.children_model, page.children_proxy
+    assert model.rowCount() == 34
+    by_name = {row[1]: row[2]["htx_women_managed"].value for row in model.rows}
+    assert by_name["Thành phố Hà Nội"] == 1 and by_name["Lai Châu"] == lai_chau
+    save_screenshot(page, "dashboard-country-2024")
+
+    def open_row(name: str) -> None:
+        row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == name)
+        page.children_view.doubleClicked.emit(proxy.index(row, 0))
+
+    open_row("Thành phố Hà Nội")
+    assert page.selected_unit() == "01"
+    assert page.overview.result.values["htx_women_managed"].value == 1
+    open_row("Phường Ba Đình")  # a ward of another province: added to the selector
+    assert page.selected_unit() == "00004"
+    assert page.summary.text().startswith("Phường Ba Đình — Năm 2024")
+    page.up_button.click()
+    assert page.selected_unit() == "12"
+    engine.dispose()
+
+
+def test_a_province_alone_is_not_offered_the_whole_country(province_page) -> None:
+    codes = [province_page.unit_combo.itemData(i) for i in range(province_page.unit_combo.count())]
+    assert codes[0] == "12" and "VN" not in codes and "01" not in codes
