@@ -146,6 +146,22 @@ def set_target(
     return created
 
 
+def target_units(session: Session, unit_code: str) -> list[tuple[str, str]]:
+    """The units a plan of `unit_code` sets targets for: its own, then a province's communes
+    (or the country's provinces), as (code, name)."""
+    from coopdesk.services import units
+
+    own = units.get(session, unit_code)
+    if own is None:
+        return [(unit_code, unit_code)]
+    below: list[Any] = []
+    if own.level == "province":
+        below = units.children(session, own.code)
+    elif own.code == units.COUNTRY_CODE:
+        below = units.children(session)
+    return [(own.code, own.name), *((u.code, f"    {u.name}") for u in below)]
+
+
 def delete_target(session: Session, target: Target, actor: str) -> None:
     records.delete(session, target, actor)
 

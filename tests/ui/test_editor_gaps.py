@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from coopdesk.db.engine import session_scope as ctx_session
 from coopdesk.db.models import Activity, ActivityCooperative, Cooperative
 from coopdesk.ui.editors.simple import ActivityDialog
-from tests.ui.conftest import add_cooperatives
+from tests.ui.conftest import add_cooperatives, save_screenshot
 
 
 def _open(qtbot, dialog):
@@ -335,3 +336,63 @@ def test_filter_drop_downs_resize_after_switching_language(qtbot, ctx, main_wind
                 assert width >= longest + 20, (lang, area, label, width, longest)
                 assert width <= longest + 80, (lang, area, label, width, longest)
     assert "All kinds" in _widths(pages["activities"])
+
+
+def test_a_province_plan_sets_its_communes_targets_and_the_overview_adds_them_up(
+    qtbot, engine, data_dir, tasks
+) -> None:
+    """Lai Châu's plan: 10 women-managed HTX for the province in 2026, 4 of them assigned to
+    Phường Tân Phong; the overview card says the communes' targets leave 6 unassigned."""
+    from coopdesk.db.models import Target
+    from coopdesk.services import settings
+    from coopdesk.ui.context import AppContext
+    from coopdesk.ui.dashboard import OverviewPage
+    from tests.ui.conftest import ensure_home_units
+
+    ensure_home_units(engine)
+    with ctx_session(engine) as s:
+        installation = settings.save_installation(
+            s, settings.Installation(unit_code="12", role="aggregator", officer="Lò Thị Mai")
+        )
+    province = AppContext(engine, data_dir, installation, tasks)
+    dialog = _plan(qtbot, province)
+    targets = dialog.targets
+    fields = targets.form.fields
+    unit = fields["target_unit_code"].combo
+    dialog.tabs.setCurrentWidget(targets)
+    assert fields["target_unit_code"].label.isVisible()  # a province chooses the unit
+    assert unit.itemData(0) == "12" and unit.findData("03408") > 0
+    indicator = fields["indicator_code"].combo
+    for code, value in (("12", "10"), ("03408", "4")):
+        unit.setCurrentIndex(unit.findData(code))
+        indicator.setCurrentIndex(indicator.findData("htx_women_managed"))
+        fields["period"].edit.setText("2026")
+        fields["value"].edit.setText(value)
+        assert targets.apply()
+    assert targets.texts() == [
+        ["HTX do phụ nữ tham gia quản lý", "Năm 2026", "≥ 10 HTX", "Lai Châu"],
+        ["HTX do phụ nữ tham gia quản lý", "Năm 2026", "≥ 4 HTX", "Phường Tân Phong"],
+    ]
+    save_screenshot(dialog, "plan-province-targets")
+    dialog.save()
+    assert dialog.saved
+    with ctx_session(engine) as s:
+        saved = s.execute(
+            select(Target.unit_code, Target.target_unit_code, Target.value).order_by(Target.value)
+        ).all()
+    assert [(o, t, int(v)) for o, t, v in saved] == [("12", "03408", 4), ("12", "12", 10)]
+
+    page = OverviewPage(province)
+    qtbot.addWidget(page)
+    page.set_selection(unit_code="12", period="2026")
+    card = page.cards["htx_women_managed"]
+    assert card.target.text() == "Chỉ tiêu: ≥ 10 HTX"
+    assert card.coverage.text().startswith("Tổng chỉ tiêu các xã, phường: 4 HTX, còn thiếu 6 HTX")
+
+
+def test_a_commune_plan_has_no_unit_to_choose(qtbot, ctx) -> None:
+    dialog = _plan(qtbot, ctx)
+    field = dialog.targets.form.fields["target_unit_code"]
+    dialog.tabs.setCurrentWidget(dialog.targets)
+    assert not field.label.isVisible() and dialog.targets.form.isVisible()
+    assert dialog.targets.defaults()["target_unit_code"] == "03408"

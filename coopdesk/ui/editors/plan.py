@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Plan
 from coopdesk.i18n import N_
+from coopdesk.services import plans
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import DateField, Form, NoteField, TextField
 from coopdesk.ui.editors.plan_parts import AssignmentsTab, TargetsTab
@@ -57,10 +58,13 @@ class PlanDialog(RecordDialog):
     def load(self) -> None:
         self._name = ""
         if self.record_id is None:
+            with self.ctx.session() as s:
+                self.targets.set_units(plans.target_units(s, self.ctx.unit_code))
             return
         with self.ctx.session() as s:
             plan = s.get(Plan, self.record_id)
             assert plan is not None
+            self.targets.set_units(plans.target_units(s, plan.unit_code))
             self._name = plan.number or plan.title[:40]
             values = {c.key: getattr(plan, c.key) for c in Plan.__table__.columns}
             self.targets.load(s, plan.id)

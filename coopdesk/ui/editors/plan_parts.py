@@ -230,16 +230,18 @@ class PartsTab(QWidget):
 
     def texts(self) -> list[list[str]]:
         """What the table shows, row by row (tests)."""
+        columns = [c for c in range(self.table.columnCount()) if not self.table.isColumnHidden(c)]
         return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
+            [self.table.item(r, c).text() for c in columns] for r in range(self.table.rowCount())
         ]
 
 
 class TargetsTab(PartsTab):
-    COLUMNS = (N_("Indicator"), N_("Period"), N_("Target"))
+    COLUMNS = (N_("Indicator"), N_("Period"), N_("Target"), N_("Set for"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        # the plan's unit, and below it the units a province (or the country) sets targets for
+        self.units: list[tuple[str, str]] = []
         super().__init__(
             [
                 ChoiceField(
@@ -254,9 +256,38 @@ class TargetsTab(PartsTab):
                 ),
                 ChoiceField("comparison", N_("Comparison"), list(COMPARISON.items())),
                 DecimalField("value", N_("Target value"), required=True),
+                ChoiceField(
+                    "target_unit_code",
+                    N_("Set for"),
+                    lambda: self.units,
+                    required=True,
+                    translate=False,
+                ),
             ],
             parent,
         )
+        self._show_units()
+
+    def set_units(self, units: list[tuple[str, str]]) -> None:
+        """The units a target of this plan can be set for (the plan's own unit first)."""
+        self.units = units
+        field = self.form.fields["target_unit_code"]
+        assert isinstance(field, ChoiceField)
+        field.translate_ui()
+        self._show_units()
+        if self.editing is None:
+            self.start_new()
+        self.fill()
+
+    def _show_units(self) -> None:
+        """A commune's plan sets targets for the commune alone: no unit to choose or show."""
+        several = len(self.units) > 1
+        field = self.form.fields["target_unit_code"]
+        self.form.layout().setRowVisible(field.label, several)
+        self.table.setColumnHidden(len(self.COLUMNS) - 1, not several)
+
+    def unit_name(self, code: str) -> str:
+        return next((name.strip() for c, name in self.units if c == code), code)
 
     def defaults(self) -> dict[str, Any]:
         return {
@@ -264,22 +295,19 @@ class TargetsTab(PartsTab):
             "period": str(dt.date.today().year),
             "comparison": ">=",
             "value": None,
+            "target_unit_code": self.units[0][0] if self.units else None,
         }
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
-        data = {**values, "target_unit_code": "-"}
         if values.get("value") is None:
             return [Problem("value", _("Enter the target as a number."))]
-        problems = plans.check_target(data)
+        problems = plans.check_target(values)
         if not problems:
             values["period"] = Period.parse(values["period"]).key
         return problems
 
     def same_row(self, row: dict[str, Any], values: dict[str, Any]) -> bool:
-        return (row["indicator_code"], row["period"]) == (
-            values["indicator_code"],
-            values["period"],
-        )
+        return _target_key(row) == _target_key(values)
 
     def cells(self, row: dict[str, Any]) -> list[str]:
         indicator = reg.BY_CODE.get(row["indicator_code"])
@@ -290,7 +318,8 @@ class TargetsTab(PartsTab):
         except ValueError:
             period = row["period"]
         sign = COMPARISON_SIGN.get(row.get("comparison") or ">=", "")
-        return [name, period, f"{sign}{fmt_decimal(row['value'])} {unit}".strip()]
+        value = f"{sign}{fmt_decimal(row['value'])} {unit}".strip()
+        return [name, period, value, self.unit_name(row.get("target_unit_code") or "")]
 
     def load(self, session: Session, plan_id: str) -> None:
         self.set_rows(
@@ -301,7 +330,8 @@ class TargetsTab(PartsTab):
                     "period": t.period,
                     "comparison": t.comparison,
                     "value": t.value,
-                    "key": (t.indicator_code, t.period),
+                    "target_unit_code": t.target_unit_code,
+                    "key": (t.target_unit_code, t.indicator_code, t.period),
                 }
                 for t in plans.targets_of(session, plan_id)
             ]
@@ -315,12 +345,12 @@ class TargetsTab(PartsTab):
         for row in rows:
             if row["id"] and not row.get("changed"):
                 continue
-            if row["id"] and row.get("key") != (row["indicator_code"], row["period"]):
+            if row["id"] and row.get("key") != _target_key(row):
                 plans.delete_target(session, records.get_live(session, Target, row["id"]), actor)
             plans.set_target(
                 session,
                 owner_unit=plan.unit_code,
-                target_unit=plan.unit_code,
+                target_unit=row.get("target_unit_code") or plan.unit_code,
                 indicator_code=row["indicator_code"],
                 period=row["period"],
                 value=row["value"],
@@ -328,6 +358,10 @@ class TargetsTab(PartsTab):
                 plan_id=plan.id,
                 actor=actor,
             )
+
+
+def _target_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row.get("target_unit_code"), row["indicator_code"], row["period"])
 
 
 ASSIGNMENT_KEYS = (
