@@ -237,7 +237,7 @@ class PartsTab(QWidget):
 
 
 class TargetsTab(PartsTab):
-    COLUMNS = (N_("Indicator"), N_("Period"), N_("Target"), N_("Set for"))
+    COLUMNS = (N_("Indicator"), N_("Period"), N_("Target value"), N_("Set for"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         # the plan's unit, and below it the units a province (or the country) sets targets for
