@@ -21,12 +21,9 @@ def template_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with the schema at head and the unit catalogue loaded, made once per run."""
     data_dir = tmp_path_factory.mktemp("template")
     engine = open_database(data_dir)
-    try:
-        from coopdesk.services import units
+    from coopdesk.services import units
 
-        units.ensure_catalogues(engine)
-    except (ImportError, AttributeError):
-        pass
+    units.ensure_catalogues(engine)
     engine.dispose()
     return data_dir
 

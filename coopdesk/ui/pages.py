@@ -9,8 +9,9 @@ Page contract (every area):
 Optional, called by the window's menus and shortcuts when the page has them:
 `new_record()` (Ctrl+N), `focus_search()` (Ctrl+F), `save()` (Ctrl+S), `cancel()` (Esc),
 `status_text() -> str` (shown in the status bar after refresh), `help_text() -> str` (F1).
-Pages are created the first time their area is opened. A module that does not exist yet (or
-fails to import) shows a placeholder page saying so, so areas can be built independently.
+Pages are created the first time their area is opened. A page whose module cannot be loaded
+(a damaged installation) shows what went wrong and what to do, instead of closing the window;
+a test opens every area and requires its real page.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import importlib
 import logging
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coopdesk.i18n import N_, _
@@ -66,10 +68,10 @@ def area(key: str) -> Area:
     raise KeyError(key)
 
 
-class PlaceholderPage(QWidget):
-    """Shown for an area whose module is not there yet."""
+class BrokenPage(QWidget):
+    """Shown for an area whose page could not be loaded: says so, and what to do."""
 
-    def __init__(self, ctx: AppContext, label: str, reason: str = "", parent=None) -> None:
+    def __init__(self, ctx: AppContext, label: str, reason: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.label = label
@@ -79,6 +81,7 @@ class PlaceholderPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.body = QLabel()
         self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addStretch(1)
@@ -86,24 +89,25 @@ class PlaceholderPage(QWidget):
 
     def translate_ui(self) -> None:
         self.title.setText(_(self.label))
-        self.body.setText(_("This part of CoopDesk is not available in this version yet."))
+        self.body.setText(
+            _(
+                "This part of CoopDesk could not be loaded: the installation may be damaged. "
+                "Your data is not affected. Install CoopDesk again from the original folder; "
+                "if it happens again, send this message to whoever supports you: {reason}"
+            ).format(reason=self.reason)
+        )
 
     def refresh(self) -> None:
-        pass
+        """Nothing to re-read: the page shows only the error."""
 
 
 def create_page(key: str, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
-    """Import and build the page of an area, or a placeholder if its module is missing."""
+    """Import and build the page of an area; a page that cannot be loaded is explained."""
     spec = area(key)
     module_name, _sep, class_name = spec.target.partition(":")
     try:
         cls = getattr(importlib.import_module(module_name), class_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return PlaceholderPage(ctx, spec.label, parent=parent)
-        log.exception("cannot load the page %s", spec.target)
-        return PlaceholderPage(ctx, spec.label, str(exc), parent=parent)
     except (ImportError, AttributeError) as exc:
         log.exception("cannot load the page %s", spec.target)
-        return PlaceholderPage(ctx, spec.label, str(exc), parent=parent)
+        return BrokenPage(ctx, spec.label, f"{spec.target}: {exc}", parent=parent)
     return cls(ctx, parent)

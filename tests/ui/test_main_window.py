@@ -5,13 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from coopdesk.ui.main_window import MainWindow
-from coopdesk.ui.pages import AREA_KEYS
+from coopdesk.ui.pages import AREAS, BrokenPage, create_page
+from tests.ui.conftest import save_screenshot
 
 
 def test_every_area_opens_and_unit_role_visible(main_window) -> None:
-    for key in AREA_KEYS:
-        page = main_window.show_area(key)
+    for spec in AREAS:
+        page = main_window.show_area(spec.key)
         assert main_window.stack.currentWidget() is page
+        assert type(page).__name__ == spec.target.partition(":")[2]  # its real page
     assert "Phường Tân Phong" in main_window.status_unit.text()
     assert main_window.role_badge.text() == "Hội cấp xã"
 
@@ -52,3 +54,25 @@ def test_shortcuts_new_find_and_escape(qtbot, main_window, monkeypatch) -> None:
     qtbot.keyClicks(page.search, "che")
     qtbot.keyClick(main_window, Qt.Key.Key_Escape)
     assert page.search.text() == ""
+
+
+def test_a_page_that_cannot_be_loaded_says_what_to_do(qtbot, ctx, monkeypatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def damaged(name, *args):
+        if name == "coopdesk.ui.budget_page":
+            raise ImportError("libcrypto.so.3: cannot open shared object file")
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", damaged)
+    page = create_page("budget", ctx)
+    qtbot.addWidget(page)
+    assert isinstance(page, BrokenPage)
+    assert page.title.text() == "Kinh phí"
+    text = page.body.text()
+    assert "không tải được" in text and "Dữ liệu của bạn không bị ảnh hưởng" in text
+    assert "coopdesk.ui.budget_page:BudgetPage: libcrypto.so.3" in text
+    page.resize(700, 300)
+    save_screenshot(page, "broken-page")
