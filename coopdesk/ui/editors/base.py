@@ -78,8 +78,16 @@ class RecordDialog(QDialog):
         """Fill the widgets from the record (or defaults for a new one)."""
 
     def collect(self) -> dict[str, Any] | None:
-        """Read the main record's values; None when a field cannot be read."""
+        """Read the main record's values; None when a field cannot be read.
+
+        Called by the live check as the officer types, so it only reads: it never changes
+        the parts, the tables or what is shown (`prepare_save` is the place for that)."""
         raise NotImplementedError
+
+    def prepare_save(self) -> bool:
+        """Before Save only: take what is typed but not added into the parts and keep a
+        snapshot of them for the worker thread; False (problems shown) stops the save."""
+        return True
 
     def save_work(self, session: Session, data: dict[str, Any]) -> Any:
         """Create or update the record and its parts, in the caller's transaction."""
@@ -223,6 +231,8 @@ class RecordDialog(QDialog):
     @Slot()
     def save(self) -> None:
         self.clear_problems()
+        if not self.prepare_save():
+            return
         data = self.collect()
         if data is None:
             self._show_tab_of_first_error()

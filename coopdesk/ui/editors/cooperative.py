@@ -148,10 +148,12 @@ class CooperativeDialog(RecordDialog):
     def collect(self) -> dict[str, Any] | None:
         first, ok1 = self.identity.read()
         second, ok2 = self.products.read()
-        ok3 = self.years.keep_form()
-        if not (ok1 and ok2 and ok3):
+        if not (ok1 and ok2):
             return None
         return {**first, **second}
+
+    def prepare_save(self) -> bool:
+        return self.years.keep_form()
 
     def extra_checks(self, session: Session) -> list[Any]:
         from coopdesk.db.models import CooperativeYear

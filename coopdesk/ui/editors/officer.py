@@ -70,6 +70,9 @@ class OfficerDialog(RecordDialog):
 
     def collect(self) -> dict[str, Any] | None:
         values, ok = self.form.read()
+        return values if ok else None
+
+    def prepare_save(self) -> bool:
         self.person_error.setText("")
         if self.record_id is None:
             self.choice = self.picker.choice()
@@ -77,8 +80,8 @@ class OfficerDialog(RecordDialog):
                 self.person_error.setText(
                     _("Choose a person in the list or type the name of a new person.")
                 )
-                return None
-        return values if ok else None
+                return False
+        return True
 
     def save_work(self, session: Session, data: dict[str, Any]) -> Any:
         if self.record_id is not None:

@@ -82,18 +82,21 @@ class PlanDialog(RecordDialog):
     def collect(self) -> dict[str, Any] | None:
         first, ok1 = self.form.read()
         second, ok2 = self.texts.read()
+        return {**first, **second} if ok1 and ok2 else None
+
+    def prepare_save(self) -> bool:
         for tab in (self.targets, self.assignments):
             # A target or assignment typed but not added yet is saved too, or its problem
             # is shown and nothing is saved: Save never drops what the officer typed.
             if tab.pending() and not tab.apply():
                 self.tabs.setCurrentWidget(tab)
-                return None
+                return False
         # the targets and assignments as they are now (read on the GUI thread)
         self._parts = [
             (tab, [dict(r) for r in tab.rows], list(tab.removed))
             for tab in (self.targets, self.assignments)
         ]
-        return {**first, **second} if ok1 and ok2 else None
+        return True
 
     def save_work(self, session: Session, data: dict[str, Any]) -> Any:
         plan = super().save_work(session, data)

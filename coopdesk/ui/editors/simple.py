@@ -101,9 +101,9 @@ class ActivityDialog(FormDialog):
     def translate_extra(self) -> None:
         self.cooperatives.translate_ui()
 
-    def collect(self) -> dict[str, Any] | None:
+    def prepare_save(self) -> bool:
         self._chosen = self.cooperatives.chosen_ids()  # read on the GUI thread
-        return super().collect()
+        return True
 
     def save_work(self, session: Any, data: dict[str, Any]) -> Any:
         activity = super().save_work(session, data)

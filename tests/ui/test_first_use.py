@@ -1,0 +1,91 @@
+"""What a commune officer hit on first real use (issue 17), each as she met it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from coopdesk.db.models import Target
+
+
+def _open(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _saved_plan_with_a_target(qtbot, ctx) -> str:
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    dialog = _open(qtbot, PlanDialog(ctx, None))
+    dialog.form.fields["title"].edit.setText("Kế hoạch thực hiện Đề án 01 năm 2026")
+    dialog.form.fields["issuer"].edit.setText("Hội LHPN phường Tân Phong")
+    qtbot.keyClicks(dialog.form.fields["period_start"].edit, "01/01/2026")
+    qtbot.keyClicks(dialog.form.fields["period_end"].edit, "31/12/2026")
+    fields = dialog.targets.form.fields
+    fields["indicator_code"].combo.setCurrentIndex(
+        fields["indicator_code"].combo.findData("htx_women_managed")
+    )
+    fields["period"].edit.setText("2026")
+    fields["value"].edit.setText("2")
+    assert dialog.targets.apply()
+    dialog.save()
+    assert dialog.saved
+    return str(dialog.record_id)
+
+
+def test_typing_a_target_slowly_changes_no_other_target(qtbot, ctx) -> None:
+    """The live check runs between keystrokes; it must only read what is on screen."""
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    plan_id = _saved_plan_with_a_target(qtbot, ctx)
+    dialog = _open(qtbot, PlanDialog(ctx, plan_id))
+    targets = dialog.targets
+    assert targets.texts() == [["HTX do phụ nữ tham gia quản lý", "Năm 2026", "≥ 2 HTX"]]
+    fields = targets.form.fields
+    indicator = fields["indicator_code"].combo
+    indicator.setCurrentIndex(indicator.findData("women_managers_trained"))
+    dialog.live_check()
+    for key in "10":  # a pause after each digit: the check fires in between
+        qtbot.keyClicks(fields["value"].edit, key)
+        dialog.live_check()
+    # nothing was added or changed behind her back; the form still holds what she typed
+    assert targets.texts() == [["HTX do phụ nữ tham gia quản lý", "Năm 2026", "≥ 2 HTX"]]
+    assert fields["value"].edit.text() == "10"
+    assert targets.pending()
+    dialog.save()  # Save takes the typed target in
+    assert dialog.saved
+    with ctx.session() as s:
+        saved = s.execute(
+            select(Target.indicator_code, Target.value)
+            .where(Target.deleted_at.is_(None))
+            .order_by(Target.indicator_code)
+        ).all()
+    assert [(code, int(value)) for code, value in saved] == [
+        ("htx_women_managed", 2),
+        ("women_managers_trained", 10),
+    ]
+
+
+def test_the_live_check_of_a_cooperative_keeps_no_figures(qtbot, ctx) -> None:
+    from coopdesk.ui.editors.cooperative import CooperativeDialog
+
+    dialog = _open(qtbot, CooperativeDialog(ctx, None))
+    dialog.years.form.fields["workers"].edit.setText("12")
+    dialog.years.changed_years.clear()
+    dialog.years.years.clear()
+    dialog.live_check()
+    assert dialog.years.years == {}  # reading what is on screen stored nothing
+
+
+def test_the_officer_editor_says_nothing_about_the_person_while_typing(qtbot, ctx) -> None:
+    from coopdesk.ui.editors.officer import OfficerDialog
+
+    dialog = _open(qtbot, OfficerDialog(ctx, None))
+    dialog.form.fields["position"].edit.setText("Phó Chủ tịch Hội LHPN phường")
+    dialog.live_check()
+    assert dialog.person_error.text() == ""  # she has not reached the person yet
+    dialog.save()
+    assert not dialog.saved
+    assert dialog.person_error.text() == (
+        "Chọn một người trong danh sách hoặc nhập họ tên người mới."
+    )
