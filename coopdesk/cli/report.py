@@ -14,7 +14,7 @@ from coopdesk.i18n import _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from coopdesk.services.report_lists import ListFilter
+    from coopdesk.services.documents import ListFilter, Rendered
 
 DOCUMENTS = (
     "annual",
@@ -113,7 +113,7 @@ FLAGS = {
 
 
 def _filters(args: argparse.Namespace) -> tuple[ListFilter, int | None]:
-    from coopdesk.services import reports
+    from coopdesk.services import documents
 
     year: int | None = None
     if args.year:
@@ -123,7 +123,7 @@ def _filters(args: argparse.Namespace) -> tuple[ListFilter, int | None]:
             raise CliError(
                 _("--year {value}: write a year such as 2025.").format(value=args.year)
             ) from None
-    flt = reports.ListFilter(
+    flt = documents.ListFilter(
         kind=args.kind,
         search=args.search,
         status=args.status or "",
@@ -137,7 +137,7 @@ def _filters(args: argparse.Namespace) -> tuple[ListFilter, int | None]:
 
 
 def _check_filters(session: Session, template: str, flt: ListFilter) -> None:
-    from coopdesk.services import reports
+    from coopdesk.services import documents
 
     if not template.startswith("list-"):
         if any(v for v in vars(flt).values()):
@@ -146,16 +146,60 @@ def _check_filters(session: Session, template: str, flt: ListFilter) -> None:
             )
         return
     try:
-        reports.check_filter(session, template, flt)
-    except reports.BadFilter as exc:
+        documents.check_filter(session, template, flt)
+    except documents.BadFilter as exc:
         value = getattr(flt, exc.field)
         shown = "" if isinstance(value, bool) else f" {value}"
         raise CliError(f"{FLAGS[exc.field]}{shown}: {exc}") from None
 
 
+def _unit(session: Session, args: argparse.Namespace) -> tuple[str, str]:
+    """The unit the document is about and who is recorded as making it."""
+    from coopdesk.services import settings, units
+
+    installation = settings.get_installation(session)
+    if args.unit:
+        try:
+            unit_code = units.resolve_code(session, args.unit)
+        except (units.UnknownUnit, ValueError) as exc:
+            raise CliError(str(exc)) from None
+    elif installation is not None:
+        unit_code = installation.unit_code
+    else:
+        raise CliError(_("Name the unit with --unit (for example --unit 3408)."))
+    return unit_code, installation.officer if installation else "cli"
+
+
+def _make(
+    session: Session, args: argparse.Namespace, period: str, day: dt.date, flt: ListFilter
+) -> tuple[Rendered, str]:
+    """The document as asked (rendered in --lang), and what to say once it is issued."""
+    from coopdesk.services import documents
+
+    unit_code, actor = _unit(session, args)
+    _check_filters(session, args.document, flt)
+    form = documents.DraftForm(
+        template=args.document,
+        unit_code=unit_code,
+        period=period,
+        date=day,
+        filters=flt,
+        plan_id=args.plan,
+    )
+    try:
+        if not args.issue:
+            return documents.render_request(session, form.request(args.lang)), ""
+        issued = documents.issue_draft(session, form, actor=actor, issued_on=day, lang=args.lang)
+    except documents.ReportError as exc:
+        raise CliError(str(exc)) from None
+    said = _("Issued No. {number}; SHA-256 of the official PDF: {sha}").format(
+        number=issued.draft.number_line, sha=issued.official.sha256
+    )
+    return issued.shown, said
+
+
 def run(args: argparse.Namespace) -> int:
     from coopdesk.db.engine import open_database, session_scope
-    from coopdesk.services import reports, settings, units
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
@@ -169,58 +213,14 @@ def run(args: argparse.Namespace) -> int:
     engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
     try:
         with session_scope(engine) as session:
-            installation = settings.get_installation(session)
-            if args.unit:
-                try:
-                    unit_code = units.resolve_code(session, args.unit)
-                except (units.UnknownUnit, ValueError) as exc:
-                    raise CliError(str(exc)) from None
-            elif installation is not None:
-                unit_code = installation.unit_code
-            else:
-                raise CliError(_("Name the unit with --unit (for example --unit 3408)."))
-            actor = installation.officer if installation else "cli"
-            _check_filters(session, args.document, filters)
-            try:
-                if args.issue:
-                    draft = reports.save_draft(
-                        session,
-                        template=args.document,
-                        unit_code=unit_code,
-                        period=period,
-                        actor=actor,
-                        filters=filters,
-                        plan_id=args.plan,
-                    )
-                    official = reports.issue_report(session, draft, actor=actor, issued_on=day)
-                    rendered = (
-                        official if args.lang == "vi" else reports.render(session, draft, "en")
-                    )
-                    number = f"{draft.number:02d}/{draft.symbol}"
-                else:
-                    request = reports.ReportRequest(
-                        template=args.document,
-                        unit_code=unit_code,
-                        period=period,
-                        lang=args.lang,
-                        date=day,
-                        plan_id=args.plan,
-                        filters=filters,
-                    )
-                    rendered = reports.render_request(session, request)
-            except reports.ReportError as exc:
-                raise CliError(str(exc)) from None
+            rendered, said = _make(session, args, period, day, filters)
     finally:
         engine.dispose()
     out.write_bytes(rendered.pdf)
     if args.xlsx:
         Path(args.xlsx).write_bytes(rendered.xlsx())
-    if args.issue:
-        print(
-            _("Issued No. {number}; SHA-256 of the official PDF: {sha}").format(
-                number=number, sha=official.sha256
-            )
-        )
+    if said:
+        print(said)
     print(_("Wrote {file}").format(file=out))
     if args.xlsx:
         print(_("Wrote {file}").format(file=args.xlsx))

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from coopdesk.db.engine import session_scope
-from coopdesk.services.reports import ListFilter, Rendered, ReportRequest, render_request
+from coopdesk.services.documents import ListFilter, Rendered, ReportRequest, render_request
 from tests.reports.fixtures import COMMUNE, COOP, MANAGER, PROVINCE, TRAINING
 from tests.reports.pdf import ink_box_mm, page_count, page_lines, page_raw, squeeze, words
 

@@ -20,7 +20,7 @@ from coopdesk.cli import main
 from coopdesk.db.engine import make_engine, session_scope
 from coopdesk.db.models import Activity, Cooperative, Sector
 from coopdesk.i18n import fold
-from coopdesk.services.reports import ListFilter, Rendered, ReportRequest, render_request
+from coopdesk.services.documents import ListFilter, Rendered, ReportRequest, render_request
 from tests.reports.fixtures import COMMUNE, COOP, MANAGER, PROVINCE
 from tests.reports.pdf import page_lines, page_raw, squeeze
 

@@ -1,0 +1,85 @@
+"""Documents and their register: drafts with the officer's paragraphs, issuing with the next
+number, re-issues, rendering to PDF and .xlsx, and the file names people are offered.
+
+- `drafts`: `DraftForm` (what the Reports form says), `save_draft`, `latest_draft`,
+  `get_draft`, `preview`
+- `register`: `issue_report`, `issue_draft`, `reissue`, `register`, `next_number`
+- `rendering`: `Rendered`, `render_request`, `render` (a stored document)
+- `choices`: what the Reports form offers (units, sectors, cut-off, issuer defaults)
+- `file_names`: `document_file_name` ("Bao-cao-De-an-01-Phuong-Tan-Phong-2026.pdf")
+- `stored`: how a document is kept in the `reports` table
+
+What a document says is gathered in `services.report_data` (reports, plans) and
+`services.report_lists` (lists). The caller owns the transaction; nothing here commits.
+"""
+
+from coopdesk.services.documents.choices import (
+    ISSUING_FIELDS,
+    FormChoices,
+    form_choices,
+    issuing_defaults,
+)
+from coopdesk.services.documents.drafts import (
+    WITH_PARAGRAPHS,
+    Draft,
+    DraftForm,
+    get_draft,
+    latest_draft,
+    preview,
+    save_draft,
+)
+from coopdesk.services.documents.file_names import document_file_name, people_file_name
+from coopdesk.services.documents.register import (
+    Issued,
+    RegisterEntry,
+    issue_draft,
+    issue_report,
+    next_number,
+    register,
+    reissue,
+)
+from coopdesk.services.documents.rendering import Rendered, render, render_request
+from coopdesk.services.report_data import TEMPLATES, ReportError, ReportRequest
+from coopdesk.services.report_lists import (
+    LABELS,
+    LIST_FILTERS,
+    LIST_OPTIONS,
+    BadFilter,
+    ListFilter,
+    check_filter,
+)
+
+__all__ = [
+    "ISSUING_FIELDS",
+    "LABELS",
+    "LIST_FILTERS",
+    "LIST_OPTIONS",
+    "TEMPLATES",
+    "WITH_PARAGRAPHS",
+    "BadFilter",
+    "Draft",
+    "DraftForm",
+    "FormChoices",
+    "Issued",
+    "ListFilter",
+    "RegisterEntry",
+    "Rendered",
+    "ReportError",
+    "ReportRequest",
+    "check_filter",
+    "document_file_name",
+    "form_choices",
+    "get_draft",
+    "issue_draft",
+    "issue_report",
+    "issuing_defaults",
+    "latest_draft",
+    "next_number",
+    "people_file_name",
+    "preview",
+    "register",
+    "reissue",
+    "render",
+    "render_request",
+    "save_draft",
+]
