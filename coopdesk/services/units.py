@@ -353,3 +353,9 @@ def display_name(info: UnitInfo) -> str:
     if info.level == "province" or not info.province_name:
         return info.name
     return f"{info.name}, {short_province_name(info.province_name)}"
+
+
+def label(session: Session, code: str) -> str:
+    """How the window names the unit: 'Phường Tân Phong, Lai Châu'; the code if unknown."""
+    info = get(session, code)
+    return display_name(info) if info is not None else code

@@ -10,10 +10,9 @@ Everything is computed off the GUI thread through `ctx.tasks`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,12 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from coopdesk.db.engine import session_scope
+from coopdesk import i18n
 from coopdesk.domain import indicators as reg
 from coopdesk.domain.periods import Period, default_period, standard_choices
-from coopdesk.i18n import _
+from coopdesk.i18n import _, ngettext
+from coopdesk.services import indicators, overview
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.dashboard_widgets import (
     SORT_ROLE,
@@ -45,77 +44,7 @@ from coopdesk.ui.dashboard_widgets import (
 )
 
 CARD_COLUMNS = 3
-
-
-@dataclass
-class Overview:
-    """What the page shows for one unit and period (plain values, made off the GUI thread)."""
-
-    result: Any  # services.indicators.Result
-    deadlines: list[Any]
-    child_names: dict[str, str]
-    coverage: dict[str, Any]  # code → plans.Coverage, for a province's targets
-
-
-@dataclass
-class History:
-    unit_code: str | None
-    by_year: dict[int, dict[str, Any] | None]
-    phase_targets: dict[str, dict[str, Any]]
-
-
-def load_overview(
-    engine: Engine, unit_code: str | None, period: Period, today: dt.date
-) -> Overview:
-    from coopdesk.services import indicators as svc
-    from coopdesk.services import plans
-
-    with session_scope(engine) as session:
-        result = svc.compute(session, unit_code, period, today=today)
-        deadlines = plans.upcoming_deadlines(session, unit_code, today) if unit_code else []
-        coverage = {}
-        if unit_code and result.scope.level == "province":
-            for code in result.targets:
-                coverage[code] = plans.coverage(session, unit_code, code, period.key)
-    return Overview(result, deadlines, dict(result.scope.children), coverage)
-
-
-def load_history(engine: Engine, unit_code: str | None, today: dt.date) -> History:
-    from coopdesk.services import indicators as svc
-
-    with session_scope(engine) as session:
-        by_year = svc.compute_by_year(session, unit_code, YearChart.YEARS, until=today)
-        targets = svc.phase_targets(session, unit_code)
-    return History(unit_code, by_year, targets)
-
-
-def load_units(engine: Engine, unit_code: str, aggregator: bool) -> list[tuple[str, str]]:
-    """The units the selector offers: the installation's unit, and below it for a province;
-    the whole country and every province too when the database holds other provinces."""
-    from coopdesk.services import indicators as svc
-    from coopdesk.services import units
-
-    with session_scope(engine) as session:
-        own = units.get(session, unit_code)
-        if own is None:
-            return [(unit_code, unit_code)]
-        choices = [(own.code, own.name)]
-        if own.level == "province":
-            choices += [(c.code, f"    {c.name}") for c in units.children(session, own.code)]
-            if aggregator and svc.holds_other_provinces(session, own.code):
-                others = [(p.code, p.name) for p in units.children(session) if p.code != own.code]
-                choices = [(units.COUNTRY_CODE, _("Whole country")), *choices, *others]
-        return choices
-
-
-def report_cutoff(engine: Engine, unit_code: str) -> str | None:
-    from coopdesk.services import settings
-
-    try:
-        with session_scope(engine) as session:
-            return settings.get_document_settings(session, unit_code).reporting_cutoff
-    except LookupError:
-        return None
+REFRESH_DELAY_MS = 400  # after a change, wait for the changes that follow it (an import)
 
 
 class OverviewPage(QWidget):
@@ -123,12 +52,18 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today: dt.date = dt.date.today()
-        self.overview: Overview | None = None
-        self.history: History | None = None
+        self.overview: overview.Overview | None = None
+        self.history: overview.History | None = None
         self._history_unit: str | bool | None = False  # the unit the history was loaded for
+        self._history_stale = False  # the data changed since the chart was read
         self._updating = False
         self._request = 0
-        self.cutoff = report_cutoff(ctx.engine, ctx.unit_code)
+        self.cutoff = ctx.read(overview.reporting_cutoff, ctx.unit_code)
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(REFRESH_DELAY_MS)
+        self._change_timer.timeout.connect(self.refresh)
+        ctx.data_changed.connect(self._data_changed)
 
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -154,6 +89,15 @@ class OverviewPage(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        self.overdue = QLabel()
+        self.overdue.setObjectName("overdueReport")
+        self.overdue.setWordWrap(True)
+        self.overdue.setStyleSheet(
+            "color: #b3261e; background: #fde2e0; border-radius: 6px; padding: 6px 10px;"
+            " font-weight: 600;"
+        )
+        self.overdue.hide()
+        outer.addWidget(self.overdue)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
@@ -250,7 +194,8 @@ class OverviewPage(QWidget):
     def _fill_units(self) -> None:
         self._updating = True
         self.unit_combo.clear()
-        for code, name in load_units(self.ctx.engine, self.ctx.unit_code, self.ctx.is_aggregator):
+        choices = self.ctx.read(overview.unit_choices, self.ctx.unit_code, self.ctx.is_aggregator)
+        for code, name in choices:
             self.unit_combo.addItem(name, code)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(self.ctx.unit_code)))
         self.unit_combo.setEnabled(self.unit_combo.count() > 1)
@@ -352,6 +297,9 @@ class OverviewPage(QWidget):
         self._show_chart()
 
     def refresh(self) -> None:
+        """Recompute the cards (and the chart, when the unit or the data changed) off the GUI
+        thread; the main window calls it when the page is shown."""
+        self._change_timer.stop()
         try:
             period = self.selected_period()
         except ValueError as exc:
@@ -365,31 +313,34 @@ class OverviewPage(QWidget):
         self._request += 1
         request = self._request
 
-        def done(overview: Overview) -> None:
+        def done(result: overview.Overview) -> None:
             if request == self._request:  # a later selection's result wins
-                self._show_overview(overview)
+                self._show_overview(result)
 
-        self.ctx.tasks.run(
-            load_overview,
-            self.ctx.engine,
-            unit,
-            period,
-            self.today,
-            on_done=done,
-            on_error=self._failed,
-            changes=None,
+        self.ctx.read_later(
+            overview.load_overview, unit, period, self.today, on_done=done, on_error=self._failed
         )
-        if self._history_unit != unit or self.history is None:
+        if self._history_unit != unit or self.history is None or self._history_stale:
             self._history_unit = unit
-            self.ctx.tasks.run(
-                load_history,
-                self.ctx.engine,
+            self._history_stale = False
+            self.ctx.read_later(
+                overview.load_history,
                 unit,
+                YearChart.YEARS,
                 self.today,
                 on_done=self._show_history,
                 on_error=self._failed,
-                changes=None,
             )
+
+    # Pages that follow `ctx.data_changed` themselves are not refreshed by the main window.
+    follows_data_changes = True
+
+    def _data_changed(self, _what: str) -> None:
+        """Records, targets or an import changed: recompute shortly, once for a burst of
+        changes; a hidden page waits until it is shown (the main window refreshes it then)."""
+        self._history_stale = True
+        if self.isVisible():
+            self._change_timer.start()
 
     def status_text(self) -> str:
         try:
@@ -404,16 +355,16 @@ class OverviewPage(QWidget):
         self.message.setText(str(exc))
         self.message.show()
 
-    def _show_overview(self, overview: Overview) -> None:
-        self.overview = overview
-        result = overview.result
+    def _show_overview(self, shown: overview.Overview) -> None:
+        self.overview = shown
+        result = shown.result
         counts = {status: 0 for status in reg.Status}
         for ind in reg.INDICATORS:
-            status = result.status(ind.code)
+            status = shown.statuses[ind.code]
             counts[status] += 1
             card = self.cards[ind.code]
-            card.set_value(result.values[ind.code].value, result.targets.get(ind.code), status)
-            card.set_coverage(overview.coverage.get(ind.code))
+            card.set_value(result.values[ind.code].value, shown.targets.get(ind.code), status)
+            card.set_coverage(shown.coverage.get(ind.code))
         elapsed = round(result.elapsed * 100)
         self.summary.setText(
             _(
@@ -428,7 +379,24 @@ class OverviewPage(QWidget):
                 behind=counts[reg.Status.BEHIND],
             )
         )
-        self.deadlines.set_deadlines(overview.deadlines)
+        self._show_overdue(shown.overdue_report)
+        self.deadlines.set_deadlines(shown.deadlines)
+        self._show_children(result)
+
+    def _show_overdue(self, report: Any) -> None:
+        """The yearly report is late: said above everything else until it is issued."""
+        self.overdue.setVisible(report is not None)
+        if report is None:
+            return
+        self.overdue.setText(
+            ngettext(
+                "{title} was due on {date} and has not been issued: {n} day overdue.",
+                "{title} was due on {date} and has not been issued: {n} days overdue.",
+                -report.days_left,
+            ).format(title=report.title, date=i18n.format_date(report.due), n=-report.days_left)
+        )
+
+    def _show_children(self, result: indicators.Result) -> None:
         rows = [(code, name, result.by_child.get(code, {})) for code, name in result.scope.children]
         rows = [r for r in rows if r[2]]
         self.children_model.set_rows(rows)
@@ -439,7 +407,7 @@ class OverviewPage(QWidget):
             self.splitter.setSizes([total * 3 // 5, total * 2 // 5] if shown else [total, 0])
         self.children_view.resizeColumnsToContents()
 
-    def _show_history(self, history: History) -> None:
+    def _show_history(self, history: overview.History) -> None:
         if history.unit_code != self._history_unit:
             return  # the user has moved on to another unit
         self.history = history
@@ -458,27 +426,19 @@ class OverviewPage(QWidget):
 
     def show_records_behind(self, code: str) -> RecordsBehindDialog | None:
         """Open the list of the records counted for an indicator (unit and period selected)."""
-        from coopdesk.services import indicators as svc
-
         try:
             period = self.selected_period()
         except ValueError:
             return None
         unit = self.selected_unit()
         ind = reg.BY_CODE[code]
-        engine = self.ctx.engine
         name = self.unit_combo.currentText().strip()
 
-        def load() -> Any:
-            with session_scope(engine) as session:
-                return svc.records_behind(session, code, unit, period)
+        def load(on_done: Any) -> None:
+            self.ctx.read_later(indicators.records_behind, code, unit, period, on_done=on_done)
 
         dialog = RecordsBehindDialog(
-            ind.name(),
-            f"{name} — {period.label()}<br><i>{ind.formula()}</i>",
-            load,
-            self.ctx.tasks.run,
-            self,
+            ind.name(), f"{name} — {period.label()}<br><i>{ind.formula()}</i>", load, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

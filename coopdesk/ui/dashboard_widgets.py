@@ -562,8 +562,7 @@ class RecordsBehindDialog(QDialog):
         self,
         title: str,
         subtitle: str,
-        load: Callable[[], Any],
-        run: Callable[..., None],
+        load: Callable[[Callable[[Any], None]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -590,7 +589,7 @@ class RecordsBehindDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.model: RowsTableModel | None = None
-        run(load, on_done=self.show_rows, changes=None)
+        load(self.show_rows)  # starts reading off the GUI thread; show_rows when done
 
     def show_rows(self, behind: Any) -> None:
         self.model = RowsTableModel(behind.columns, behind.rows, self)

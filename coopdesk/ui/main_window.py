@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk import __version__, i18n
-from coopdesk.db.models import Unit
 from coopdesk.i18n import N_, _
+from coopdesk.services import units
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
 from coopdesk.ui.pages import AREA_KEYS, AREAS, create_page
@@ -29,19 +29,6 @@ ROLE_LABELS = {"commune": N_("Commune office"), "aggregator": N_("Aggregating of
 def ui_settings(ctx: AppContext) -> QSettings:
     """Window geometry and layout, kept beside the database (demo and real data apart)."""
     return QSettings(str(ctx.data_dir / "window.ini"), QSettings.Format.IniFormat)
-
-
-def unit_label(ctx: AppContext) -> str:
-    with ctx.session() as s:
-        unit = s.get(Unit, ctx.unit_code)
-        if unit is None:
-            return ctx.unit_code
-        name = unit.name
-        if unit.parent_code:
-            parent = s.get(Unit, unit.parent_code)
-            if parent is not None:
-                name = f"{name}, {parent.name}"
-        return name
 
 
 class MainWindow(QMainWindow):
@@ -192,7 +179,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_unit(self) -> None:
-        self._unit_text = unit_label(self.ctx)
+        self._unit_text = self.ctx.read(units.label, self.ctx.unit_code)
         role = _(ROLE_LABELS.get(self.ctx.role, self.ctx.role))
         self.unit_name.setText(self._unit_text)
         self.role_badge.setText(role)
@@ -245,7 +232,8 @@ class MainWindow(QMainWindow):
         current = self.current_area()
         for key, page in self.pages.items():
             if key == current:
-                self._refresh(page)
+                if not getattr(page, "follows_data_changes", False):
+                    self._refresh(page)
             else:
                 self._stale.add(key)
         self._update_status()
