@@ -200,7 +200,7 @@ def withdraw_consent(
     """The person withdrew her consent: the details of that category are cleared."""
     day = withdrawn_on or dt.date.today()
     records.update(session, consent, {"withdrawn_on": day}, actor)
-    sensitive = _sensitive_row(session, consent.person_id)
+    sensitive = sensitive_row(session, consent.person_id)
     if sensitive is not None and consent.category not in active_consents(
         session, consent.person_id, day
     ):
@@ -224,7 +224,7 @@ def consents_of(session: Session, person: Person) -> list[Consent]:
     )
 
 
-def _sensitive_row(session: Session, person_id: str) -> PersonSensitive | None:
+def sensitive_row(session: Session, person_id: str) -> PersonSensitive | None:
     return session.scalars(
         select(PersonSensitive).where(
             PersonSensitive.person_id == person_id, PersonSensitive.deleted_at.is_(None)
@@ -244,7 +244,7 @@ def set_sensitive(
                 for name in unknown
             ]
         )
-    row = _sensitive_row(session, person.id)
+    row = sensitive_row(session, person.id)
     if row is None:
         data = {"person_id": person.id, "unit_code": person.unit_code, **values}
         return records.create(session, PersonSensitive, data, actor)
@@ -253,7 +253,7 @@ def set_sensitive(
 
 def get_sensitive(session: Session, person: Person, actor: str = "") -> PersonSensitive | None:
     """Read a person's sensitive details; the reading is logged (who saw what, when)."""
-    row = _sensitive_row(session, person.id)
+    row = sensitive_row(session, person.id)
     if row is not None:
         session.add(
             AuditEvent(

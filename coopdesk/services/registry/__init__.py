@@ -9,6 +9,12 @@ in the order the app's navigation shows them.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coopdesk.services.registry.drafts import Area
+
 KINDS: tuple[str, ...] = (
     "cooperatives",
     "people",
@@ -19,3 +25,12 @@ KINDS: tuple[str, ...] = (
     "budget",
     "plans",
 )
+
+
+def area(kind: str) -> Area:
+    """The area of a kind of record (its module is imported when first asked for)."""
+    if kind not in KINDS:
+        raise KeyError(kind)
+    module = importlib.import_module(f"coopdesk.services.registry.{kind}")
+    found: Area = module.AREA
+    return found

@@ -1,0 +1,89 @@
+"""The small lists editors choose from: sectors, ethnic groups, the unit's cooperatives and
+people (recipients of support, an activity's cooperatives), and the person search of the pickers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Cooperative, Ethnicity, Officer, Person, Sector
+from coopdesk.i18n import fold
+
+CHOICE_LIMIT = 5000  # a commune has far fewer; the lists stay quick to open
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: str
+    full_name: str
+    gender: str
+    officer: bool  # a Hội officer
+
+
+def sectors(session: Session, language: str) -> list[tuple[str, str]]:
+    """(code, name) of the sectors, by name in `language` ("vi" or "en")."""
+    column = Sector.name_en if language == "en" else Sector.name_vi
+    return [(c, n) for c, n in session.execute(select(Sector.code, column).order_by(column))]
+
+
+def ethnicities(session: Session) -> list[tuple[str, str]]:
+    rows = session.execute(select(Ethnicity.code, Ethnicity.name).order_by(Ethnicity.code))
+    return [(c, n) for c, n in rows]
+
+
+def cooperatives(session: Session, unit_code: str) -> list[tuple[str, str, str]]:
+    """(id, name, folded name) of the unit's cooperatives and groups, in Vietnamese order."""
+    rows = session.execute(
+        select(Cooperative.id, Cooperative.name, Cooperative.name_folded)
+        .where(Cooperative.deleted_at.is_(None), Cooperative.unit_code == unit_code)
+        .order_by(Cooperative.sort_key)
+        .limit(CHOICE_LIMIT)
+    )
+    return [(i, n, f or fold(n)) for i, n, f in rows]
+
+
+def cooperative_choices(session: Session, unit_code: str) -> list[tuple[str, str]]:
+    return [(i, n) for i, n, _f in cooperatives(session, unit_code)]
+
+
+def people_choices(session: Session, unit_code: str) -> list[tuple[str, str]]:
+    """(id, full name) of the unit's people (not erased), in Vietnamese order."""
+    rows = session.execute(
+        select(Person.id, Person.full_name)
+        .where(
+            Person.deleted_at.is_(None),
+            Person.redacted.is_(False),
+            Person.unit_code == unit_code,
+        )
+        .order_by(Person.sort_key)
+        .limit(CHOICE_LIMIT)
+    )
+    return [(i, n) for i, n in rows]
+
+
+def search_people(
+    session: Session, unit_code: str, text: str, limit: int = 30
+) -> list[PersonMatch]:
+    """The unit's people whose name contains `text` (diacritics and case ignored)."""
+    officer = (
+        select(Officer.id)
+        .where(Officer.person_id == Person.id, Officer.deleted_at.is_(None))
+        .exists()
+    )
+    query = (
+        select(Person.id, Person.full_name, Person.gender, officer)
+        .where(
+            Person.deleted_at.is_(None),
+            Person.redacted.is_(False),
+            Person.unit_code == unit_code,
+        )
+        .order_by(Person.sort_key)
+        .limit(limit)
+    )
+    folded = fold(text)
+    if folded:
+        query = query.where(Person.name_folded.contains(folded, autoescape=True))
+    return [PersonMatch(i, n, g, bool(o)) for i, n, g, o in session.execute(query)]

@@ -1,0 +1,30 @@
+"""A session on a copy of the template database, set up for Phường Tân Phong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from coopdesk.db.engine import session_scope
+from coopdesk.services import settings
+
+OFFICER = "Lò Thị Mai"
+
+
+@pytest.fixture
+def commune(engine: Engine) -> Engine:
+    with session_scope(engine) as s:
+        settings.save_installation(
+            s, settings.Installation(unit_code="03408", role="commune", officer=OFFICER)
+        )
+    return engine
+
+
+@pytest.fixture
+def session(commune: Engine) -> Iterator[Session]:
+    """One transaction for the test, committed at the end (as the GUI or the CLI would)."""
+    with session_scope(commune) as s:
+        yield s
