@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 from coopdesk import paths  # noqa: E402
 from coopdesk.db.engine import open_database, session_scope  # noqa: E402
 from coopdesk.domain.periods import Period  # noqa: E402
-from coopdesk.services import indicator_summary, indicators  # noqa: E402
+from coopdesk.services import indicators  # noqa: E402
+from coopdesk.services.indicators import summary as indicator_summary  # noqa: E402
 
 CHART_YEARS = range(2023, 2031)
 

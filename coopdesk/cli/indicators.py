@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from coopdesk import i18n, paths
+from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.domain import indicators as reg
 from coopdesk.i18n import _
@@ -31,24 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def format_value(indicator: reg.Indicator, value: Decimal | None) -> str:
-    """A value as a person reads it: '85,7 %', '1.500.000 ₫', '1.234'."""
-    if value is None:
-        return "–"
-    if indicator.unit == "%":
-        whole = value == value.to_integral_value()
-        return i18n.format_percent(value / 100, 0 if whole else 1)
-    if indicator.unit == "đồng":
-        return i18n.format_money(value)
-    return i18n.format_number(value)
-
-
 def status_label(status: reg.Status) -> str:
     return _(reg.STATUS_LABELS[status])
-
-
-def comparison_label(comparison: str) -> str:
-    return {">=": "≥", "=": "=", "about": _("about")}.get(comparison, comparison)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -141,10 +125,11 @@ def as_text(result: Any) -> str:
         target = result.targets.get(ind.code)
         target_text = ""
         if target is not None:
-            target_text = f"{comparison_label(target.comparison)} {format_value(ind, target.value)}"
-        shown = format_value(ind, value.value)
-        if ind.unit not in ("%", "đồng"):
-            shown = f"{shown} {ind.unit}"
+            target_text = (
+                f"{reg.comparison_text(target.comparison)} "
+                f"{reg.format_value(ind, target.value, with_unit=False)}"
+            )
+        shown = reg.format_value(ind, value.value)
         table.append((ind.name(), shown, target_text, status_label(result.status(ind.code))))
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     for n, row in enumerate(table):

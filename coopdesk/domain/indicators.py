@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from coopdesk.i18n import N_, current_language
+from coopdesk import i18n
+from coopdesk.i18n import N_, _, current_language
 
 # Management roles (DOMAIN.md §2): chair and members of the board, director, general director,
 # supervisory board (head and members) or the single controller. A THT's leader counts too.
@@ -41,7 +42,13 @@ GROUPS = {
 }
 
 STOCK_CODES = frozenset(
-    {"htx_women_managed", "tht_women_managed", "female_workers_htx", "female_workers_tht"}
+    {
+        "htx_women_managed",
+        "tht_women_managed",
+        "htx_majority_female",
+        "female_workers_htx",
+        "female_workers_tht",
+    }
 )
 UNITS_OF_MEASURE = ("HTX", "THT", "người", "lượt", "lớp", "%", "đồng")
 
@@ -114,6 +121,17 @@ INDICATORS: tuple[Indicator, ...] = (
         key=True,
     ),
     _i(
+        "htx_majority_female",
+        "HTX có trên 50 % lao động nữ",
+        "HTX with more than 50 % female workers",
+        "HTX",
+        2,
+        "Số HTX (chưa giải thể) có trên một nửa lao động là nữ, theo số liệu năm gần nhất "
+        "thuộc kỳ của mỗi HTX",
+        "HTX not dissolved with more than half of their workers women, by each HTX's latest "
+        "yearly figures within the period",
+    ),
+    _i(
         "coops_consolidated_pct",
         "Tỷ lệ HTX, THT được Hội hỗ trợ đã được củng cố",
         "Hội-supported HTX/THT consolidated",
@@ -143,10 +161,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "Women HTX managers trained (%)",
         "%",
         4,
-        "Nữ quản lý HTX trong kỳ đã hoàn thành một lớp tập huấn từ đầu Đề án (01/01/2023) đến "
+        "Nữ quản lý HTX trong kỳ đã hoàn thành một lớp tập huấn từ đầu Đề án (03/01/2023) đến "
         "hết kỳ / tổng số nữ quản lý HTX trong kỳ",
         "Women HTX managers during the period who completed a training from the programme "
-        "start (01/01/2023) to the period end / all women HTX managers during the period",
+        "start (03/01/2023) to the period end / all women HTX managers during the period",
         "ratio",
         key=True,
     ),
@@ -344,6 +362,25 @@ def ratio_value(numerator: Decimal | int, denominator: Decimal | int) -> Decimal
     if not denominator:
         return None
     return Decimal(numerator) * 100 / Decimal(denominator)
+
+
+def format_value(indicator: Indicator, value: Decimal | None, *, with_unit: bool = True) -> str:
+    """A value as a person reads it: '85,7 %', '1.500.000 ₫', '12 HTX' (numbers the
+    Vietnamese way in Vietnamese); `with_unit=False` leaves out a count's unit ('12')."""
+    if value is None:
+        return "–"
+    if indicator.unit == "%":
+        whole = value == value.to_integral_value()
+        return i18n.format_percent(value / 100, 0 if whole else 1)
+    if indicator.unit == "đồng":
+        return i18n.format_money(value)
+    text = i18n.format_number(value)
+    return f"{text} {indicator.unit}" if with_unit else text
+
+
+def comparison_text(comparison: str) -> str:
+    """A target's comparison as shown beside its value: '≥', '=', 'khoảng'."""
+    return {">=": "≥", "=": "=", "about": _("about")}.get(comparison, comparison)
 
 
 # --- targets -------------------------------------------------------------------------------

@@ -3,8 +3,12 @@ whole programme, or any date range.
 
 `Period.parse("2026")`, `"2026r"` (reporting year: with the default cut-off 15/11 it runs from
 15/11/2025 to 14/11/2026), `"phase1"` (2023–2025), `"phase2"` (2026–2030), `"all"` (2023–2030),
-`"2026-01-01..2026-06-30"`. Đề án 01 was approved on 03/01/2023; phase 1 is counted from
-01/01/2023 so that the year 2023 lies wholly inside it.
+`"2026-01-01..2026-06-30"`.
+
+The programme has one start date, `PROGRAMME_START`: Quyết định 01/QĐ-TTg of 03/01/2023. Rules
+that ask "since the programme started" (founded under the programme, trained since the start)
+count from it. Periods count whole calendar years, so phase 1 and the whole programme begin on
+1 January of the start's year (`FIRST_DAY`), and the year 2023 lies wholly inside them.
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from dataclasses import dataclass
 
 from coopdesk.i18n import _, current_language, translate_in
 
-PROGRAMME_START = dt.date(2023, 1, 1)
+PROGRAMME_START = dt.date(2023, 1, 3)  # Quyết định 01/QĐ-TTg approved Đề án 01
 PROGRAMME_END = dt.date(2030, 12, 31)
+FIRST_DAY = dt.date(PROGRAMME_START.year, 1, 1)  # periods count whole calendar years
 PHASES = {
-    "phase1": (dt.date(2023, 1, 1), dt.date(2025, 12, 31)),
+    "phase1": (FIRST_DAY, dt.date(2025, 12, 31)),
     "phase2": (dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
 }
 DEFAULT_CUTOFF = (11, 15)  # reporting year starts on 15/11 of the previous year
@@ -84,7 +89,7 @@ class Period:
             start, end = PHASES[raw]
             return cls(raw, raw, start, end)
         if raw in ("all", "programme"):
-            return cls("all", "all", PROGRAMME_START, PROGRAMME_END)
+            return cls("all", "all", FIRST_DAY, PROGRAMME_END)
         if m := _YEAR.match(raw):
             year = _check_year(int(m.group(1)), text)
             return cls(str(year), "year", dt.date(year, 1, 1), dt.date(year, 12, 31), year)
@@ -124,6 +129,11 @@ class Period:
     @classmethod
     def calendar_year(cls, year: int) -> Period:
         return cls.parse(str(year))
+
+    @classmethod
+    def day(cls, day: dt.date) -> Period:
+        """One day as a period: a rule asked "on this day" is the rule asked for it."""
+        return cls(f"{day.isoformat()}..{day.isoformat()}", "range", day, day)
 
     # --- questions ---------------------------------------------------------------------
 
@@ -184,6 +194,13 @@ class Period:
 
     def __str__(self) -> str:
         return self.key
+
+
+def as_period(when: Period | dt.date | None) -> Period:
+    """A period from a period, a day, or None (today)."""
+    if isinstance(when, Period):
+        return when
+    return Period.day(when or dt.date.today())
 
 
 def _accepted() -> str:

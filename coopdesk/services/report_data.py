@@ -270,10 +270,10 @@ def gather_annual(
 def _active_cooperatives(
     session: Session, leaves: list[str] | None, period: Period
 ) -> tuple[int, int]:
-    from coopdesk.services.indicator_queries import coop_alive
+    from coopdesk.services import rules
 
     c = Cooperative
-    query = select(c.kind, func.count()).where(coop_alive(c, period), c.status != "dissolved")
+    query = select(c.kind, func.count()).where(rules.alive(c, period), c.status != "dissolved")
     if leaves is not None:
         query = query.where(c.unit_code.in_(leaves))
     counts = dict(session.execute(query.group_by(c.kind)).all())

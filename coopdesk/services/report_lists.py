@@ -1,7 +1,8 @@
 """The lists (danh sách) as rows: cooperatives with women in management, women managers and
 their training, trainings, activities, support — for a unit's subtree and a period, filtered as
-in the app. Who counts as a manager and which cooperative is alive come from the indicator
-service, so a list shows exactly the records behind the dashboard's numbers.
+in the app. Who counts as a manager, which cooperative is alive, and every classification (and
+badge) come from the rules' SQL twins (`coopdesk.services.rules`), as in the indicators, so a
+list shows exactly the records behind the dashboard's numbers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from coopdesk.db.models import (
     Activity,
@@ -27,12 +28,14 @@ from coopdesk.db.models import (
     Training,
     Unit,
 )
-from coopdesk.domain import indicators as reg
-from coopdesk.domain.periods import PROGRAMME_START, Period
+from coopdesk.domain.classification import training_window
+from coopdesk.domain.periods import Period
 from coopdesk.i18n import N_, _, fold
 from coopdesk.reports.model import CellValue
 from coopdesk.reports.text import translate_in
 from coopdesk.services import list_filters as Q
+from coopdesk.services import rules
+from coopdesk.services.indicators.scope import resolve_scope
 
 LABELS: dict[str, str] = {
     # roles
@@ -255,8 +258,6 @@ def sector_name(session: Session, code: str, lang: str) -> str:
 
 
 def _leaves(session: Session, unit_code: str) -> list[str] | None:
-    from coopdesk.services.indicator_queries import resolve_scope
-
     return resolve_scope(session, unit_code).leaves
 
 
@@ -280,61 +281,26 @@ def _unit_names(session: Session) -> dict[str, str]:
 def list_cooperatives(
     session: Session, unit_code: str, period: Period, flt: ListFilter, lang: str
 ) -> list[list[CellValue]]:
-    from coopdesk.services.indicator_queries import coop_alive, role_active
-
+    """The cooperatives with women in management in the period (the indicator's HTX and THT),
+    narrowed by the filters."""
     leaves = _leaves(session, unit_code)
-    c, r, p = Cooperative, Role, Person
-    coops = session.scalars(
-        select(c)
-        .where(
-            coop_alive(c, period),
-            _in(c.unit_code, leaves),
-            _search(c.name_folded, flt.search),
-            c.kind == flt.kind if flt.kind else c.kind.is_not(None),
-            c.status == flt.status if flt.status else c.status.is_not(None),
-            c.sector_code == flt.sector if flt.sector else c.id.is_not(None),
-            _year(c.founded_on, flt.year),
-            *_coop_conditions(flt, period),
+    c = Cooperative
+    found = session.execute(
+        select(
+            c,
+            rules.majority_female_workers(period, c),
+            rules.founded_under_programme(None, c),
         )
+        .where(*cooperative_conditions(c, period, flt), _in(c.unit_code, leaves))
         .order_by(c.sort_key, c.id)
     ).all()
-    ids = [x.id for x in coops]
-    managers: dict[str, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
-        for coop_id, kind, name, role in session.execute(
-            select(r.cooperative_id, c.kind, p.full_name, r.role)
-            .join(p, p.id == r.person_id)
-            .join(c, c.id == r.cooperative_id)
-            .where(
-                r.cooperative_id.in_(chunk),
-                role_active(r, period),
-                p.gender == "F",
-                p.deleted_at.is_(None),
-                r.role.in_(reg.THT_MANAGEMENT_ROLES),
-            )
-            .order_by(p.sort_key, r.role)
-        ):
-            if role == "group_leader" and kind != "THT":
-                continue
-            managers[coop_id].append(f"{name} ({label(role, lang)})")
+    ids = [coop.id for coop, _majority, _founded in found]
+    managers = _women_managers_of(session, ids, period, lang)
     years = _latest_years(session, ids, period)
     names = _unit_names(session)
     rows: list[list[CellValue]] = []
-    for coop in coops:
-        if coop.id not in managers:
-            continue
+    for coop, majority, founded in found:
         workers, female = years.get(coop.id, (None, None))
-        badges: list[str] = []
-        if workers and female is not None and female * 2 > workers:
-            badges.append(translate_in(lang, "> 50 % female workers"))
-        if coop.ocop_stars:
-            badges.append(translate_in(lang, "OCOP {stars} stars").format(stars=coop.ocop_stars))
-        if coop.ecommerce:
-            badges.append(translate_in(lang, "E-commerce"))
-        if coop.hoi_supported:
-            badges.append(translate_in(lang, "Supported by the Union"))
-        if coop.founded_with_hoi_support:
-            badges.append(translate_in(lang, "Founded under the Project"))
         rows.append(
             [
                 coop.name,
@@ -343,22 +309,69 @@ def list_cooperatives(
                 "; ".join(dict.fromkeys(managers[coop.id])),
                 workers,
                 female,
-                "; ".join(badges),
+                "; ".join(_badges(coop, bool(majority), bool(founded), lang)),
             ]
         )
     return rows
 
 
-def _coop_conditions(flt: ListFilter, period: Period) -> list[Any]:
-    """The app's check-box filters, judged at the end of the period (not later)."""
-    where: list[Any] = []
-    if flt.women_managed:
-        where.append(Q.women_in_management(min(period.end, dt.date.today())))
+def cooperative_conditions(c: Any, period: Period, flt: ListFilter) -> list[Any]:
+    """What puts a cooperative on the printed list: alive and women-managed in the period
+    (what the indicators count), and the filters in force."""
+    where = [
+        rules.alive(c, period),
+        rules.women_in_management(period, c),
+        _search(c.name_folded, flt.search),
+        c.kind == flt.kind if flt.kind else c.kind.is_not(None),
+        c.status == flt.status if flt.status else c.status.is_not(None),
+        c.sector_code == flt.sector if flt.sector else c.id.is_not(None),
+        _year(c.founded_on, flt.year),
+    ]
     if flt.majority_female:
-        where.append(Q.majority_female_workers(period.end.year))
+        where.append(rules.majority_female_workers(period, c))
     if flt.founded_under_programme:
-        where.append(Q.founded_under_programme())
+        where.append(rules.founded_under_programme(period, c))
     return where
+
+
+def _women_managers_of(
+    session: Session, ids: list[str], period: Period, lang: str
+) -> dict[str, list[str]]:
+    """'Name (role)' of the women managing each cooperative in the period."""
+    r, p, c = aliased(Role), aliased(Person), aliased(Cooperative)
+    managers: dict[str, list[str]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for coop_id, name, role in session.execute(
+            select(r.cooperative_id, p.full_name, r.role)
+            .join(p, p.id == r.person_id)
+            .join(c, c.id == r.cooperative_id)
+            .where(
+                r.cooperative_id.in_(chunk),
+                rules.management_role(r, c.kind),
+                rules.role_active(r, period),
+                rules.woman(p),
+            )
+            .order_by(p.sort_key, r.role)
+        ):
+            managers[coop_id].append(f"{name} ({label(role, lang)})")
+    return managers
+
+
+def _badges(coop: Cooperative, majority: bool, founded: bool, lang: str) -> list[str]:
+    """The badges of the editor: > 50 % female workers (by the period's figures), founded
+    under the programme, and the cooperative's own facts."""
+    badges: list[str] = []
+    if majority:
+        badges.append(translate_in(lang, "> 50 % female workers"))
+    if coop.ocop_stars:
+        badges.append(translate_in(lang, "OCOP {stars} stars").format(stars=coop.ocop_stars))
+    if coop.ecommerce:
+        badges.append(translate_in(lang, "E-commerce"))
+    if coop.hoi_supported:
+        badges.append(translate_in(lang, "Supported by the Union"))
+    if founded:
+        badges.append(translate_in(lang, "Founded under the Project"))
+    return badges
 
 
 def _chunks(ids: list[str], size: int = 900) -> list[list[str]]:
@@ -368,12 +381,19 @@ def _chunks(ids: list[str], size: int = 900) -> list[list[str]]:
 def _latest_years(
     session: Session, ids: list[str], period: Period
 ) -> dict[str, tuple[int | None, int | None]]:
+    """Workers and female workers by each cooperative's latest figures of the period (the
+    figures the rule "> 50 % female workers" reads)."""
     y = CooperativeYear
     out: dict[str, tuple[int | None, int | None]] = {}
     for chunk in _chunks(ids):
         for coop_id, _year, workers, female in session.execute(
             select(y.cooperative_id, y.year, y.workers, y.female_workers)
-            .where(y.cooperative_id.in_(chunk), y.deleted_at.is_(None), y.year <= period.end.year)
+            .where(
+                y.cooperative_id.in_(chunk),
+                y.deleted_at.is_(None),
+                y.year >= period.years[0],
+                y.year <= period.years[-1],
+            )
             .order_by(y.cooperative_id, y.year.desc())
         ):
             out.setdefault(coop_id, (workers, female))
@@ -383,8 +403,6 @@ def _latest_years(
 def list_managers(
     session: Session, unit_code: str, period: Period, flt: ListFilter, lang: str
 ) -> list[list[CellValue]]:
-    from coopdesk.services.indicator_queries import coop_alive, role_active
-
     leaves = _leaves(session, unit_code)
     r, p, c = Role, Person, Cooperative
     rows = session.execute(
@@ -392,12 +410,8 @@ def list_managers(
         .join(p, p.id == r.person_id)
         .join(c, c.id == r.cooperative_id)
         .where(
-            r.role.in_(reg.MANAGEMENT_ROLES),
-            role_active(r, period),
-            p.gender == "F",
-            p.deleted_at.is_(None),
-            c.kind.in_(("HTX", "LHHTX")),
-            coop_alive(c, period),
+            rules.manager_role(r, c, period, rules.HTX_KINDS),
+            rules.woman(p),
             _in(p.unit_code, leaves),
             _search(p.name_folded, flt.search),
         )
@@ -437,19 +451,13 @@ def _training_summary(
     session: Session, person_ids: list[str], period: Period
 ) -> dict[str, tuple[int, dt.date | None]]:
     pa, t = Participation, Training
+    start, end = training_window(period)  # the trainings that make a manager "trained"
     out: dict[str, tuple[int, dt.date | None]] = {}
     for chunk in _chunks(person_ids):
         for pid, count, last in session.execute(
             select(pa.person_id, func.count(func.distinct(t.id)), func.max(t.start_on))
             .join(t, t.id == pa.training_id)
-            .where(
-                pa.person_id.in_(chunk),
-                pa.completed.is_(True),
-                pa.deleted_at.is_(None),
-                t.deleted_at.is_(None),
-                t.start_on >= min(PROGRAMME_START, period.start),
-                t.start_on <= period.end,
-            )
+            .where(pa.person_id.in_(chunk), rules.completed_between(pa, t, start, end))
             .group_by(pa.person_id)
         ):
             out[pid] = (int(count), last)

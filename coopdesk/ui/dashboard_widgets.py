@@ -50,21 +50,8 @@ STATUS_COLOURS = {  # (text, background)
 }
 
 
-def format_value(indicator: reg.Indicator, value: Decimal | None, *, with_unit: bool = True) -> str:
-    """'85,7 %', '1.500.000 ₫', '12 HTX' — numbers the Vietnamese way in Vietnamese."""
-    if value is None:
-        return "–"
-    if indicator.unit == "%":
-        whole = value == value.to_integral_value()
-        return i18n.format_percent(value / 100, 0 if whole else 1)
-    if indicator.unit == "đồng":
-        return i18n.format_money(value)
-    text = i18n.format_number(value)
-    return f"{text} {indicator.unit}" if with_unit else text
-
-
-def comparison_text(comparison: str) -> str:
-    return {">=": "≥", "=": "=", "about": _("about")}.get(comparison, comparison)
+format_value = reg.format_value  # one formatting of indicator values, shared with the CLI
+comparison_text = reg.comparison_text
 
 
 def target_text(indicator: reg.Indicator, target: Any) -> str:

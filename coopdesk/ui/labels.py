@@ -1,99 +1,50 @@
-"""Translated labels of the stored English codes (DESIGN/brief enumerations)."""
+"""The forms' labels of stored codes and value formatters: they live in `coopdesk.domain.labels`
+(the lists' definitions in `coopdesk.services.lists` and the command line use them too)."""
 
 from __future__ import annotations
 
-from coopdesk.domain.labels import ROLE as ROLE  # shared with the sync previews
-from coopdesk.domain.labels import SUPPORT_KIND as SUPPORT_KIND
-from coopdesk.i18n import N_, _, format_date, format_money, format_number
+from coopdesk.domain.labels import (
+    ACTIVITY_KIND,
+    AUDIENCE,
+    BUDGET_SOURCE,
+    CHANNEL,
+    FUND,
+    GENDER,
+    KIND,
+    KIND_SHORT,
+    MEMBER_KIND,
+    POVERTY,
+    ROLE,
+    STATUS,
+    SUPPORT_KIND,
+    TRAINING_KIND,
+    choices,
+    fmt_bool,
+    fmt_date,
+    fmt_money,
+    fmt_number,
+    label,
+)
 
-KIND = {
-    "HTX": N_("Cooperative (HTX)"),
-    "THT": N_("Cooperative group (THT)"),
-    "LHHTX": N_("Union of cooperatives"),
-}
-KIND_SHORT = {"HTX": "HTX", "THT": "THT", "LHHTX": "LHHTX"}
-STATUS = {"active": N_("Active"), "suspended": N_("Suspended"), "dissolved": N_("Dissolved")}
-MEMBER_KIND = {
-    "official": N_("Official member"),
-    "associate_capital": N_("Associate member (with capital)"),
-    "associate_no_capital": N_("Associate member (no capital)"),
-}
-TRAINING_KIND = {
-    "short": N_("Short course"),
-    "formal": N_("Formal training"),
-    "upskilling": N_("Upskilling"),
-}
-AUDIENCE = {
-    "managers": N_("Managers"),
-    "members": N_("Members"),
-    "workers": N_("Workers"),
-    "officers": N_("Hội officers"),
-}
-ACTIVITY_KIND = {
-    "communication": N_("Communication"),
-    "fair": N_("Fair"),
-    "study_tour": N_("Study tour"),
-    "inspection": N_("Inspection"),
-    "founding_advice": N_("Advice on founding"),
-    "consolidation_advice": N_("Advice on consolidation"),
-    "meeting": N_("Meeting"),
-}
-CHANNEL = {
-    "meeting": N_("Meeting"),
-    "club": N_("Club"),
-    "radio": N_("Radio"),
-    "tv": N_("Television"),
-    "facebook": "Facebook",
-    "zalo": "Zalo",
-    "contest": N_("Contest"),
-    "leaflet": N_("Leaflet"),
-    "other": N_("Other"),
-}
-FUND = {
-    "womens_development_fund": N_("Women's Development Fund"),
-    "vbsp": N_("Social Policy Bank"),
-    "agribank": "Agribank",
-    "commercial_bank": N_("Commercial bank"),
-    "state_budget": N_("State budget"),
-    "project": N_("Project"),
-    "other": N_("Other"),
-}
-BUDGET_SOURCE = {
-    "state_budget": N_("State budget"),
-    "mtqg_poverty": N_("National target programme: poverty"),
-    "mtqg_rural": N_("National target programme: new rural areas"),
-    "mtqg_ethnic": N_("National target programme: ethnic minorities"),
-    "extension": N_("Agricultural extension"),
-    "credit": N_("Credit"),
-    "social": N_("Social contributions"),
-    "international": N_("International"),
-    "other": N_("Other"),
-}
-GENDER = {"F": N_("Female"), "M": N_("Male"), "X": N_("Other")}
-
-
-def label(table: dict[str, str], code: object) -> str:
-    if code is None or code == "":
-        return ""
-    text = table.get(str(code))
-    return _(text) if text else str(code)
-
-
-def choices(table: dict[str, str]) -> list[tuple[str, str]]:
-    return list(table.items())
-
-
-def fmt_date(value: object) -> str:
-    return format_date(value) if value else ""  # type: ignore[arg-type]
-
-
-def fmt_number(value: object) -> str:
-    return "" if value is None else format_number(value)  # type: ignore[arg-type]
-
-
-def fmt_money(value: object) -> str:
-    return "" if value is None else format_money(value)  # type: ignore[arg-type]
-
-
-def fmt_bool(value: object) -> str:
-    return "✓" if value else ""
+__all__ = [
+    "ACTIVITY_KIND",
+    "AUDIENCE",
+    "BUDGET_SOURCE",
+    "CHANNEL",
+    "FUND",
+    "GENDER",
+    "KIND",
+    "KIND_SHORT",
+    "MEMBER_KIND",
+    "POVERTY",
+    "ROLE",
+    "STATUS",
+    "SUPPORT_KIND",
+    "TRAINING_KIND",
+    "choices",
+    "fmt_bool",
+    "fmt_date",
+    "fmt_money",
+    "fmt_number",
+    "label",
+]

@@ -1,13 +1,16 @@
 """The shape every list area shares: title, search, filters, a paged table, actions, export.
 
-A subclass names its columns (`make_columns`), the query (`base_query`), the searched folded
-columns (`search_columns`), its filters (`build_filters` + `filter_conditions`) and how a
-record opens (`open_record`, `new_record`). Search folds the typed text with `i18n.fold` and
-matches the stored *_folded columns, so "nguyen thi" finds "Nguyễn Thị …".
+What a list shows, whose records, how it filters and searches is its definition in
+`coopdesk.services.lists` (named by `KIND`). A subclass adds the widgets of the list's named
+filters (`build_filters`, with `add_choice` / `add_check`) and says how a record opens
+(`open_record`, `new_record`); the page hands the filters' values and the typed text to the
+definition and shows the query it gets back. Search ignores diacritics and case, so
+"nguyen thi" finds "Nguyễn Thị …".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +30,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Select, or_, select
-from sqlalchemy.sql.elements import ColumnElement
 
-from coopdesk.db.models import Unit
-from coopdesk.i18n import N_, _, ngettext
+from coopdesk.i18n import _, ngettext
+from coopdesk.services import lists
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.export import write_xlsx
 from coopdesk.ui.icons import icon
-from coopdesk.ui.models import ID_ROLE, ListColumn, PagedQueryTableModel, like_folded
+from coopdesk.ui.models import ID_ROLE, PagedQueryTableModel
 
 SEARCH_DELAY_MS = 180
 
 
 class ChoiceFilter(QComboBox):
-    """A combo whose first entry is "all"; items are (code, N_ label) pairs."""
+    """A combo whose first entry is "all"; items are (code, label) pairs, the label an N_()
+    msgid or names from the database (`lists.Names`)."""
 
-    def __init__(self, all_label: str, choices: list[tuple[Any, str]]) -> None:
+    def __init__(self, all_label: str, choices: Sequence[tuple[Any, Any]]) -> None:
         super().__init__()
         self.all_label = all_label
         self.choices = choices
@@ -56,7 +58,7 @@ class ChoiceFilter(QComboBox):
     def translate_ui(self) -> None:
         self.setItemText(0, _(self.all_label))
         for n, (_code, label) in enumerate(self.choices, start=1):
-            self.setItemText(n, _(label) if isinstance(label, str) else str(label))
+            self.setItemText(n, lists.label_text(label))
         # re-measure: Qt keeps the minimum size hint of the previous language's longest text
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -77,6 +79,7 @@ class ChoiceFilter(QComboBox):
 
 class ListPage(QWidget):
     TITLE = ""  # N_() msgid
+    KIND = ""  # the list's definition in coopdesk.services.lists
     ENTITY = ""  # table name: which data_changed announcements concern this page
     SEARCH_HINT = ""  # N_() msgid
 
@@ -84,40 +87,21 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._translatables: list[tuple[Any, str]] = []
+        self._filters: dict[str, ChoiceFilter | QCheckBox] = {}
         self._generation = 0
         self._fitted = False
-        self.columns = self.make_columns()
-        if ctx.is_aggregator:  # a province office sees its communes' records: say whose
-            self.columns.append(self.unit_column())
-        self.model = PagedQueryTableModel(ctx.engine, self.columns, self.id_expr(), self)
+        # a province office sees its communes' records, and whose each is
+        scope = lists.Scope(ctx.unit_code, subtree=ctx.is_aggregator)
+        self.definition = ctx.read(lists.definition, self.KIND, scope)
+        self.columns = list(self.definition.columns)
+        self.model = PagedQueryTableModel(ctx, self.columns, self)
         self._build()
         self.translate_ui()
 
     # --- to override ---------------------------------------------------------------------
 
-    def make_columns(self) -> list[ListColumn]:
-        raise NotImplementedError
-
-    def id_expr(self) -> Any:
-        raise NotImplementedError
-
-    def base_query(self) -> Select[Any]:
-        raise NotImplementedError
-
-    def search_columns(self) -> list[Any]:
-        """Stored folded text columns searched as you type (covered by the list index)."""
-        return []
-
-    def number_search_columns(self) -> list[Any]:
-        """Columns searched only when digits are typed (phone, registration number): they are
-        not in the list index, so a name search does not read every row."""
-        return []
-
     def build_filters(self, bar: QHBoxLayout) -> None:
-        """Add filter widgets to the bar; connect them to `self.apply_filters`."""
-
-    def filter_conditions(self) -> list[ColumnElement[bool]]:
-        return []
+        """Add the widgets of the list's filters to the bar (`add_choice`, `add_check`)."""
 
     def count_text(self, n: int) -> str:
         return ngettext("{n} record", "{n} records", n).format(n=n)
@@ -133,33 +117,48 @@ class ListPage(QWidget):
 
     # --- helpers for subclasses ----------------------------------------------------------
 
-    def unit_column(self) -> ListColumn:
-        unit_code = self.id_expr().table.c.unit_code
-        name = select(Unit.name).where(Unit.code == unit_code).scalar_subquery()
-        return ListColumn("unit", N_("Commune"), name, order=unit_code, width=180)
-
-    def scoped(self, unit_column: Any) -> ColumnElement[bool]:
-        """Records of this installation's unit, or of its province's communes (aggregator)."""
-        if self.ctx.is_aggregator:
-            subtree = select(Unit.code).where(
-                or_(Unit.province_code == self.ctx.unit_code, Unit.code == self.ctx.unit_code)
-            )
-            return unit_column.in_(subtree)
-        return unit_column == self.ctx.unit_code
-
-    def add_choice(self, bar: QHBoxLayout, all_label: str, choices: list[tuple[Any, str]]):
-        combo = ChoiceFilter(all_label, choices)
+    def add_choice(
+        self,
+        bar: QHBoxLayout,
+        name: str,
+        all_label: str,
+        choices: Sequence[tuple[Any, Any]] | None = None,
+    ) -> ChoiceFilter:
+        """A drop-down for the list's filter `name`; its choices are the filter's unless
+        given (the years offered)."""
+        flt = self.definition.filter(name)
+        combo = ChoiceFilter(all_label, flt.choices if choices is None else choices)
         combo.currentIndexChanged.connect(self.apply_filters)
         bar.addWidget(combo)
+        self._filters[name] = combo
         return combo
 
-    def add_check(self, bar: QHBoxLayout, label: str) -> QCheckBox:
-        box = QCheckBox()
+    def add_check(self, bar: QHBoxLayout, name: str, label: str) -> QCheckBox:
+        """A check box for the list's on/off filter `name`."""
+        self.definition.filter(name)
+        box = self.add_option(label)
         box.toggled.connect(self.apply_filters)
+        self._filters[name] = box
+        return box
+
+    def add_option(self, label: str) -> QCheckBox:
+        """A check box in the filters' row that is not a filter (show sensitive data)."""
+        box = QCheckBox()
         self.check_bar.insertWidget(self.check_bar.count() - 1, box)
         self.check_bar_used = True
         self.tr_later(box, label)
         return box
+
+    def filter_values(self) -> dict[str, Any]:
+        """The filters set on screen, by name, as the list's definition takes them."""
+        values: dict[str, Any] = {}
+        for name, widget in self._filters.items():
+            if isinstance(widget, QCheckBox):
+                if widget.isChecked():
+                    values[name] = True
+            elif widget.code() is not None:
+                values[name] = widget.code()
+        return values
 
     def tr_later(self, widget: Any, msgid: str) -> None:
         """Remember a widget whose text is `_(msgid)`, re-set on language change."""
@@ -266,28 +265,18 @@ class ListPage(QWidget):
     @Slot()
     def apply_filters(self) -> None:
         self.search_timer.stop()
-        where = [*self.filter_conditions()]
-        text = self.search.text()
-        columns = self.search_columns()
-        if any(ch.isdigit() for ch in text):
-            columns = columns + self.number_search_columns()
-        matches = [c for c in (like_folded(col, text) for col in columns) if c is not None]
-        if matches:
-            where.append(or_(*matches))
-        base = self.base_query()
+        query = self.definition.query(self.filter_values(), self.search.text())
         self._generation += 1
         generation = self._generation
         self.count_label.setText(_("Counting…"))
-        self.ctx.tasks.run(  # counting a province's rows may take a moment: off the GUI thread
-            self.model.counter(base, where),
-            on_done=lambda n: self._counted(generation, base, where, n),
-            changes=None,
+        self.ctx.read_later(  # counting a province's rows may take a moment: off the GUI thread
+            query.count, on_done=lambda n: self._counted(generation, query, n)
         )
 
-    def _counted(self, generation: int, base: Any, where: list[Any], count: int) -> None:
+    def _counted(self, generation: int, query: lists.ListQuery, count: int) -> None:
         if generation != self._generation:
             return  # the filters changed meanwhile; a newer count is on its way
-        self.model.set_query(base, where, count)
+        self.model.set_query(query, count)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -339,20 +328,26 @@ class ListPage(QWidget):
             self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
 
     def export_to(self, path: Path) -> None:
-        """Write every row of the current filter and order, off the GUI thread."""
-        read_rows = self.model.rows_reader()
+        """Write every row of the current filter and order, as shown, off the GUI thread."""
+        query = self.model.shown_query()
+        if query is None:
+            return
+        sort_key, descending = self.model.sort_order()
+        shown = [c for c in self.columns if not c.hidden]
+        positions = [1 + self.columns.index(c) for c in shown]
         title = _(self.TITLE)
 
-        def work(progress: Any = None) -> tuple[Path, int]:
-            rows = read_rows()
+        def work(session: Any, progress: Any = None) -> tuple[Path, int]:
+            rows = [[_(c.title) for c in shown]]
+            for raw in query.all_rows(session, sort_key, descending):
+                rows.append([c.fmt(raw[n]) for c, n in zip(shown, positions, strict=True)])
             write_xlsx(path, title, rows, progress)
             return path, len(rows) - 1
 
-        self.ctx.tasks.run(
+        self.ctx.read_later(
             work,
             on_done=lambda result: self._exported(*result),
             progress_label=_("Exporting the list…"),
-            changes=None,
         )
 
     def _exported(self, path: Path, n: int) -> None:

@@ -2,81 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QHBoxLayout
-from sqlalchemy import Select, select
-from sqlalchemy.sql.elements import ColumnElement
 
-from coopdesk.db.models import Training
 from coopdesk.i18n import N_, ngettext
-from coopdesk.ui import labels as L
-from coopdesk.ui import list_queries as Q
 from coopdesk.ui.list_page import ListPage
-from coopdesk.ui.models import ListColumn, right
 from coopdesk.ui.year_filter import year_choices
 
 
 class TrainingsPage(ListPage):
     TITLE = N_("Trainings")
+    KIND = "trainings"
     ENTITY = "trainings"
     SEARCH_HINT = N_("Search by title (accents not needed)…")
 
-    def make_columns(self) -> list[ListColumn]:
-        return [
-            ListColumn("start", N_("Date"), Training.start_on, fmt=L.fmt_date, width=100),
-            ListColumn("title", N_("Title"), Training.title, width=400),
-            ListColumn(
-                "kind",
-                N_("Kind"),
-                Training.kind,
-                fmt=lambda v: L.label(L.TRAINING_KIND, v),
-                width=140,
-            ),
-            ListColumn(
-                "audience",
-                N_("Audience"),
-                Training.audience,
-                fmt=lambda v: L.label(L.AUDIENCE, v),
-                width=120,
-            ),
-            right(
-                ListColumn(
-                    "participants",
-                    N_("Participants"),
-                    Q.participants_count(),
-                    fmt=L.fmt_number,
-                    width=100,
-                )
-            ),
-            ListColumn("location", N_("Location"), Training.location, width=200),
-        ]
-
-    def id_expr(self) -> Any:
-        return Training.id
-
-    def base_query(self) -> Select[Any]:
-        return select(Training.id).where(
-            Training.deleted_at.is_(None), self.scoped(Training.unit_code)
-        )
-
-    def search_columns(self) -> list[Any]:
-        return [Training.title_folded]
-
     def build_filters(self, bar: QHBoxLayout) -> None:
-        self.kind_filter = self.add_choice(bar, N_("All kinds"), L.choices(L.TRAINING_KIND))
-        self.audience_filter = self.add_choice(bar, N_("All audiences"), L.choices(L.AUDIENCE))
-        self.year_filter = self.add_choice(bar, N_("All years"), year_choices())
-
-    def filter_conditions(self) -> list[ColumnElement[bool]]:
-        where: list[ColumnElement[bool]] = []
-        if self.kind_filter.code():
-            where.append(Training.kind == self.kind_filter.code())
-        if self.audience_filter.code():
-            where.append(Training.audience == self.audience_filter.code())
-        if self.year_filter.code():
-            where.append(Q.year_between(Training.start_on, self.year_filter.code()))
-        return where
+        self.kind_filter = self.add_choice(bar, "kind", N_("All kinds"))
+        self.audience_filter = self.add_choice(bar, "audience", N_("All audiences"))
+        self.year_filter = self.add_choice(bar, "year", N_("All years"), year_choices())
 
     def count_text(self, n: int) -> str:
         return ngettext("{n} training", "{n} trainings", n).format(n=n)

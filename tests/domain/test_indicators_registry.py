@@ -12,6 +12,7 @@ from coopdesk.domain.indicators import Status, target_status
 CONTRACT = [
     "htx_women_managed",
     "tht_women_managed",
+    "htx_majority_female",
     "coops_consolidated_pct",
     "women_managers_trained",
     "women_managers_trained_pct",

@@ -324,6 +324,8 @@ EXPECTED_2025: dict[str, dict[str, tuple[int, int | None]]] = {
     "htx_women_managed": {P: (2, None), A: (1, None), B: (1, None)},
     # A5 (founded and led by Nga on 31/12/2025); B3 is led by a man; A4 starts in 2026
     "tht_women_managed": {P: (1, None), A: (1, None), B: (0, None)},
+    # latest 2025 figures with more than half women: A1 (8 of 10), A2 (3 of 5); B1 4 of 9
+    "htx_majority_female": {P: (2, None), A: (2, None), B: (0, None)},
     # Hội-supported and existing in 2025: A1, A2, A5 | B1; consolidated: A1 | B1
     "coops_consolidated_pct": {P: (2, 4), A: (1, 3), B: (1, 1)},
     # women HTX managers in 2025: Lan (A), Mai (B); trained in 2025: Mai (course of 31/12/2025)

@@ -1,4 +1,4 @@
-"""Stored indicator values (services/indicator_summary.py) always equal a count from the
+"""Stored indicator values (services/indicators/summary.py) always equal a count from the
 records, whatever changed since they were stored and however it was written."""
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from coopdesk.db.models import (
     Unit,
 )
 from coopdesk.domain.periods import Period
-from coopdesk.services import indicator_summary as summary
 from coopdesk.services import indicators as svc
-from coopdesk.services.indicator_queries import Value, resolve_scope
+from coopdesk.services.indicators import summary
+from coopdesk.services.indicators.scope import resolve_scope
+from coopdesk.services.indicators.values import Value
 from tests.services import indicator_data as data
 from tests.services.indicator_data import A, B, Maker, P
 

@@ -1,0 +1,75 @@
+"""Which units' records an indicator counts: a commune alone, a province with its communes, or
+the whole country, and how they fold into the children shown in the overview's table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, not_, select, true
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Unit
+from coopdesk.i18n import _
+from coopdesk.services.units import COUNTRY_CODE, LEGACY_PREFIX
+
+
+@dataclass
+class Scope:
+    """The units whose records count, and how they fold into the unit's children."""
+
+    unit_code: str | None  # None = the whole country
+    name: str
+    level: str  # national | province | commune
+    leaves: list[str] | None  # unit codes whose records count (None = all)
+    child_of: dict[str, str]  # leaf unit → child unit shown in the table
+    children: list[tuple[str, str]]  # (code, name) in display order
+    units_in: Select[Any] | None = None  # instead of `leaves`: the units this query selects
+
+    def filter(self, column: Any) -> ColumnElement[bool]:
+        if self.units_in is not None:
+            return column.in_(self.units_in)
+        if self.leaves is None:
+            return true()
+        if len(self.leaves) == 1:
+            return column == self.leaves[0]
+        return column.in_(self.leaves)
+
+
+class UnknownUnit(ValueError):
+    pass
+
+
+def resolve_scope(session: Session, unit_code: str | None) -> Scope:
+    """The subtree of a unit: a commune alone; a province with its communes; None/"VN" = country."""
+    if unit_code is None or unit_code == COUNTRY_CODE:
+        current = select(Unit.code).where(
+            Unit.level == "province", not_(Unit.code.startswith(LEGACY_PREFIX))
+        )
+        provinces = [
+            (r.code, r.name)
+            for r in session.execute(
+                select(Unit.code, Unit.name).where(Unit.code.in_(current)).order_by(Unit.code)
+            )
+        ]
+        child_of = {code: code for code, _name in provinces}
+        for code, parent in session.execute(
+            select(Unit.code, Unit.parent_code).where(Unit.parent_code.in_(current))
+        ):
+            child_of[code] = parent
+        return Scope(None, _("Whole country"), "national", None, child_of, provinces)
+    unit = session.get(Unit, unit_code)
+    if unit is None:
+        raise UnknownUnit(_("There is no unit with the code {code}.").format(code=unit_code))
+    if unit.level == "province":
+        communes = session.execute(
+            select(Unit.code, Unit.name, Unit.sort_key)
+            .where(Unit.parent_code == unit.code)
+            .order_by(Unit.code)  # the official (GSO) order, as in reports
+        ).all()
+        leaves = [unit.code, *(c.code for c in communes)]
+        child_of = {c.code: c.code for c in communes}
+        return Scope(
+            unit.code, unit.name, "province", leaves, child_of, [(c.code, c.name) for c in communes]
+        )
+    return Scope(unit.code, unit.name, "commune", [unit.code], {}, [])

@@ -1,0 +1,71 @@
+"""The list of people (women managers, members, beneficiaries): by given name, Vietnamese order.
+
+An erased person stays in the list as "[đã xoá]"; the sensitive columns (ethnicity, household,
+disability) are hidden unless asked for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import Person, PersonSensitive
+from coopdesk.domain import labels as L
+from coopdesk.i18n import N_, _
+from coopdesk.services import list_filters as Q
+from coopdesk.services.lists.spec import Column, ListSpec, choice, flag, yes_no
+from coopdesk.services.people import ERASED_NAME
+
+
+def _name(value: Any) -> str:
+    return _("[erased]") if value == ERASED_NAME else (value or "")
+
+
+def spec(session: Session) -> ListSpec:
+    p, ps = Person, PersonSensitive
+    return ListSpec(
+        id_expr=p.id,
+        base=(
+            select(p.id)
+            .outerjoin(ps, ps.person_id == p.id)
+            .where(p.deleted_at.is_(None))  # an erased person stays, as "[đã xoá]"
+        ),
+        columns=(
+            Column("name", N_("Full name"), p.full_name, fmt=_name, order=p.sort_key, width=240),
+            Column("gender", N_("Gender"), p.gender, fmt=lambda v: L.label(L.GENDER, v), width=80),
+            Column("birth_year", N_("Birth year"), p.birth_year, align="right", width=90),
+            Column("phone", N_("Phone"), p.phone, width=120),
+            Column("address", N_("Address"), p.address, width=260),
+            Column("ethnicity", N_("Ethnicity"), ps.ethnicity_code, width=100, hidden=True),
+            Column(
+                "poverty",
+                N_("Household"),
+                ps.poverty_status,
+                fmt=lambda v: L.label(L.POVERTY, v),
+                width=150,
+                hidden=True,
+            ),
+            Column(
+                "disability",
+                N_("Disability"),
+                ps.disability,
+                fmt=L.fmt_bool,
+                width=90,
+                hidden=True,
+            ),
+        ),
+        filters=(
+            choice("gender", p.gender, L.GENDER, help="F, M or X"),
+            yes_no(
+                "trained",
+                Q.trained,
+                choices=((True, N_("Trained")), (False, N_("Not trained"))),
+                help="completed a training",
+            ),
+            flag("managers", Q.manages_somewhere, help="holds a management role"),
+        ),
+        search=(p.name_folded,),
+        number_search=(p.phone,),
+    )

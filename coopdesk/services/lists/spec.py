@@ -1,0 +1,114 @@
+"""What a list is made of, without Qt: its columns, its named filters, its searched columns.
+
+A `Column` names a value the list shows (`key`), its header (`title`, an N_() msgid), the SQL
+expression that selects it, the indexed expression it sorts by, and how the value is shown
+(`fmt`, a plain function: the GUI, the export and the command line format alike). A `Filter`
+turns a named value (`{"women_managed": True}`, `{"year": 2025}`) into a SQL condition; the GUI's
+widgets and the command line's flags pass the same names and values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from coopdesk.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+    from sqlalchemy.sql.elements import ColumnElement
+
+Align = Literal["left", "right"]
+# choice: one code of `choices`; flag: True applies it; yes_no: True or False (its negation);
+# year: a year such as 2025
+FilterKind = Literal["choice", "flag", "yes_no", "year"]
+
+
+def show_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Names:
+    """A label that is data, not a msgid (a sector's name): Vietnamese and English."""
+
+    vi: str
+    en: str
+
+
+Label = str | Names  # an N_() msgid, or names read from the database
+
+
+def label_text(label: Label) -> str:
+    """The label in the current language."""
+    if isinstance(label, Names):
+        return label.en if current_language() == "en" and label.en else label.vi
+    return _(label)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # N_() msgid
+    expr: Any  # the SQL expression selected for this column
+    order: Any = None  # indexed expression(s) to ORDER BY (default: expr)
+    fmt: Callable[[Any], str] = show_text
+    align: Align = "left"
+    width: int = 120  # pixels the GUI starts with
+    sortable: bool = True
+    hidden: bool = False  # sensitive: shown only when asked for
+
+    def orders(self) -> list[Any]:
+        order = self.expr if self.order is None else self.order
+        return list(order) if isinstance(order, (list, tuple)) else [order]
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str  # the GUI's filter and the command line's flag (--women-managed)
+    kind: FilterKind
+    condition: Callable[[Any], ColumnElement[bool]]  # the value given → a SQL condition
+    choices: tuple[tuple[Any, Label], ...] = ()  # choice and yes_no: (value, label)
+    help: str = ""  # the command line's help
+
+    def codes(self) -> list[Any]:
+        return [code for code, _label in self.choices]
+
+
+def yes_no(name: str, condition: Callable[[], ColumnElement[bool]], **kw: Any) -> Filter:
+    """True: the condition holds; False: it does not."""
+    return Filter(name, "yes_no", lambda v: condition() if v else ~condition(), **kw)
+
+
+def flag(name: str, condition: Callable[[], ColumnElement[bool]], **kw: Any) -> Filter:
+    return Filter(name, "flag", lambda _v: condition(), **kw)
+
+
+def choice(
+    name: str, column: Any, table: Mapping[str, Label] | Sequence[tuple[str, Label]], **kw: Any
+) -> Filter:
+    """The column equals one of the codes of `table` (code → label)."""
+    items = tuple(table.items()) if isinstance(table, Mapping) else tuple(table)
+    return Filter(name, "choice", lambda v: column == v, choices=items, **kw)
+
+
+def year(name: str, condition: Callable[[int], ColumnElement[bool]], **kw: Any) -> Filter:
+    return Filter(name, "year", condition, **kw)
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """One kind of list: its records (`base`: the tables, joins and "not deleted"), the id
+    column (whose table has `unit_code`), its columns, filters and searched columns."""
+
+    id_expr: Any
+    base: Select[Any]
+    columns: tuple[Column, ...]
+    filters: tuple[Filter, ...] = ()
+    search: tuple[Any, ...] = ()  # stored folded text columns, searched as one types
+    number_search: tuple[Any, ...] = ()  # searched only when digits are typed (phones…)
+    unit_column: Any = field(default=None)  # default: the id table's unit_code
+
+    def unit(self) -> Any:
+        return self.id_expr.table.c.unit_code if self.unit_column is None else self.unit_column
