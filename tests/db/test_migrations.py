@@ -80,22 +80,29 @@ def test_new_database_is_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> No
         engine.dispose()
 
 
-def test_first_schema_database_is_backed_up_then_upgraded_keeping_data(tmp_path: Path) -> None:
+def test_first_schema_database_is_backed_up_then_upgraded_keeping_data(
+    tmp_path: Path, template_data_dir: Path
+) -> None:
     data_dir = tmp_path / "data"
     _first_schema_database(data_dir)
     assert head_revision() != FIRST, "needs a second migration to be meaningful"
 
-    engine = open_database(data_dir)
+    upgraded = open_database(data_dir)
     try:
-        assert current_revision(engine) == head_revision()
-        with engine.connect() as conn:
+        assert current_revision(upgraded) == head_revision()
+        with upgraded.connect() as conn:
             name = conn.execute(text("SELECT name FROM cooperatives WHERE id = 'c-1'")).scalar()
+            # 0005: the country unit joins a loaded catalogue, as a new catalogue has it
+            country = conn.execute(text("SELECT * FROM units WHERE code = 'VN'")).one()
         assert name == "HTX Chè Shan Tuyết Tân Phong"
-        with engine.connect() as conn:  # 0005: the country unit joins a loaded catalogue
-            country = conn.execute(text("SELECT name, level FROM units WHERE code = 'VN'")).one()
-        assert tuple(country) == ("Việt Nam", "country")
+        assert country.name == "Việt Nam" and country.level == "country"
+        new = sqlite3.connect(paths.db_path(template_data_dir))  # a new one, catalogue loaded
+        try:
+            assert new.execute("SELECT * FROM units WHERE code = 'VN'").fetchone() == tuple(country)
+        finally:
+            new.close()
     finally:
-        engine.dispose()
+        upgraded.dispose()
 
     (backup,) = paths.backups_dir(data_dir).glob("before-migration-*.sqlite3")
     assert _revision(backup) == FIRST  # made before migrating
