@@ -59,6 +59,7 @@ def setup_application(app: Any) -> None:
     """Font with full Vietnamese coverage, light style, icon."""
     from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
+    from coopdesk.ui import qt_translations
     from coopdesk.ui.theme import apply_theme
 
     families = set(QFontDatabase.families())
@@ -75,6 +76,7 @@ def setup_application(app: Any) -> None:
     if icon_file.exists():
         app.setWindowIcon(QIcon(str(icon_file)))
     apply_theme(app)
+    qt_translations.install(app)  # Qt's own buttons and dialogs in the officer's language
 
 
 def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:

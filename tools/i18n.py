@@ -6,7 +6,8 @@
   python tools/i18n.py missing         print msgids that have no Vietnamese translation yet
   python tools/i18n.py check           fail on a missing or fuzzy entry in either language,
                                        or on a `_()` string in the code that the catalogues lack
-  python tools/i18n.py compile         write the .mo files (build output, not committed)
+  python tools/i18n.py compile         write the .mo files, and the .qm of Qt's own strings
+                                       from translations/qt/*.ts (build output, not committed)
 
 Several people may run it at once: every write holds a lock on translations/.lock.
 """
@@ -169,6 +170,11 @@ def compile_all() -> None:
         catalog = load(lang)
         with (po_path(lang).with_suffix(".mo")).open("wb") as fh:
             write_mo(fh, catalog)
+    sys.path.insert(0, str(ROOT))
+    from coopdesk.ui.qt_translations import compile_catalogue
+
+    for ts in sorted((TR / "qt").glob("*.ts")):  # Qt's own strings (Linguist format)
+        compile_catalogue(ts, ts.with_suffix(".qm"))
 
 
 def main() -> int:

@@ -51,7 +51,9 @@ def ensure_home_units(engine: Engine) -> None:
 def ctx(qapp, engine: Engine, data_dir: Path, tasks: InlineTaskRunner) -> Iterator[AppContext]:
     from coopdesk.db.engine import session_scope
     from coopdesk.services import settings
+    from coopdesk.ui import qt_translations
 
+    qt_translations.install(qapp)  # Qt's own buttons and dialogs in Vietnamese, as in the app
     ensure_home_units(engine)
     with session_scope(engine) as s:
         installation = settings.save_installation(
