@@ -29,12 +29,13 @@ def ensure_catalogues(engine: Any) -> None:
     units.ensure_catalogues(engine)
 
 
-def open_demo(tasks: Any, on_ready: Any) -> None:
-    """Open the demo database, generating it (with progress) the first time."""
+def open_demo(tasks: Any, on_ready: Any, data_dir: Path | None = None) -> None:
+    """Open the demo database (in `data_dir`, else the demo's own folder), generating it
+    (with progress) the first time."""
     from coopdesk import demo
     from coopdesk.db.engine import open_database
 
-    data_dir = paths.demo_data_dir()
+    data_dir = data_dir or paths.demo_data_dir()
     fresh = not paths.db_path(data_dir).exists()
     engine = open_database(data_dir)
     installation = None if fresh else load_installation(engine)
@@ -104,10 +105,11 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
     def on_demo_ready(engine: Any, data_dir: Path, installation: Any) -> None:
         show_main(engine, data_dir, installation, True)
 
-    if getattr(args, "demo", False):
-        open_demo(tasks, on_demo_ready)
+    chosen_dir = getattr(args, "data_dir", None)
+    if getattr(args, "demo", False):  # `--demo --data-dir DIR`: the demo in DIR
+        open_demo(tasks, on_demo_ready, paths.resolve_data_dir(chosen_dir) if chosen_dir else None)
         return windows
-    data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
+    data_dir = paths.resolve_data_dir(chosen_dir)
     engine = open_database(data_dir)
     installation = load_installation(engine)
     if installation is not None:
