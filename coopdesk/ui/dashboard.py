@@ -294,6 +294,7 @@ class OverviewPage(QWidget):
         self._fill_periods(keep)
         if self.overview is not None:
             self._show_overview(self.overview)
+            self.refresh()  # texts the services wrote (deadlines) come back in this language
         self._show_chart()
 
     def refresh(self) -> None:
@@ -363,7 +364,8 @@ class OverviewPage(QWidget):
             status = shown.statuses[ind.code]
             counts[status] += 1
             card = self.cards[ind.code]
-            card.set_value(result.values[ind.code].value, shown.targets.get(ind.code), status)
+            target = shown.targets.get(ind.code)
+            card.set_value(result.values[ind.code].value, target, status, result.period.key)
             card.set_coverage(shown.coverage.get(ind.code))
         elapsed = round(result.elapsed * 100)
         self.summary.setText(

@@ -54,10 +54,21 @@ format_value = reg.format_value  # one formatting of indicator values, shared wi
 comparison_text = reg.comparison_text
 
 
-def target_text(indicator: reg.Indicator, target: Any) -> str:
+SPAN_TARGETS = {  # a target of a longer span shown on a year inside it (domain.targets)
+    "phase1": N_("Phase 1 target: {comparison} {value}"),
+    "phase2": N_("Phase 2 target: {comparison} {value}"),
+    "all": N_("Target by 2030: {comparison} {value}"),
+}
+
+
+def target_text(indicator: reg.Indicator, target: Any, shown_period: str | None = None) -> str:
+    """'Chỉ tiêu: ≥ 3 HTX'; 'Chỉ tiêu giai đoạn 2: ≥ 90 %' when the target is the phase's."""
     if target is None:
         return _("No target")
-    return _("Target: {comparison} {value}").format(
+    text = _("Target: {comparison} {value}")
+    if target.period in SPAN_TARGETS and target.period != shown_period:
+        text = _(SPAN_TARGETS[target.period])
+    return text.format(
         comparison=comparison_text(target.comparison), value=format_value(indicator, target.value)
     )
 
@@ -156,10 +167,16 @@ class IndicatorCard(QFrame):
         colour = "#1b5e20" if coverage is not None and coverage.covers else "#b3261e"
         self.coverage.setStyleSheet(f"color: {colour}; font-size: 8.5pt;")
 
-    def set_value(self, value: Decimal | None, target: Any, status: reg.Status) -> None:
+    def set_value(
+        self,
+        value: Decimal | None,
+        target: Any,
+        status: reg.Status,
+        shown_period: str | None = None,
+    ) -> None:
         self.status = status
         self.value.setText(format_value(self.indicator, value))
-        self.target.setText(target_text(self.indicator, target))
+        self.target.setText(target_text(self.indicator, target, shown_period))
         self.bar.setValue(
             int(1000 * reg.progress(value, target.value if target is not None else None))
         )

@@ -4,6 +4,7 @@ drill-down and the records behind a number."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -269,3 +270,152 @@ def test_a_national_collection_offers_the_whole_country_and_its_provinces(
 def test_a_province_alone_is_not_offered_the_whole_country(province_page) -> None:
     codes = [province_page.unit_combo.itemData(i) for i in range(province_page.unit_combo.count())]
     assert codes[0] == "12" and "VN" not in codes and "01" not in codes
+
+
+# --- the commune demo, as `coopdesk demo` opens it -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def commune_demo_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from coopdesk import demo
+
+    target = tmp_path_factory.mktemp("commune-demo")
+    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
+    engine = make_engine(paths.db_path(target))
+    demo.generate(engine, "commune", seed=1)
+    engine.dispose()
+    return target
+
+
+@pytest.fixture
+def demo_page(qtbot, commune_demo_dir: Path, tmp_path: Path):
+    shutil.copy2(paths.db_path(commune_demo_dir), paths.db_path(tmp_path))  # tests write
+    engine = make_engine(paths.db_path(tmp_path))
+    page = _page(qtbot, engine, tmp_path, "03408", "commune")
+    page.refresh()  # as the main window does when it shows the page
+    yield page
+    engine.dispose()
+
+
+def test_the_default_overview_of_the_demo_shows_its_targets(demo_page) -> None:
+    """The overview opens on the reporting year; the demo's plan sets targets for the phases:
+    a level (a percentage) is held against its phase target on any year inside the phase."""
+    page = demo_page
+    assert page.selected_period().key == "2026r"
+    assert page.summary.text().startswith("Phường Tân Phong — Năm báo cáo 2026")
+    card = page.cards["women_managers_trained_pct"]
+    assert card.target.text() == "Chỉ tiêu giai đoạn 2: ≥ 100\u00a0%"
+    assert card.state.text() != "Chưa có chỉ tiêu" and card.state.isVisible()
+    upskilled = page.cards["officers_upskilled_pct"]
+    assert upskilled.target.text() == "Chỉ tiêu giai đoạn 2: ≥ 90\u00a0%"
+    # a flow adds up over the phase: its 2030 target is not set against one year
+    assert page.cards["new_htx_programme"].target.text() == "Chưa có chỉ tiêu"
+    save_screenshot(page, "dashboard-demo-default")
+
+
+def test_a_target_for_a_year_shows_on_its_reporting_year_and_calendar_year(demo_page) -> None:
+    from coopdesk.services import plans
+
+    page = demo_page
+    page.ctx.write(
+        functools.partial(
+            plans.set_target,
+            owner_unit="03408",
+            target_unit="03408",
+            indicator_code="new_htx_programme",
+            period="2026",
+            value=3,
+            actor="Lò Thị Mai",
+        ),
+        changes="targets",
+    )
+    page.refresh()
+    assert page.selected_period().key == "2026r"
+    assert page.cards["new_htx_programme"].target.text() == "Chỉ tiêu: ≥ 3 HTX"
+    page.set_selection(period="2026")
+    assert page.cards["new_htx_programme"].target.text() == "Chỉ tiêu: ≥ 3 HTX"
+    page.set_selection(period="2025")
+    assert page.cards["new_htx_programme"].target.text() == "Chưa có chỉ tiêu"
+
+
+def test_the_chart_follows_a_record_saved_while_the_page_is_open(qtbot, ctx) -> None:
+    from coopdesk.db.models import Activity
+    from coopdesk.services import records
+    from coopdesk.ui.dashboard import OverviewPage
+
+    page = OverviewPage(ctx)
+    page.today = TODAY
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.chart_combo.setCurrentIndex(page.chart_combo.findData("comm_reach"))
+    assert page.chart.values[2026] == 0
+    assert page.cards["comm_reach"].value.text() == "0 lượt"
+    activity = {
+        "unit_code": "03408",
+        "kind": "communication",
+        "channel": "meeting",
+        "title": "Tuyên truyền về HTX",
+        "held_on": dt.date(2026, 3, 10),
+        "reach_total": 120,
+        "reach_women": 90,
+    }
+    ctx.write(records.create, Activity, activity, "Lò Thị Mai", changes="activities")
+    qtbot.waitUntil(lambda: page.chart.values[2026] == 120)
+    assert page.chart.values[2025] == 0
+    assert page.cards["comm_reach"].value.text() == "120 lượt"
+
+
+def test_an_overdue_yearly_report_is_flagged_until_it_is_issued(qtbot, ctx) -> None:
+    from coopdesk.db.engine import session_scope
+    from coopdesk.db.models import Report
+    from coopdesk.ui.dashboard import OverviewPage
+
+    page = OverviewPage(ctx)
+    page.today = dt.date(2026, 12, 2)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.overdue.isVisible()
+    assert page.overdue.text() == (
+        "Báo cáo kết quả thực hiện Đề án hằng năm (Năm báo cáo 2026 (15/11/2025 – 14/11/2026))"
+        " đến hạn ngày 15/11/2026 nhưng chưa ban hành: quá hạn 17 ngày."
+    )
+    assert page.deadlines.item(0, 2).text() == "quá hạn 17 ngày"
+    assert page.deadlines.item(1, 2).text() == "còn 348 ngày"  # next year's, as before
+    with session_scope(ctx.engine) as s:
+        s.add(
+            Report(
+                unit_code="03408",
+                doc_type="BC",
+                template="annual",
+                year=2026,
+                number=7,
+                period="2026",
+                status="issued",
+                issued_on=dt.date(2026, 12, 1),
+            )
+        )
+    page.refresh()
+    assert not page.overdue.isVisible()
+    assert [page.deadlines.item(r, 2).text() for r in range(page.deadlines.rowCount())] == [
+        "còn 348 ngày"
+    ]
+
+
+def test_the_overview_is_vietnamese_again_after_english(qtbot, main_window) -> None:
+    page = main_window.show_area("overview")
+    settings = main_window.show_area("settings")
+    settings.switch_language("en")
+    main_window.show_area("overview")
+    page.refresh()  # read while in English: the deadlines come back in English
+    assert page.deadlines_box.title() == "Upcoming deadlines"
+    assert page.deadlines.item(0, 1).text().startswith("Yearly report on the Project")
+    settings.switch_language("vi")
+    main_window.show_area("overview")
+    assert page.deadlines_box.title() == "Hạn sắp tới"
+    assert page.deadlines.item(0, 1).text().startswith("Báo cáo kết quả thực hiện Đề án")
+    assert page.chart_box.title() == "Theo năm, 2023–2030, so với chỉ tiêu giai đoạn"
+    headers = [page.deadlines.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["Hạn", "Nhiệm vụ", "Còn lại"]
+    assert page.title.text() == "Tổng quan"
