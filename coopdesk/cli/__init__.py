@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "coopdesk.cli.indicators",
     "coopdesk.cli.sync",
     "coopdesk.cli.report",
+    "coopdesk.cli.lists",
+    "coopdesk.cli.reporting",
 ]
 
 
