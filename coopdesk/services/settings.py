@@ -117,6 +117,16 @@ def save_installation(session: Session, installation: Installation) -> Installat
     return clean
 
 
+def save_setup(
+    session: Session, installation: Installation, documents: dict[str, Any]
+) -> Installation:
+    """The installation and its unit's document settings in one step: what the first-run
+    wizard and the Settings page save."""
+    saved = save_installation(session, installation)
+    save_document_settings(session, saved.unit_code, documents)
+    return saved
+
+
 # --- document settings ----------------------------------------------------------------------
 
 
@@ -136,6 +146,19 @@ def _province_label(info: units.UnitInfo) -> str:
     if info.name.startswith("Thành phố"):
         return _lower_first(info.name)
     return f"tỉnh {info.name}"
+
+
+def document_place(info: units.UnitInfo, province: units.UnitInfo) -> str:
+    """The place in the date line ("…, ngày … tháng … năm …"), Nghị định 30: where the issuing
+    body sits. A province's documents name the province ('Lai Châu'), a commune's the commune
+    ('Tân Phong'); a commune named by a number keeps its division word ('Phường 5')."""
+    if info.level == "province":
+        return units.short_province_name(province.name)
+    for prefix in _DIVISION_WORDS:
+        if info.name.startswith(prefix):
+            rest = info.name[len(prefix) :]
+            return info.name if rest[:1].isdigit() else rest
+    return info.name
 
 
 def default_document_settings(session: Session, unit_code: str) -> DocumentSettings:
@@ -169,7 +192,7 @@ def default_document_settings(session: Session, unit_code: str) -> DocumentSetti
     return DocumentSettings(
         parent_body=parent_body,
         issuer=f"HỘI LHPN {own.upper()}",
-        place=units.short_province_name(province.name),
+        place=document_place(info, province),
         signer_name=signer,
         recipients=recipients,
     )

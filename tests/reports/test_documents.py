@@ -45,7 +45,7 @@ def test_annual_report_header_in_the_decree_layout(annual: Rendered) -> None:
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Số: 07/BC-HPN",
-        "Lai Châu, ngày 05 tháng 11 năm 2026",
+        "Tân Phong, ngày 05 tháng 11 năm 2026",
         "BÁO CÁO",
         "Kết quả thực hiện Đề án “Hỗ trợ hợp tác xã do phụ nữ tham gia quản lý",
     ):
@@ -128,7 +128,7 @@ def test_english_version(report_engine: Engine) -> None:
         "SOCIALIST REPUBLIC OF VIETNAM",
         "Independence - Freedom - Happiness",
         "Number: 07/BC-HPN",
-        "Lai Châu, 5 November 2026",
+        "Tân Phong, 5 November 2026",
         "REPORT",
         "I. GENERAL SITUATION",
     ):
@@ -156,7 +156,7 @@ def test_plan_document_follows_the_seed_structure(report_engine: Engine) -> None
     for expected in (
         "KẾ HOẠCH",
         "Số: 12/KH-HPN",
-        "Lai Châu, ngày 15 tháng 01 năm 2026",
+        "Tân Phong, ngày 15 tháng 01 năm 2026",
         "Căn cứ Quyết định số 01/QĐ-TTg ngày 03/01/2023 của Thủ tướng Chính phủ;",
         "Căn cứ Kế hoạch số 2229/KH-UBND ngày 16/6/2023 của UBND tỉnh Lai Châu;",
         "I. MỤC ĐÍCH, YÊU CẦU",

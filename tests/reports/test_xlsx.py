@@ -18,7 +18,7 @@ def test_list_export_has_title_block_frozen_header_and_sum_formulas(report_engin
     ws = wb.active
     assert ws["A1"].value == "HỘI LHPN TỈNH LAI CHÂU"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in [c.value for c in ws[1]]
-    assert "Lai Châu, ngày 05 tháng 11 năm 2026" in [c.value for c in ws[3]]
+    assert "Tân Phong, ngày 05 tháng 11 năm 2026" in [c.value for c in ws[3]]
     assert ws["A5"].value == "DANH SÁCH"
     headers = [c.value for c in ws[9]]
     assert headers[:3] == ["STT", "Ngày", "Hoạt động"]

@@ -46,7 +46,7 @@ def test_commune_defaults(engine: Engine) -> None:
         parent_body="HỘI LHPN TỈNH LAI CHÂU",
         issuer="HỘI LHPN PHƯỜNG TÂN PHONG",
         symbol="HPN",
-        place="Lai Châu",
+        place="Tân Phong",
         signer_name="Lò Thị Mai",
         signer_authority="TM. BAN THƯỜNG VỤ",
         signer_title="CHỦ TỊCH",
@@ -72,11 +72,11 @@ def test_province_and_city_defaults(engine: Engine) -> None:
         assert (ba_dinh.parent_body, ba_dinh.issuer, ba_dinh.place) == (
             "HỘI LHPN THÀNH PHỐ HÀ NỘI",
             "HỘI LHPN PHƯỜNG BA ĐÌNH",
-            "Hà Nội",
+            "Ba Đình",
         )
         con_dao = settings.get_document_settings(s, "26732")
         assert con_dao.issuer == "HỘI LHPN ĐẶC KHU CÔN ĐẢO"
-        assert con_dao.place == "Thành phố Hồ Chí Minh"
+        assert con_dao.place == "Côn Đảo"
 
 
 def test_saved_document_settings_override_defaults(engine: Engine) -> None:
