@@ -44,30 +44,17 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(_("Name the unit with --unit (for example --unit 12)."))
         try:
             overview = reporting.who_has_reported(session, unit, year)
-            document = (
-                reporting.reporting_document(session, unit, year, today, current_language())
-                if args.out or args.xlsx
-                else None
-            )
+            for out in (args.out, args.xlsx):
+                if out:
+                    lang = current_language()
+                    reporting.save_list(session, unit, year, today, lang, Path(out))
         except reporting.ReportingError as exc:
             raise CliError(str(exc)) from None
-    if document is not None:
-        _write(document, args.out, args.xlsx)
     if args.json:
         print_json(overview.to_json())
     else:
         _print(overview)
     return 0
-
-
-def _write(document: object, pdf: str | None, xlsx: str | None) -> None:
-    from coopdesk.reports.layout import render_pdf
-    from coopdesk.reports.xlsx import render_xlsx
-
-    if pdf:
-        Path(pdf).write_bytes(render_pdf(document))  # type: ignore[arg-type]
-    if xlsx:
-        Path(xlsx).write_bytes(render_xlsx(document))  # type: ignore[arg-type]
 
 
 def _print(overview: object) -> None:

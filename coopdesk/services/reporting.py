@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -111,7 +112,15 @@ def deadline_text(session: Session, unit_code: str) -> str:
 
 def set_deadline(session: Session, unit_code: str, text: str) -> str:
     """Store the day the units below owe their report; ValueError says what is wrong."""
-    month, day = parse_cutoff(text.strip())
+    try:
+        month, day = parse_cutoff(text.strip())
+        dt.date(2001, month, day)
+    except ValueError:
+        raise ValueError(
+            _("Due date “{text}”: write a day of the year as day/month, for example 15/11.").format(
+                text=text
+            )
+        ) from None
     value = f"{day:02d}/{month:02d}"
     settings.set_json(session, _deadline_key(unit_code), value)
     return value
@@ -267,3 +276,25 @@ def reporting_document(
         Numbering("DS", None, today),
         lang,
     )
+
+
+def save_list(
+    session: Session, unit_code: str, year: int, today: dt.date, lang: str, path: Path
+) -> Path:
+    """Write the list to `path`: a PDF, or an Excel workbook when it ends in .xlsx."""
+    from coopdesk.reports.layout import render_pdf
+    from coopdesk.reports.xlsx import render_xlsx
+
+    document = reporting_document(session, unit_code, year, today, lang)
+    render = render_xlsx if path.suffix.lower() == ".xlsx" else render_pdf
+    path.write_bytes(render(document))
+    return path
+
+
+def list_file_name(session: Session, unit_code: str, year: int, suffix: str) -> str:
+    """'Tinh-hinh-bao-cao-2026-Tinh-Lai-Chau.pdf': a name a person can read."""
+    from coopdesk.services.documents.file_names import people_file_name
+
+    unit = session.get(Unit, unit_code)
+    name = unit.name if unit is not None else unit_code
+    return people_file_name("Tình hình báo cáo", str(year), name, suffix=suffix)
