@@ -94,8 +94,8 @@ def offending_imports(
     return sorted(found)
 
 
-def _layer_message(rule: str, offenders: list[str]) -> str:
-    return f"{rule} (DESIGN.md §2); offending imports:\n" + "\n".join(offenders)
+def _layer_message(rule: str, offenders: list[str], source: str = "DESIGN.md §2") -> str:
+    return f"{rule} ({source}); offending imports:\n" + "\n".join(offenders)
 
 
 def _below_ui() -> tuple[str, ...]:
@@ -147,6 +147,7 @@ def test_migrations_import_no_live_code() -> None:
         "A migration writes out the SQL and data it needs as of its revision, so later "
         "changes to live code cannot change what it does",
         offenders,
+        "issue 11, item 7",
     )
 
 

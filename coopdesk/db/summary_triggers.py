@@ -15,6 +15,11 @@ catalogue) drops everything.
 
 While nothing is stored, the triggers do nothing but look at an empty table, so bulk writes
 (the demo generator, a first import) pay almost nothing for them.
+
+A database made by `create_all` gets these triggers (models.py); one made or upgraded by the
+migrations gets the SQL the last migration that recreates them wrote out (0007). Changing the
+SQL here therefore needs a new migration holding the new text; tests/db/test_schema.py fails
+until there is one.
 """
 
 from __future__ import annotations
