@@ -16,8 +16,8 @@ log = logging.getLogger(__name__)
 
 def load_installation(engine: Any) -> Any:
     """The installation settings, or None when this database was never set up."""
-    from coopdesk.db.engine import session_scope
     from coopdesk.services import settings
+    from coopdesk.services.database import session_scope
 
     with session_scope(engine) as s:
         return settings.get_installation(s)
@@ -118,7 +118,7 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
     from coopdesk.ui.first_run import FirstRunWizard
 
     ensure_catalogues(engine)
-    wizard = FirstRunWizard(engine)
+    wizard = FirstRunWizard(AppContext(engine, data_dir, None, tasks))
     if not wizard.exec():
         return windows
     if wizard.chose_demo:

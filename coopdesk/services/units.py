@@ -359,3 +359,26 @@ def label(session: Session, code: str) -> str:
     """How the window names the unit: 'Phường Tân Phong, Lai Châu'; the code if unknown."""
     info = get(session, code)
     return display_name(info) if info is not None else code
+
+
+def search_by_province(
+    session: Session, text: str, limit: int = 200
+) -> list[tuple[UnitInfo, list[UnitInfo]]]:
+    """What `search` finds, as a tree for a unit picker: each province with the communes found
+    in it (a commune's province is listed even when its name was not typed), provinces found
+    first, then in the order their communes were found."""
+    found = search(session, text, limit=limit)
+    tree: dict[str, tuple[UnitInfo, list[UnitInfo]]] = {
+        info.code: (info, []) for info in found if info.level == "province"
+    }
+    for info in found:
+        if info.level == "province":
+            continue
+        code = info.province_code or ""
+        if code not in tree:
+            province = get(session, code)
+            if province is None:
+                continue
+            tree[code] = (province, [])
+        tree[code][1].append(info)
+    return list(tree.values())

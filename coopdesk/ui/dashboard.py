@@ -333,8 +333,8 @@ class OverviewPage(QWidget):
                 on_error=self._failed,
             )
 
-    # Pages that follow `ctx.data_changed` themselves are not refreshed by the main window.
-    follows_data_changes = True
+    # It follows `ctx.data_changed` itself (below): the main window does not refresh it then.
+    refreshes_itself = True
 
     def _data_changed(self, _what: str) -> None:
         """Records, targets or an import changed: recompute shortly, once for a burst of

@@ -1,7 +1,8 @@
 """The first-run wizard: which unit, which role, who uses it, how documents are signed.
 
-Or: open the demo instead. Saving goes through `services.settings` (installation and the
-unit's document settings) in one transaction.
+Or: open the demo instead. The wizard reads the unit catalogue through `ctx.read` and saves
+the installation with the unit's document settings (`services.settings.save_setup`) in one
+transaction off the GUI thread (`ctx.write`). Its `AppContext` has no installation yet.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
-from sqlalchemy import Engine
 
-from coopdesk.db.engine import session_scope
 from coopdesk.i18n import _
 from coopdesk.services import settings, units
+from coopdesk.ui.context import AppContext
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 LOADED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,9 +69,9 @@ class WelcomePage(QWizardPage):
 class UnitPage(QWizardPage):
     """Province → commune tree with search-as-you-type (accents not needed)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.engine = engine
+        self.ctx = ctx
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -119,18 +119,16 @@ class UnitPage(QWizardPage):
 
     def _fill_provinces(self) -> None:
         self.tree.clear()
-        with session_scope(self.engine) as s:
-            for info in units.children(s, None):
-                self.tree.addTopLevelItem(self._item(info, lazy=True))
+        for info in self.ctx.read(units.children, None):
+            self.tree.addTopLevelItem(self._item(info, lazy=True))
 
     @Slot(QTreeWidgetItem)
     def _load_children(self, item: QTreeWidgetItem) -> None:
         if item.data(0, LOADED_ROLE) or item.childCount():
             return
         item.setData(0, LOADED_ROLE, True)
-        with session_scope(self.engine) as s:
-            for info in units.children(s, item.data(0, CODE_ROLE)):
-                item.addChild(self._item(info, lazy=False))
+        for info in self.ctx.read(units.children, item.data(0, CODE_ROLE)):
+            item.addChild(self._item(info, lazy=False))
 
     @Slot()
     def apply_search(self) -> None:
@@ -140,28 +138,13 @@ class UnitPage(QWizardPage):
             self._fill_provinces()
             return
         self.tree.clear()
-        with session_scope(self.engine) as s:
-            found = units.search(s, text, limit=200)
-            provinces: dict[str, QTreeWidgetItem] = {}
-            for info in found:
-                if info.level == "province":
-                    item = self._item(info, lazy=True)
-                    provinces[info.code] = item
-                    self.tree.addTopLevelItem(item)
-            for info in found:
-                if info.level == "province":
-                    continue
-                parent_code = info.province_code or ""
-                parent = provinces.get(parent_code)
-                if parent is None:
-                    province = units.get(s, parent_code)
-                    if province is None:
-                        continue
-                    parent = self._item(province, lazy=True)
-                    provinces[parent_code] = parent
-                    self.tree.addTopLevelItem(parent)
-                parent.setData(0, LOADED_ROLE, True)
-                parent.addChild(self._item(info, lazy=False))
+        for province, communes in self.ctx.read(units.search_by_province, text):
+            item = self._item(province, lazy=True)
+            self.tree.addTopLevelItem(item)
+            if communes:
+                item.setData(0, LOADED_ROLE, True)
+                for info in communes:
+                    item.addChild(self._item(info, lazy=False))
         self.tree.expandAll()
         first = self._first_leaf()
         if first is not None:
@@ -224,9 +207,9 @@ class UnitPage(QWizardPage):
 class PeoplePage(QWizardPage):
     """Who uses CoopDesk, and how the unit's documents are headed and numbered."""
 
-    def __init__(self, engine: Engine, unit_page: UnitPage) -> None:
+    def __init__(self, ctx: AppContext, unit_page: UnitPage) -> None:
         super().__init__()
-        self.engine = engine
+        self.ctx = ctx
         self.unit_page = unit_page
         self.officer = QLineEdit()
         self.position = QLineEdit()
@@ -258,8 +241,7 @@ class PeoplePage(QWizardPage):
     def initializePage(self) -> None:
         code = self.unit_page.unit_code()
         if code and code != self._defaults_for:
-            with session_scope(self.engine) as s:
-                defaults = settings.default_document_settings(s, code)
+            defaults = self.ctx.read(settings.default_document_settings, code)
             self.issuer.setText(defaults.issuer)
             self.symbol.setText(defaults.symbol)
             self._defaults_for = code
@@ -273,16 +255,16 @@ class PeoplePage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine = engine
+        self.ctx = ctx
         self.chose_demo = False
         self.installation: settings.Installation | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.welcome = WelcomePage()
-        self.unit_page = UnitPage(engine)
-        self.people_page = PeoplePage(engine, self.unit_page)
+        self.unit_page = UnitPage(ctx)
+        self.people_page = PeoplePage(ctx, self.unit_page)
         for page in (self.welcome, self.unit_page, self.people_page):
             self.addPage(page)
         self.welcome.demo_button.clicked.connect(self.open_demo)
@@ -304,35 +286,38 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def accept(self) -> None:
-        try:
-            self.installation = self.save()
-        except Exception as exc:  # a settings problem: say it on the page, stay open
-            self.people_page.officer_error.setText(str(exc))
-            return
-        super().accept()
-
-    def save(self) -> settings.Installation:
+        """Save off the GUI thread; close once saved, or say what is wrong and stay open."""
         code = self.unit_page.unit_code()
         assert code is not None
         from coopdesk import i18n
 
-        with session_scope(self.engine) as s:
-            inst = settings.save_installation(
-                s,
-                settings.Installation(
-                    unit_code=code,
-                    role=self.unit_page.role(),
-                    officer=self.people_page.officer.text(),
-                    position=self.people_page.position.text(),
-                    language=i18n.current_language(),
-                ),
-            )
-            settings.save_document_settings(
-                s,
-                inst.unit_code,
-                {
-                    "issuer": self.people_page.issuer.text(),
-                    "symbol": self.people_page.symbol.text(),
-                },
-            )
-        return inst
+        installation = settings.Installation(
+            unit_code=code,
+            role=self.unit_page.role(),
+            officer=self.people_page.officer.text(),
+            position=self.people_page.position.text(),
+            language=i18n.current_language(),
+        )
+        documents = {
+            "issuer": self.people_page.issuer.text(),
+            "symbol": self.people_page.symbol.text(),
+        }
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.ctx.write(
+            settings.save_setup,
+            installation,
+            documents,
+            on_done=self._saved,
+            on_error=self._failed,
+            changes="settings",
+        )
+
+    def _saved(self, installation: settings.Installation) -> None:
+        self.installation = installation
+        self.ctx.installation = installation
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        """A settings problem: said on the page, the wizard stays open."""
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.people_page.officer_error.setText(str(exc))

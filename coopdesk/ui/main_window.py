@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         current = self.current_area()
         for key, page in self.pages.items():
             if key == current:
-                if not getattr(page, "follows_data_changes", False):
+                if not getattr(page, "refreshes_itself", False):
                     self._refresh(page)
             else:
                 self._stale.add(key)

@@ -6,9 +6,9 @@ Page contract (every area):
   the language changes (and pages call it once at the end of `__init__`);
 - `refresh()`: re-reads what the page shows; the main window calls it when the page is
   shown and after `ctx.data_changed` for the visible page (hidden pages refresh when shown).
-  A page with `follows_data_changes = True` (the overview) refreshes itself on
-  `ctx.data_changed`, debounced, while visible; the main window then only refreshes it when
-  it is shown.
+  A page with `refreshes_itself = True` refreshes itself after a change (the overview on
+  `ctx.data_changed`, debounced, while visible; Settings after its own save): the main window
+  then refreshes it only when it is shown.
 Optional, called by the window's menus and shortcuts when the page has them:
 `new_record()` (Ctrl+N), `focus_search()` (Ctrl+F), `save()` (Ctrl+S), `cancel()` (Esc),
 `status_text() -> str` (shown in the status bar after refresh), `help_text() -> str` (F1).

@@ -28,6 +28,10 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 class SettingsPage(QWidget):
+    # Settings change only here: after saving, the page reloads itself; other changes
+    # (records, imports) do not touch what it shows.
+    refreshes_itself = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -105,8 +109,7 @@ class SettingsPage(QWidget):
         self.documents_form.translate_ui()
 
     def refresh(self) -> None:
-        with self.ctx.session() as s:
-            docs = settings.get_document_settings(s, self.ctx.unit_code)
+        docs = self.ctx.read(settings.get_document_settings, self.ctx.unit_code)
         values: dict[str, Any] = asdict(docs)
         values["recipients"] = "\n".join(docs.recipients)
         self.documents_form.load(values)
@@ -128,8 +131,16 @@ class SettingsPage(QWidget):
             self.language.blockSignals(False)
         inst = self.ctx.installation
         if isinstance(inst, settings.Installation):
-            with self.ctx.session() as s:
-                self.ctx.installation = settings.save_installation(s, replace(inst, language=lang))
+            self.ctx.write(
+                settings.save_installation,
+                replace(inst, language=lang),
+                on_done=self._language_saved,
+                on_error=self._failed,
+                changes="settings",
+            )
+
+    def _language_saved(self, installation: settings.Installation) -> None:
+        self.ctx.installation = installation
 
     def save(self) -> None:
         self.message.setText("")
@@ -146,27 +157,26 @@ class SettingsPage(QWidget):
             return
         docs["recipients"] = [line for line in docs["recipients"].splitlines() if line.strip()]
         inst = self.ctx.installation
-
-        def work() -> Any:
-            with self.ctx.session() as s:
-                saved = settings.save_installation(
-                    s,
-                    settings.Installation(
-                        unit_code=inst.unit_code,
-                        role=inst.role,
-                        officer=officer["officer"],
-                        position=officer["position"],
-                        language=i18n.current_language(),
-                    ),
-                )
-                settings.save_document_settings(s, inst.unit_code, docs)
-                return saved
-
-        self.ctx.tasks.run(work, on_done=self._saved, on_error=self._failed, changes="settings")
+        officer_setting = settings.Installation(
+            unit_code=inst.unit_code,
+            role=inst.role,
+            officer=officer["officer"],
+            position=officer["position"],
+            language=i18n.current_language(),
+        )
+        self.ctx.write(
+            settings.save_setup,
+            officer_setting,
+            docs,
+            on_done=self._saved,
+            on_error=self._failed,
+            changes="settings",
+        )
 
     def _saved(self, installation: Any) -> None:
         self.ctx.installation = installation
         self.ctx.installation_changed.emit()
+        self.refresh()  # the values as saved (trimmed, recipients one per line)
         self.message.setObjectName("")
         self.message.setStyleSheet("")
         self.message.setText(_("Settings saved."))

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from coopdesk.db.engine import session_scope
 from coopdesk.services import settings
+from coopdesk.ui.context import AppContext
 from coopdesk.ui.first_run import FirstRunWizard
+from coopdesk.ui.tasks import InlineTaskRunner
 
 
-def test_first_run_sets_up_a_commune(qtbot, engine) -> None:
-    wizard = FirstRunWizard(engine)
+@pytest.fixture
+def fresh(qapp, engine, data_dir, tasks) -> AppContext:
+    """A database not set up yet, as the wizard finds it on the first start."""
+    return AppContext(engine, data_dir, None, tasks)
+
+
+def test_first_run_sets_up_a_commune(qtbot, fresh, engine) -> None:
+    wizard = FirstRunWizard(fresh)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
@@ -40,8 +49,8 @@ def test_first_run_sets_up_a_commune(qtbot, engine) -> None:
     assert docs.issuer == "HỘI LHPN PHƯỜNG TÂN PHONG"
 
 
-def test_province_office_must_choose_a_province(qtbot, engine) -> None:
-    wizard = FirstRunWizard(engine)
+def test_province_office_must_choose_a_province(qtbot, fresh, engine) -> None:
+    wizard = FirstRunWizard(fresh)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
@@ -60,10 +69,49 @@ def test_province_office_must_choose_a_province(qtbot, engine) -> None:
     assert wizard.people_page.issuer.text() == "HỘI LHPN TỈNH LAI CHÂU"
 
 
-def test_open_the_demo_instead(qtbot, engine) -> None:
-    wizard = FirstRunWizard(engine)
+def test_open_the_demo_instead(qtbot, fresh, engine) -> None:
+    wizard = FirstRunWizard(fresh)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.mouseClick(wizard.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert wizard.chose_demo
     assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+class LaterTasks(InlineTaskRunner):
+    """Holds each task until `finish()`, as a worker thread would still be busy with it."""
+
+    def __init__(self) -> None:
+        super().__init__(raise_errors=True)
+        self.pending: list[tuple] = []
+
+    def run(self, fn, *args, **kwargs) -> None:
+        self.pending.append((fn, args, kwargs))
+
+    def finish(self) -> None:
+        while self.pending:
+            fn, args, kwargs = self.pending.pop(0)
+            super().run(fn, *args, **kwargs)
+
+
+def test_the_setup_is_saved_off_the_gui_thread_then_the_wizard_closes(
+    qtbot, engine, data_dir
+) -> None:
+    tasks = LaterTasks()
+    wizard = FirstRunWizard(AppContext(engine, data_dir, None, tasks))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.unit_page.search.setText("tan phong lai chau")
+    wizard.unit_page.apply_search()
+    wizard.next()
+    wizard.people_page.officer.setText("Lò Thị Mai")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.isVisible() and wizard.installation is None  # still saving
+    with session_scope(engine) as s:
+        assert settings.get_installation(s) is None
+    tasks.finish()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.installation.officer == "Lò Thị Mai"
+    with session_scope(engine) as s:
+        assert settings.get_installation(s).unit_code == "03408"

@@ -77,7 +77,7 @@ def test_screenshots_of_each_main_screen(qtbot, ctx, main_window, request) -> No
             problems += [f"{lang}/{name}: {p}" for p in _clipped(dialog)]
             dialog.dirty = False
             dialog.close()
-        wizard = FirstRunWizard(ctx.engine)
+        wizard = FirstRunWizard(ctx)
         qtbot.addWidget(wizard)
         wizard.show()
         saved.append(save_screenshot(wizard, f"{lang}-wizard-welcome"))
