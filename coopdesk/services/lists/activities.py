@@ -49,9 +49,9 @@ def spec(session: Session) -> ListSpec:
             Column("cost", N_("Cost"), a.cost, fmt=L.fmt_money, align="right", width=130),
         ),
         filters=(
-            choice("kind", a.kind, L.ACTIVITY_KIND, help="communication, fair, study_tour…"),
-            choice("channel", a.channel, L.CHANNEL, help="meeting, radio, zalo…"),
-            year("year", lambda y: Q.year_between(a.held_on, y), help="held that year"),
+            choice("kind", a.kind, L.ACTIVITY_KIND),
+            choice("channel", a.channel, L.CHANNEL),
+            year("year", lambda y: Q.year_between(a.held_on, y)),
         ),
         search=(a.title_folded,),
     )

@@ -37,7 +37,7 @@ def spec(session: Session) -> ListSpec:
             Column("spent", N_("Spent"), b.spent, fmt=L.fmt_money, align="right", width=150),
         ),
         filters=(
-            choice("source", b.source, L.BUDGET_SOURCE, help="state_budget, mtqg_rural…"),
-            year("year", lambda y: b.year == y, help="the budget year"),
+            choice("source", b.source, L.BUDGET_SOURCE),
+            year("year", lambda y: b.year == y),
         ),
     )

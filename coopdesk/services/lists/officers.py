@@ -36,9 +36,8 @@ def spec(session: Session) -> ListSpec:
                 "trained",
                 Q.officer_trained,
                 choices=((True, N_("Trained")), (False, N_("Not trained"))),
-                help="completed a training",
             ),
-            flag("current", lambda: o.end_on.is_(None), help="current officers only"),
+            flag("current", lambda: o.end_on.is_(None)),
         ),
         search=(p.name_folded,),
     )

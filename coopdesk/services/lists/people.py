@@ -57,14 +57,11 @@ def spec(session: Session) -> ListSpec:
             ),
         ),
         filters=(
-            choice("gender", p.gender, L.GENDER, help="F, M or X"),
+            choice("gender", p.gender, L.GENDER),
             yes_no(
-                "trained",
-                Q.trained,
-                choices=((True, N_("Trained")), (False, N_("Not trained"))),
-                help="completed a training",
+                "trained", Q.trained, choices=((True, N_("Trained")), (False, N_("Not trained")))
             ),
-            flag("managers", Q.manages_somewhere, help="holds a management role"),
+            flag("managers", Q.manages_somewhere),
         ),
         search=(p.name_folded,),
         number_search=(p.phone,),

@@ -70,7 +70,6 @@ class Filter:
     kind: FilterKind
     condition: Callable[[Any], ColumnElement[bool]]  # the value given → a SQL condition
     choices: tuple[tuple[Any, Label], ...] = ()  # choice and yes_no: (value, label)
-    help: str = ""  # the command line's help
 
     def codes(self) -> list[Any]:
         return [code for code, _label in self.choices]

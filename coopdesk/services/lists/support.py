@@ -31,9 +31,9 @@ def spec(session: Session) -> ListSpec:
             Column("description", N_("Description"), s.description, width=240),
         ),
         filters=(
-            choice("kind", s.kind, L.SUPPORT_KIND, help="loan, grant or in_kind"),
-            choice("fund", s.fund, L.FUND, help="womens_development_fund, vbsp, agribank…"),
-            year("year", lambda y: Q.year_between(s.given_on, y), help="given that year"),
+            choice("kind", s.kind, L.SUPPORT_KIND),
+            choice("fund", s.fund, L.FUND),
+            year("year", lambda y: Q.year_between(s.given_on, y)),
         ),
         search=(c.name_folded, p.name_folded),
     )

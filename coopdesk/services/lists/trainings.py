@@ -41,9 +41,9 @@ def spec(session: Session) -> ListSpec:
             Column("location", N_("Location"), t.location, width=200),
         ),
         filters=(
-            choice("kind", t.kind, L.TRAINING_KIND, help="short, formal or upskilling"),
-            choice("audience", t.audience, L.AUDIENCE, help="managers, members, workers…"),
-            year("year", lambda y: Q.year_between(t.start_on, y), help="held that year"),
+            choice("kind", t.kind, L.TRAINING_KIND),
+            choice("audience", t.audience, L.AUDIENCE),
+            year("year", lambda y: Q.year_between(t.start_on, y)),
         ),
         search=(t.title_folded,),
     )
