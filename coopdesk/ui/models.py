@@ -21,7 +21,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from coopdesk.i18n import _
 from coopdesk.services.lists import Column, ListQuery, Row
-from coopdesk.services.lists import like_folded as like_folded  # the editors' pickers
 
 if TYPE_CHECKING:
     from coopdesk.ui.context import AppContext

@@ -110,3 +110,31 @@ def test_a_province_office_sees_its_communes_records_and_whose(qtbot, ctx, main_
     page.refresh()
     assert page.row_texts("name") == ["HTX Chè Tân Phong", "HTX Nông nghiệp Mường Mô"]
     assert page.row_texts("unit") == ["Phường Tân Phong", "Xã Mường Mô"]
+
+
+def test_check_box_and_drop_down_filters_show_what_the_service_lists(ctx, main_window) -> None:
+    from coopdesk.db.engine import session_scope
+    from tests.services.lists.data import cooperative, person, role
+
+    with session_scope(ctx.engine) as s:
+        led = cooperative(s, "HTX Phụ nữ làm chủ")
+        role(s, person(s, "Lò", "Thị", "Mai"), led, "chair")
+        cooperative(s, "HTX Chè")
+    page = main_window.show_area("cooperatives")
+    page.refresh()
+    assert page.row_texts("name") == ["HTX Chè", "HTX Phụ nữ làm chủ"]
+    page.women_filter.setChecked(True)
+    assert page.row_texts("name") == ["HTX Phụ nữ làm chủ"]
+    assert main_window.status_message.text() == "1 HTX, THT"
+    page.women_filter.setChecked(False)
+    people = main_window.show_area("people")
+    people.refresh()
+    people.training_filter.set_code(False)
+    assert people.row_texts("name") == ["Lò Thị Mai"]
+    people.training_filter.set_code(True)
+    assert people.row_texts("name") == []
+    assert [people.training_filter.itemText(n) for n in range(3)] == [
+        "Đã hoặc chưa tập huấn",
+        "Đã tập huấn",
+        "Chưa tập huấn",
+    ]
