@@ -142,9 +142,10 @@ def run_gui(args: argparse.Namespace) -> int:
         from PySide6.QtCore import QTimer
 
         def smoke_quit() -> None:
-            shown = sorted({type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()})
+            widgets = QApplication.topLevelWidgets()
+            shown = sorted({type(w).__name__ for w in widgets if w.isVisible()})
             print("coopdesk smoke-quit, windows shown:", ", ".join(shown), file=sys.stderr)
-            for widget in app.topLevelWidgets():
+            for widget in widgets:
                 widget.close()
             app.quit()
 

@@ -184,7 +184,9 @@ class OverviewPage(QWidget):
         self._fill_periods()
         self.unit_combo.currentIndexChanged.connect(self._selection_changed)
         self.period_combo.activated.connect(self._selection_changed)
-        self.period_combo.lineEdit().editingFinished.connect(self._selection_changed)
+        period_edit = self.period_combo.lineEdit()
+        assert period_edit is not None  # the period combo is editable
+        period_edit.editingFinished.connect(self._selection_changed)
         self.up_button.clicked.connect(self._go_up)
         self.chart_combo.currentIndexChanged.connect(self._show_chart)
         self.translate_ui()

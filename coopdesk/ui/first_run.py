@@ -150,22 +150,28 @@ class UnitPage(QWizardPage):
         if first is not None:
             self.tree.setCurrentItem(first)
 
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    @staticmethod
+    def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        children = (item.child(m) for m in range(item.childCount()))
+        return [child for child in children if child is not None]
+
     def _first_leaf(self) -> QTreeWidgetItem | None:
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
-            if top.childCount():
-                return top.child(0)
-        return self.tree.topLevelItem(0) if self.tree.topLevelItemCount() == 1 else None
+        tops = self._top_items()
+        for top in tops:
+            children = self._children(top)
+            if children:
+                return children[0]
+        return tops[0] if len(tops) == 1 else None
 
     def select_code(self, code: str) -> None:
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
-            if top.data(0, CODE_ROLE) == code:
-                self.tree.setCurrentItem(top)
-                return
-            for m in range(top.childCount()):
-                if top.child(m).data(0, CODE_ROLE) == code:
-                    self.tree.setCurrentItem(top.child(m))
+        for top in self._top_items():
+            for item in (top, *self._children(top)):
+                if item.data(0, CODE_ROLE) == code:
+                    self.tree.setCurrentItem(item)
                     return
 
     def unit_code(self) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -101,7 +103,9 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_area_row)
         self._update_unit()
 
-    def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:
+    def _action(
+        self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any
+    ) -> QAction:
         act = QAction(self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
