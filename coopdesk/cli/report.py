@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir
+from coopdesk.cli.lists import filter_flag_error, year_flag  # list flags parsed once
 from coopdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -115,14 +116,7 @@ FLAGS = {
 def _filters(args: argparse.Namespace) -> tuple[ListFilter, int | None]:
     from coopdesk.services import documents
 
-    year: int | None = None
-    if args.year:
-        try:
-            year = int(args.year)
-        except ValueError:
-            raise CliError(
-                _("--year {value}: write a year such as 2025.").format(value=args.year)
-            ) from None
+    year = year_flag(args.year)
     flt = documents.ListFilter(
         kind=args.kind,
         search=args.search,
@@ -148,9 +142,7 @@ def _check_filters(session: Session, template: str, flt: ListFilter) -> None:
     try:
         documents.check_filter(session, template, flt)
     except documents.BadFilter as exc:
-        value = getattr(flt, exc.field)
-        shown = "" if isinstance(value, bool) else f" {value}"
-        raise CliError(f"{FLAGS[exc.field]}{shown}: {exc}") from None
+        raise filter_flag_error(FLAGS[exc.field], getattr(flt, exc.field), exc) from None
 
 
 def _unit(session: Session, args: argparse.Namespace) -> tuple[str, str]:
