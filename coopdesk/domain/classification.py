@@ -12,6 +12,7 @@ asked for a period (`coopdesk.domain.periods.Period`) or for a day (a one-day pe
 - women in management: a woman (a person record not deleted, gender "F") holds a management
   role (chair, board member, director, general director, head or member of the supervisory
   board, controller; for a THT also the group leader — DOMAIN.md §2) active in the period;
+- a manager: holds a management role active in the period in a cooperative alive then;
 - more than 50 % female workers: the cooperative's latest yearly figures (not deleted) among
   the years the period counts (`Period.years`; every year when no period is given);
 - founded under the programme: founded with the Hội's support on a day from the programme's
@@ -101,6 +102,31 @@ def women_in_management(
         and woman(by_id.get(str(_get(role, "person_id"))))
         for role in roles
     )
+
+
+def manages(
+    roles: Iterable[Any],
+    coops: Mapping[str, Any] | Iterable[Any],
+    when: When = None,
+    kinds: Iterable[str] | None = None,
+) -> bool:
+    """The person whose `roles` these are holds a management role in the period, in a
+    cooperative alive then (of one of `kinds`, when given): a manager ("nữ quản lý" when a
+    woman). `coops` map a cooperative id to an object with `kind` and the facts `alive` reads.
+    """
+    by_id = _by_id(coops)
+    wanted = None if kinds is None else set(kinds)
+    for role in roles:
+        coop = by_id.get(str(_get(role, "cooperative_id")))
+        if coop is None or (wanted is not None and _get(coop, "kind") not in wanted):
+            continue
+        if (
+            is_management_role(str(_get(role, "role", "")), str(_get(coop, "kind")))
+            and role_active(role, when)
+            and alive(coop, when)
+        ):
+            return True
+    return False
 
 
 def female_worker_share(year_figures: Any) -> float | None:

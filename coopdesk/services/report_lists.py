@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from coopdesk.db.models import (
@@ -271,7 +271,9 @@ def _search(column: Any, text: str) -> Any:
 
 
 def _year(column: Any, year: int | None) -> Any:
-    return Q.year_between(column, year) if year else column.is_not(None)
+    """Within the year, when one is given (a record whose date is unknown passes no year, and
+    every list when none is given)."""
+    return Q.year_between(column, year) if year else true()
 
 
 def _unit_names(session: Session) -> dict[str, str]:
