@@ -216,7 +216,15 @@ class OverviewPage(QWidget):
             self.period_combo.addItem(period.label(), period.key)
             index = self.period_combo.count() - 1
         self.period_combo.setCurrentIndex(max(0, index))
+        self._fit_period_combo()
         self._updating = False
+
+    def _fit_period_combo(self) -> None:
+        """Wide enough for the longest period in this language (its text is never scrolled)."""
+        metrics = self.period_combo.fontMetrics()
+        labels = (self.period_combo.itemText(i) for i in range(self.period_combo.count()))
+        longest = max((metrics.horizontalAdvance(text) for text in labels), default=0)
+        self.period_combo.setMinimumWidth(max(300, longest + 48))  # room for the arrow
 
     def selected_unit(self) -> str:
         return str(self.unit_combo.currentData() or self.ctx.unit_code)
@@ -389,16 +397,19 @@ class OverviewPage(QWidget):
 
     def _show_overdue(self, report: Any) -> None:
         """The yearly report is late: said above everything else until it is issued."""
+        if report is not None:
+            self.overdue.setText(
+                ngettext(
+                    "The yearly report for {year} is {n} day overdue: it was due on {date} and "
+                    "has not been issued.",
+                    "The yearly report for {year} is {n} days overdue: it was due on {date} and "
+                    "has not been issued.",
+                    -report.days_left,
+                ).format(
+                    year=report.due.year, n=-report.days_left, date=i18n.format_date(report.due)
+                )
+            )
         self.overdue.setVisible(report is not None)
-        if report is None:
-            return
-        self.overdue.setText(
-            ngettext(
-                "{title} was due on {date} and has not been issued: {n} day overdue.",
-                "{title} was due on {date} and has not been issued: {n} days overdue.",
-                -report.days_left,
-            ).format(title=report.title, date=i18n.format_date(report.due), n=-report.days_left)
-        )
 
     def _show_children(self, result: indicators.Result) -> None:
         rows = [(code, name, result.by_child.get(code, {})) for code, name in result.scope.children]

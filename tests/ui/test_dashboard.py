@@ -378,8 +378,7 @@ def test_an_overdue_yearly_report_is_flagged_until_it_is_issued(qtbot, ctx) -> N
     page.refresh()
     assert page.overdue.isVisible()
     assert page.overdue.text() == (
-        "Báo cáo kết quả thực hiện Đề án hằng năm (Năm báo cáo 2026 (15/11/2025 – 14/11/2026))"
-        " đến hạn ngày 15/11/2026 nhưng chưa ban hành: quá hạn 17 ngày."
+        "Báo cáo kết quả năm 2026 đã quá hạn 17 ngày (hạn 15/11/2026) và chưa được ban hành."
     )
     assert page.deadlines.item(0, 2).text() == "quá hạn 17 ngày"
     assert page.deadlines.item(1, 2).text() == "còn 348 ngày"  # next year's, as before
@@ -419,3 +418,64 @@ def test_the_overview_is_vietnamese_again_after_english(qtbot, main_window) -> N
     headers = [page.deadlines.horizontalHeaderItem(c).text() for c in range(3)]
     assert headers == ["Hạn", "Nhiệm vụ", "Còn lại"]
     assert page.title.text() == "Tổng quan"
+
+
+def _clipped_labels(page) -> list[str]:
+    """Texts of the overview's one-line labels (and its period) that do not fit their width."""
+    from PySide6.QtWidgets import QLabel
+
+    def clipped(widget, text: str, room: int) -> bool:
+        return widget.fontMetrics().horizontalAdvance(text) > room
+
+    labels = [
+        label.text()
+        for label in page.findChildren(QLabel)
+        if label.isVisible()
+        and not label.wordWrap()
+        and label.text()
+        and clipped(label, label.text(), label.contentsRect().width())
+    ]
+    edit = page.period_combo.lineEdit()
+    if clipped(edit, edit.text(), edit.width() - 4):
+        labels.append(edit.text())
+    return labels
+
+
+def test_the_overview_at_1366_in_both_languages(qtbot, commune_demo_dir, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from coopdesk import i18n
+    from coopdesk.app import setup_application
+    from coopdesk.ui.main_window import MainWindow, ui_settings
+    from tests.ui.conftest import qtbot_app
+
+    shutil.copy2(paths.db_path(commune_demo_dir), paths.db_path(tmp_path))
+    engine = make_engine(paths.db_path(tmp_path))
+    ctx = AppContext(
+        engine,
+        tmp_path,
+        InstallationView(unit_code="03408", role="commune", officer="Lò Thị Mai"),
+        InlineTaskRunner(raise_errors=True),
+        demo=True,
+    )
+    setup_application(qtbot_app())
+    ui_settings(ctx).setValue("window/area", "people")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_area("overview")
+    page.today = TODAY
+    page.refresh()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()  # lay the page out as it is painted
+    assert page.cards["women_managers_trained_pct"].target.text().startswith("Chỉ tiêu")
+    save_screenshot(window, "overview-vi-1366x768")
+    assert _clipped_labels(page) == []
+    i18n.set_language("en")
+    assert page.deadlines_box.title() == "Upcoming deadlines"
+    QApplication.processEvents()
+    save_screenshot(window, "overview-en-1366x768")
+    assert _clipped_labels(page) == []
+    i18n.set_language("vi")
+    engine.dispose()
