@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -111,9 +110,6 @@ class ListPage(QWidget):
 
     def new_record(self) -> None:
         """Open an empty editor (Ctrl+N, New)."""
-
-    def translate_extra(self) -> None:
-        """Translate what the subclass added (filters are handled by `tr_later`)."""
 
     # --- helpers for subclasses ----------------------------------------------------------
 
@@ -243,7 +239,6 @@ class ListPage(QWidget):
             widget.setText(_(msgid))
         for child in self.findChildren(ChoiceFilter):
             child.translate_ui()
-        self.translate_extra()
         self.model.retranslate()
         self._fit_columns()
         self._update_count()
@@ -365,7 +360,3 @@ class ListPage(QWidget):
         state = st.value(f"lists/{self.ENTITY}/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
-
-    def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, _("CoopDesk"), text)
-        return answer == QMessageBox.StandardButton.Yes

@@ -3,8 +3,8 @@
 `PagedQueryTableModel` shows a `ListQuery` of `coopdesk.services.lists` (one row per record,
 ordered by an indexed expression) without loading it: the page counts its rows off the GUI
 thread and hands the count over with the query; `data()` reads the block of `BLOCK` rows
-around the asked row through `ctx.read(query.block, …)` (DESIGN.md §9: ~40 ms to paint, ~10 ms
-to jump to the end of a million rows). A few blocks are kept; a reset drops them.
+around the asked row through `ctx.read(query.block, …)` (DESIGN.md §9; tests/ui/bench_paged_lists.py
+measures it over a million rows). A few blocks are kept; a reset drops them.
 
 Columns are the list's `Column`s with named keys; pages refer to them by key, never by number.
 The sort role (`SORT_ROLE`) returns native values; text sorts by the stored collation keys so
@@ -54,18 +54,13 @@ class PagedQueryTableModel(QAbstractTableModel):
                 return n
         raise KeyError(key)
 
-    def set_query(self, query: ListQuery, count: int | None = None) -> None:
-        """Show `query`; `count` is its number of rows if it was counted already (off the GUI
-        thread)."""
+    def set_query(self, query: ListQuery, count: int) -> None:
+        """Show `query`, whose rows were counted already (off the GUI thread)."""
         self.beginResetModel()
         self._query = query
         self._blocks.clear()
-        self._count = self.ctx.read(query.count) if count is None else count
+        self._count = count
         self.endResetModel()
-
-    def reload(self) -> None:
-        if self._query is not None:
-            self.set_query(self._query)
 
     def shown_query(self) -> ListQuery | None:
         return self._query
@@ -146,10 +141,6 @@ class PagedQueryTableModel(QAbstractTableModel):
         self._sort_desc = order == Qt.SortOrder.DescendingOrder
         self._blocks.clear()
         self.endResetModel()
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        order = Qt.SortOrder.DescendingOrder if self._sort_desc else Qt.SortOrder.AscendingOrder
-        return self.column_index(self._sort_key), order
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
