@@ -1,0 +1,95 @@
+"""On the commune demo, for every period the overview offers, the indicators, the list
+filters and the printed list count the same women-managed HTX, HTX with more than 50 % female
+workers and HTX founded under the programme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from coopdesk import paths
+from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.models import Cooperative
+from coopdesk.domain.periods import Period, standard_choices
+from coopdesk.services import indicators as svc
+from coopdesk.services import list_filters as Q
+from coopdesk.services import rules
+from coopdesk.services.report_lists import ListFilter, list_cooperatives
+
+COMMUNE = "03408"
+OFFERED = standard_choices(dt.date.today())
+
+
+@pytest.fixture(scope="module")
+def demo_engine(
+    template_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    from coopdesk import demo
+
+    target = tmp_path_factory.mktemp("commune-demo")
+    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
+    engine = make_engine(paths.db_path(target))
+    demo.generate(engine, "commune", seed=1)
+    yield engine
+    engine.dispose()
+
+
+def _listed(session: Session, *where: Any) -> int:
+    """HTX of the commune the list filters pass (what `coopdesk list` counts)."""
+    c = Cooperative
+    query = select(func.count()).where(
+        c.deleted_at.is_(None), c.kind == "HTX", c.unit_code == COMMUNE, *where
+    )
+    return int(session.scalar(query) or 0)
+
+
+def _printed(session: Session, period: Period, **filters: bool) -> int:
+    rows = list_cooperatives(session, COMMUNE, period, ListFilter(kind="HTX", **filters), "vi")
+    return len(rows)
+
+
+def _counts(session: Session, period: Period) -> dict[str, tuple[int, ...]]:
+    values = svc.compute(session, COMMUNE, period).values
+    alive = rules.alive(Cooperative, period)
+    women = Q.women_in_management(period)
+    majority = Q.majority_female_workers(period)
+    founded = Q.founded_under_programme(period)
+    return {
+        "women": (
+            int(values["htx_women_managed"].numerator),
+            _listed(session, alive, women),
+            _printed(session, period),
+        ),
+        "majority": (
+            int(values["htx_majority_female"].numerator),
+            _listed(session, alive, majority),
+        ),
+        "founded": (int(values["new_htx_programme"].numerator), _listed(session, founded)),
+        # the printed list holds the women-managed HTX: its filters narrow those
+        "printed_majority": (
+            _listed(session, alive, women, majority),
+            _printed(session, period, majority_female=True),
+        ),
+        "printed_founded": (
+            _listed(session, alive, women, founded),
+            _printed(session, period, founded_under_programme=True),
+        ),
+    }
+
+
+def test_every_offered_period_counts_the_same_everywhere(demo_engine: Engine) -> None:
+    seen: dict[str, int] = {}
+    with session_scope(demo_engine) as s:
+        for period in OFFERED:
+            for name, counts in _counts(s, period).items():
+                assert len(set(counts)) == 1, (period.key, name, counts)
+                seen[name] = max(seen.get(name, 0), counts[0])
+    # the demo has something to count for each, in some period
+    assert all(seen[name] > 0 for name in ("women", "majority", "founded")), seen
