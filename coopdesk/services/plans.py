@@ -269,7 +269,7 @@ def coverage_all(session: Session, province_code: str) -> list[Coverage]:
 
 
 def add_assignment(session: Session, plan: Plan, data: dict[str, Any], actor: str) -> Assignment:
-    _check_status(data)
+    check_status(data)
     row = {"unit_code": plan.unit_code, "plan_id": plan.id, **data}
     created: Assignment = records.create(session, Assignment, row, actor)
     return created
@@ -278,7 +278,7 @@ def add_assignment(session: Session, plan: Plan, data: dict[str, Any], actor: st
 def update_assignment(
     session: Session, assignment: Assignment, data: dict[str, Any], actor: str
 ) -> Assignment:
-    _check_status(data)
+    check_status(data)
     updated: Assignment = records.update(session, assignment, data, actor)
     return updated
 
@@ -287,7 +287,7 @@ def delete_assignment(session: Session, assignment: Assignment, actor: str) -> N
     records.delete(session, assignment, actor)
 
 
-def _check_status(data: dict[str, Any]) -> None:
+def check_status(data: dict[str, Any]) -> None:
     status = data.get("status")
     if status is not None and status not in ASSIGNMENT_STATUSES:
         raise ValidationFailed(

@@ -71,7 +71,6 @@ def test_the_live_check_of_a_cooperative_keeps_no_figures(qtbot, ctx) -> None:
 
     dialog = _open(qtbot, CooperativeDialog(ctx, None))
     dialog.years.form.fields["workers"].edit.setText("12")
-    dialog.years.changed_years.clear()
     dialog.years.years.clear()
     dialog.live_check()
     assert dialog.years.years == {}  # reading what is on screen stored nothing

@@ -1,9 +1,8 @@
 """The cooperatives an activity involved (the activity_cooperatives links).
 
 The unit's cooperatives are listed with a tick box each; typing filters the list ignoring
-diacritics and case ("tan phong" finds "HTX Tân Phong"). Saving adds and removes links
-through `coopdesk.services.records` (validated, audited; a removed link comes back when ticked
-again).
+diacritics and case ("tan phong" finds "HTX Tân Phong"). The ids ticked go into the
+activity's draft; `services.registry.activities` adds and removes the links when it is saved.
 """
 
 from __future__ import annotations
@@ -17,12 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import ActivityCooperative, Cooperative
 from coopdesk.i18n import _, fold, ngettext
-from coopdesk.services import records
+from coopdesk.services.registry import lookups
 from coopdesk.ui.context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +30,6 @@ class ActivityCooperatives(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.saved_ids: set[str] = set()
-        self.link_ids: dict[str, str] = {}  # cooperative id -> link id
         layout = QVBoxLayout(self)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -51,22 +46,14 @@ class ActivityCooperatives(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        with self.ctx.session() as s:
-            rows = s.execute(
-                select(Cooperative.id, Cooperative.name, Cooperative.name_folded)
-                .where(
-                    Cooperative.deleted_at.is_(None), Cooperative.unit_code == self.ctx.unit_code
-                )
-                .order_by(Cooperative.sort_key)
-                .limit(5000)
-            ).all()
+        rows = self.ctx.read(lookups.cooperatives, self.ctx.unit_code)
         self.list.blockSignals(True)
         for cid, name, folded in rows:
             item = QListWidgetItem(name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(ID_ROLE, cid)
-            item.setData(FOLDED_ROLE, folded or fold(name))
+            item.setData(FOLDED_ROLE, folded)
             self.list.addItem(item)
         self.list.blockSignals(False)
 
@@ -75,15 +62,9 @@ class ActivityCooperatives(QWidget):
         self.search.setPlaceholderText(_("Find a cooperative (accents not needed)…"))
         self._update_count()
 
-    def load(self, session: Session, activity_id: str) -> None:
-        links = session.execute(
-            select(ActivityCooperative.id, ActivityCooperative.cooperative_id).where(
-                ActivityCooperative.activity_id == activity_id,
-                ActivityCooperative.deleted_at.is_(None),
-            )
-        ).all()
-        self.link_ids = {cid: lid for lid, cid in links}
-        self.saved_ids = set(self.link_ids)
+    def load(self, chosen: set[str]) -> None:
+        """Tick the cooperatives the saved activity involved."""
+        self.saved_ids = set(chosen)
         self.set_chosen(self.saved_ids)
 
     def set_chosen(self, ids: set[str]) -> None:
@@ -139,18 +120,3 @@ class ActivityCooperatives(QWidget):
         self.count.setText(
             ngettext("{n} cooperative chosen", "{n} cooperatives chosen", n).format(n=n)
         )
-
-    def save(
-        self, session: Session, activity_id: str, unit_code: str, chosen: set[str], actor: str
-    ) -> None:
-        """Add and remove links so the activity has `chosen` (read on the GUI thread)."""
-        for cid in sorted(self.saved_ids - chosen):
-            link = records.get_live(session, ActivityCooperative, self.link_ids[cid])
-            records.delete(session, link, actor)
-        for cid in sorted(chosen - self.saved_ids):
-            records.create(
-                session,
-                ActivityCooperative,
-                {"activity_id": activity_id, "cooperative_id": cid, "unit_code": unit_code},
-                actor,
-            )

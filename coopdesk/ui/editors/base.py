@@ -1,10 +1,12 @@
 """The frame every record editor shares.
 
-A `RecordDialog` edits one record of `MODEL` (new when `record_id` is None): a header line,
-tabs (the subclass adds its own; History is added for saved records), problems shown beside
-their fields, Save (Ctrl+S) / Cancel (Esc) with protection against losing unsaved changes.
-Saving runs `save_work(session)` through `ctx.tasks` inside one transaction, so an error
-leaves nothing half-saved.
+A `RecordDialog` edits one record of its `AREA` (a `services.registry` area; new when
+`record_id` is None): a header line, tabs (the subclass adds its own; History is added for
+saved records), problems shown beside their fields, Save (Ctrl+S) / Cancel (Esc) with
+protection against losing unsaved changes. The dialog holds a draft of the record and its
+parts; it opens with `ctx.read(AREA.load, id)`, checks as the officer types with
+`ctx.read(AREA.check, draft)` and saves with `ctx.write(AREA.save, draft, actor)`: one
+transaction on a worker thread, so an error leaves nothing half-saved.
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from coopdesk import i18n
 from coopdesk.domain.validation import Problem, ValidationFailed
 from coopdesk.i18n import _
 from coopdesk.services import records
+from coopdesk.services.registry.drafts import Area, Draft, Saved, plain_field
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import Form
 from coopdesk.ui.editors.history import HistoryView
@@ -37,7 +39,7 @@ from coopdesk.ui.tasks import error_message
 
 
 class RecordDialog(QDialog):
-    MODEL: Any = None
+    AREA: Area
     TITLE_NEW = ""  # N_() msgid
     TITLE_EDIT = ""  # N_() msgid, may use {name}
 
@@ -53,7 +55,7 @@ class RecordDialog(QDialog):
         self._build_frame()
         self.build()
         if record_id is not None:
-            self.history = HistoryView(ctx, self.MODEL, record_id)
+            self.history = HistoryView(ctx, self.AREA.entity, record_id)
             self.tabs.addTab(self.history, "")
         else:
             self.history = None
@@ -75,7 +77,13 @@ class RecordDialog(QDialog):
         """Add tabs to `self.tabs` (use `self.add_form`)."""
 
     def load(self) -> None:
-        """Fill the widgets from the record (or defaults for a new one)."""
+        """Fill the widgets from the record (or defaults for a new one): `read_draft()`."""
+
+    def read_draft(self) -> Any:
+        """The record's draft as saved, or the draft of a new record."""
+        if self.record_id is None:
+            return self.AREA.new()
+        return self.ctx.read(self.AREA.load, self.record_id)
 
     def collect(self) -> dict[str, Any] | None:
         """Read the main record's values; None when a field cannot be read.
@@ -89,20 +97,16 @@ class RecordDialog(QDialog):
         snapshot of them for the worker thread; False (problems shown) stops the save."""
         return True
 
-    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
-        """Create or update the record and its parts, in the caller's transaction."""
-        if self.record_id is None:
-            data = {"unit_code": self.ctx.unit_code, **data}
-            return records.create(session, self.MODEL, data, self.ctx.actor)
-        obj = records.get_live(session, self.MODEL, self.record_id)
-        return records.update(session, obj, data, self.ctx.actor)
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        """The draft to check or save: the record's values and (in subclasses) its parts.
+        Only reads what is on screen."""
+        return self.AREA.draft(id=self.record_id, fields=self.own_fields(data))
+
+    def own_fields(self, data: dict[str, Any]) -> dict[str, Any]:
+        return data if self.record_id else {"unit_code": self.ctx.unit_code, **data}
 
     def translate_extra(self) -> None:
         """Translate what the subclass built."""
-
-    def extra_checks(self, session: Session) -> list[Problem]:
-        """Problems of the parts (e.g. the year on screen) while typing; [] by default."""
-        return []
 
     def record_name(self) -> str:
         return ""
@@ -185,7 +189,7 @@ class RecordDialog(QDialog):
             form.clear_problems()
 
     def show_problems(self, problems: list[Problem]) -> None:
-        rest = list(problems)
+        rest = [Problem(plain_field(p.field), p.message, p.severity) for p in problems]
         for form in self.forms():
             rest = form.show_problems(rest)
         errors = [p for p in rest if p.severity == "error"] or rest
@@ -215,18 +219,15 @@ class RecordDialog(QDialog):
         data = self.collect()
         if data is None:
             return
-        obj_data = data if self.record_id else {"unit_code": self.ctx.unit_code, **data}
-        with self.ctx.session() as session:
-            obj = session.get(self.MODEL, self.record_id) if self.record_id else None
-            try:
-                problems = records.check(session, self.MODEL, obj_data, obj)
-            except (records.RecordError, ValueError):
-                problems = []
-            problems += self.extra_checks(session)
-            session.rollback()
+        problems = self.live_problems(self.ctx.read(self.AREA.check, self.make_draft(data)))
         shown = {k for form in self.forms() for k in form.fields}
+        plain = [Problem(plain_field(p.field), p.message, p.severity) for p in problems]
         for form in self.forms():
-            form.show_problems([p for p in problems if p.field in shown])
+            form.show_problems([p for p in plain if p.field in shown])
+
+    def live_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The problems of the live check worth showing now (all by default)."""
+        return problems
 
     @Slot()
     def save(self) -> None:
@@ -237,25 +238,20 @@ class RecordDialog(QDialog):
         if data is None:
             self._show_tab_of_first_error()
             return
-
-        def work() -> Any:
-            with self.ctx.session() as session:
-                obj = self.save_work(session, data)
-                return getattr(obj, "id", None), list(getattr(obj, "warnings", []) or [])
-
-        self.ctx.tasks.run(
-            work,
+        self.ctx.write(
+            self.AREA.save,
+            self.make_draft(data),
+            self.ctx.actor,
             on_done=self._saved,
             on_error=self._save_failed,
-            changes=self.MODEL.__tablename__,
+            changes=self.AREA.entity,
         )
 
-    def _saved(self, result: tuple[str | None, list[Problem]]) -> None:
-        record_id, warnings = result
-        self.record_id = record_id or self.record_id
+    def _saved(self, result: Saved) -> None:
+        self.record_id = result.id
         self.saved = True
         self.dirty = False
-        self.warnings = warnings
+        self.warnings = result.warnings
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -276,15 +272,12 @@ class RecordDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-
-        def work() -> None:
-            with self.ctx.session() as session:
-                records.delete(
-                    session, records.get_live(session, self.MODEL, self.record_id), self.ctx.actor
-                )
-
-        self.ctx.tasks.run(
-            work, on_done=lambda _r: self._deleted(), changes=self.MODEL.__tablename__
+        self.ctx.write(
+            self.AREA.delete,
+            self.record_id,
+            self.ctx.actor,
+            on_done=lambda _r: self._deleted(),
+            changes=self.AREA.entity,
         )
 
     def _deleted(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -19,12 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Person, Role
 from coopdesk.i18n import _, format_date
-from coopdesk.services import people, records
 from coopdesk.ui import labels as L
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import ChoiceField, DateField, FieldError, Form
@@ -40,8 +36,6 @@ class BoardRow:
     start_on: dt.date | None = None
     end_on: dt.date | None = None
     role_id: str | None = None  # saved role
-    removed: bool = False
-    changed: bool = field(default=True)
 
 
 class BoardEditor(QWidget):
@@ -99,31 +93,39 @@ class BoardEditor(QWidget):
         self.add_form.translate_ui()
         self.fill()
 
-    def load(self, session: Session, cooperative_id: str) -> None:
-        q = (
-            select(Role, Person)
-            .join(Person, Person.id == Role.person_id)
-            .where(Role.cooperative_id == cooperative_id, Role.deleted_at.is_(None))
-            .where(Role.role.not_in(("member", "worker")))
-            .order_by(Role.start_on, Person.sort_key)
-        )
+    def load(self, rows: list[dict[str, Any]]) -> None:
+        """Show the board of a cooperative's draft (services.registry.cooperatives)."""
         self.rows = [
             BoardRow(
-                r.role,
-                p.id,
-                people.display_name(p),
-                p.gender,
-                r.start_on,
-                r.end_on,
-                r.id,
-                changed=False,
+                r["role"],
+                r["person_id"],
+                r["full_name"],
+                r["gender"],
+                r["start_on"],
+                r["end_on"],
+                r["id"],
             )
-            for r, p in session.execute(q)
+            for r in rows
         ]
         self.fill()
 
+    def draft_rows(self) -> list[dict[str, Any]]:
+        """The board as the draft holds it (a copy: the worker thread saves it)."""
+        return [
+            {
+                "id": r.role_id,
+                "person_id": r.person_id,
+                "full_name": r.full_name,
+                "gender": r.gender,
+                "role": r.role,
+                "start_on": r.start_on,
+                "end_on": r.end_on,
+            }
+            for r in self.rows
+        ]
+
     def live_rows(self) -> list[BoardRow]:
-        return [r for r in self.rows if not r.removed]
+        return list(self.rows)
 
     def fill(self) -> None:
         rows = self.live_rows()
@@ -184,10 +186,7 @@ class BoardEditor(QWidget):
     def remove_selected(self) -> None:
         r = self._selected()
         if r is not None:
-            if r.role_id is None:
-                self.rows.remove(r)
-            else:
-                r.removed = True
+            self.rows.remove(r)
             self.fill()
             self.changed.emit()
 
@@ -195,38 +194,5 @@ class BoardEditor(QWidget):
         r = self._selected()
         if r is not None and r.end_on is None:
             r.end_on = dt.date.today()
-            r.changed = True
             self.fill()
             self.changed.emit()
-
-    def save(self, session: Session, cooperative: Any, actor: str) -> None:
-        created: dict[str, str] = {}
-        for r in self.rows:
-            if r.role_id is not None and r.removed:
-                records.delete(session, records.get_live(session, Role, r.role_id), actor)
-                continue
-            if not r.changed:
-                continue
-            person_id = r.person_id
-            if person_id is None:
-                key = f"{r.full_name}|{r.gender}"
-                if key not in created:
-                    person = people.create_person(
-                        session,
-                        r.full_name,
-                        actor=actor,
-                        unit_code=cooperative.unit_code,
-                        gender=r.gender,
-                    )
-                    created[key] = person.id
-                person_id = created[key]
-            data = {"role": r.role, "start_on": r.start_on, "end_on": r.end_on}
-            if r.role_id is None:
-                data.update(
-                    person_id=person_id,
-                    cooperative_id=cooperative.id,
-                    unit_code=cooperative.unit_code,
-                )
-                records.create(session, Role, data, actor)
-            else:
-                records.update(session, records.get_live(session, Role, r.role_id), data, actor)

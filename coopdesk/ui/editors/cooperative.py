@@ -8,12 +8,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Cooperative, Sector
 from coopdesk.domain import classification
+from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_, _, current_language
+from coopdesk.services.registry import cooperatives, lookups
+from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui import labels as L
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.base import RecordDialog
@@ -49,7 +49,7 @@ BADGES = (
 
 
 class CooperativeDialog(RecordDialog):
-    MODEL = Cooperative
+    AREA = cooperatives.AREA
     TITLE_NEW = N_("New cooperative or group")
     TITLE_EDIT = N_("Cooperative: {name}")
 
@@ -58,9 +58,8 @@ class CooperativeDialog(RecordDialog):
         super().__init__(ctx, record_id, parent)
 
     def _sectors(self) -> list[tuple[str, str]]:
-        column = Sector.name_en if current_language() == "en" else Sector.name_vi
-        with self.ctx.session() as s:
-            return [(c, n) for c, n in s.execute(select(Sector.code, column).order_by(column))]
+        found: list[tuple[str, str]] = self.ctx.read(lookups.sectors, current_language())
+        return found
 
     def build(self) -> None:
         badges = QHBoxLayout()
@@ -124,18 +123,12 @@ class CooperativeDialog(RecordDialog):
             signal.connect(self.update_badges)
 
     def load(self) -> None:
-        if self.record_id is None:
-            self.identity.load({"kind": "HTX", "status": "active"})
-            return
-        with self.ctx.session() as s:
-            coop = s.get(Cooperative, self.record_id)
-            assert coop is not None
-            values = {c.key: getattr(coop, c.key) for c in Cooperative.__table__.columns}
-            self._name = coop.name
-            self.board.load(s, coop.id)
-            self.years.load(s, coop.id)
-        self.identity.load(values)
-        self.products.load(values)
+        draft = self.read_draft()
+        self._name = draft.fields.get("name") or ""
+        self.identity.load(draft.fields)
+        self.products.load(draft.fields)
+        self.board.load(draft.board or [])
+        self.years.load(draft.years or [])
 
     def record_name(self) -> str:
         return self._name
@@ -155,23 +148,30 @@ class CooperativeDialog(RecordDialog):
     def prepare_save(self) -> bool:
         return self.years.keep_form()
 
-    def extra_checks(self, session: Session) -> list[Any]:
-        from coopdesk.db.models import CooperativeYear
-        from coopdesk.domain.validation import Context, validate
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        return cooperatives.CooperativeDraft(
+            id=self.record_id,
+            fields=self.own_fields(data),
+            board=self.board.draft_rows(),
+            years=self.years.draft_rows(),
+        )
 
-        values = self.years.years.get(self.years.year.value())
-        if not values:
-            return []
-        data = {k: v for k, v in values.items() if k != "id"}
-        data.update(year=self.years.year.value(), cooperative_id="-")
-        kind = self.identity.fields["kind"].value()
-        return validate(CooperativeYear.__name__, data, Context(cooperative_kind=kind))
+    def live_problems(self, problems: list[Problem]) -> list[Problem]:
+        """While typing, the figures' problems of the year on screen only."""
+        shown = f"years[{self.years.year.value()}]."
+        return [
+            p for p in problems if not p.field.startswith("years[") or p.field.startswith(shown)
+        ]
 
-    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
-        coop = super().save_work(session, data)
-        self.board.save(session, coop, self.ctx.actor)
-        self.years.save(session, coop, self.ctx.actor)
-        return coop
+    def show_problems(self, problems: list[Problem]) -> None:
+        """A year's problem is shown with that year's figures on screen."""
+        for p in problems:
+            if p.field.startswith("years[") and p.is_error:
+                year = p.field[len("years[") : p.field.index("]")]
+                if year.isdigit():
+                    self.years.year.setValue(int(year))
+                break
+        super().show_problems(problems)
 
     # --- badges --------------------------------------------------------------------------
 

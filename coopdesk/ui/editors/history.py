@@ -38,9 +38,9 @@ def _show(value: Any) -> str:
 
 
 class HistoryView(QWidget):
-    def __init__(self, ctx: AppContext, model: Any, record_id: str) -> None:
+    def __init__(self, ctx: AppContext, entity: str, record_id: str) -> None:
         super().__init__()
-        self.ctx, self.model, self.record_id = ctx, model, record_id
+        self.ctx, self.entity, self.record_id = ctx, entity, record_id
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -53,8 +53,7 @@ class HistoryView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.ctx.session() as s:
-            entries = records.history(s, self.model, self.record_id)
+        entries = self.ctx.read(records.history, self.entity, self.record_id)
         self.entries = entries
         self.table.setRowCount(len(entries))
         self.fill()

@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Officer, Person
 from coopdesk.i18n import N_, _
-from coopdesk.services import people, records
+from coopdesk.services.registry import officers
+from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import CheckField, DateField, Form, TextField
 from coopdesk.ui.editors.pickers import PersonPicker
 
 
 class OfficerDialog(RecordDialog):
-    MODEL = Officer
+    AREA = officers.AREA
     TITLE_NEW = N_("New Hội officer")
     TITLE_EDIT = N_("Hội officer: {name}")
 
@@ -49,18 +48,12 @@ class OfficerDialog(RecordDialog):
         self.setMinimumSize(640, 520)
 
     def load(self) -> None:
-        self._name = ""
-        if self.record_id is None:
-            self.form.load({"collective_economy_work": True})
-            return
-        with self.ctx.session() as s:
-            officer = s.get(Officer, self.record_id)
-            assert officer is not None
-            person = s.get(Person, officer.person_id)
-            self._name = people.display_name(person) if person else ""
-            self.form.load({c.key: getattr(officer, c.key) for c in Officer.__table__.columns})
-        self.picker.hide()
-        self.person_label.setText(self._name)
+        draft = self.read_draft()
+        self._name = (draft.person or {}).get("full_name", "")
+        self.form.load(draft.fields)
+        if self.record_id is not None:
+            self.picker.hide()
+            self.person_label.setText(self._name)
 
     def record_name(self) -> str:
         return self._name
@@ -83,18 +76,14 @@ class OfficerDialog(RecordDialog):
                 return False
         return True
 
-    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
-        if self.record_id is not None:
-            return super().save_work(session, data)
-        person_id = self.choice.person_id
-        if person_id is None:
-            person = people.create_person(
-                session,
-                self.choice.full_name,
-                actor=self.ctx.actor,
-                unit_code=self.ctx.unit_code,
-                gender=self.choice.gender,
-            )
-            person_id = person.id
-        data = {**data, "person_id": person_id, "unit_code": self.ctx.unit_code}
-        return records.create(session, Officer, data, self.ctx.actor)
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        draft = officers.OfficerDraft(id=self.record_id, fields=self.own_fields(data))
+        choice = getattr(self, "choice", None)
+        if self.record_id is None and choice is not None:
+            draft.fields["person_id"] = choice.person_id
+            draft.person = {"full_name": choice.full_name, "gender": choice.gender}
+        return draft
+
+    def live_problems(self, problems: list[Any]) -> list[Any]:
+        """The person is asked for on Save, not while the officer types the position."""
+        return [p for p in problems if not p.field.startswith("person")]

@@ -21,23 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import (
-    Consent,
-    Cooperative,
-    Ethnicity,
-    Participation,
-    Person,
-    Role,
-    Support,
-    Training,
-)
 from coopdesk.domain.choices import CONSENT_CATEGORIES, SENSITIVE_CATEGORIES
 from coopdesk.domain.validation import consent_label
 from coopdesk.i18n import N_, _, format_date, format_money
-from coopdesk.services import people, records
+from coopdesk.services.registry import lookups
+from coopdesk.services.registry import people as registry_people
+from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui import labels as L
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import (
@@ -78,7 +68,7 @@ def _set_rows(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
 
 
 class PersonDialog(RecordDialog):
-    MODEL = Person
+    AREA = registry_people.AREA
     TITLE_NEW = N_("New person")
     TITLE_EDIT = N_("Person: {name}")
 
@@ -188,62 +178,34 @@ class PersonDialog(RecordDialog):
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.erase_button.setVisible(self.record_id is not None)
         self.erase_button.clicked.connect(self.erase)
-        self.consents: set[str] = set()
-        self.new_consents: list[tuple[str, str]] = []
-        self.sensitive_loaded: dict[str, Any] = {}
+        self.consents: set[str] = set()  # categories with a consent in force
+        self.consent_rows: list[dict[str, Any]] = []  # as recorded
+        self.new_consents: list[tuple[str, str]] = []  # (category, purpose) recorded on Save
 
     def _ethnicities(self) -> list[tuple[str, str]]:
-        with self.ctx.session() as s:
-            return [
-                (c, n)
-                for c, n in s.execute(
-                    select(Ethnicity.code, Ethnicity.name).order_by(Ethnicity.code)
-                )
-            ]
+        found: list[tuple[str, str]] = self.ctx.read(lookups.ethnicities)
+        return found
 
     # --- loading -------------------------------------------------------------------------
 
     def load(self) -> None:
+        draft = self.read_draft()
+        self.form.load(draft.fields)
         self._name = ""
-        if self.record_id is None:
-            self.form.load({"gender": "F"})
-            self._apply_consents()
-            return
-        with self.ctx.session() as s:
-            person = s.get(Person, self.record_id)
-            assert person is not None
-            self._name = people.display_name(person)
-            self.form.load({c.key: getattr(person, c.key) for c in Person.__table__.columns})
-            self._load_related(s, person)
-            consents = people.consents_of(s, person)
-            self.consent_rows = [
-                (c.category, c.purpose, c.given_on, c.withdrawn_on) for c in consents
-            ]
-            self.consent_ids = [c.id for c in consents]
-            self.consents = records.active_consents(s, person.id)
+        self.role_rows: list[tuple[Any, ...]] = []
+        self.training_rows: list[tuple[Any, ...]] = []
+        self.support_rows: list[tuple[Any, ...]] = []
+        if self.record_id is not None:
+            self._name = self.ctx.read(registry_people.display_name, self.record_id)
+            links = self.ctx.read(registry_people.person_links, self.record_id)
+            self.role_rows, self.training_rows = links.roles, links.trainings
+            self.support_rows = links.support
+            self._load_consents(draft.consents or [])
         self._apply_consents()
 
-    def _load_related(self, s: Session, person: Person) -> None:
-        roles = s.execute(
-            select(Cooperative.name, Role.role, Role.start_on, Role.end_on)
-            .join(Cooperative, Cooperative.id == Role.cooperative_id)
-            .where(Role.person_id == person.id, Role.deleted_at.is_(None))
-            .order_by(Role.start_on)
-        )
-        self.role_rows = list(roles)
-        trainings = s.execute(
-            select(Training.title, Training.start_on, Participation.completed)
-            .join(Training, Training.id == Participation.training_id)
-            .where(Participation.person_id == person.id, Participation.deleted_at.is_(None))
-            .order_by(Training.start_on)
-        )
-        self.training_rows = list(trainings)
-        support = s.execute(
-            select(Support.given_on, Support.kind, Support.fund, Support.amount)
-            .where(Support.person_id == person.id, Support.deleted_at.is_(None))
-            .order_by(Support.given_on)
-        )
-        self.support_rows = list(support)
+    def _load_consents(self, rows: list[dict[str, Any]]) -> None:
+        self.consent_rows = rows
+        self.consents = self.ctx.read(registry_people.consents_in_force, self.record_id)
 
     def record_name(self) -> str:
         return self._name
@@ -261,21 +223,18 @@ class PersonDialog(RecordDialog):
             self.roles_table,
             [
                 (n, L.label(L.ROLE, r), format_date(a), format_date(b))
-                for n, r, a, b in getattr(self, "role_rows", [])
+                for n, r, a, b in self.role_rows
             ],
         )
         _set_rows(
             self.trainings_table,
-            [
-                (t, format_date(d), _("yes") if c else _("no"))
-                for t, d, c in getattr(self, "training_rows", [])
-            ],
+            [(t, format_date(d), _("yes") if c else _("no")) for t, d, c in self.training_rows],
         )
         _set_rows(
             self.support_table,
             [
                 (format_date(d), L.label(L.SUPPORT_KIND, k), L.label(L.FUND, f), format_money(a))
-                for d, k, f, a in getattr(self, "support_rows", [])
+                for d, k, f, a in self.support_rows
             ],
         )
         self._fill_consents()
@@ -300,8 +259,13 @@ class PersonDialog(RecordDialog):
 
     def _fill_consents(self) -> None:
         rows = [
-            (consent_label(c), p, format_date(g), format_date(w))
-            for c, p, g, w in getattr(self, "consent_rows", [])
+            (
+                consent_label(c["category"]),
+                c["purpose"],
+                format_date(c["given_on"]),
+                format_date(c["withdrawn_on"]),
+            )
+            for c in self.consent_rows
         ]
         rows += [(consent_label(c), p, _("when saved"), "") for c, p in self.new_consents]
         _set_rows(self.consent_table, rows)
@@ -309,16 +273,20 @@ class PersonDialog(RecordDialog):
     # --- sensitive data ------------------------------------------------------------------
 
     def show_sensitive(self) -> None:
-        """Reveal (and log the reading of) the sensitive details."""
-        if self.record_id is not None:
-            with self.ctx.session() as s:
-                person = s.get(Person, self.record_id)
-                row = people.get_sensitive(s, person, actor=self.ctx.actor) if person else None
-                values = (
-                    {k: getattr(row, k) for k in SENSITIVE_CATEGORIES} if row is not None else {}
-                )
-            self.sensitive_loaded = values
-            self.sensitive_form.load(values)
+        """Reveal the sensitive details; the reading is logged, so it runs as a write."""
+        if self.record_id is None:
+            self._reveal({})
+            return
+        self.ctx.write(
+            registry_people.reveal_sensitive,
+            self.record_id,
+            self.ctx.actor,
+            on_done=self._reveal,
+            changes="person_sensitive",
+        )
+
+    def _reveal(self, values: dict[str, Any]) -> None:
+        self.sensitive_form.load(values)
         self.sensitive_shown = True
         self.sensitive_box.show()
         self.show_button.hide()
@@ -346,11 +314,10 @@ class PersonDialog(RecordDialog):
     def withdraw_selected_consent(self) -> None:
         """Withdraw the chosen recorded consent now; the details it covered are cleared."""
         n = self.consent_table.currentRow()
-        ids = getattr(self, "consent_ids", [])
-        if n < 0 or n >= len(ids) or self.consent_rows[n][3] is not None:
+        if n < 0 or n >= len(self.consent_rows) or self.consent_rows[n]["withdrawn_on"]:
             self.consent_error.setText(_("Choose a consent in force in the table first."))
             return
-        category = consent_label(self.consent_rows[n][0])
+        category = consent_label(self.consent_rows[n]["category"])
         question = _(
             "Withdraw the consent “{category}”? The details it covered are cleared now."
         ).format(category=category)
@@ -360,25 +327,18 @@ class PersonDialog(RecordDialog):
         ):
             return
         self.consent_error.setText("")
-        consent_id = ids[n]
-
-        def work() -> None:
-            with self.ctx.session() as s:
-                consent = records.get_live(s, Consent, consent_id)
-                people.withdraw_consent(s, consent, actor=self.ctx.actor)
-
-        self.ctx.tasks.run(work, on_done=lambda _r: self._withdrawn(), changes="people")
+        self.ctx.write(
+            registry_people.withdraw_consent,
+            self.consent_rows[n]["id"],
+            self.ctx.actor,
+            on_done=lambda _r: self._withdrawn(),
+            changes="people",
+        )
 
     def _withdrawn(self) -> None:
-        with self.ctx.session() as s:
-            person = s.get(Person, self.record_id)
-            assert person is not None
-            consents = people.consents_of(s, person)
-            self.consent_rows = [
-                (c.category, c.purpose, c.given_on, c.withdrawn_on) for c in consents
-            ]
-            self.consent_ids = [c.id for c in consents]
-            self.consents = records.active_consents(s, person.id)
+        assert self.record_id is not None
+        draft = self.ctx.read(registry_people.load_person, self.record_id)
+        self._load_consents(draft.consents or [])
         self._fill_consents()
         if self.sensitive_shown:
             self.show_sensitive()
@@ -405,48 +365,28 @@ class PersonDialog(RecordDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        person_id = self.record_id
-
-        def work() -> None:
-            with self.ctx.session() as s:
-                people.erase_person(s, records.get_live(s, Person, person_id), self.ctx.actor)
-
-        self.ctx.tasks.run(work, on_done=lambda _r: self._deleted(), changes="people")
+        self.ctx.write(
+            registry_people.erase_person,
+            self.record_id,
+            self.ctx.actor,
+            on_done=lambda _r: self._deleted(),
+            changes="people",
+        )
 
     # --- saving --------------------------------------------------------------------------
 
     def collect(self) -> dict[str, Any] | None:
         values, ok = self.form.read()
-        if not values.get("given_name"):
-            values.pop("given_name", None)
         self.sensitive_values, ok2 = (
             self.sensitive_form.read() if self.sensitive_shown else ({}, True)
         )
         return values if ok and ok2 else None
 
-    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
-        if self.record_id is None:
-            person = people.create_person(
-                session,
-                data.pop("full_name"),
-                actor=self.ctx.actor,
-                unit_code=self.ctx.unit_code,
-                **{
-                    k: v
-                    for k, v in data.items()
-                    if k in ("given_name", "gender", "birth_year", "phone", "address", "notes")
-                    and v is not None
-                },
-            )
-        else:
-            person = super().save_work(session, data)
-        for category, purpose in self.new_consents:
-            people.record_consent(
-                session, person, category, purpose, recorded_by=self.ctx.actor, actor=self.ctx.actor
-            )
-        changed = {
-            k: v for k, v in self.sensitive_values.items() if self.sensitive_loaded.get(k) != v
-        }
-        if changed:
-            people.set_sensitive(session, person, changed, actor=self.ctx.actor)
-        return person
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        new = [{"category": c, "purpose": p} for c, p in self.new_consents]
+        return registry_people.PersonDraft(
+            id=self.record_id,
+            fields=self.own_fields(data),
+            consents=[dict(c) for c in self.consent_rows] + new,
+            sensitive=dict(self.sensitive_values) if self.sensitive_shown else None,
+        )

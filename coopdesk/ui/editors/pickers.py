@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QWidget,
 )
-from sqlalchemy import select
 
-from coopdesk.db.models import Officer, Person
 from coopdesk.i18n import _
+from coopdesk.services.registry import lookups
 from coopdesk.ui import labels as L
 from coopdesk.ui.context import AppContext
-from coopdesk.ui.models import like_folded
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -31,30 +29,6 @@ class PersonChoice:
     full_name: str  # …or a new one with this name
     gender: str
     officer: bool = False
-
-
-def search_people(ctx: AppContext, text: str, limit: int = 30) -> list[tuple[str, str, str, bool]]:
-    """(id, full name, gender, is a Hội officer) of the unit's people matching `text`."""
-    officer = (
-        select(Officer.id)
-        .where(Officer.person_id == Person.id, Officer.deleted_at.is_(None))
-        .exists()
-    )
-    query = (
-        select(Person.id, Person.full_name, Person.gender, officer)
-        .where(
-            Person.deleted_at.is_(None),
-            Person.redacted.is_(False),
-            Person.unit_code == ctx.unit_code,
-        )
-        .order_by(Person.sort_key)
-        .limit(limit)
-    )
-    cond = like_folded(Person.name_folded, text)
-    if cond is not None:
-        query = query.where(cond)
-    with ctx.session() as s:
-        return [(i, n, g, bool(o)) for i, n, g, o in s.execute(query)]
 
 
 class PersonPicker(QWidget):
@@ -104,10 +78,13 @@ class PersonPicker(QWidget):
     def refresh(self) -> None:
         self.timer.stop()
         self.matches.clear()
-        for pid, name, gender, officer in search_people(self.ctx, self.search.text()):
-            text = f"{name} ({_(L.GENDER.get(gender, gender))}{', ' + _('Hội officer') if officer else ''})"
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, (pid, name, gender, officer))
+        found = self.ctx.read(lookups.search_people, self.ctx.unit_code, self.search.text())
+        for m in found:
+            officer = ", " + _("Hội officer") if m.officer else ""
+            item = QListWidgetItem(
+                f"{m.full_name} ({_(L.GENDER.get(m.gender, m.gender))}{officer})"
+            )
+            item.setData(ID_ROLE, (m.id, m.full_name, m.gender, m.officer))
             self.matches.addItem(item)
 
     def select_name(self, name: str) -> bool:

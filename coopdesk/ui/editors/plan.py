@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from coopdesk.db.models import Plan
 from coopdesk.i18n import N_
 from coopdesk.services import plans
+from coopdesk.services.registry import plans as registry_plans
+from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import DateField, Form, NoteField, TextField
 from coopdesk.ui.editors.plan_parts import AssignmentsTab, TargetsTab
 
 
 class PlanDialog(RecordDialog):
-    MODEL = Plan
+    AREA = registry_plans.AREA
     TITLE_NEW = N_("New plan")
     TITLE_EDIT = N_("Plan: {name}")
 
@@ -56,21 +55,14 @@ class PlanDialog(RecordDialog):
             tab.on_change = self.mark_dirty
 
     def load(self) -> None:
-        self._name = ""
-        if self.record_id is None:
-            with self.ctx.session() as s:
-                self.targets.set_units(plans.target_units(s, self.ctx.unit_code))
-            return
-        with self.ctx.session() as s:
-            plan = s.get(Plan, self.record_id)
-            assert plan is not None
-            self.targets.set_units(plans.target_units(s, plan.unit_code))
-            self._name = plan.number or plan.title[:40]
-            values = {c.key: getattr(plan, c.key) for c in Plan.__table__.columns}
-            self.targets.load(s, plan.id)
-            self.assignments.load(s, plan.id)
-        self.form.load(values)
-        self.texts.load(values)
+        draft = self.read_draft()
+        unit = draft.fields.get("unit_code") or self.ctx.unit_code
+        self.targets.set_units(self.ctx.read(plans.target_units, unit))
+        self._name = draft.fields.get("number") or (draft.fields.get("title") or "")[:40]
+        self.form.load(draft.fields)
+        self.texts.load(draft.fields)
+        self.targets.set_rows(draft.targets or [])
+        self.assignments.set_rows(draft.assignments or [])
 
     def record_name(self) -> str:
         return self._name
@@ -91,15 +83,12 @@ class PlanDialog(RecordDialog):
             if tab.pending() and not tab.apply():
                 self.tabs.setCurrentWidget(tab)
                 return False
-        # the targets and assignments as they are now (read on the GUI thread)
-        self._parts = [
-            (tab, [dict(r) for r in tab.rows], list(tab.removed))
-            for tab in (self.targets, self.assignments)
-        ]
         return True
 
-    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
-        plan = super().save_work(session, data)
-        for tab, rows, removed in self._parts:
-            tab.save(session, plan, rows, removed, self.ctx.actor)
-        return plan
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        return registry_plans.PlanDraft(
+            id=self.record_id,
+            fields=self.own_fields(data),
+            targets=self.targets.draft_rows(),
+            assignments=self.assignments.draft_rows(),
+        )

@@ -3,8 +3,8 @@
 Each tab is a table of the rows the plan has and a small form below it: choosing a row puts
 it in the form; "Apply" checks the form (problems appear beside the fields) and puts it back
 in the table; "New" empties the form; "Remove" takes the chosen row out. Nothing is written
-until the plan is saved: then `coopdesk.services.plans` sets, updates and deletes them in the
-plan's one transaction, so an error leaves nothing half-saved.
+until the plan is saved: the rows go into the plan's draft and `services.registry.plans` sets,
+updates and deletes them in the plan's one transaction, so an error leaves nothing half-saved.
 """
 
 from __future__ import annotations
@@ -24,15 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from coopdesk import i18n
-from coopdesk.db.models import Assignment, Plan, Target
 from coopdesk.domain import indicators as reg
 from coopdesk.domain.periods import Period
-from coopdesk.domain.validation import Problem, validate
+from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_, _
-from coopdesk.services import plans, records
+from coopdesk.services.registry import plans as registry_plans
 from coopdesk.ui.editors.fields import (
     ChoiceField,
     DateField,
@@ -92,7 +90,6 @@ class PartsTab(QWidget):
     def __init__(self, fields: list[Field], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
-        self.removed: list[str] = []  # ids of stored rows taken out
         self.editing: int | None = None  # the row in the form, or None for a new one
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
@@ -144,10 +141,15 @@ class PartsTab(QWidget):
         self.form.translate_ui()
         self.fill()
 
+    KEYS: tuple[str, ...] = ()  # what a row holds besides its "id"
+
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.rows = rows
-        self.removed = []
+        self.rows = [dict(r) for r in rows]
         self.fill()
+
+    def draft_rows(self) -> list[dict[str, Any]]:
+        """The rows as the plan's draft holds them (a copy: the worker thread saves them)."""
+        return [{"id": r.get("id"), **{k: r.get(k) for k in self.KEYS}} for r in self.rows]
 
     def fill(self) -> None:
         self.table.blockSignals(True)
@@ -212,7 +214,7 @@ class PartsTab(QWidget):
         if index is None:
             self.rows.append({"id": None, **values})
         else:
-            self.rows[index] = {**self.rows[index], **values, "changed": True}
+            self.rows[index] = {**self.rows[index], **values}
         self.start_new()
         self.fill()
         self.on_change()
@@ -221,9 +223,7 @@ class PartsTab(QWidget):
     def remove_selected(self) -> None:
         if self.editing is None:
             return
-        row = self.rows.pop(self.editing)
-        if row.get("id"):
-            self.removed.append(row["id"])
+        self.rows.pop(self.editing)
         self.start_new()
         self.fill()
         self.on_change()
@@ -238,6 +238,7 @@ class PartsTab(QWidget):
 
 class TargetsTab(PartsTab):
     COLUMNS = (N_("Indicator"), N_("Period"), N_("Target value"), N_("Set for"))
+    KEYS = registry_plans.TARGET_KEYS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         # the plan's unit, and below it the units a province (or the country) sets targets for
@@ -299,15 +300,13 @@ class TargetsTab(PartsTab):
         }
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
-        if values.get("value") is None:
-            return [Problem("value", _("Enter the target as a number."))]
-        problems = plans.check_target(values)
+        problems = registry_plans.target_problems(values)
         if not problems:
             values["period"] = Period.parse(values["period"]).key
         return problems
 
     def same_row(self, row: dict[str, Any], values: dict[str, Any]) -> bool:
-        return _target_key(row) == _target_key(values)
+        return registry_plans.target_key(row) == registry_plans.target_key(values)
 
     def cells(self, row: dict[str, Any]) -> list[str]:
         indicator = reg.BY_CODE.get(row["indicator_code"])
@@ -321,61 +320,10 @@ class TargetsTab(PartsTab):
         value = f"{sign}{fmt_decimal(row['value'])} {unit}".strip()
         return [name, period, value, self.unit_name(row.get("target_unit_code") or "")]
 
-    def load(self, session: Session, plan_id: str) -> None:
-        self.set_rows(
-            [
-                {
-                    "id": t.id,
-                    "indicator_code": t.indicator_code,
-                    "period": t.period,
-                    "comparison": t.comparison,
-                    "value": t.value,
-                    "target_unit_code": t.target_unit_code,
-                    "key": (t.target_unit_code, t.indicator_code, t.period),
-                }
-                for t in plans.targets_of(session, plan_id)
-            ]
-        )
-
-    def save(
-        self, session: Session, plan: Plan, rows: list[dict[str, Any]], removed: list[str], actor
-    ) -> None:
-        for rid in removed:
-            plans.delete_target(session, records.get_live(session, Target, rid), actor)
-        for row in rows:
-            if row["id"] and not row.get("changed"):
-                continue
-            if row["id"] and row.get("key") != _target_key(row):
-                plans.delete_target(session, records.get_live(session, Target, row["id"]), actor)
-            plans.set_target(
-                session,
-                owner_unit=plan.unit_code,
-                target_unit=row.get("target_unit_code") or plan.unit_code,
-                indicator_code=row["indicator_code"],
-                period=row["period"],
-                value=row["value"],
-                comparison=row["comparison"] or ">=",
-                plan_id=plan.id,
-                actor=actor,
-            )
-
-
-def _target_key(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row.get("target_unit_code"), row["indicator_code"], row["period"])
-
-
-ASSIGNMENT_KEYS = (
-    "task",
-    "responsible_body",
-    "coordinating_bodies",
-    "deadline",
-    "status",
-    "evidence",
-)
-
 
 class AssignmentsTab(PartsTab):
     COLUMNS = (N_("Task"), N_("Responsible"), N_("Coordinating"), N_("Deadline"), N_("Status"))
+    KEYS = registry_plans.ASSIGNMENT_KEYS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -393,11 +341,10 @@ class AssignmentsTab(PartsTab):
         self.form.fields["task"].widget.setMaximumHeight(70)
 
     def defaults(self) -> dict[str, Any]:
-        return {k: None if k == "deadline" else "" for k in ASSIGNMENT_KEYS} | {"status": "open"}
+        return {k: None if k == "deadline" else "" for k in self.KEYS} | {"status": "open"}
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
-        problems = validate("Assignment", {"plan_id": "-", **values})
-        return problems
+        return registry_plans.assignment_problems(values)
 
     def cells(self, row: dict[str, Any]) -> list[str]:
         return [
@@ -407,25 +354,3 @@ class AssignmentsTab(PartsTab):
             i18n.format_date(row.get("deadline")),
             _(STATUS.get(row.get("status") or "open", row.get("status") or "")),
         ]
-
-    def load(self, session: Session, plan_id: str) -> None:
-        self.set_rows(
-            [
-                {"id": a.id, **{k: getattr(a, k) for k in ASSIGNMENT_KEYS}}
-                for a in plans.assignments_of(session, plan_id)
-            ]
-        )
-
-    def save(
-        self, session: Session, plan: Plan, rows: list[dict[str, Any]], removed: list[str], actor
-    ) -> None:
-        for rid in removed:
-            plans.delete_assignment(session, records.get_live(session, Assignment, rid), actor)
-        for row in rows:
-            data = {k: row.get(k) for k in ASSIGNMENT_KEYS}
-            data["status"] = data["status"] or "open"
-            if row["id"] is None:
-                plans.add_assignment(session, plan, data, actor)
-            elif row.get("changed"):
-                assignment = records.get_live(session, Assignment, row["id"])
-                plans.update_assignment(session, assignment, data, actor)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from coopdesk.db.models import Activity, Budget, Cooperative, Person, Support
 from coopdesk.i18n import N_
+from coopdesk.services.registry import activities, budget, lookups, support
+from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui import labels as L
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import (
@@ -28,26 +27,19 @@ class FormDialog(RecordDialog):
     def fields(self) -> list[Field]:
         raise NotImplementedError
 
-    def defaults(self) -> dict[str, Any]:
-        return {}
-
     def build(self) -> None:
         self.form = self.add_form(Form(self.fields()), N_("Details"))
         self.setMinimumSize(640, 480)
         self.resize(720, 560)
 
     def load(self) -> None:
-        if self.record_id is None:
-            self.form.load(self.defaults())
-            return
-        with self.ctx.session() as s:
-            obj = s.get(self.MODEL, self.record_id)
-            assert obj is not None
-            self.form.load({c.key: getattr(obj, c.key) for c in self.MODEL.__table__.columns})
-            self._name = self.name_of(obj)
+        self.draft = self.read_draft()
+        self.form.load(self.draft.fields)
+        if self.record_id is not None:
+            self._name = self.name_of(self.draft.fields)
 
-    def name_of(self, obj: Any) -> str:
-        return str(getattr(obj, "title", "") or "")
+    def name_of(self, fields: dict[str, Any]) -> str:
+        return str(fields.get("title") or "")
 
     def record_name(self) -> str:
         return getattr(self, "_name", "")
@@ -58,7 +50,7 @@ class FormDialog(RecordDialog):
 
 
 class ActivityDialog(FormDialog):
-    MODEL = Activity
+    AREA = activities.AREA
     TITLE_NEW = N_("New activity")
     TITLE_EDIT = N_("Activity: {name}")
 
@@ -80,9 +72,6 @@ class ActivityDialog(FormDialog):
             NoteField("notes", N_("Notes")),
         ]
 
-    def defaults(self) -> dict[str, Any]:
-        return {"kind": "communication"}
-
     def build(self) -> None:
         from coopdesk.ui.editors.activity_coops import ActivityCooperatives
 
@@ -94,38 +83,21 @@ class ActivityDialog(FormDialog):
 
     def load(self) -> None:
         super().load()
-        if self.record_id is not None:
-            with self.ctx.session() as s:
-                self.cooperatives.load(s, self.record_id)
+        self.cooperatives.load(set(self.draft.cooperative_ids or []))
 
     def translate_extra(self) -> None:
         self.cooperatives.translate_ui()
 
-    def prepare_save(self) -> bool:
-        self._chosen = self.cooperatives.chosen_ids()  # read on the GUI thread
-        return True
-
-    def save_work(self, session: Any, data: dict[str, Any]) -> Any:
-        activity = super().save_work(session, data)
-        self.cooperatives.save(
-            session, activity.id, activity.unit_code, self._chosen, self.ctx.actor
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        return activities.ActivityDraft(
+            id=self.record_id,
+            fields=self.own_fields(data),
+            cooperative_ids=sorted(self.cooperatives.chosen_ids()),
         )
-        return activity
-
-
-def _recipients(ctx: Any, model: Any, name_column: Any) -> list[tuple[str, str]]:
-    with ctx.session() as s:
-        rows = s.execute(
-            select(model.id, name_column)
-            .where(model.deleted_at.is_(None), model.unit_code == ctx.unit_code)
-            .order_by(model.sort_key)
-            .limit(5000)
-        )
-        return [(i, n) for i, n in rows]
 
 
 class SupportDialog(FormDialog):
-    MODEL = Support
+    AREA = support.AREA
     TITLE_NEW = N_("New support record")
     TITLE_EDIT = N_("Support: {name}")
 
@@ -138,31 +110,28 @@ class SupportDialog(FormDialog):
             ChoiceField(
                 "cooperative_id",
                 N_("Cooperative"),
-                lambda: _recipients(self.ctx, Cooperative, Cooperative.name),
+                lambda: self.ctx.read(lookups.cooperative_choices, self.ctx.unit_code),
                 allow_none=True,
                 translate=False,
             ),
             ChoiceField(
                 "person_id",
                 N_("Person"),
-                lambda: _recipients(self.ctx, Person, Person.full_name),
+                lambda: self.ctx.read(lookups.people_choices, self.ctx.unit_code),
                 allow_none=True,
                 translate=False,
             ),
             NoteField("description", N_("Description")),
         ]
 
-    def defaults(self) -> dict[str, Any]:
-        return {"kind": "loan", "fund": "womens_development_fund"}
-
-    def name_of(self, obj: Any) -> str:
+    def name_of(self, fields: dict[str, Any]) -> str:
         from coopdesk.i18n import format_date
 
-        return format_date(obj.given_on)
+        return format_date(fields.get("given_on"))
 
 
 class BudgetDialog(FormDialog):
-    MODEL = Budget
+    AREA = budget.AREA
     TITLE_NEW = N_("New budget line")
     TITLE_EDIT = N_("Budget line: {name}")
 
@@ -175,17 +144,5 @@ class BudgetDialog(FormDialog):
             NumberField("spent", N_("Spent (đồng)"), money=True),
         ]
 
-    def defaults(self) -> dict[str, Any]:
-        import datetime as dt
-
-        return {"year": dt.date.today().year, "source": "state_budget"}
-
-    def name_of(self, obj: Any) -> str:
-        return f"{obj.year} – {L.label(L.BUDGET_SOURCE, obj.source)}"
-
-    def collect(self) -> dict[str, Any] | None:
-        values = super().collect()
-        if values is not None:
-            for key in ("planned", "allocated", "spent"):
-                values[key] = values[key] or 0
-        return values
+    def name_of(self, fields: dict[str, Any]) -> str:
+        return f"{fields.get('year')} – {L.label(L.BUDGET_SOURCE, fields.get('source'))}"

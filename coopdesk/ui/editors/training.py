@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Officer, Participation, Person, Training
 from coopdesk.i18n import N_, _, ngettext
-from coopdesk.services import people, records
+from coopdesk.services.registry import trainings
+from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui import labels as L
 from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.fields import (
@@ -56,8 +54,6 @@ class Participant:
     officer: bool
     completed: bool = True
     participation_id: str | None = None
-    removed: bool = False
-    changed: bool = True
 
 
 class ParticipantsEditor(QWidget):
@@ -98,34 +94,32 @@ class ParticipantsEditor(QWidget):
         self.picker.translate_ui()
         self.fill()
 
-    def load(self, session: Session, training_id: str) -> None:
-        officer = (
-            select(Officer.id)
-            .where(Officer.person_id == Person.id, Officer.deleted_at.is_(None))
-            .exists()
-        )
-        q = (
-            select(Participation, Person, officer)
-            .join(Person, Person.id == Participation.person_id)
-            .where(Participation.training_id == training_id, Participation.deleted_at.is_(None))
-            .order_by(Person.sort_key)
-        )
+    def load(self, rows: list[dict[str, Any]]) -> None:
+        """Show the participants of a training's draft (services.registry.trainings)."""
         self.rows = [
             Participant(
-                p.id,
-                people.display_name(p),
-                p.gender,
-                bool(o),
-                part.completed,
-                part.id,
-                changed=False,
+                r["person_id"], r["full_name"], r["gender"], r["officer"], r["completed"], r["id"]
             )
-            for part, p, o in session.execute(q)
+            for r in rows
         ]
         self.fill()
 
+    def draft_rows(self) -> list[dict[str, Any]]:
+        """The participants as the draft holds them (a copy: the worker thread saves them)."""
+        return [
+            {
+                "id": r.participation_id,
+                "person_id": r.person_id,
+                "full_name": r.full_name,
+                "gender": r.gender,
+                "officer": r.officer,
+                "completed": r.completed,
+            }
+            for r in self.rows
+        ]
+
     def live(self) -> list[Participant]:
-        return [r for r in self.rows if not r.removed]
+        return list(self.rows)
 
     def fill(self) -> None:
         live = self.live()
@@ -158,7 +152,6 @@ class ParticipantsEditor(QWidget):
             return
         r = self.live()[item.row()]
         r.completed = item.checkState() == Qt.CheckState.Checked
-        r.changed = True
         self.fill()
         self.dialog.mark_dirty()
 
@@ -189,44 +182,13 @@ class ParticipantsEditor(QWidget):
         row = self.table.currentRow()
         live = self.live()
         if 0 <= row < len(live):
-            r = live[row]
-            if r.participation_id is None:
-                self.rows.remove(r)
-            else:
-                r.removed = True
+            self.rows.remove(live[row])
             self.fill()
             self.dialog.mark_dirty()
 
-    def save(self, session: Session, training: Training, actor: str) -> None:
-        for r in self.rows:
-            if r.participation_id and r.removed:
-                records.delete(
-                    session, records.get_live(session, Participation, r.participation_id), actor
-                )
-            elif r.participation_id and r.changed:
-                part = records.get_live(session, Participation, r.participation_id)
-                records.update(session, part, {"completed": r.completed}, actor)
-            elif r.participation_id is None and not r.removed:
-                person_id = r.person_id
-                if person_id is None:
-                    person_id = people.create_person(
-                        session,
-                        r.full_name,
-                        actor=actor,
-                        unit_code=training.unit_code,
-                        gender=r.gender,
-                    ).id
-                data = {
-                    "training_id": training.id,
-                    "person_id": person_id,
-                    "unit_code": training.unit_code,
-                    "completed": r.completed,
-                }
-                records.create(session, Participation, data, actor)
-
 
 class TrainingDialog(RecordDialog):
-    MODEL = Training
+    AREA = trainings.AREA
     TITLE_NEW = N_("New training")
     TITLE_EDIT = N_("Training: {name}")
 
@@ -259,16 +221,10 @@ class TrainingDialog(RecordDialog):
         self.set_tab_title(self.participants, N_("Participants"))
 
     def load(self) -> None:
-        self._name = ""
-        if self.record_id is None:
-            self.form.load({"kind": "short", "topic": "governance", "audience": "managers"})
-            return
-        with self.ctx.session() as s:
-            t = s.get(Training, self.record_id)
-            assert t is not None
-            self._name = t.title
-            self.form.load({c.key: getattr(t, c.key) for c in Training.__table__.columns})
-            self.participants.load(s, t.id)
+        draft = self.read_draft()
+        self._name = draft.fields.get("title") or ""
+        self.form.load(draft.fields)
+        self.participants.load(draft.participants or [])
 
     def record_name(self) -> str:
         return self._name
@@ -280,7 +236,9 @@ class TrainingDialog(RecordDialog):
         values, ok = self.form.read()
         return values if ok else None
 
-    def save_work(self, session: Session, data: dict[str, Any]) -> Any:
-        training = super().save_work(session, data)
-        self.participants.save(session, training, self.ctx.actor)
-        return training
+    def make_draft(self, data: dict[str, Any]) -> Draft:
+        return trainings.TrainingDraft(
+            id=self.record_id,
+            fields=self.own_fields(data),
+            participants=self.participants.draft_rows(),
+        )

@@ -18,12 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from coopdesk.db.models import CooperativeYear
 from coopdesk.i18n import N_, _, format_number
-from coopdesk.services import records
 from coopdesk.ui.editors.fields import CheckField, Form, NumberField
 
 FIGURES = (
@@ -47,7 +43,6 @@ class YearsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.years: dict[int, dict[str, Any]] = {}  # year → values (with "id" when saved)
-        self.changed_years: set[int] = set()
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.table = QTableWidget(0, 4)
@@ -95,23 +90,17 @@ class YearsEditor(QWidget):
         self.fill()
         self._update_share()
 
-    def load(self, session: Session, cooperative_id: str) -> None:
-        rows = session.scalars(
-            select(CooperativeYear).where(
-                CooperativeYear.cooperative_id == cooperative_id,
-                CooperativeYear.deleted_at.is_(None),
-            )
-        )
-        self.years = {}
-        for y in rows:
-            values = {k: getattr(y, k) for k, _l in FIGURES}
-            values["consolidated"] = y.consolidated
-            values["id"] = y.id
-            self.years[y.year] = values
+    def load(self, rows: list[dict[str, Any]]) -> None:
+        """Show the yearly figures of a cooperative's draft (services.registry.cooperatives)."""
+        self.years = {r["year"]: {k: v for k, v in r.items() if k != "year"} for r in rows}
         if self.years:
             self.year.setValue(max(self.years))
         self.show_year(self.year.value())
         self.fill()
+
+    def draft_rows(self) -> list[dict[str, Any]]:
+        """The figures as the draft holds them (a copy: the worker thread saves them)."""
+        return [{"year": year, **values} for year, values in sorted(self.years.items())]
 
     def fill(self) -> None:
         self.table.setRowCount(len(self.years))
@@ -147,7 +136,6 @@ class YearsEditor(QWidget):
             return True
         saved_id = self.years.get(year, {}).get("id")
         self.years[year] = {**values, "id": saved_id}
-        self.changed_years.add(year)
         self.fill()
         self._update_share()
         self.changed.emit()
@@ -167,20 +155,3 @@ class YearsEditor(QWidget):
             )
         else:
             self.share.setText("")
-
-    def save(self, session: Session, cooperative: Any, actor: str) -> None:
-        for year in sorted(self.changed_years):
-            values = dict(self.years[year])
-            saved_id = values.pop("id", None)
-            if saved_id is None:
-                data = {
-                    **values,
-                    "year": year,
-                    "cooperative_id": cooperative.id,
-                    "unit_code": cooperative.unit_code,
-                }
-                records.create(session, CooperativeYear, data, actor)
-            else:
-                records.update(
-                    session, records.get_live(session, CooperativeYear, saved_id), values, actor
-                )
