@@ -39,9 +39,9 @@ from coopdesk.ui.dashboard_widgets import (
     ChildUnitsTableModel,
     DeadlinesTable,
     IndicatorCard,
-    RecordsBehindDialog,
-    YearChart,
 )
+from coopdesk.ui.records_behind import RecordsBehindDialog
+from coopdesk.ui.year_chart import YearChart
 
 CARD_COLUMNS = 3
 REFRESH_DELAY_MS = 400  # after a change, wait for the changes that follow it (an import)

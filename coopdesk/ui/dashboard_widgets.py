@@ -1,10 +1,9 @@
-"""Pieces of the overview page: an indicator card, the by-year chart, the table of child
-units, the deadlines panel and the dialog listing the records behind a number."""
+"""Pieces of the overview page: an indicator card, the table of child units and the deadlines
+panel (the chart is `year_chart`, the records behind a number `records_behind`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -12,23 +11,17 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -196,179 +189,6 @@ class IndicatorCard(QFrame):
         )
 
 
-# --- the chart of an indicator by year -----------------------------------------------------
-
-
-class YearChart(QWidget):
-    """Bars: the value of each year 2023–2030. Dashed lines: the phase targets (phase 1 over
-    2023–2025, phase 2 over 2026–2030, the whole programme over all years). For indicators
-    that add up over time a line shows the running total since the phase started, which is
-    what a phase target is compared with."""
-
-    YEARS = tuple(range(2023, 2031))
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.indicator: reg.Indicator | None = None
-        self.values: dict[int, Decimal | None] = {}
-        self.targets: dict[str, Any] = {}
-        self.setMinimumSize(QSize(420, 230))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_data(
-        self,
-        indicator: reg.Indicator,
-        values: dict[int, Decimal | None],
-        targets: dict[str, Any],
-    ) -> None:
-        self.indicator = indicator
-        self.values = dict(values)
-        self.targets = dict(targets)
-        self.setToolTip(indicator.formula())
-        self.update()
-
-    def running_totals(self) -> dict[int, Decimal]:
-        """Running total of the years with figures; it restarts in 2026 when phase 2 has its
-        own target (else it runs on towards the 2030 target)."""
-        out: dict[int, Decimal] = {}
-        total = Decimal(0)
-        for year in self.YEARS:
-            if year == 2026 and "phase2" in self.targets:
-                total = Decimal(0)
-            value = self.values.get(year)
-            if value is None:
-                continue
-            total += value
-            out[year] = total
-        return out
-
-    def target_spans(self) -> list[tuple[str, int, int, Decimal]]:
-        spans = []
-        for key, first, last in (
-            ("phase1", 2023, 2025),
-            ("phase2", 2026, 2030),
-            ("all", 2023, 2030),
-        ):
-            target = self.targets.get(key)
-            if target is not None:
-                spans.append((key, first, last, Decimal(target.value)))
-        return spans
-
-    def paintEvent(self, event: Any) -> None:
-        painter = QPainter(self)
-        try:
-            self._paint(painter)
-        finally:
-            painter.end()
-
-    def _paint(self, p: QPainter) -> None:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        p.fillRect(self.rect(), pal.base())
-        ind = self.indicator
-        if ind is None:
-            return
-        left, right, top, bottom = 58.0, 12.0, 26.0, 26.0
-        width = max(10.0, self.width() - left - right)
-        height = max(10.0, self.height() - top - bottom)
-        flows = not ind.stock
-        totals = self.running_totals() if flows else {}
-        spans = self.target_spans()
-        peak = max(
-            [Decimal(1)]
-            + [v for v in self.values.values() if v is not None]
-            + list(totals.values())
-            + [s[3] for s in spans]
-        )
-        step = nice_step(float(peak) * 1.05 / 4, integer=ind.unit not in ("%",))
-        scale = step * 4
-
-        def y_of(v: Decimal | float) -> float:
-            return top + height - height * float(v) / scale
-
-        text_pen = QPen(pal.text().color())
-        grid = QPen(pal.mid().color())
-        grid.setWidthF(0.5)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        p.setFont(small)
-        for n in range(5):  # horizontal grid and axis labels
-            v = step * n
-            y = y_of(v)
-            p.setPen(grid)
-            p.drawLine(QPointF(left, y), QPointF(left + width, y))
-            p.setPen(text_pen)
-            label = format_value(ind, Decimal(str(v)).normalize(), with_unit=False)
-            p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight, label)
-        slot = width / len(self.YEARS)
-        bar_colour = QColor("#b0245a")
-        for i, year in enumerate(self.YEARS):
-            x = left + i * slot
-            value = self.values.get(year)
-            if value is not None and value > 0:
-                y = y_of(value)
-                p.fillRect(QRectF(x + slot * 0.2, y, slot * 0.6, top + height - y), bar_colour)
-            p.setPen(text_pen)
-            p.drawText(
-                QRectF(x, top + height + 4, slot, 16), Qt.AlignmentFlag.AlignHCenter, str(year)
-            )
-        if flows:
-            pen = QPen(QColor("#1d4f91"))
-            pen.setWidthF(2)
-            p.setPen(pen)
-            last: QPointF | None = None
-            for i, year in enumerate(self.YEARS):
-                if year not in totals or (year == 2026 and "phase2" in self.targets):
-                    last = None
-                if year not in totals:
-                    continue
-                point = QPointF(left + (i + 0.5) * slot, y_of(totals[year]))
-                if last is not None:
-                    p.drawLine(last, point)
-                p.drawEllipse(point, 2.5, 2.5)
-                last = point
-        for key, first, last_year, value in spans:
-            pen = QPen(QColor("#b3261e" if key != "all" else "#8a5300"))
-            pen.setStyle(Qt.PenStyle.DashLine)
-            pen.setWidthF(1.6)
-            p.setPen(pen)
-            x0 = left + (first - self.YEARS[0]) * slot
-            x1 = left + (last_year - self.YEARS[0] + 1) * slot
-            y = y_of(value)
-            p.drawLine(QPointF(x0, y), QPointF(x1, y))
-            p.drawText(
-                QRectF(x0 + 2, y - 16, x1 - x0, 14),
-                Qt.AlignmentFlag.AlignLeft,
-                self._span_label(key, value),
-            )
-        p.setPen(text_pen)
-        legend = _("Bars: each year")
-        if flows:
-            legend += " · " + _("blue line: running total in the phase")
-        if spans:
-            legend += " · " + _("dashed: phase targets")
-        p.drawText(QRectF(left, 4, width, 18), Qt.AlignmentFlag.AlignLeft, legend)
-
-    def _span_label(self, key: str, value: Decimal) -> str:
-        assert self.indicator is not None
-        name = {"phase1": _("phase 1"), "phase2": _("phase 2"), "all": _("by 2030")}[key]
-        return f"{name}: {format_value(self.indicator, value)}"
-
-
-def nice_step(raw: float, *, integer: bool) -> float:
-    """A round step for an axis: 1, 2, 2.5 or 5 × a power of ten (whole numbers for counts)."""
-    import math
-
-    if raw <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        step = factor * power
-        if step >= raw and (not integer or step == int(step)):
-            return float(step)
-    return float(10 * power)
-
-
 # --- child units ---------------------------------------------------------------------------
 
 SHORT_NAMES = {  # column titles of the child units table (the full name is the tooltip)
@@ -497,114 +317,3 @@ class DeadlinesTable(QTableWidget):
         self.resizeColumnToContents(0)
         self.resizeColumnToContents(2)
         self.resizeRowsToContents()
-
-
-# --- the records behind a number -----------------------------------------------------------
-
-
-def _code_labels() -> dict[str, str]:
-    """Stored English codes that the listed rows may hold (status, kind, fund…) → msgid."""
-    from coopdesk.ui import labels as L
-
-    out: dict[str, str] = {}
-    for table in (
-        L.BUDGET_SOURCE,
-        L.FUND,
-        L.SUPPORT_KIND,
-        L.CHANNEL,
-        L.AUDIENCE,
-        L.TRAINING_KIND,
-        L.STATUS,
-    ):
-        out.update(table)
-    return out
-
-
-class RowsTableModel(QAbstractTableModel):
-    def __init__(self, columns: list[str], rows: list[tuple[Any, ...]], parent: Any = None):
-        super().__init__(parent)
-        self.columns = columns
-        self.rows = rows
-        self.code_labels = _code_labels()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        value = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, int | Decimal) and not isinstance(value, bool):
-                return i18n.format_number(value)
-            if isinstance(value, str) and value in self.code_labels:
-                return _(self.code_labels[value])
-            return "" if value is None else str(value)
-        if role == SORT_ROLE:
-            if isinstance(value, int | Decimal):
-                return float(value)
-            return collation_key(str(value or ""))
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | Decimal):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section]
-        return None
-
-
-class RecordsBehindDialog(QDialog):
-    """Lists the rows an indicator counted, loaded off the GUI thread."""
-
-    def __init__(
-        self,
-        title: str,
-        subtitle: str,
-        load: Callable[[Callable[[Any], None]], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        from PySide6.QtCore import QSortFilterProxyModel
-
-        self.setWindowTitle(title)
-        self.resize(860, 520)
-        layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{title}</b><br>{subtitle}")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        self.count = QLabel(_("Loading…"))
-        layout.addWidget(self.count)
-        self.view = QTableView()
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().hide()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view.setModel(self.proxy)
-        layout.addWidget(self.view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.model: RowsTableModel | None = None
-        load(self.show_rows)  # starts reading off the GUI thread; show_rows when done
-
-    def show_rows(self, behind: Any) -> None:
-        self.model = RowsTableModel(behind.columns, behind.rows, self)
-        self.proxy.setSourceModel(self.model)
-        self.view.resizeColumnsToContents()
-        self.count.setText(
-            ngettext("{n} record counted", "{n} records counted", len(behind.rows)).format(
-                n=i18n.format_number(len(behind.rows))
-            )
-        )
-
-
-def today() -> dt.date:
-    return dt.date.today()
