@@ -335,3 +335,22 @@ def test_the_national_demo_prepares_what_the_overview_opens_on(built: Engine) ->
     for period in (opening, first_year):
         assert {("t:*", period), ("t:" + P, period)} <= kept
     _check_everything(built, "prepared")
+
+
+def test_values_are_stored_in_the_callers_transaction(built: Engine) -> None:
+    """The service never commits: the caller's rollback keeps nothing, its commit keeps them,
+    and several periods asked in one transaction all read and store through it."""
+    with session_scope(built) as s:
+        svc.compute(s, P, "2025")
+        s.rollback()
+    assert _stored_scopes(built) == set()
+    with session_scope(built) as s:
+        by_year = svc.compute_by_year(s, P, [2024, 2025])
+        assert by_year[2025] is not None and by_year[2025]["comm_events"].numerator == 2
+        # only stored values are pending: the next question still goes through the store
+        assert summary._Store.open(s, Period.parse("2025")) is not None
+        again = svc.compute(s, P, "2025")
+        assert again.values["comm_events"].numerator == 2
+    with session_scope(built) as s:
+        periods = set(s.scalars(select(IndicatorSummary.period).distinct()))
+    assert periods == {summary.period_key(Period.parse(y)) for y in ("2024", "2025")}

@@ -154,7 +154,7 @@ def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partial
 # --- women managers and officers -----------------------------------------------------------
 
 
-def women_managers(scope: Scope, period: Period) -> Select[Any]:
+def women_managers(scope: Scope, period: Period) -> Select[str, str]:
     """Women holding an HTX management role during the period, once each: (pid, uc)."""
     r, p, c = aliased(Role), aliased(Person), aliased(Cooperative)
     holds_role = rules.manager_role(r, c, period, rules.HTX_KINDS)

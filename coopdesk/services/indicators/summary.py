@@ -53,7 +53,6 @@ OUTSIDE = "t:~"
 
 Rollup = tuple[dict[str, Value], dict[str, dict[str, Value]]]
 
-_TABLE = IndicatorSummary.__table__
 _WRITTEN = "coopdesk.indicator_summaries_written"  # session.info: (connection, total_changes)
 
 
@@ -151,16 +150,19 @@ class _Store:
         has committed since the values were read (they may be stale: nothing is written)."""
         if not ok or not self.new:
             return
-        s = _TABLE.c
+        s = IndicatorSummary
         try:  # the first write takes the lock: from here on nobody else commits
             for chunk in _chunks(list(self.new)):
-                self.session.execute(delete(_TABLE).where(s.period == self.key, s.scope.in_(chunk)))
+                self.session.execute(
+                    delete(s).where(s.period == self.key, s.scope.in_(chunk)),
+                    execution_options={"synchronize_session": False},
+                )
         except OperationalError:  # busy: leave the values uncomputed for next time
             return
         if _data_version(self.session) != self.version:
             return
         self.session.execute(
-            insert(_TABLE),
+            insert(s),
             [
                 {"scope": scope, "period": self.key, "formula": FORMULA, "payload": payload}
                 for scope, payload in self.new.items()
