@@ -66,6 +66,35 @@ class OverviewPage(QWidget):
         ctx.data_changed.connect(self._data_changed)
 
         outer = QVBoxLayout(self)
+        outer.addLayout(self._build_selectors())
+        for label in self._build_messages():
+            outer.addWidget(label)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self._build_cards())
+        upper.addWidget(self._build_side())
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        self.splitter = main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(upper)
+        main.addWidget(self._build_children())
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 2)
+        outer.addWidget(main, 1)
+
+        self._fill_units()
+        self._fill_periods()
+        self.unit_combo.currentIndexChanged.connect(self._selection_changed)
+        self.period_combo.activated.connect(self._selection_changed)
+        period_edit = self.period_combo.lineEdit()
+        assert period_edit is not None  # the period combo is editable
+        period_edit.editingFinished.connect(self._selection_changed)
+        self.up_button.clicked.connect(self._go_up)
+        self.chart_combo.currentIndexChanged.connect(self._show_chart)
+        self.translate_ui()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_selectors(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -83,12 +112,14 @@ class OverviewPage(QWidget):
         for w in (self.unit_label, self.unit_combo, self.up_button, self.period_label):
             top.addWidget(w)
         top.addWidget(self.period_combo)
-        outer.addLayout(top)
+        return top
+
+    def _build_messages(self) -> list[QLabel]:
+        """A wrong period, the overdue yearly report, the summary line."""
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.message.hide()
-        outer.addWidget(self.message)
         self.overdue = QLabel()
         self.overdue.setObjectName("overdueReport")
         self.overdue.setWordWrap(True)
@@ -97,12 +128,12 @@ class OverviewPage(QWidget):
             " font-weight: 600;"
         )
         self.overdue.hide()
-        outer.addWidget(self.overdue)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        outer.addWidget(self.summary)
+        return [self.message, self.overdue, self.summary]
 
-        # cards, in a scroll area, grouped by task group
+    def _build_cards(self) -> QScrollArea:
+        """A card per indicator, in a scroll area, grouped by task group."""
         cards_host = QWidget()
         self.cards_grid = QGridLayout(cards_host)
         self.cards_grid.setHorizontalSpacing(8)
@@ -131,8 +162,10 @@ class OverviewPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(cards_host)
+        return scroll
 
-        # right side: chart, deadlines
+    def _build_side(self) -> QWidget:
+        """The chart by year and the deadlines."""
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -150,8 +183,10 @@ class OverviewPage(QWidget):
         deadlines_layout.addWidget(self.deadlines)
         side_layout.addWidget(self.chart_box, 3)
         side_layout.addWidget(self.deadlines_box, 2)
+        return side
 
-        # bottom: child units
+    def _build_children(self) -> QGroupBox:
+        """The units below (a province's communes), sortable; double-click opens one."""
         self.children_box = QGroupBox()
         children_layout = QVBoxLayout(self.children_box)
         self.children_model = ChildUnitsTableModel(self)
@@ -167,29 +202,7 @@ class OverviewPage(QWidget):
         self.children_view.horizontalHeader().setStretchLastSection(True)
         self.children_view.doubleClicked.connect(self._open_child)
         children_layout.addWidget(self.children_view)
-
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(scroll)
-        upper.addWidget(side)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 2)
-        self.splitter = main = QSplitter(Qt.Orientation.Vertical)
-        main.addWidget(upper)
-        main.addWidget(self.children_box)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 2)
-        outer.addWidget(main, 1)
-
-        self._fill_units()
-        self._fill_periods()
-        self.unit_combo.currentIndexChanged.connect(self._selection_changed)
-        self.period_combo.activated.connect(self._selection_changed)
-        period_edit = self.period_combo.lineEdit()
-        assert period_edit is not None  # the period combo is editable
-        period_edit.editingFinished.connect(self._selection_changed)
-        self.up_button.clicked.connect(self._go_up)
-        self.chart_combo.currentIndexChanged.connect(self._show_chart)
-        self.translate_ui()
+        return self.children_box
 
     # --- selectors ---------------------------------------------------------------------
 

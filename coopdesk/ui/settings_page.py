@@ -68,6 +68,21 @@ class SettingsPage(QWidget):
         ol.addWidget(self.officer_form)
         layout.addWidget(self.officer_box)
 
+        layout.addWidget(self._build_documents_box())
+        layout.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.message = QLabel()
+        self.save_button = QPushButton()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.translate_ui()
+
+    def _build_documents_box(self) -> QGroupBox:
+        """How the unit's documents are headed, numbered, signed and sent."""
         self.documents_box = QGroupBox()
         dl = QVBoxLayout(self.documents_box)
         self.documents_form = Form(
@@ -85,18 +100,7 @@ class SettingsPage(QWidget):
             ]
         )
         dl.addWidget(self.documents_form)
-        layout.addWidget(self.documents_box)
-        layout.addStretch(1)
-
-        buttons = QHBoxLayout()
-        self.message = QLabel()
-        self.save_button = QPushButton()
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
-        self.save_button.clicked.connect(self.save)
-        self.language.currentIndexChanged.connect(self._language_chosen)
-        self.translate_ui()
+        return self.documents_box
 
     def translate_ui(self) -> None:
         self.title.setText(_("Settings"))
