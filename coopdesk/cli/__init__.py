@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.report",
     "coopdesk.cli.lists",
     "coopdesk.cli.reporting",
+    "coopdesk.cli.records",
 ]
 
 
