@@ -154,7 +154,3 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
-
-
-# Every session stamps sync versions on local writes; the hook lives with the sync code.
-import coopdesk.sync.versions  # noqa: E402, F401

@@ -9,6 +9,10 @@
   person's `full_name` are filled here, never by the caller.
 - `coopdesk.domain.validation` checks the record as it would be saved: errors raise
   `ValidationFailed` (nothing is changed), warnings come back on `obj.warnings`.
+- Every change of a synced record is stamped with this transaction's version
+  (`coopdesk.sync.versions.stamp`); a record with a natural key (a cooperative's year, a
+  participation…) gets its natural id before it is inserted, and one created again after a
+  delete is the same record, undeleted.
 - Every change writes an AuditEvent with the values before and after (JSON: dates ISO,
   Decimals as strings); `history(session, entity, id)` reads them back for the History view.
 - The caller owns the transaction (`session_scope`); these functions only flush.
@@ -43,6 +47,7 @@ from coopdesk.db.models import (
 from coopdesk.domain import names
 from coopdesk.domain.validation import Context, Problem, ValidationFailed, validate
 from coopdesk.i18n import _, collation_key, fold, normalize, person_sort_key
+from coopdesk.sync import versions
 
 T = TypeVar("T", bound=Base)
 
@@ -339,13 +344,6 @@ def _default_unit(session: Session, data: Mapping[str, Any]) -> str | None:
     return installation.unit_code if installation else None
 
 
-def _natural_twin(session: Session, model: type[Base], values: Mapping[str, Any]) -> Any:
-    from coopdesk.sync.versions import natural_id
-
-    nid = natural_id(model.__tablename__, values)
-    return session.get(model, nid) if nid else None
-
-
 def create(session: Session, model: type[T], data: Mapping[str, Any], actor: str = "") -> T:
     """Validate and add a record; raise ValidationFailed on errors. `obj.warnings` lists
     the warnings. A record with the same natural key that was deleted comes back."""
@@ -355,28 +353,45 @@ def create(session: Session, model: type[T], data: Mapping[str, Any], actor: str
         data["unit_code"] = _default_unit(session, data)
     problems = check(session, model, data)
     values, assign = _prepare(model, data, None)
-    twin = _natural_twin(session, model, values) if synced else None
+    nid = versions.natural_id(model.__tablename__, values) if synced else None
+    twin: Any = session.get(model, nid) if nid else None
     if twin is not None and twin.deleted_at is None:
         problems.append(Problem(_first_key(model), _("This record already exists.")))
     warnings = _raise_on_errors(problems)
-    before = snapshot(twin) if twin is not None else None
-    obj: Any = model(**assign)
-    if synced:
-        obj.created_by = obj.updated_by = actor
-    session.add(obj)
+    if twin is not None:
+        before = snapshot(twin)
+        saved: Any = _revive(session, twin, values, actor)
+    else:
+        before = None
+        saved = model(**assign)
+        if synced:
+            saved.id = nid or saved.id
+            saved.created_by = saved.updated_by = actor
+            versions.stamp(session, saved)
+        session.add(saved)
     session.flush()
-    saved: Any = session.get(model, obj.id) if synced else obj
-    assert saved is not None
     audit(session, "create", saved, before, snapshot(saved), actor)
     session.flush()
     saved.warnings = warnings
-    return saved
+    return saved  # type: ignore[no-any-return]
+
+
+def _revive(session: Session, twin: Synced, values: Mapping[str, Any], actor: str) -> Synced:
+    """A deleted record created again under its natural key: the same record, undeleted."""
+    for column in twin.__table__.columns:
+        if column.key in {"id", "version", "created_at", "created_by", "updated_by"}:
+            continue
+        value = values.get(column.key)
+        if value is None and column.key != "deleted_at" and not column.nullable:
+            continue
+        setattr(twin, column.key, value)
+    twin.updated_by = actor
+    versions.stamp(session, twin)
+    return twin
 
 
 def _first_key(model: type[Base]) -> str:
-    from coopdesk.sync.versions import NATURAL_KEYS
-
-    keys = NATURAL_KEYS.get(model.__tablename__, ("id",))
+    keys = versions.NATURAL_KEYS.get(model.__tablename__, ("id",))
     return next((k for k in keys if k != "unit_code"), keys[0])
 
 
@@ -389,10 +404,12 @@ def update(session: Session, obj: T, data: Mapping[str, Any], actor: str = "") -
     warnings = _raise_on_errors(problems)
     _values, assign = _prepare(model, data, obj)
     before = snapshot(obj)
-    for key, value in assign.items():
+    changed = {k: v for k, v in assign.items() if getattr(obj, k) != v}
+    for key, value in changed.items():
         setattr(obj, key, value)
-    if isinstance(obj, Synced):
+    if changed and isinstance(obj, Synced):
         obj.updated_by = actor
+        versions.stamp(session, obj)
     session.flush()
     after = snapshot(obj)
     if _changed(before, after):
@@ -420,6 +437,7 @@ def delete(session: Session, obj: Base, actor: str = "") -> None:
     before = snapshot(obj)
     obj.deleted_at = utcnow()
     obj.updated_by = actor
+    versions.stamp(session, obj)
     session.flush()
     audit(session, "delete", obj, before, snapshot(obj), actor)
     for child_model, column in CHILDREN.get(obj.__tablename__, []):

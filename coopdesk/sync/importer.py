@@ -717,9 +717,8 @@ def _check_catalogues(
 
 def prospective_version(session: Session) -> Version:
     """The version stamping unversioned rows in this transaction would give."""
-    counter = session.info.get("sync_counter") or versions.current_counter(session) + 1
     me = versions.replica_id(session)
-    return Version.make(me, {me: int(counter)})
+    return Version.make(me, {me: versions.next_counter(session)})
 
 
 def import_bundle(

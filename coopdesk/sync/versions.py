@@ -8,21 +8,24 @@ visible version among concurrent ones is chosen by one deterministic rule (`winn
 site shows the same one. An erased version (a person erased everywhere) beats any version that
 is not erased.
 
-Importing this module registers a `before_flush` hook on every SQLAlchemy session: local writes
-through the ORM are stamped automatically. Bulk Core inserts are stamped by
-`stamp_unversioned(session)` (called by the demo generator, and before every export/import).
+Stamping is an explicit step of every write: `services.records` calls `stamp(session, obj)`
+for each record it creates, changes or deletes (and resolves natural ids with `natural_id`
+before inserting); the sync code writes versions it computes itself; bulk Core inserts are
+stamped by `stamp_unversioned(session)` (the demo generator, and before every export/import).
+Nothing here listens to session events.
 """
 
 from __future__ import annotations
 
 import functools
 import uuid
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, event, insert, select, update
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base, Synced, SyncState
 from coopdesk.sync import canonical
@@ -41,9 +44,6 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 OPTIONAL_KEY_FIELDS = frozenset({"plan_id"})  # a loose target has no plan
-
-# Fields kept when a person is erased; every other personal field is blanked.
-ERASE_KEEP = {"id", "unit_code", "created_at", "updated_at", "created_by", "updated_by"}
 
 
 def _name(model: type[Synced]) -> str:
@@ -230,17 +230,34 @@ def retired_replicas(session: Session) -> dict[str, int]:
     return {str(item["replica"]): int(item["counter"]) for item in raw}
 
 
+def _counter_of_this_transaction(session: Session) -> int | None:
+    """The counter already taken by the session's current transaction, if any."""
+    held = session.info.get("sync_counter")
+    if held is None:
+        return None
+    transaction, counter = held
+    return int(counter) if transaction() is session.get_transaction() else None
+
+
 def transaction_counter(session: Session) -> int:
     """The counter of the current local transaction (bumped once per transaction)."""
-    counter = session.info.get("sync_counter")
+    counter = _counter_of_this_transaction(session)
     if counter is not None:
-        return int(counter)
+        return counter
     _state_row(session)
     conn = session.connection()
     conn.execute(update(SyncState).where(SyncState.id == 1).values(counter=SyncState.counter + 1))
     counter = int(conn.execute(select(SyncState.counter).where(SyncState.id == 1)).scalar_one())
-    session.info["sync_counter"] = counter
+    transaction = session.get_transaction()
+    assert transaction is not None  # session.connection() began one
+    session.info["sync_counter"] = (weakref.ref(transaction), counter)
     return counter
+
+
+def next_counter(session: Session) -> int:
+    """The counter this transaction has, or would take with its first change."""
+    counter = _counter_of_this_transaction(session)
+    return counter if counter is not None else current_counter(session) + 1
 
 
 def new_replica(session: Session) -> str:
@@ -285,68 +302,24 @@ def stamp_unversioned(session: Session) -> int:
     return stamped
 
 
-# --- the hook on local writes ---------------------------------------------------------------
+# --- stamping a record the services write --------------------------------------------------
 
 
-def _apply_natural_id(session: Session, obj: Synced) -> Synced:
-    """Give a new record its natural id; if that record exists, update it instead."""
+def stamp(session: Session, obj: Synced, *, erased: bool = False) -> None:
+    """Give `obj` the version this transaction's change makes (once per transaction: stamping
+    again in the same transaction gives the same version)."""
+    base = Version.parse(obj.version)
+    obj.version = local_version(session, base, erased=erased).text()
+
+
+def natural_id_of(obj: Synced) -> str | None:
+    """The id a new record must have because of its natural key (None: any id will do)."""
     table_name = _name(type(obj))
-    if obj.id is not None or table_name not in NATURAL_KEYS:
-        return obj
-    data = {k: getattr(obj, k, None) for k in NATURAL_KEYS[table_name]}
-    nid = natural_id(table_name, data)
-    if nid is None:
-        return obj
-    with session.no_autoflush:
-        existing = session.get(type(obj), nid)
-    if existing is None or existing is obj:
-        obj.id = nid
-        return obj
-    table = Base.metadata.tables[table_name]
-    for column in table.columns:
-        if column.name in {"id", "version", "created_at", "created_by"}:
-            continue
-        value = getattr(obj, column.key, None)
-        if value is None and column.name != "deleted_at" and not column.nullable:
-            continue
-        setattr(existing, column.key, value)
-    session.expunge(obj)
-    obj.id = nid  # the caller's object now names the record it updated
-    return existing
+    keys = NATURAL_KEYS.get(table_name)
+    if not keys:
+        return None
+    return natural_id(table_name, {k: getattr(obj, k, None) for k in keys})
 
-
-def _before_flush(session: Session, _context: object, _instances: object) -> None:
-    if session.info.get("sync_disabled"):
-        return
-    changed: list[Synced] = []
-    for obj in list(session.new):
-        if isinstance(obj, Synced):
-            changed.append(_apply_natural_id(session, obj))
-    for obj in list(session.dirty):
-        if (
-            isinstance(obj, Synced)
-            and obj not in changed
-            and session.is_modified(obj, include_collections=False)
-        ):
-            changed.append(obj)
-    if not changed:
-        return
-    erase = session.info.get("sync_erase", set())
-    resolve: dict[tuple[str, str], Version] = session.info.get("sync_resolve", {})
-    for obj in changed:
-        key = (_name(type(obj)), obj.id)
-        base = resolve.get(key) or Version.parse(obj.version)
-        obj.version = local_version(session, base, erased=key in erase).text()
-
-
-def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:
-        for key in ("sync_counter", "sync_erase", "sync_resolve"):
-            session.info.pop(key, None)
-
-
-event.listen(Session, "before_flush", _before_flush)
-event.listen(Session, "after_transaction_end", _after_transaction_end)
 
 __all__ = [
     "NATURAL_KEYS",
@@ -355,9 +328,12 @@ __all__ = [
     "install_id",
     "local_version",
     "natural_id",
+    "natural_id_of",
     "new_replica",
+    "next_counter",
     "non_dominated",
     "replica_id",
+    "stamp",
     "stamp_unversioned",
     "synced_tables",
     "transaction_counter",

@@ -82,8 +82,12 @@ class Site:
             return report
 
     def add(self, model: type[m.Base], **fields: Any) -> str:
+        """A local change as the write path makes it: natural id, then this transaction's
+        version (without the validation of services.records, to build odd cases)."""
         with self.session() as s:
-            obj = model(**{"unit_code": self.unit, **fields})
+            obj: Any = model(**{"unit_code": self.unit, **fields})
+            obj.id = obj.id or versions.natural_id_of(obj)
+            versions.stamp(s, obj)
             s.add(obj)
             s.flush()
             return str(obj.id)  # type: ignore[attr-defined]
@@ -94,6 +98,7 @@ class Site:
             assert obj is not None
             for k, v in fields.items():
                 setattr(obj, k, v)
+            versions.stamp(s, obj)  # type: ignore[arg-type]
 
     def get(self, model: type[m.Base], record_id: str) -> Any:
         with self.session() as s:

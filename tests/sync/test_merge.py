@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from coopdesk.db import models as m
+from coopdesk.services import records
 from coopdesk.sync import conflicts, undo, versions
 from coopdesk.sync.versions import Version
 from tests.sync.helpers import COMMUNE_A, COMMUNE_B, PROVINCE, coop, person
@@ -20,27 +21,59 @@ def _sync(src, dst, to=None) -> None:
 def test_local_writes_are_stamped_once_per_transaction(make_site) -> None:
     a = make_site("a", COMMUNE_A)
     with a.session() as s:
-        c1 = m.Cooperative(unit_code=COMMUNE_A, **coop("HTX Một"))
-        c2 = m.Cooperative(unit_code=COMMUNE_A, **coop("HTX Hai"))
-        s.add_all([c1, c2])
-        s.flush()
-        c1.notes = "sửa trong cùng giao dịch"
+        c1 = records.create(
+            s, m.Cooperative, {"kind": "HTX", "name": "HTX Một", "unit_code": COMMUNE_A}, "Mai"
+        )
+        c2 = records.create(
+            s, m.Cooperative, {"kind": "HTX", "name": "HTX Hai", "unit_code": COMMUNE_A}, "Mai"
+        )
+        records.update(s, c1, {"notes": "sửa trong cùng giao dịch"}, "Mai")
     v1, v2 = Version.parse(c1.version), Version.parse(c2.version)
     assert v1 == v2 and v1.counter == 1
-    a.edit(m.Cooperative, c1.id, name="HTX Một Sửa")
+    with a.session() as s:
+        records.update(s, records.get_live(s, m.Cooperative, c1.id), {"name": "HTX Một Sửa"})
     v3 = Version.parse(a.get(m.Cooperative, c1.id).version)
     assert v3.counter == 2 and v3.dominates(v1)
+    with a.session() as s:  # saving what is already there is no change: no new version
+        records.update(s, records.get_live(s, m.Cooperative, c1.id), {"name": "HTX Một Sửa"})
+    assert Version.parse(a.get(m.Cooperative, c1.id).version) == v3
 
 
-def test_natural_id_recreate_updates(make_site) -> None:
+def test_a_second_transaction_in_one_session_takes_a_new_counter(make_site) -> None:
+    a = make_site("a", COMMUNE_A)
+    with a.session() as s:
+        first = records.create(
+            s, m.Cooperative, {"kind": "HTX", "name": "HTX Một", "unit_code": COMMUNE_A}, "Mai"
+        )
+        s.commit()
+        second = records.create(
+            s, m.Cooperative, {"kind": "HTX", "name": "HTX Hai", "unit_code": COMMUNE_A}, "Mai"
+        )
+    counters = [Version.parse(o.version).counter for o in (first, second)]
+    assert counters == [1, 2]
+
+
+def test_deleted_then_created_again_is_the_same_record(make_site) -> None:
     p = make_site("p", PROVINCE)
-    fields = dict(target_unit_code=COMMUNE_A, indicator_code="new_jobs_women", period="2026")
-    tid = p.add(m.Target, value=Decimal(5), **fields)
-    p.edit(m.Target, tid, deleted_at=m.utcnow())
-    again = p.add(m.Target, value=Decimal(7), **fields)
-    assert again == tid
+    fields = {
+        "target_unit_code": COMMUNE_A,
+        "indicator_code": "new_jobs_women",
+        "period": "2026",
+        "unit_code": PROVINCE,
+    }
+    with p.session() as s:
+        tid = records.create(s, m.Target, {**fields, "value": Decimal(5)}, "tỉnh").id
+    with p.session() as s:
+        records.delete(s, records.get_live(s, m.Target, tid), "tỉnh")
+    with p.session() as s:
+        again = records.create(s, m.Target, {**fields, "value": Decimal(7)}, "tỉnh")
+        assert again.id == tid
     target = p.get(m.Target, tid)
     assert target.value == Decimal(7) and target.deleted_at is None
+    assert Version.parse(target.version).counter == 3
+    with p.session() as s:
+        actions = [e.action for e in records.history(s, m.Target, tid)]
+    assert actions == ["create", "delete", "create"]
 
 
 def test_two_communes_to_province(make_site) -> None:

@@ -38,6 +38,7 @@ from coopdesk.services.report_data import (
     parse_period,
 )
 from coopdesk.services.report_lists import ListFilter
+from coopdesk.sync import versions
 
 # Documents with the officer's own paragraphs (coopdesk.reports.annual.PARAGRAPH_KEYS).
 WITH_PARAGRAPHS = frozenset({"annual"})
@@ -174,6 +175,7 @@ def save_draft(session: Session, form: DraftForm, *, actor: str) -> Draft:
     report.settings = json.dumps(_options(form), ensure_ascii=False, sort_keys=True)
     report.title = _title(form)
     report.updated_by = actor
+    versions.stamp(session, report)
     session.flush()
     audit(session, report, "create" if before is None else "update", actor, before)
     return draft_of(report)

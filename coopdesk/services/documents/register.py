@@ -20,6 +20,7 @@ from coopdesk.services.documents.drafts import Draft, DraftForm, draft_of, save_
 from coopdesk.services.documents.rendering import Rendered, render
 from coopdesk.services.documents.stored import audit, get_report, number_line, options_of
 from coopdesk.services.report_data import Progress, ReportError, issuing_for
+from coopdesk.sync import versions
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def issue_report(
     report.issued_on = day
     report.symbol = f"{report.doc_type}-{issuing.symbol}" if issuing.symbol else report.doc_type
     report.signer = issuing.signer_name
+    versions.stamp(session, report)
     session.flush()
     rendered = render(session, report.id, "vi", progress)
     report.status = "issued"
@@ -127,6 +129,7 @@ def reissue(session: Session, report_id: str, *, actor: str) -> Draft:
         created_by=actor,
         updated_by=actor,
     )
+    versions.stamp(session, copy)
     session.add(copy)
     session.flush()
     audit(session, copy, "create", actor, None)
