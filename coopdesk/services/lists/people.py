@@ -27,11 +27,7 @@ def spec(session: Session) -> ListSpec:
     p, ps = Person, PersonSensitive
     return ListSpec(
         id_expr=p.id,
-        base=(
-            select(p.id)
-            .outerjoin(ps, ps.person_id == p.id)
-            .where(p.deleted_at.is_(None))  # an erased person stays, as "[đã xoá]"
-        ),
+        base=select(p.id).where(p.deleted_at.is_(None)),  # an erased person stays, "[đã xoá]"
         columns=(
             Column("name", N_("Full name"), p.full_name, fmt=_name, order=p.sort_key, width=240),
             Column("gender", N_("Gender"), p.gender, fmt=lambda v: L.label(L.GENDER, v), width=80),
@@ -65,4 +61,5 @@ def spec(session: Session) -> ListSpec:
         ),
         search=(p.name_folded,),
         number_search=(p.phone,),
+        shown_joins=((ps, ps.person_id == p.id),),
     )

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, inspect, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -64,9 +64,13 @@ def unit_name_column(unit_code: Any) -> Column:
 
 @dataclass(frozen=True)
 class ListQuery:
-    id_expr: Any
+    spec: ListSpec
     columns: tuple[Column, ...]
     filtered: Select[Any]  # select(id) with the scope, filters and search applied
+
+    @property
+    def id_expr(self) -> Any:
+        return self.spec.id_expr
 
     def count(self, session: Session) -> int:
         ids = self.filtered.with_only_columns(self.id_expr).order_by(None).subquery()
@@ -83,6 +87,14 @@ class ListQuery:
         col = self.column(sort_key) if sort_key else self.columns[0]
         return [o.desc() if descending else o.asc() for o in col.orders()] + [self.id_expr]
 
+    def _sortable(self, sort_key: str | None) -> Select[Any]:
+        """The filtered rows, with the shown-only joins when the order needs their tables."""
+        col = self.column(sort_key) if sort_key else self.columns[0]
+        joined = {inspect(table).local_table for table, _on in self.spec.shown_joins}
+        if any(getattr(o, "table", None) in joined for o in col.orders()):
+            return self.spec.with_shown(self.filtered)
+        return self.filtered
+
     def _exprs(self) -> list[Any]:
         return [self.id_expr, *(c.expr for c in self.columns)]
 
@@ -98,7 +110,8 @@ class ListQuery:
         then the shown columns of just those ids, so skipped rows never touch the table."""
         conn = session.connection()
         ids_query = (
-            self.filtered.with_only_columns(self.id_expr)
+            self._sortable(sort_key)
+            .with_only_columns(self.id_expr)
             .order_by(*self._orders(sort_key, descending))
             .offset(offset)
             .limit(limit)
@@ -109,16 +122,15 @@ class ListQuery:
         # the same tables, none of the filters: the ids already passed them, and a filter
         # here could steer SQLite away from the primary key
         froms = self.filtered.get_final_froms()
-        query = select(*self._exprs()).select_from(*froms).where(self.id_expr.in_(ids))
-        found = {r[0]: tuple(r) for r in conn.execute(query)}
+        query = self.spec.with_shown(select(*self._exprs()).select_from(*froms))
+        found = {r[0]: tuple(r) for r in conn.execute(query.where(self.id_expr.in_(ids)))}
         return [found[i] for i in ids if i in found]
 
     def all_rows(
         self, session: Session, sort_key: str | None = None, descending: bool = False
     ) -> list[Row]:
-        query = self.filtered.with_only_columns(*self._exprs()).order_by(
-            *self._orders(sort_key, descending)
-        )
+        query = self.spec.with_shown(self.filtered.with_only_columns(*self._exprs()))
+        query = query.order_by(*self._orders(sort_key, descending))
         return [tuple(r) for r in session.connection().execute(query)]
 
 
@@ -149,7 +161,7 @@ class ListDefinition:
         matches = self._search(search)
         if matches:
             where.append(or_(*matches))
-        return ListQuery(self.spec.id_expr, self.columns, self.spec.base.where(*where))
+        return ListQuery(self.spec, self.columns, self.spec.base.where(*where))
 
     def _search(self, text: str) -> list[ColumnElement[bool]]:
         columns: Sequence[Any] = self.spec.search

@@ -10,7 +10,7 @@ widgets and the command line's flags pass the same names and values.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from coopdesk.i18n import _, current_language
@@ -98,8 +98,10 @@ def year(name: str, condition: Callable[[int], ColumnElement[bool]], **kw: Any) 
 
 @dataclass(frozen=True)
 class ListSpec:
-    """One kind of list: its records (`base`: the tables, joins and "not deleted"), the id
-    column (whose table has `unit_code`), its columns, filters and searched columns."""
+    """One kind of list: its records (`base`: the tables its filters and search need, and "not
+    deleted"), the id column (whose table has `unit_code`), its columns, filters and searched
+    columns. `shown_joins` are outer joins (table, on) only the shown columns need: counting and
+    paging by offset leave them out, so they read the list index alone."""
 
     id_expr: Any
     base: Select[Any]
@@ -107,7 +109,12 @@ class ListSpec:
     filters: tuple[Filter, ...] = ()
     search: tuple[Any, ...] = ()  # stored folded text columns, searched as one types
     number_search: tuple[Any, ...] = ()  # searched only when digits are typed (phones…)
-    unit_column: Any = field(default=None)  # default: the id table's unit_code
+    shown_joins: tuple[tuple[Any, Any], ...] = ()
 
     def unit(self) -> Any:
-        return self.id_expr.table.c.unit_code if self.unit_column is None else self.unit_column
+        return self.id_expr.table.c.unit_code
+
+    def with_shown(self, query: Select[Any]) -> Select[Any]:
+        for table, on in self.shown_joins:
+            query = query.outerjoin(table, on)
+        return query

@@ -137,3 +137,22 @@ def test_bad_filters_name_the_filter(s: Session) -> None:
     assert year.value.field == "year"
     with pytest.raises(lists.UnknownList):
         lists.definition(s, "nonsense", Scope(HOME))
+
+
+def test_sorting_by_a_sensitive_column_keeps_every_person_once(s: Session) -> None:
+    from coopdesk.db.models import PersonSensitive
+
+    for given, poverty in (("An", "poor"), ("Bình", None), ("Chi", "near_poor")):
+        who = person(s, "Lò", "Thị", given)
+        if poverty:
+            s.add(PersonSensitive(unit_code=HOME, person_id=who.id, poverty_status=poverty))
+    s.flush()
+    query = lists.query(s, "people", Scope(HOME))
+    place = 1 + [c.key for c in query.columns].index("poverty")
+    rows = query.block(s, 0, 10, "poverty", descending=True)
+    assert [(r[1], r[place]) for r in rows] == [
+        ("Lò Thị An", "poor"),
+        ("Lò Thị Chi", "near_poor"),
+        ("Lò Thị Bình", None),
+    ]
+    assert query.count(s) == 3
