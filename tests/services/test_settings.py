@@ -118,3 +118,24 @@ def test_generic_json_settings(engine: Engine) -> None:
         assert settings.get_json(s, "ui.columns") == {"people": ["Tên"]}
         settings.delete(s, "ui.columns")
         assert settings.get_json(s, "ui.columns") is None
+
+
+def test_setup_saves_the_installation_and_the_documents_together(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        saved = settings.save_setup(
+            s,
+            Installation(unit_code="3408", role="commune", officer=" Lò Thị  Mai "),
+            {"issuer": "HỘI LHPN PHƯỜNG TÂN PHONG", "symbol": "HPN"},
+        )
+    assert (saved.unit_code, saved.officer) == ("03408", "Lò Thị Mai")
+    with session_scope(engine) as s:
+        assert settings.get_installation(s) == saved
+        assert settings.get_document_settings(s, "03408").symbol == "HPN"
+    with pytest.raises(settings.SettingsError), session_scope(engine) as s:
+        settings.save_setup(
+            s,
+            Installation(unit_code="03408", role="commune", officer="Trần Thị Bình"),
+            {"sender": "x"},  # unknown: nothing of the setup is kept
+        )
+    with session_scope(engine) as s:
+        assert settings.get_installation(s) == saved

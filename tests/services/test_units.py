@@ -130,3 +130,19 @@ def test_legacy_units_are_found_only_when_asked(engine: Engine) -> None:
         assert [(u.code, u.name, u.parent_code) for u in old] == [
             ("old:03387", "Phường Tân Phong", "old:105")  # codes were reused in 2025
         ]
+
+
+def test_search_by_province_gives_the_picker_tree(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        tree = units.search_by_province(s, "tan phong")
+        by_province = {province.name: [c.name for c in communes] for province, communes in tree}
+        assert by_province["Lai Châu"] == ["Phường Tân Phong"]  # its province, though not typed
+        (lai_chau, communes) = units.search_by_province(s, "lai chau")[0]
+        assert lai_chau.code == "12" and len(communes) == 38
+
+
+def test_label_names_a_commune_with_its_province(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        assert units.label(s, "03408") == "Phường Tân Phong, Lai Châu"
+        assert units.label(s, "12") == "Lai Châu"
+        assert units.label(s, "99999") == "99999"
