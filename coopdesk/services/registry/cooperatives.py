@@ -172,9 +172,10 @@ def _year_problems(
 ) -> list[Problem]:
     assert draft.years is not None
     years = _years(session, coop.id) if coop else {}
-    problems = unknown_rows("years", draft.years, years, lambda n: draft.years[n].get("year"))
+    rows = draft.years
+    problems = unknown_rows("years", rows, years, lambda n: rows[n].get("year"))
     seen: set[Any] = set()
-    for row in draft.years:
+    for row in rows:
         data = {k: row.get(k) for k in ("year", *FIGURES)}
         key = row.get("year")
         old = years.get(row.get("id") or "")

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from sqlalchemy import BigInteger, Boolean, Date, Integer, Numeric
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Base, Synced
+from coopdesk.db.models import Base
 from coopdesk.domain.validation import Problem, ValidationFailed
 from coopdesk.i18n import _
 from coopdesk.services import records
@@ -42,7 +42,7 @@ class PartSpec:
 class Draft:
     """A record with its parts, as an editor or a JSON file holds it."""
 
-    MODEL: ClassVar[type[Synced]]
+    MODEL: ClassVar[type[Any]]  # a Synced model
     FIELDS: ClassVar[tuple[str, ...]]  # the record's own editable fields
     PARTS: ClassVar[dict[str, PartSpec]] = {}
 
@@ -91,7 +91,7 @@ def raise_on_errors(problems: list[Problem]) -> None:
 
 
 def check_record(
-    session: Session, model: type[Synced], data: Mapping[str, Any], obj: Any = None
+    session: Session, model: type[Any], data: Mapping[str, Any], obj: Any = None
 ) -> list[Problem]:
     """records.check, with a field the record does not have given as a named problem."""
     try:
@@ -135,7 +135,7 @@ def save_main(session: Session, draft: Draft, actor: str) -> Any:
     return records.update(session, obj, data, actor)
 
 
-def delete_record(session: Session, model: type[Synced], record_id: str, actor: str) -> None:
+def delete_record(session: Session, model: type[Any], record_id: str, actor: str) -> None:
     records.delete(session, records.get_live(session, model, record_id), actor)
 
 
@@ -161,7 +161,7 @@ def unknown_rows(
 
 def save_rows(
     session: Session,
-    model: type[Synced],
+    model: type[Any],
     existing: Mapping[str, Any],
     rows: list[tuple[str | None, dict[str, Any]]],
     actor: str,
@@ -169,8 +169,8 @@ def save_rows(
     """Make the stored rows `existing` (id → record) what `rows` (id or None, values) say:
     delete the rows left out, then update the changed ones and add the new ones."""
     kept = {rid for rid, _data in rows if rid}
-    for rid, obj in existing.items():
-        if rid not in kept:
+    for stored_id, obj in existing.items():
+        if stored_id not in kept:
             records.delete(session, obj, actor)
     for rid, data in rows:
         if rid is None:

@@ -243,7 +243,7 @@ def _sensitive_problems(
     allowed = records.active_consents(session, person.id) if person else set()
     for row in draft.consents or []:
         if not row.get("id") and not row.get("withdrawn_on"):
-            allowed.add(row.get("category"))
+            allowed.add(str(row.get("category")))
         elif row.get("id") in recorded and row.get("withdrawn_on"):
             allowed.discard(recorded[row["id"]].category)
     changed = _changed_sensitive(session, person, draft.sensitive)

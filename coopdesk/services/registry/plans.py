@@ -10,6 +10,7 @@ assignments live in `coopdesk.services.plans`.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -102,10 +103,9 @@ def assignment_problems(row: dict[str, Any]) -> list[Problem]:
 
 def target_key(row: dict[str, Any]) -> tuple[Any, ...]:
     """What makes a target one of a plan's: unit × indicator × period."""
-    try:
-        period = Period.parse(str(row.get("period") or "")).key
-    except ValueError:
-        period = row.get("period")
+    period: Any = row.get("period")
+    with contextlib.suppress(ValueError):
+        period = Period.parse(str(period or "")).key
     return (row.get("target_unit_code"), row.get("indicator_code"), period)
 
 
@@ -179,8 +179,8 @@ def _save_targets(session: Session, plan: Plan, rows: list[dict[str, Any]], acto
         if rid in existing
         and target_key(values) == target_key(values_of(existing[rid], TARGET_KEYS))
     }
-    for rid, target in existing.items():
-        if rid not in kept:
+    for stored_id, target in existing.items():
+        if stored_id not in kept:
             plans.delete_target(session, target, actor)
     for rid, values in typed:
         old = existing.get(rid or "")
