@@ -479,3 +479,25 @@ def test_the_overview_at_1366_in_both_languages(qtbot, commune_demo_dir, tmp_pat
     assert _clipped_labels(page) == []
     i18n.set_language("vi")
     engine.dispose()
+
+
+def test_in_the_window_the_overview_follows_a_save_once_it_settles(qtbot, ctx, main_window):
+    from coopdesk.db.models import Activity
+    from coopdesk.services import records
+
+    page = main_window.show_area("overview")
+    held_on = page.selected_period().start + dt.timedelta(days=30)  # inside the period shown
+    assert page.cards["comm_reach"].value.text() == "0 lượt"
+    activity = {
+        "unit_code": "03408",
+        "kind": "communication",
+        "channel": "meeting",
+        "title": "Tuyên truyền về HTX",
+        "held_on": held_on,
+        "reach_total": 40,
+        "reach_women": 30,
+    }
+    for _n in range(3):  # a burst of saves (an import) is recomputed once it settles
+        ctx.write(records.create, Activity, dict(activity), "Lò Thị Mai", changes="activities")
+    assert page.cards["comm_reach"].value.text() == "0 lượt"  # not yet: waiting for the rest
+    qtbot.waitUntil(lambda: page.cards["comm_reach"].value.text() == "120 lượt")
