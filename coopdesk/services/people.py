@@ -1,6 +1,7 @@
-"""People and what they do: names, roles in cooperatives, training, consents, sensitive data.
+"""People: names, consents, sensitive data, erasure.
 
-Typed helpers over `coopdesk.services.records` for the GUI and the CLI. Sensitive details
+Typed helpers over `coopdesk.services.records`, used by `services.registry.people` (a person
+with her parts, as the editor and `coopdesk save people` save her). Sensitive details
 (ethnicity, disability, poverty, victim and hoàn lương categories…) are saved only under a
 consent in force for their category; reading them is logged; withdrawing a consent clears the
 details it covered; erasing a person redacts her everywhere but keeps the facts that are
@@ -20,13 +21,9 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import (
     AuditEvent,
     Consent,
-    Cooperative,
-    Officer,
-    Participation,
     Person,
     PersonSensitive,
     Role,
-    Training,
 )
 from coopdesk.domain.choices import CONSENT_CATEGORIES, SENSITIVE_CATEGORIES
 from coopdesk.domain.validation import Problem, ValidationFailed
@@ -74,46 +71,6 @@ def create_person(
     return records.create(session, Person, data, actor)
 
 
-def rename(
-    session: Session, person: Person, full_name: str, given_name: str | None = None, actor: str = ""
-) -> Person:
-    data: dict[str, Any] = {"full_name": full_name}
-    if given_name:
-        data["given_name"] = given_name
-    return records.update(session, person, data, actor)
-
-
-def add_role(
-    session: Session,
-    person: Person,
-    cooperative: Cooperative,
-    role: str,
-    *,
-    actor: str = "",
-    start_on: dt.date | None = None,
-    end_on: dt.date | None = None,
-    member_kind: str | None = None,
-) -> Role:
-    return records.create(
-        session,
-        Role,
-        {
-            "person_id": person.id,
-            "cooperative_id": cooperative.id,
-            "unit_code": cooperative.unit_code,
-            "role": role,
-            "start_on": start_on,
-            "end_on": end_on,
-            "member_kind": member_kind,
-        },
-        actor,
-    )
-
-
-def end_role(session: Session, role: Role, end_on: dt.date, actor: str = "") -> Role:
-    return records.update(session, role, {"end_on": end_on}, actor)
-
-
 def roles_of(session: Session, person: Person) -> list[Role]:
     return list(
         session.scalars(
@@ -121,47 +78,6 @@ def roles_of(session: Session, person: Person) -> list[Role]:
             .where(Role.person_id == person.id, Role.deleted_at.is_(None))
             .order_by(Role.start_on)
         )
-    )
-
-
-def add_participation(
-    session: Session, training: Training, person: Person, *, actor: str = "", completed: bool = True
-) -> Participation:
-    return records.create(
-        session,
-        Participation,
-        {
-            "training_id": training.id,
-            "person_id": person.id,
-            "unit_code": training.unit_code,
-            "completed": completed,
-        },
-        actor,
-    )
-
-
-def add_officer(
-    session: Session,
-    person: Person,
-    *,
-    actor: str = "",
-    position: str = "",
-    unit_code: str | None = None,
-    start_on: dt.date | None = None,
-    collective_economy_work: bool = True,
-) -> Officer:
-    """Record a person as a Hội officer of a unit (counted for the officer training targets)."""
-    return records.create(
-        session,
-        Officer,
-        {
-            "person_id": person.id,
-            "unit_code": unit_code or person.unit_code,
-            "position": position,
-            "start_on": start_on,
-            "collective_economy_work": collective_economy_work,
-        },
-        actor,
     )
 
 
@@ -318,18 +234,14 @@ def erase_person(session: Session, person: Person, actor: str = "") -> None:
 __all__ = [
     "CONSENT_CATEGORIES",
     "ERASED_NAME",
-    "add_officer",
-    "add_participation",
-    "add_role",
     "consents_of",
     "create_person",
     "display_name",
-    "end_role",
     "erase_person",
     "get_sensitive",
     "record_consent",
-    "rename",
     "roles_of",
+    "sensitive_row",
     "set_sensitive",
     "withdraw_consent",
 ]

@@ -13,15 +13,15 @@ from coopdesk.db.engine import session_scope
 from coopdesk.db.models import (
     AuditEvent,
     Consent,
-    Cooperative,
     Participation,
     Person,
     PersonSensitive,
     Role,
-    Training,
 )
 from coopdesk.domain.validation import ValidationFailed
-from coopdesk.services import people, records, settings
+from coopdesk.services import people, settings
+from coopdesk.services.registry import cooperatives, officers, trainings
+from coopdesk.services.registry import people as registry_people
 from coopdesk.services.settings import Installation
 
 ACTOR = "Lò Thị Mai"
@@ -49,36 +49,55 @@ def test_person_from_a_full_name(session: Session) -> None:
         "Mai Anh",
         "F",
     )
-    people.rename(session, p, "Nguyễn Thị Mai Lan", actor=ACTOR)
+    renamed = registry_people.PersonDraft(id=p.id, fields={"full_name": "Nguyễn Thị Mai Lan"})
+    registry_people.save_person(session, renamed, ACTOR)
     assert (p.given_name, p.full_name) == ("Lan", "Nguyễn Thị Mai Lan")
 
 
-def test_roles_and_training(session: Session, huong: Person) -> None:
-    c = records.create(
-        session, Cooperative, {"name": "HTX Nông nghiệp Bản Bo", "kind": "HTX"}, ACTOR
-    )
-    role = people.add_role(session, huong, c, "director", actor=ACTOR, start_on=dt.date(2024, 1, 1))
-    people.end_role(session, role, dt.date(2025, 12, 31), ACTOR)
-    assert [r.role for r in people.roles_of(session, huong)] == ["director"]
-    t = records.create(
+def _chair_and_trainee(session: Session, person: Person, role: str) -> tuple[str, str]:
+    """(cooperative id, training id): the person on a board and in a training."""
+    coop = cooperatives.save_cooperative(
         session,
-        Training,
-        {"title": "Tập huấn thương mại điện tử", "start_on": dt.date(2025, 5, 5)},
+        cooperatives.CooperativeDraft(
+            fields={"name": "HTX Nông nghiệp Bản Bo", "kind": "HTX"},
+            board=[{"person_id": person.id, "role": role, "start_on": dt.date(2024, 1, 1)}],
+        ),
         ACTOR,
     )
-    part = people.add_participation(session, t, huong, actor=ACTOR)
-    assert (part.training_id, part.person_id, part.unit_code) == (t.id, huong.id, "03408")
+    training = trainings.save_training(
+        session,
+        trainings.TrainingDraft(
+            fields={"title": "Tập huấn thương mại điện tử", "start_on": dt.date(2025, 5, 5)},
+            participants=[{"person_id": person.id}],
+        ),
+        ACTOR,
+    )
+    return coop.id, training.id
+
+
+def test_roles_and_training(session: Session, huong: Person) -> None:
+    coop_id, training_id = _chair_and_trainee(session, huong, "director")
+    board = cooperatives.load_cooperative(session, coop_id)
+    assert board.board is not None
+    board.board[0]["end_on"] = dt.date(2025, 12, 31)
+    cooperatives.save_cooperative(session, board, ACTOR)
+    assert [(r.role, r.end_on) for r in people.roles_of(session, huong)] == [
+        ("director", dt.date(2025, 12, 31))
+    ]
+    part = session.scalars(select(Participation)).one()
+    assert (part.training_id, part.person_id, part.unit_code) == (training_id, huong.id, "03408")
 
 
 def test_officer_of_the_unit(session: Session, huong: Person) -> None:
-    officer = people.add_officer(
-        session, huong, actor=ACTOR, position="Phó Chủ tịch Hội LHPN phường"
+    draft = officers.OfficerDraft(
+        fields={"person_id": huong.id, "position": "Phó Chủ tịch Hội LHPN phường"}
     )
-    assert (officer.unit_code, officer.position, officer.collective_economy_work) == (
-        "03408",
-        "Phó Chủ tịch Hội LHPN phường",
-        True,
-    )
+    officer = officers.load_officer(session, officers.save_officer(session, draft, ACTOR).id)
+    assert (
+        officer.fields["unit_code"],
+        officer.fields["position"],
+        officer.fields["collective_economy_work"],
+    ) == ("03408", "Phó Chủ tịch Hội LHPN phường", True)
 
 
 def test_sensitive_details_need_consent(session: Session, huong: Person) -> None:
@@ -126,14 +145,7 @@ def test_unknown_sensitive_field_is_refused(session: Session, huong: Person) -> 
 
 
 def test_erasure_redacts_but_keeps_the_counted_facts(session: Session, huong: Person) -> None:
-    c = records.create(
-        session, Cooperative, {"name": "HTX Dệt thổ cẩm Nà Khương", "kind": "HTX"}, ACTOR
-    )
-    people.add_role(session, huong, c, "chair", actor=ACTOR)
-    t = records.create(
-        session, Training, {"title": "Tập huấn quản trị", "start_on": dt.date(2025, 4, 2)}, ACTOR
-    )
-    people.add_participation(session, t, huong, actor=ACTOR)
+    _chair_and_trainee(session, huong, "chair")
     people.record_consent(session, huong, "ethnicity", "Thống kê", recorded_by=ACTOR, actor=ACTOR)
     people.set_sensitive(session, huong, {"ethnicity_code": "03"}, ACTOR)
 
