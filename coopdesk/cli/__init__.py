@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.lists",
     "coopdesk.cli.reporting",
     "coopdesk.cli.records",
+    "coopdesk.cli.guide",
 ]
 
 

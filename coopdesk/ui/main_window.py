@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(_("&Quit"))
         self.act_find.setText(_("&Find"))
         self.act_cancel.setText(_("Cancel"))
-        self.act_help.setText(_("&Help"))
+        self.act_help.setText(_("&User guide"))
         self.act_about.setText(_("&About CoopDesk"))
         self.demo_badge.setText(_("DEMO DATA"))
         self._update_unit()
@@ -256,16 +256,10 @@ class MainWindow(QMainWindow):
     # --- help, language, layout ----------------------------------------------------------
 
     def show_help(self) -> None:
-        page = self.current_page()
-        fn = getattr(page, "help_text", None)
-        text = fn() if fn else ""
-        general = _(
-            "Choose an area on the left. In a list: type in the search box to find records "
-            "(accents and capitals do not matter), double-click a row to open it.\n\n"
-            "Ctrl+N new record · Ctrl+F find · Ctrl+S save · Esc cancel · F1 help · "
-            "Ctrl+1…9 go to an area."
-        )
-        QMessageBox.information(self, _("Help"), f"{text}\n\n{general}" if text else general)
+        """The user guide, at the section of the area on screen (F1, Help menu)."""
+        from coopdesk.ui.help import open_guide
+
+        open_guide(self, self.current_area())
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -31,16 +31,6 @@ def test_layout_is_remembered(qtbot, ctx, main_window) -> None:
     assert again.size().height() == size.height()  # the offscreen screen clamps widths
 
 
-def test_f1_shows_help(qtbot, main_window, monkeypatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "coopdesk.ui.main_window.QMessageBox.information",
-        lambda _parent, _title, text: shown.append(text),
-    )
-    qtbot.keyClick(main_window, Qt.Key.Key_F1)
-    assert shown and "Ctrl+N" in shown[0]
-
-
 def test_shortcuts_new_find_and_escape(qtbot, main_window, monkeypatch) -> None:
     from coopdesk.ui.editors.cooperative import CooperativeDialog
 
