@@ -129,3 +129,20 @@ def test_delete_keeps_history_and_leaves_the_list(qtbot, ctx, main_window, monke
     with ctx.session() as s:
         actions = [e.action for e in records.history(s, Cooperative, dialog.record_id)]
     assert actions == ["delete", "create"]
+
+
+def test_a_wrong_year_not_on_screen_is_shown_with_its_figures(qtbot, ctx) -> None:
+    dialog = _new_dialog(qtbot, ctx)
+    dialog.identity.fields["name"].edit.insert("HTX Mây tre đan")
+    dialog.tabs.setCurrentWidget(dialog.years)
+    dialog.years.year.setValue(2024)
+    qtbot.keyClicks(dialog.years.form.fields["workers"].edit, "10")
+    qtbot.keyClicks(dialog.years.form.fields["female_workers"].edit, "12")
+    dialog.years.year.setValue(2025)  # she moves on to another year, which is fine
+    qtbot.keyClicks(dialog.years.form.fields["workers"].edit, "8")
+    dialog.save()
+    assert not dialog.saved
+    assert dialog.years.year.value() == 2024
+    assert dialog.years.form.fields["female_workers"].edit.text() == "12"
+    assert "Lao động nữ" in dialog.years.form.fields["female_workers"].error.text()
+    assert _count(ctx, Cooperative) == 0

@@ -396,3 +396,24 @@ def test_a_commune_plan_has_no_unit_to_choose(qtbot, ctx) -> None:
     dialog.tabs.setCurrentWidget(dialog.targets)
     assert not field.label.isVisible() and dialog.targets.form.isVisible()
     assert dialog.targets.defaults()["target_unit_code"] == "03408"
+
+
+def test_a_wrong_stored_row_is_shown_in_its_form_when_saving(qtbot, ctx) -> None:
+    """A row that became wrong (here: put in the table behind the form's back) is chosen in
+    its tab on Save, with the problem beside the field, and nothing is saved."""
+    from coopdesk.db.models import Plan
+
+    dialog = _plan(qtbot, ctx)
+    good = {"id": None, "indicator_code": "new_jobs_women", "period": "2026", "comparison": ">=",
+            "value": 4, "target_unit_code": "03408"}  # fmt: skip
+    dialog.targets.set_rows([good, {**good, "indicator_code": "coops_consolidated_pct",
+                                    "value": 150}])  # fmt: skip
+    dialog.save()
+    assert not dialog.saved
+    assert dialog.tabs.currentWidget() is dialog.targets
+    assert dialog.targets.editing == 1
+    assert dialog.targets.form.fields["value"].problem() == (
+        "Chỉ tiêu tỷ lệ không thể vượt quá 100 %."
+    )
+    with ctx.session() as s:
+        assert s.scalars(select(Plan.id)).all() == []

@@ -115,25 +115,7 @@ class PersonDialog(RecordDialog):
         self.sensitive_box = QWidget()
         inner = QVBoxLayout(self.sensitive_box)
         inner.setContentsMargins(0, 0, 0, 0)
-        self.consent_box = QGroupBox()
-        cl = QVBoxLayout(self.consent_box)
-        self.consent_table = _table(4)
-        self.consent_table.setMaximumHeight(120)
-        cl.addWidget(self.consent_table)
-        row = QHBoxLayout()
-        self.consent_category = QComboBox()
-        for category in CONSENT_CATEGORIES:
-            self.consent_category.addItem("", category)
-        self.consent_purpose = QLineEdit()
-        self.consent_button = QPushButton()
-        row.addWidget(self.consent_category)
-        row.addWidget(self.consent_purpose, 1)
-        row.addWidget(self.consent_button)
-        cl.addLayout(row)
-        self.consent_error = QLabel()
-        self.consent_error.setObjectName("fieldError")
-        cl.addWidget(self.consent_error)
-        inner.addWidget(self.consent_box)
+        inner.addWidget(self._build_consents())
         fields: list[Any] = [
             ChoiceField(
                 "ethnicity_code",
@@ -169,11 +151,6 @@ class PersonDialog(RecordDialog):
         self.tabs.addTab(page, "")
         self.set_tab_title(page, N_("Sensitive data"))
         self.show_button.clicked.connect(self.show_sensitive)
-        self.consent_button.clicked.connect(self.add_consent)
-        self.withdraw_button = QPushButton()
-        row.addWidget(self.withdraw_button)
-        self.withdraw_button.setVisible(self.record_id is not None)
-        self.withdraw_button.clicked.connect(self.withdraw_selected_consent)
         self.erase_button = QPushButton()
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.erase_button.setVisible(self.record_id is not None)
@@ -181,6 +158,32 @@ class PersonDialog(RecordDialog):
         self.consents: set[str] = set()  # categories with a consent in force
         self.consent_rows: list[dict[str, Any]] = []  # as recorded
         self.new_consents: list[tuple[str, str]] = []  # (category, purpose) recorded on Save
+
+    def _build_consents(self) -> QGroupBox:
+        self.consent_box = QGroupBox()
+        cl = QVBoxLayout(self.consent_box)
+        self.consent_table = _table(4)
+        self.consent_table.setMaximumHeight(120)
+        cl.addWidget(self.consent_table)
+        row = QHBoxLayout()
+        self.consent_category = QComboBox()
+        for category in CONSENT_CATEGORIES:
+            self.consent_category.addItem("", category)
+        self.consent_purpose = QLineEdit()
+        self.consent_button = QPushButton()
+        row.addWidget(self.consent_category)
+        row.addWidget(self.consent_purpose, 1)
+        row.addWidget(self.consent_button)
+        self.withdraw_button = QPushButton()
+        row.addWidget(self.withdraw_button)
+        self.withdraw_button.setVisible(self.record_id is not None)
+        self.withdraw_button.clicked.connect(self.withdraw_selected_consent)
+        self.consent_button.clicked.connect(self.add_consent)
+        cl.addLayout(row)
+        self.consent_error = QLabel()
+        self.consent_error.setObjectName("fieldError")
+        cl.addWidget(self.consent_error)
+        return self.consent_box
 
     def _ethnicities(self) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = self.ctx.read(lookups.ethnicities)

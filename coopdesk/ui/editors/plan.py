@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_
 from coopdesk.services import plans
 from coopdesk.services.registry import plans as registry_plans
@@ -92,3 +93,17 @@ class PlanDialog(RecordDialog):
             targets=self.targets.draft_rows(),
             assignments=self.assignments.draft_rows(),
         )
+
+    def live_problems(self, problems: list[Problem]) -> list[Problem]:
+        """While typing, the plan's own fields: a target or assignment is checked on Add."""
+        return [p for p in problems if not p.field.startswith(("targets[", "assignments["))]
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """A target's or assignment's problem is shown with that row in its tab's form."""
+        first = next((p for p in problems if p.is_error and "[" in p.field), None)
+        if first is not None:
+            place = first.field.split(".", 1)[0]  # "targets[2]"
+            tab = self.targets if place.startswith("targets[") else self.assignments
+            tab.select_row(int(place[place.index("[") + 1 : -1]))
+            problems = [p for p in problems if "[" not in p.field or p.field.startswith(place)]
+        super().show_problems(problems)
