@@ -134,3 +134,10 @@ def test_activity_support_budget_save_with_vietnamese_numbers(qtbot, ctx) -> Non
         assert s.scalars(select(Budget.spent)).one() == 80_500_000
         assert s.scalars(select(Officer)).all() == []
         assert s.scalars(select(Training)).all() == []
+
+
+def test_the_editors_reach_data_only_through_services() -> None:
+    from tests.test_layering import offending_imports
+
+    offenders = offending_imports(("ui/editors",), ("coopdesk.db", "sqlalchemy"))
+    assert offenders == [], "\n".join(offenders)
