@@ -29,7 +29,6 @@ class ActivityCooperatives(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.saved_ids: set[str] = set()
         layout = QVBoxLayout(self)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -64,8 +63,7 @@ class ActivityCooperatives(QWidget):
 
     def load(self, chosen: set[str]) -> None:
         """Tick the cooperatives the saved activity involved."""
-        self.saved_ids = set(chosen)
-        self.set_chosen(self.saved_ids)
+        self.set_chosen(chosen)
 
     def set_chosen(self, ids: set[str]) -> None:
         self.list.blockSignals(True)
@@ -111,9 +109,6 @@ class ActivityCooperatives(QWidget):
             for n in range(self.list.count())
             if self.list.item(n).checkState() == Qt.CheckState.Checked
         ]
-
-    def changed(self) -> bool:
-        return self.chosen_ids() != self.saved_ids
 
     def _update_count(self) -> None:
         n = len(self.chosen_ids())
