@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(200, 36))
             self.sidebar.addItem(item)
+        for row, spec in enumerate(AREAS):
+            self.sidebar.setRowHidden(row, spec.aggregator_only and not self.ctx.is_aggregator)
         self.stack = QStackedWidget()
         bl.addWidget(self.sidebar)
         bl.addWidget(self.stack, 1)
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
             shortcut = f"Ctrl+{n + 1}" if n < 9 else None
             act = self._action(shortcut, lambda _c=False, k=spec.key: self.show_area(k))
             act.setIcon(icon(spec.icon))
+            act.setVisible(not spec.aggregator_only or self.ctx.is_aggregator)
             self.area_actions.append(act)
             self.go_menu.addAction(act)
         self.help_menu.addActions([self.act_help, self.act_about])
@@ -150,7 +153,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("CoopDesk — Đề án 01"))
         for row, spec in enumerate(AREAS):
             self.sidebar.item(row).setText(_(spec.label))
-            self.area_actions[row].setText(_(spec.label))
+            self.area_actions[row].setText(_(spec.label).replace("&", "&&"))  # not a mnemonic
         self._fit_sidebar()
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))

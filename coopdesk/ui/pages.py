@@ -38,6 +38,7 @@ class Area:
     label: str  # N_() msgid, translated where shown
     icon: str  # coopdesk.ui.icons name
     target: str  # "module:Class"
+    aggregator_only: bool = False  # shown to a province or national office only
 
 
 AREAS: tuple[Area, ...] = (
@@ -59,6 +60,13 @@ AREAS: tuple[Area, ...] = (
     Area("plans", N_("Plans & targets"), "plans", "coopdesk.ui.plans_page:PlansPage"),
     Area("reports", N_("Reports"), "reports", "coopdesk.ui.reports_page:ReportsPage"),
     Area("bundles", N_("Bundles"), "bundles", "coopdesk.ui.bundles_page:BundlesPage"),
+    Area(
+        "reporting",
+        N_("Who has reported"),
+        "reporting",
+        "coopdesk.ui.reporting_page:ReportingPage",
+        aggregator_only=True,
+    ),
     Area("settings", N_("Settings"), "settings", "coopdesk.ui.settings_page:SettingsPage"),
 )
 AREA_KEYS = tuple(a.key for a in AREAS)

@@ -66,3 +66,31 @@ def test_a_page_that_cannot_be_loaded_says_what_to_do(qtbot, ctx, monkeypatch) -
     assert "coopdesk.ui.budget_page:BudgetPage: libcrypto.so.3" in text
     page.resize(700, 300)
     save_screenshot(page, "broken-page")
+
+
+def test_the_go_menu_keeps_the_ampersand_of_an_area_name(main_window) -> None:
+    from coopdesk.ui.pages import AREA_KEYS
+
+    action = main_window.area_actions[AREA_KEYS.index("cooperatives")]
+    assert action.text() == "HTX && Tổ hợp tác"  # a lone & would be taken as a mnemonic
+    assert action.iconText() == "HTX & Tổ hợp tác"  # what the menu shows
+
+
+def test_who_has_reported_is_for_a_province_office_only(qtbot, ctx, main_window) -> None:
+    from coopdesk.services import settings
+    from coopdesk.ui.context import AppContext
+    from coopdesk.ui.pages import AREA_KEYS
+
+    row = AREA_KEYS.index("reporting")
+    assert main_window.sidebar.isRowHidden(row)  # a commune reports; it is not reported to
+    assert not main_window.area_actions[row].isVisible()
+    with ctx.session() as s:
+        province = settings.save_installation(
+            s, settings.Installation(unit_code="12", role="aggregator", officer="Lò Thị Mai")
+        )
+    window = MainWindow(AppContext(ctx.engine, ctx.data_dir, province, ctx.tasks))
+    qtbot.addWidget(window)
+    assert not window.sidebar.isRowHidden(row)
+    assert window.sidebar.item(row).text() == "Tình hình báo cáo"
+    page = window.show_area("reporting")
+    assert page.row_texts()[0][1] == "Chưa gửi"
