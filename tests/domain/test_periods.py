@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from coopdesk import i18n
-from coopdesk.domain.periods import Period, default_period, parse_cutoff, standard_choices
+from coopdesk.domain.periods import (
+    PROGRAMME_START,
+    Period,
+    as_period,
+    default_period,
+    parse_cutoff,
+    standard_choices,
+)
 
 D = dt.date
 
@@ -100,3 +107,16 @@ def test_the_default_period_is_the_year_being_reported_right_after_the_cutoff() 
     assert default_period(D(2026, 11, 23)).key == "2026r"  # 2027r has barely started
     assert default_period(D(2027, 1, 10)).key == "2027r"
     assert default_period(D(2026, 6, 1)).key == "2026r"
+
+
+def test_a_day_is_a_period_of_one_day() -> None:
+    day = dt.date(2026, 3, 8)
+    assert as_period(day) == Period.day(day) == Period.parse("2026-03-08..2026-03-08")
+    assert Period.day(day).years == (2026,)
+    assert as_period(None).start == as_period(None).end == dt.date.today()
+
+
+def test_the_programme_periods_count_the_whole_first_year() -> None:
+    """The programme starts on 03/01/2023 (QĐ 01/QĐ-TTg); its periods hold all of 2023."""
+    assert dt.date(2023, 1, 3) == PROGRAMME_START
+    assert Period.parse("all").start == Period.parse("phase1").start == dt.date(2023, 1, 1)
