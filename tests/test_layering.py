@@ -118,6 +118,14 @@ def test_domain_imports_nothing_of_ours_but_i18n() -> None:
     )
 
 
+def test_db_imports_neither_sync_nor_services() -> None:
+    forbidden = ("coopdesk.sync", "coopdesk.services", "coopdesk.reports", "coopdesk.ui")
+    offenders = offending_imports(("db",), forbidden)
+    assert offenders == [], _layer_message(
+        "coopdesk/db sits on domain alone: no sync, services, reports or ui", offenders
+    )
+
+
 def test_reports_import_no_db() -> None:
     forbidden = ("coopdesk.db", "coopdesk.services", "coopdesk.ui", "coopdesk.cli")
     offenders = offending_imports(("reports",), forbidden)
