@@ -29,6 +29,18 @@ from tests.ui.conftest import SCREENSHOTS, save_screenshot
 STRENGTHS = "Chị em Bản Hon chủ động học thương mại điện tử; ỹ ữ ợ ặ ẫ."
 
 
+@pytest.fixture(autouse=True)
+def _closing_drops_unsaved_text(monkeypatch) -> None:
+    """A window closed at teardown must not wait for a person to answer (the tests of the
+    question answer it themselves)."""
+
+    def discard(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Không lưu").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", discard)
+
+
 @pytest.fixture
 def page(qtbot, ctx: AppContext) -> ReportsPage:
     with session_scope(ctx.engine) as s:
@@ -354,3 +366,26 @@ def test_save_dialogs_offer_a_name_people_can_read(page: ReportsPage, monkeypatc
         "Bao-cao-De-an-01-Phuong-Tan-Phong-2026.pdf",
         "Bao-cao-De-an-01-Phuong-Tan-Phong-2026.xlsx",
     ]
+
+
+def test_screenshots_in_the_main_window_in_both_languages(qtbot, main_window) -> None:
+    from coopdesk.ui.reports_form import OVERRIDE_FIELDS
+
+    page = main_window.show_area("reports")
+    page.form.set_template("annual")
+    page.form.paragraph_edits["strengths"].setPlainText(STRENGTHS)
+    page.preview_button.click()
+    for lang in ("en", "vi"):  # the preview paints its pages lazily: vi shows them
+        i18n.set_language(lang)
+        main_window.translate_ui()
+        QApplication.processEvents()  # let the layout settle before the grab
+        save_screenshot(main_window, f"reports-page-1366x768-{lang}")
+        labels = [page.form.override_labels[key] for key, _msgid in OVERRIDE_FIELDS]
+        for label in [*labels, *page.form.choose_labels.values()]:
+            assert label.width() >= label.sizeHint().width(), label.text()  # not clipped
+        period = page.form.period_combo
+        assert period.width() >= period.sizeHint().width(), period.currentText()
+        for button in (page.preview_button, page.issue_button, page.new_button):
+            assert button.width() >= button.sizeHint().width(), button.text()
+    i18n.set_language("vi")
+    main_window.translate_ui()
