@@ -28,8 +28,13 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.periods import Period, default_period, standard_choices
 from coopdesk.i18n import N_, _
-from coopdesk.reports.annual import PARAGRAPH_KEYS
-from coopdesk.services.documents import TEMPLATES, WITH_PARAGRAPHS, DraftForm, FormChoices
+from coopdesk.services.documents import (
+    PARAGRAPH_KEYS,
+    TEMPLATES,
+    WITH_PARAGRAPHS,
+    DraftForm,
+    FormChoices,
+)
 from coopdesk.ui.reports_filters import ListFilterBox
 
 OVERRIDE_FIELDS = (

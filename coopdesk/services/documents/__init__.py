@@ -8,11 +8,13 @@ number, re-issues, rendering to PDF and .xlsx, and the file names people are off
 - `choices`: what the Reports form offers (units, sectors, cut-off, issuer defaults)
 - `file_names`: `document_file_name` ("Bao-cao-De-an-01-Phuong-Tan-Phong-2026.pdf")
 - `stored`: how a document is kept in the `reports` table
+- `PARAGRAPH_KEYS`: the officer's own paragraphs of the annual report, in document order
 
 What a document says is gathered in `services.report_data` (reports, plans) and
 `services.report_lists` (lists). The caller owns the transaction; nothing here commits.
 """
 
+from coopdesk.reports.annual import PARAGRAPH_KEYS
 from coopdesk.services.documents.choices import (
     ISSUING_FIELDS,
     FormChoices,
@@ -54,6 +56,7 @@ __all__ = [
     "LABELS",
     "LIST_FILTERS",
     "LIST_OPTIONS",
+    "PARAGRAPH_KEYS",
     "TEMPLATES",
     "WITH_PARAGRAPHS",
     "BadFilter",
