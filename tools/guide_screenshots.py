@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 IMG = ROOT / "resources" / "guide" / "img"
 SIZE = (1366, 768)
-PROVINCE_AREAS = ("overview", "bundles")  # the province office's own pages
+PROVINCE_AREAS = ("overview", "bundles", "reporting")  # the province office's own pages
 
 
 def make_demo(folder: Path, scale: str) -> None:
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from coopdesk import i18n
     from coopdesk.app import setup_application
-    from coopdesk.ui.pages import AREA_KEYS
+    from coopdesk.ui.pages import AREAS
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     setup_application(app)
@@ -166,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         commune, province = Path(tmp, "commune"), Path(tmp, "province")
         make_demo(commune, "commune")
         make_demo(province, "province")
+        commune_keys = tuple(a.key for a in AREAS if not getattr(a, "aggregator_only", False))
         windows = [
-            (open_window(commune), "", AREA_KEYS),
+            (open_window(commune), "", commune_keys),
             (open_window(province), "province-", PROVINCE_AREAS),
         ]
         for lang in args.lang:

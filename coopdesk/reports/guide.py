@@ -119,8 +119,12 @@ def guide_styles() -> dict[str, Any]:
         "title": ParagraphStyle(
             "guide_title", parent=doc.title, fontSize=16, leading=20, spaceBefore=0, spaceAfter=6
         ),
-        "heading": ParagraphStyle("guide_heading", parent=doc.part, spaceBefore=12),
-        "subheading": ParagraphStyle("guide_subheading", parent=doc.point, fontName=f.bold_italic),
+        "heading": ParagraphStyle(
+            "guide_heading", parent=doc.part, firstLineIndent=0, spaceBefore=12
+        ),
+        "subheading": ParagraphStyle(
+            "guide_subheading", parent=doc.point, fontName=f.bold_italic, firstLineIndent=0
+        ),
         "paragraph": body,
         "step": ParagraphStyle("guide_step", parent=body, leftIndent=22, bulletIndent=4),
         "point": ParagraphStyle("guide_point", parent=body, leftIndent=22, bulletIndent=8),

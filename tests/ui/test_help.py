@@ -4,7 +4,8 @@ words; the whole guide is saved as PDF."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from coopdesk import i18n
@@ -18,6 +19,14 @@ def _guide(main_window) -> GuideWindow:
     window = main_window.findChild(GuideWindow)
     assert window is not None and window.isVisible(), "the guide did not open"
     return window
+
+
+def test_every_area_of_the_main_window_has_a_section_in_both_languages() -> None:
+    for spec in AREAS:
+        key = guide.section_for_area(spec.key)
+        assert key != guide.FIRST_SECTION, f"the guide has no section about {spec.key}"
+        for lang in guide.LANGUAGES:
+            assert guide.section_path(key, lang).exists(), f"{spec.key}: no {lang} text"
 
 
 def test_f1_opens_the_guide_at_the_section_of_each_area(qtbot, main_window) -> None:
@@ -50,9 +59,8 @@ def test_screenshots_in_the_text_are_loaded(qtbot, main_window) -> None:
     window = _guide(main_window)
     images = window.browser.document().toHtml().count("<img")
     assert images == guide.text("cooperatives", "vi").count("![")
-    picture = window.browser.loadResource(2, window.browser.document().baseUrl().resolved(
-        __import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("../img/vi-cooperatives.png")
-    ))
+    url = window.browser.document().baseUrl().resolved(QUrl("../img/vi-cooperatives.png"))
+    picture = window.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, url)
     assert not picture.isNull()
     assert picture.width() <= window.browser.image_width
 
