@@ -416,12 +416,16 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     actor: Mapped[str] = mapped_column(String(120), default="")
-    action: Mapped[str] = mapped_column(String(20))  # create | update | delete | view | import
+    # create | update | delete | erase | resolve | view | import | undo-import
+    action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(64))
     unit_code: Mapped[str | None] = mapped_column(String(12))
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
+    # JSON: where a change came from when not typed here, e.g. {"bundle": 3, "sender": "03408",
+    # "import": 12} for a record received in a bundle (and for undoing that import)
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 # --- sync bookkeeping (coopdesk.sync; local to each database, never synced) ----------------

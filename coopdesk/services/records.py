@@ -42,6 +42,7 @@ from coopdesk.db.models import (
     Participation,
     Role,
     Synced,
+    Unit,
     utcnow,
 )
 from coopdesk.domain import names
@@ -477,8 +478,9 @@ class Change:
 class HistoryEntry:
     at: dt.datetime
     actor: str
-    action: str  # create | update | delete | erase | import …
+    action: str  # create | update | delete | erase | resolve | import | undo-import …
     changes: list[Change]
+    source: str = ""  # where a change not typed here came from, e.g. "imported from bundle 3 of …"
 
 
 def _entity_name(entity: type[Base] | str) -> str:
@@ -488,6 +490,20 @@ def _entity_name(entity: type[Base] | str) -> str:
                 return str(mapper.class_.__tablename__)
         return entity
     return str(entity.__tablename__)
+
+
+def source_text(session: Session, action: str, source: str | None) -> str:
+    """An audit event's source in words: "imported from bundle 3 of Phường Tân Phong"."""
+    if not source:
+        return ""
+    data = json.loads(source)
+    if not isinstance(data, dict) or "bundle" not in data:
+        return ""
+    unit = session.get(Unit, str(data.get("sender", "")))
+    words = {"seq": data["bundle"], "unit": unit.name if unit else data.get("sender", "")}
+    if action == "undo-import":
+        return _("import of bundle {seq} of {unit} undone").format(**words)
+    return _("imported from bundle {seq} of {unit}").format(**words)
 
 
 def history(session: Session, entity: type[Base] | str, record_id: str) -> list[HistoryEntry]:
@@ -501,11 +517,14 @@ def history(session: Session, entity: type[Base] | str, record_id: str) -> list[
     for event in events:
         before = json.loads(event.before) if event.before else {}
         after = json.loads(event.after) if event.after else {}
+        if isinstance(before, list):  # a resolution keeps the versions it settled, shown first
+            before = before[0][1] if before else {}
         keys = sorted(set(before) | set(after))
         changes = [
             Change(k, before.get(k), after.get(k))
             for k in keys
             if before.get(k) != after.get(k) and k not in HISTORY_HIDDEN
         ]
-        out.append(HistoryEntry(event.at, event.actor, event.action, changes))
+        source = source_text(session, event.action, event.source)
+        out.append(HistoryEntry(event.at, event.actor, event.action, changes, source))
     return out

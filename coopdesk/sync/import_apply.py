@@ -1,17 +1,39 @@
-"""Writing a planned import: rows, conflicting and waiting versions."""
+"""Writing a planned import: rows, conflicting and waiting versions, and the audit log.
+
+Every record whose visible version changes gets an audit event with its source (the bundle's
+number and sender), so its History says where the change came from.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, update
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import SyncConflict, SyncPending
+from coopdesk.db.models import AuditEvent, SyncConflict, SyncPending
 from coopdesk.sync import canonical, versions
 from coopdesk.sync.import_plan import VD, Change
 from coopdesk.sync.records import data_to_values
 from coopdesk.sync.state import Held
+
+AUDIT_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where imported changes come from: a bundle of a sender, imported here as `import_id`."""
+
+    seq: int
+    sender_unit: str
+    import_id: int
+
+    def to_json(self) -> str:
+        return canonical.dumps(
+            {"bundle": self.seq, "sender": self.sender_unit, "import": self.import_id}
+        )
 
 
 def held_json(held: Held) -> dict[str, Any]:
@@ -83,3 +105,48 @@ def _insert(session: Session, table: Table | None, batch: list[dict[str, Any]]) 
     if batch and table is not None:
         session.execute(insert(table), batch)
     batch.clear()
+
+
+def audit_imported(
+    session: Session, changes: list[Change], source: Source, now: dt.datetime
+) -> None:
+    """An audit event for every record whose visible version this import changed."""
+    source_json = source.to_json()
+    rows: list[dict[str, Any]] = []
+    for change in changes:
+        if not change.row_changed or change.row is None:
+            continue
+        data = change.row[1]
+        before = change.before.row[1] if change.before.row else None
+        rows.append(
+            audit_row("import", change.table.name, change.record_id, before, data, source_json, now)
+        )
+        if len(rows) >= AUDIT_BATCH:
+            session.execute(insert(AuditEvent), rows)
+            rows = []
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+
+
+def audit_row(
+    action: str,
+    table_name: str,
+    record_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    source_json: str,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """Values of an audit event for a record an import (or its undo) changed."""
+    shown = after or before or {}
+    return {
+        "at": now,
+        "actor": str(shown.get("updated_by") or ""),
+        "action": action,
+        "entity": table_name,
+        "entity_id": record_id,
+        "unit_code": shown.get("unit_code"),
+        "before": None if before is None else canonical.dumps(before),
+        "after": None if after is None else canonical.dumps(after),
+        "source": source_json,
+    }

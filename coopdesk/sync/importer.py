@@ -4,7 +4,7 @@ Nothing is written until the whole bundle has been checked and planned: a refuse
 leaves the database exactly as it was. Merging is by version vectors (coopdesk.sync.versions),
 so the same bundle twice, bundles in any order, and older bundles change nothing they should
 not. The steps live beside this module: `import_check` (header, catalogues, records),
-`import_plan` (the preview), `import_apply` (rows), `import_books`
+`import_plan` (the preview), `import_apply` (rows and the audit log), `import_books`
 (knowledge, acknowledgements, the import log that undo reads).
 """
 
@@ -24,7 +24,7 @@ from coopdesk.db.models import SyncImport
 from coopdesk.i18n import _
 from coopdesk.sync import bundle, catalogues, import_books, scope, versions
 from coopdesk.sync.describe import db_lookup
-from coopdesk.sync.import_apply import apply_changes
+from coopdesk.sync.import_apply import Source, apply_changes, audit_imported
 from coopdesk.sync.import_check import (
     Incoming,
     Validator,
@@ -151,7 +151,7 @@ def _apply(
     report: ImportReport,
     now: dt.datetime,
 ) -> None:
-    """Write the planned import and its bookkeeping (the caller commits)."""
+    """Write the planned import, its bookkeeping and its audit events (the caller commits)."""
     catalogue_changes = planned.catalogue_changes
     if planned.unversioned:
         versions.stamp_unversioned(session)
@@ -171,6 +171,7 @@ def _apply(
     import_books.update_knowledge(session, b, checked.tree, checked.sender_unit, my_unit)
     import_books.record_peer(session, b, checked.sender_unit, now)
     log = import_books.write_log(session, b, report, changes, undo, now)
+    audit_imported(session, changes, Source(report.seq, checked.sender_unit, log.id), now)
     report.import_id = log.id
     report.applied = True
 
