@@ -41,7 +41,26 @@ class GuideBrowser(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.document().setDocumentMargin(14)
         self.image_width = 900
+        self.markdown = ""
+
+    def fitting_width(self) -> int:
+        return max(320, self.viewport().width() - IMAGE_MARGIN)
+
+    def show_markdown(self, markdown: str, base: Path) -> None:
+        self.markdown = markdown
+        self.image_width = self.fitting_width()
+        self.document().clear()  # forget the screenshots scaled for another width
+        self.document().setBaseUrl(QUrl.fromLocalFile(f"{base}/"))
+        self.setMarkdown(markdown)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.markdown and abs(self.fitting_width() - self.image_width) > 40:
+            scroll = self.verticalScrollBar().value()
+            self.show_markdown(self.markdown, Path(self.document().baseUrl().toLocalFile()))
+            self.verticalScrollBar().setValue(scroll)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
@@ -142,10 +161,7 @@ class GuideWindow(QWidget):
     def show_section(self, key: str) -> None:
         """Show a section and select it in the contents."""
         self.section_key = key
-        base = guide.image_base(self.lang())
-        self.browser.image_width = max(320, self.browser.viewport().width() - IMAGE_MARGIN)
-        self.browser.document().setBaseUrl(QUrl.fromLocalFile(f"{base}/"))
-        self.browser.setMarkdown(guide.text(key, self.lang()))
+        self.browser.show_markdown(guide.text(key, self.lang()), guide.image_base(self.lang()))
         self.browser.verticalScrollBar().setValue(0)
         item = self._item(key)
         if item is not None and self.contents.currentItem() is not item:

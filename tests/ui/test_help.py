@@ -131,3 +131,35 @@ def test_screenshots_of_the_guide_window(qtbot, main_window) -> None:
         saved.append(save_screenshot(window, f"{lang}-user-guide"))
     i18n.set_language("vi")
     assert all(p.stat().st_size > 20_000 for p in saved)
+
+
+def test_screenshots_follow_the_width_of_the_window(qtbot, main_window) -> None:
+    from PySide6.QtGui import QTextImageFormat
+
+    def widest_image(window: GuideWindow) -> float:
+        doc = window.browser.document()
+        widths = []
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isImageFormat():
+                    name = QTextImageFormat(fmt).name()
+                    image = doc.resource(QTextDocument.ResourceType.ImageResource.value, name)
+                    widths.append(image.width())
+                it += 1
+            block = block.next()
+        return max(widths)
+
+    main_window.show_area("cooperatives")
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    window = _guide(main_window)
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    wide = widest_image(window)
+    assert wide <= window.browser.viewport().width()
+    window.resize(900, 700)
+    QApplication.processEvents()
+    narrow = widest_image(window)
+    assert narrow < wide and narrow <= window.browser.viewport().width()
