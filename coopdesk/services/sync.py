@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import SyncImport, Unit
+from coopdesk.db.models import SyncImport, SyncOutgoing, Unit
+from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
+from coopdesk.services import settings, units
 from coopdesk.sync import bundle, canonical, conflicts, exporter, importer, status, undo
 from coopdesk.sync.importer import ImportReport
 from coopdesk.sync.status import SyncStatus
@@ -36,10 +38,6 @@ class Me:
 
 def whoami(session: Session) -> Me:
     """This installation's unit and role (from the settings)."""
-    try:
-        from coopdesk.services import settings
-    except ImportError as exc:  # pragma: no cover - the foundation provides it
-        raise SyncError(_("This installation is not set up yet.")) from exc
     inst = settings.get_installation(session)
     if inst is None:
         raise SyncError(_("This installation is not set up yet. Run `coopdesk init` first."))
@@ -48,18 +46,10 @@ def whoami(session: Session) -> Me:
 
 def resolve_unit(session: Session, text: str) -> str:
     """A unit code from what a person typed ("3408", "03408", "12")."""
-    cleaned = text.strip()
     try:
-        from coopdesk.services import units
-
-        code = units.resolve_code(session, cleaned)
-    except ImportError:
-        code = cleaned.zfill(2) if len(cleaned) <= 2 else cleaned.zfill(5)
-    except Exception as exc:
+        return units.resolve_code(session, text.strip())
+    except units.UnknownUnit as exc:
         raise SyncError(str(exc)) from exc
-    if session.get(Unit, code) is None:
-        raise SyncError(_("Unknown unit code {code}.").format(code=text))
-    return str(code)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -86,9 +76,7 @@ def export_bundle(
 ) -> ExportOutcome:
     """Write the next bundle for unit `to` to `out` (a file, or a folder to put it in)."""
     me = me or whoami(session)
-    recipient = resolve_unit(session, to)
-    if recipient == me.unit_code and not me.aggregator:
-        pass  # a second laptop of the same commune
+    recipient = resolve_unit(session, to)  # may be our own unit: a second laptop
     now = now or dt.datetime.now(dt.UTC)
     result = exporter.build(
         session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now
@@ -116,10 +104,6 @@ def export_bundle(
 def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
     me = me or whoami(session)
     recipient = resolve_unit(session, to)
-    from sqlalchemy import func
-
-    from coopdesk.db.models import SyncOutgoing
-
     seq = (
         session.execute(
             select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient)
@@ -129,22 +113,67 @@ def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
     return exporter.file_name(me.unit_code, recipient, seq, dt.date.today())
 
 
+@dataclass(frozen=True)
+class Recipient:
+    unit_code: str
+    label: str  # "Tỉnh Lai Châu (12)"
+
+
+def recipients(session: Session, me: Me) -> list[Recipient]:
+    """Whom this installation sends bundles to: the unit above, for an aggregating office
+    the units below, and another computer of this unit."""
+    mine = session.get(Unit, me.unit_code)
+    codes: list[str] = [mine.parent_code] if mine is not None and mine.parent_code else []
+    if me.aggregator:
+        codes += session.scalars(
+            select(Unit.code)
+            .where(Unit.parent_code == me.unit_code, Unit.legacy.is_(False))
+            .order_by(Unit.sort_key, Unit.name)
+        )
+    codes.append(me.unit_code)
+    out = []
+    for code in codes:
+        unit = session.get(Unit, code)
+        name = unit.name if unit else code
+        if code == me.unit_code:
+            name = _("{unit} (another computer of this unit)").format(unit=name)
+        out.append(Recipient(code, f"{name} ({code})"))
+    return out
+
+
 # --- import -----------------------------------------------------------------------------------
 
 
-def preview_import(session: Session, path: Path, *, me: Me | None = None) -> ImportReport:
-    """What importing `path` would do. It changes no record; the caller rolls the session
-    back so that not even this database's first-use replica ids are written."""
+class ImportRefused(SyncError):
+    """A bundle that was refused: raised so that the caller's transaction rolls back and
+    nothing is half-applied; `report` says why, as the preview would."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(report.message)
+        self.report = report
+
+
+def preview_import(session: Session, path: Path, me: Me | None = None) -> ImportReport:
+    """What importing `path` would do. It writes nothing, not even this database's first-use
+    replica ids: its work is rolled back to a savepoint, whatever the caller does next."""
     me = me or whoami(session)
-    return importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=False)
+    savepoint = session.begin_nested()
+    try:
+        return importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=False)
+    finally:
+        savepoint.rollback()
 
 
 def import_bundle(
-    session: Session, path: Path, *, me: Me | None = None, now: dt.datetime | None = None
+    session: Session, path: Path, me: Me | None = None, now: dt.datetime | None = None
 ) -> ImportReport:
-    """Check and merge `path` (the caller commits). A refused bundle writes nothing."""
+    """Check and merge `path` (the caller commits); ImportRefused when the bundle is refused.
+    A bundle imported already is no error: the report says so and nothing changes."""
     me = me or whoami(session)
-    return importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=True, now=now)
+    report = importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=True, now=now)
+    if report.refused:
+        raise ImportRefused(report)
+    return report
 
 
 @dataclass
@@ -192,16 +221,13 @@ def undo_import(session: Session, import_id: int) -> None:
         raise SyncError(str(exc)) from exc
 
 
-# --- status, conflicts, erasure, restore ------------------------------------------------------
+# --- status and conflicts ------------------------------------------------------
 
 
 def sync_status(
     session: Session, *, me: Me | None = None, today: dt.date | None = None
 ) -> SyncStatus:
     me = me or whoami(session)
-    from coopdesk.domain.periods import parse_cutoff
-    from coopdesk.services import settings
-
     doc = settings.get_document_settings(session, me.unit_code)
     try:
         cutoff = parse_cutoff(doc.report_deadline or "15/11")
@@ -216,7 +242,7 @@ def sync_status(
     )
 
 
-def list_conflicts(session: Session, *, me: Me | None = None) -> list[ConflictRecord]:
+def list_conflicts(session: Session, me: Me | None = None) -> list[ConflictRecord]:
     unit = me.unit_code if me else ""
     return conflicts.list_conflicts(session, unit)
 
@@ -230,8 +256,16 @@ def resolve_conflict(
         raise SyncError(str(exc)) from exc
 
 
-def erase_person(session: Session, person_id: str, actor: str = "") -> None:
-    try:
-        conflicts.erase_person(session, person_id, actor)
-    except conflicts.ConflictError as exc:
-        raise SyncError(str(exc)) from exc
+@dataclass
+class BundlesOverview:
+    """What the Bundles page shows: whom to send to, what was received, who has reported."""
+
+    recipients: list[Recipient]
+    history: list[ImportRecord]
+    status: SyncStatus
+
+
+def bundles_overview(session: Session, me: Me) -> BundlesOverview:
+    return BundlesOverview(
+        recipients(session, me), import_history(session), sync_status(session, me=me)
+    )

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import AuditEvent, SyncConflict, SyncPending, SyncReplica
+from coopdesk.db.models import AuditEvent, SyncConflict, SyncPending, SyncReplica, Unit
 from coopdesk.i18n import _
 from coopdesk.sync import canonical, state, versions
 from coopdesk.sync.describe import db_lookup, describe, kind_label
@@ -34,6 +34,7 @@ class ConflictVersion:
     data: dict[str, Any]
     unit_code: str
     shown: bool  # the version every site shows until the conflict is resolved
+    unit_name: str = ""  # the unit that made it, "" when unknown
 
 
 @dataclass
@@ -57,6 +58,10 @@ def list_conflicts(session: Session, my_unit: str = "") -> list[ConflictRecord]:
     units[me] = my_unit
     out: list[ConflictRecord] = []
     lookup = db_lookup(session, {})
+    names = {
+        u.code: u.name
+        for u in session.scalars(select(Unit).where(Unit.code.in_(set(units.values()))))
+    }
     keys = session.execute(select(SyncConflict.table_name, SyncConflict.record_id).distinct()).all()
     tables = {t.name: t for t in versions.synced_tables()}
     for table_name, record_id in sorted(keys):
@@ -68,7 +73,12 @@ def list_conflicts(session: Session, my_unit: str = "") -> list[ConflictRecord]:
             continue
         items = [held.row, *held.conflicts]
         shown = versions.non_dominated(items)[0]
-        cvs = [ConflictVersion(v, d, units.get(v.by, ""), v.vv == shown[0].vv) for v, d in items]
+        cvs = [
+            ConflictVersion(
+                v, d, units.get(v.by, ""), v.vv == shown[0].vv, names.get(units.get(v.by, ""), "")
+            )
+            for v, d in items
+        ]
         cvs.sort(key=lambda c: not c.shown)
         fields = [
             name

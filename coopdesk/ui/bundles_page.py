@@ -4,6 +4,7 @@ for an aggregating office the reporting status of each child unit."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, select
 
-from coopdesk.db.engine import session_scope
 from coopdesk.i18n import _, format_number
 from coopdesk.services import sync
 from coopdesk.ui.context import AppContext
@@ -46,32 +45,6 @@ def outcome_label(outcome: str) -> str:
 
 def _me(ctx: AppContext) -> sync.Me:
     return sync.Me(ctx.unit_code, ctx.is_aggregator, ctx.actor)
-
-
-def preview_bundle(engine: Engine, path: Path, me: sync.Me) -> sync.ImportReport:
-    """Read-only: the session is rolled back whatever happens."""
-    with session_scope(engine) as session:
-        report = sync.preview_import(session, path, me=me)
-        session.rollback()
-        return report
-
-
-def import_bundle(engine: Engine, path: Path, me: sync.Me) -> sync.ImportReport:
-    with session_scope(engine) as session:
-        report = sync.import_bundle(session, path, me=me)
-        if report.refused:
-            session.rollback()
-        return report
-
-
-def export_bundle(engine: Engine, to: str, out: Path, full: bool, me: sync.Me) -> Any:
-    with session_scope(engine) as session:
-        return sync.export_bundle(session, to=to, out=out, full=full, me=me)
-
-
-def undo_import(engine: Engine, import_id: int) -> None:
-    with session_scope(engine) as session:
-        sync.undo_import(session, import_id)
 
 
 def _item(text: Any, data: Any = None) -> QTableWidgetItem:
@@ -126,7 +99,12 @@ class BundlesPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
+        for box in (self._build_send(), self._build_receive(), self._build_history()):
+            layout.addWidget(box)
+        layout.addWidget(self._build_status())
+        layout.addStretch(1)
 
+    def _build_send(self) -> QGroupBox:
         self.send_box = QGroupBox()
         send = QVBoxLayout(self.send_box)
         row = QHBoxLayout()
@@ -145,8 +123,9 @@ class BundlesPage(QWidget):
         self.export_status.setWordWrap(True)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         send.addWidget(self.export_status)
-        layout.addWidget(self.send_box)
+        return self.send_box
 
+    def _build_receive(self) -> QGroupBox:
         self.receive_box = QGroupBox()
         receive = QVBoxLayout(self.receive_box)
         row = QHBoxLayout()
@@ -168,8 +147,9 @@ class BundlesPage(QWidget):
         self.preview_table = _table(3)
         self.preview_table.setMinimumHeight(220)
         receive.addWidget(self.preview_table)
-        layout.addWidget(self.receive_box)
+        return self.receive_box
 
+    def _build_history(self) -> QGroupBox:
         self.history_box = QGroupBox()
         history = QVBoxLayout(self.history_box)
         self.history_table = _table(5)
@@ -187,8 +167,9 @@ class BundlesPage(QWidget):
         row.addWidget(self.conflicts_button)
         row.addWidget(self.undo_button)
         history.addLayout(row)
-        layout.addWidget(self.history_box)
+        return self.history_box
 
+    def _build_status(self) -> QGroupBox:
         self.status_box = QGroupBox()
         status = QVBoxLayout(self.status_box)
         self.status_note = QLabel()
@@ -197,8 +178,7 @@ class BundlesPage(QWidget):
         self.status_table = _table(6)
         self.status_table.setMinimumHeight(200)
         status.addWidget(self.status_table)
-        layout.addWidget(self.status_box)
-        layout.addStretch(1)
+        return self.status_box
 
     def translate_ui(self) -> None:
         self.send_box.setTitle(_("Send data"))
@@ -236,43 +216,24 @@ class BundlesPage(QWidget):
     # --- reading -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        me = _me(self.ctx)
-        with self.ctx.session() as session:
-            self._fill_recipients(session)
-            self._history = sync.import_history(session)
-            status = sync.sync_status(session, me=me)
-            conflicts = status.conflicts
+        self.ctx.read_later(sync.bundles_overview, _me(self.ctx), on_done=self._show_overview)
+
+    def _show_overview(self, overview: sync.BundlesOverview) -> None:
+        self._fill_recipients(overview.recipients)
+        self._history = overview.history
         self._fill_history()
-        self._fill_status(status)
+        self._fill_status(overview.status)
+        conflicts = overview.status.conflicts
         self.conflicts_button.setText(_("Conflicts ({n})").format(n=conflicts))
         self.conflicts_button.setEnabled(conflicts > 0)
         self._update_buttons()
 
-    def _fill_recipients(self, session: Any) -> None:
-        from coopdesk.db.models import Unit
-
+    def _fill_recipients(self, recipients: list[sync.Recipient]) -> None:
         current = self.recipient.currentData()
-        mine = session.get(Unit, self.ctx.unit_code)
-        codes: list[str] = []
-        if mine is not None and mine.parent_code:
-            codes.append(mine.parent_code)
-        if self.ctx.is_aggregator:
-            codes += list(
-                session.scalars(
-                    select(Unit.code)
-                    .where(Unit.parent_code == self.ctx.unit_code, Unit.legacy.is_(False))
-                    .order_by(Unit.sort_key, Unit.name)
-                )
-            )
-        codes.append(self.ctx.unit_code)  # another computer of the same unit
         self.recipient.blockSignals(True)
         self.recipient.clear()
-        for code in codes:
-            unit = session.get(Unit, code)
-            name = unit.name if unit else code
-            if code == self.ctx.unit_code:
-                name = _("{unit} (another computer of this unit)").format(unit=name)
-            self.recipient.addItem(f"{name} ({code})", code)
+        for recipient in recipients:
+            self.recipient.addItem(recipient.label, recipient.unit_code)
         index = self.recipient.findData(current)
         self.recipient.setCurrentIndex(max(index, 0))
         self.recipient.blockSignals(False)
@@ -349,8 +310,7 @@ class BundlesPage(QWidget):
         to = self.recipient.currentData()
         if not to:
             return
-        with self.ctx.session() as session:
-            name = sync.suggested_file_name(session, to, me=_me(self.ctx))
+        name = self.ctx.read(sync.suggested_file_name, to, _me(self.ctx))
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Save the bundle"), name, _("CoopDesk bundles (*.coopdesk)")
         )
@@ -359,16 +319,14 @@ class BundlesPage(QWidget):
         target = Path(path)
         if target.suffix != ".coopdesk":
             target = target.with_suffix(".coopdesk")
-        self.ctx.tasks.run(
-            export_bundle,
-            self.ctx.engine,
-            to,
-            target,
-            self.full.isChecked(),
-            _me(self.ctx),
+        export = partial(
+            sync.export_bundle, to=to, out=target, full=self.full.isChecked(), me=_me(self.ctx)
+        )
+        self.ctx.write(
+            export,
             on_done=self._exported,
             progress_label=_("Writing the bundle…"),
-            changes=None,
+            changes="sync",
         )
 
     def _exported(self, outcome: Any) -> None:
@@ -401,14 +359,12 @@ class BundlesPage(QWidget):
 
     def preview(self, path: Path) -> None:
         self.report_path = path
-        self.ctx.tasks.run(
-            preview_bundle,
-            self.ctx.engine,
+        self.ctx.read_later(
+            sync.preview_import,
             path,
             _me(self.ctx),
             on_done=self._previewed,
             progress_label=_("Checking the bundle…"),
-            changes=None,
         )
 
     def _previewed(self, report: sync.ImportReport) -> None:
@@ -458,14 +414,23 @@ class BundlesPage(QWidget):
     def confirm_import(self) -> None:
         if self.report is None or self.report_path is None or self.report.refused:
             return
-        self.ctx.tasks.run(
-            import_bundle,
-            self.ctx.engine,
+        self.ctx.write(
+            sync.import_bundle,
             self.report_path,
             _me(self.ctx),
             on_done=self._imported,
+            on_error=self._import_failed,
             progress_label=_("Importing the bundle…"),
         )
+
+    def _import_failed(self, exc: BaseException) -> None:
+        """A bundle refused at import (its transaction rolled back): say why, like a preview."""
+        if not isinstance(exc, sync.ImportRefused):
+            self.ctx.tasks.show_error(exc)
+            return
+        self.report = exc.report
+        self._show_report()
+        self._update_buttons()
 
     def _imported(self, report: sync.ImportReport) -> None:
         self.report = report
@@ -494,8 +459,11 @@ class BundlesPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.ctx.tasks.run(
-            undo_import, self.ctx.engine, record.id, on_done=lambda _r: self.refresh()
+        self.ctx.write(
+            sync.undo_import,
+            record.id,
+            on_done=lambda _r: self.refresh(),
+            progress_label=_("Undoing the import…"),
         )
 
     @Slot()

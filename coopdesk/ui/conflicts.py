@@ -134,10 +134,11 @@ class ConflictsDialog(QDialog):
         self.close_button.setText(_("Close"))
 
     def refresh(self) -> None:
-        with self.ctx.session() as session:
-            self.records = sync.list_conflicts(
-                session, me=sync.Me(self.ctx.unit_code, self.ctx.is_aggregator)
-            )
+        me = sync.Me(self.ctx.unit_code, self.ctx.is_aggregator)
+        self.ctx.read_later(sync.list_conflicts, me, on_done=self._show_records)
+
+    def _show_records(self, records: list[sync.ConflictRecord]) -> None:
+        self.records = records
         self.list.clear()
         for record in self.records:
             self.list.addItem(QListWidgetItem(f"{record.kind}: {record.name}"))
@@ -149,13 +150,6 @@ class ConflictsDialog(QDialog):
     def current(self) -> sync.ConflictRecord | None:
         row = self.list.currentRow()
         return self.records[row] if 0 <= row < len(self.records) else None
-
-    def _unit_name(self, code: str) -> str:
-        from coopdesk.db.models import Unit
-
-        with self.ctx.session() as session:
-            unit = session.get(Unit, code) if code else None
-            return unit.name if unit else _("unknown unit")
 
     @Slot(int)
     def _show_record(self, row: int) -> None:
@@ -175,7 +169,7 @@ class ConflictsDialog(QDialog):
             self.fields = record.differing or [f for f in shown if f not in NOT_SHOWN]
         headers = []
         for n, version in enumerate(record.versions):
-            who = self._unit_name(version.unit_code)
+            who = version.unit_name or _("unknown unit")
             when = _when(version.data.get("updated_at"))
             title = _("Shown now") if version.shown else _("Version {n}").format(n=n + 1)
             headers.append(f"{title}\n{who}, {when}")
@@ -234,11 +228,16 @@ class ConflictsDialog(QDialog):
         if record is None:
             return
         data = {k: v for k, v in self.result.items() if k not in {"updated_at", "updated_by"}}
-        try:
-            with self.ctx.session() as session:
-                sync.resolve_conflict(session, record.table, record.record_id, data, self.ctx.actor)
-        except sync.SyncError as exc:
-            QMessageBox.warning(self, _("Conflicts"), str(exc))
-            return
-        self.ctx.data_changed.emit(record.table)
-        self.refresh()
+        self.ctx.write(
+            sync.resolve_conflict,
+            record.table,
+            record.record_id,
+            data,
+            self.ctx.actor,
+            on_done=lambda _r: self.refresh(),
+            on_error=self._not_saved,
+            changes=record.table,
+        )
+
+    def _not_saved(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, _("Conflicts"), str(exc))
