@@ -1,13 +1,16 @@
-"""Bundle commands: export-bundle, import-bundle, sync-status.
+"""Bundle commands: export-bundle, import-bundle, imports, undo-import, sync-status.
 
 coopdesk export-bundle --data-dir DIR --to 12 --out FILE_OR_FOLDER [--full]
 coopdesk import-bundle --data-dir DIR FILE [--preview] [--json]
+coopdesk imports --data-dir DIR [--json]          the bundles received, with their import ids
+coopdesk undo-import --data-dir DIR ID [--json]   undo a whole import (the latest one)
 coopdesk sync-status --data-dir DIR [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_import)
 
     p = subparsers.add_parser(
+        "imports",
+        help="the bundles received, newest first, with the id to undo an import",
+        description="List the bundles imported here, newest first: import id, sender, bundle "
+        "number, when, what changed, and whether the import can still be undone.",
+    )
+    add_data_dir(p, json_output=True)
+    p.set_defaults(func=_imports)
+
+    p = subparsers.add_parser(
+        "undo-import",
+        help="undo a whole import of a bundle",
+        description="Undo every change an import made (see `coopdesk imports` for its id). "
+        "Only the latest import can be undone, and only while nothing was changed here since.",
+    )
+    add_data_dir(p, json_output=True)
+    p.add_argument("id", type=int, help="the import id shown by `coopdesk imports`")
+    p.set_defaults(func=_undo)
+
+    p = subparsers.add_parser(
         "sync-status",
         help="bundles sent and received, missing numbers, who has not reported",
         description="Show the bundles sent and received, missing bundle numbers per sender and, "
@@ -57,17 +79,10 @@ def _engine(args: argparse.Namespace) -> Any:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from coopdesk.db.engine import session_scope
     from coopdesk.services import sync
 
-    engine = _engine(args)
-    try:
-        with session_scope(engine) as session:
-            outcome = sync.export_bundle(session, to=args.to, out=Path(args.out), full=args.full)
-    except sync.SyncError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        engine.dispose()
+    export = partial(sync.export_bundle, to=args.to, out=Path(args.out), full=args.full)
+    outcome = _run(args, export)
     if args.json:
         print_json(
             {
@@ -95,22 +110,12 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from coopdesk.db.engine import session_scope
     from coopdesk.services import sync
 
-    engine = _engine(args)
     try:
-        with session_scope(engine) as session:
-            if args.preview:
-                report = sync.preview_import(session, Path(args.file))
-            else:
-                report = sync.import_bundle(session, Path(args.file))
-            if report.refused or args.preview:
-                session.rollback()  # a preview writes nothing, not even first-use ids
-    except sync.SyncError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        engine.dispose()
+        report = _run(args, _preview_or_import, args)
+    except sync.ImportRefused as exc:
+        report = exc.report  # its transaction was rolled back: nothing was written
     if args.json:
         print_json(report.to_json())
         return 2 if report.refused else 0
@@ -122,14 +127,99 @@ def _import(args: argparse.Namespace) -> int:
     head = (
         _("Preview of bundle {seq} from {unit} (nothing was written):")
         if args.preview
-        else _("Bundle {seq} from {unit} imported:")
+        else _("Bundle {seq} from {unit} imported (import {id}):")
     )
-    print(head.format(seq=report.seq, unit=report.sender_name))
+    print(head.format(seq=report.seq, unit=report.sender_name, id=report.import_id))
     print(report.summary())
     for item in report.items:
         if item.outcome == "unchanged":
             continue
         print(f"  [{_outcome_label(item.outcome)}] {item.to_json()['kind']}: {item.label}")
+    return 0
+
+
+def _preview_or_import(session: Any, args: argparse.Namespace) -> Any:
+    from coopdesk.services import sync
+
+    if args.preview:
+        return sync.preview_import(session, Path(args.file))
+    return sync.import_bundle(session, Path(args.file))
+
+
+def _run(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:
+    """`fn(session, *fn_args)` in one transaction on the data folder's database; a SyncError
+    is the officer's message (exit 1)."""
+    from coopdesk.db.engine import session_scope
+    from coopdesk.services import sync
+
+    engine = _engine(args)
+    try:
+        with session_scope(engine) as session:
+            return fn(session, *fn_args)
+    except sync.ImportRefused:
+        raise
+    except sync.SyncError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        engine.dispose()
+
+
+def _imports(args: argparse.Namespace) -> int:
+    from coopdesk.services import sync
+
+    history = _run(args, sync.import_history)
+    if args.json:
+        print_json([_import_json(rec) for rec in history])
+        return 0
+    if not history:
+        print(_("No bundle has been imported here yet."))
+    for rec in history:
+        counts = rec.counts
+        line = _(
+            "Import {id}: bundle {seq} from {unit}, imported {date}: {new} new, "
+            "{updated} updated, {conflicts} in conflict."
+        ).format(
+            id=rec.id,
+            seq=rec.seq,
+            unit=rec.sender_name,
+            date=rec.imported_at.strftime("%d/%m/%Y %H:%M"),
+            new=counts.get("new", 0),
+            updated=counts.get("updated", 0),
+            conflicts=counts.get("conflicts", 0),
+        )
+        if rec.undone:
+            line += " " + _("Undone.")
+        elif rec.undo_blocker is None:
+            line += " " + _("Can be undone.")
+        print(line)
+    return 0
+
+
+def _import_json(rec: Any) -> dict[str, Any]:
+    return {
+        "id": rec.id,
+        "bundle_id": rec.bundle_id,
+        "sender_unit": rec.sender_unit,
+        "sender_name": rec.sender_name,
+        "seq": rec.seq,
+        "created_at": rec.created_at.isoformat() if rec.created_at else None,
+        "imported_at": rec.imported_at.isoformat(),
+        "file": rec.file_name,
+        "counts": rec.counts,
+        "undone": rec.undone,
+        "can_undo": rec.undo_blocker is None,
+        "why_not": rec.undo_blocker,
+    }
+
+
+def _undo(args: argparse.Namespace) -> int:
+    from coopdesk.services import sync
+
+    _run(args, sync.undo_import, args.id)
+    if args.json:
+        print_json({"id": args.id, "undone": True})
+    else:
+        print(_("Import {id} was undone: every change it made was removed.").format(id=args.id))
     return 0
 
 
@@ -145,17 +235,9 @@ def _outcome_label(outcome: str) -> str:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from coopdesk.db.engine import session_scope
     from coopdesk.services import sync
 
-    engine = _engine(args)
-    try:
-        with session_scope(engine) as session:
-            status = sync.sync_status(session)
-    except sync.SyncError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        engine.dispose()
+    status = _run(args, sync.sync_status)
     if args.json:
         print_json(status.to_json())
         return 0

@@ -197,3 +197,34 @@ def test_province_indicators_include_merged_commune_data(sites, capsys) -> None:
     after = _indicator(capsys, province, "comm_events", "12")
     assert (before or 0) + 1 == after
     assert _indicator(capsys, province, "comm_events", "3408") == 1
+
+
+def test_import_then_undo_from_the_command_line(sites, capsys) -> None:
+    commune, province, usb = sites
+    up = usb / "up.coopdesk"
+    run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "12", "--out", str(up))
+    before = _dump(province)
+    code, out, err = run(capsys, "import-bundle", "--data-dir", str(province), str(up))
+    assert code == 0, err
+    assert "Đã nhập gói số 1 của Phường Tân Phong (lần nhập 1)" in out
+    code, out, err = run(capsys, "imports", "--data-dir", str(province))
+    assert code == 0, err
+    assert "Lần nhập 1: gói số 1 của Phường Tân Phong" in out and "Có thể hoàn tác." in out
+    code, out, _err = run(capsys, "imports", "--data-dir", str(province), "--json")
+    (listed,) = json.loads(out)
+    assert (listed["id"], listed["seq"], listed["can_undo"]) == (1, 1, True)
+
+    code, out, err = run(capsys, "undo-import", "--data-dir", str(province), "1")
+    assert code == 0, err
+    assert "Đã hoàn tác lần nhập 1" in out
+    with _session(province) as s:
+        assert s.query(Cooperative).count() == 0
+    bookkeeping = ("sync_imports", "sync_state", "audit_events")
+    assert [r for r in _dump(province) if r[0] not in bookkeeping] == [
+        r for r in before if r[0] not in bookkeeping
+    ]
+
+    code, out, _err = run(capsys, "imports", "--data-dir", str(province), "--json")
+    assert json.loads(out)[0]["undone"] is True
+    code, _out, err = run(capsys, "undo-import", "--data-dir", str(province), "1")
+    assert code == 2 and "Lần nhập này đã được hoàn tác." in err
