@@ -174,13 +174,19 @@ def _last_bundles(
         .where(
             SyncImport.undone_at.is_(None),
             SyncImport.sender_unit.in_(units),
-            SyncImport.created_at >= dt.datetime.combine(since, dt.time()),
+            SyncImport.created_at >= _utc_start(since),
         )
         .order_by(SyncImport.created_at)
     )
     for unit, seq, made, received in rows:
-        found[unit] = (seq, local_day(made), local_day(received))
+        if made is not None:
+            found[unit] = (seq, local_day(made), local_day(received))
     return found
+
+
+def _utc_start(day: dt.date) -> dt.datetime:
+    """The first moment of a day in Vietnam, as stored (UTC, naive for SQLite)."""
+    return dt.datetime.combine(day, dt.time(), VIETNAM).astimezone(dt.UTC).replace(tzinfo=None)
 
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving

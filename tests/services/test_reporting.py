@@ -114,6 +114,17 @@ def test_a_bundle_made_late_in_the_evening_counts_by_the_day_in_vietnam(engine) 
     assert row.status == "late"
 
 
+def test_a_bundle_made_early_on_the_first_day_counts_for_the_year(engine) -> None:
+    _province(engine)
+    with session_scope(engine) as s:
+        # 15/11/2025 03:00 in Vietnam (14/11 20:00 UTC): the first day of reporting year 2026
+        _bundle(s, "03408", 1, dt.datetime(2025, 11, 14, 20, tzinfo=UTC))
+    with session_scope(engine) as s:
+        rows = reporting.who_has_reported(s, "12", 2026).units
+    row = next(r for r in rows if r.unit_code == "03408")
+    assert (row.status, row.made_on) == ("no_report", dt.date(2025, 11, 15))
+
+
 def test_the_deadline_below_is_a_setting_of_its_own(engine) -> None:
     """The province's own deadline to the country (30/11) is not its communes' (15/11)."""
     _province(engine)
