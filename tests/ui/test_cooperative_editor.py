@@ -146,3 +146,15 @@ def test_a_wrong_year_not_on_screen_is_shown_with_its_figures(qtbot, ctx) -> Non
     assert dialog.years.form.fields["female_workers"].edit.text() == "12"
     assert "Lao động nữ" in dialog.years.form.fields["female_workers"].error.text()
     assert _count(ctx, Cooperative) == 0
+
+
+def test_an_editor_deleted_without_closing_stops_following_the_language(qtbot, ctx) -> None:
+    """Switching the language once crashed on an editor whose window was gone."""
+    import shiboken6
+
+    from coopdesk import i18n
+
+    dialog = CooperativeDialog(ctx, None)
+    shiboken6.delete(dialog)  # gone without being closed (e.g. with its parent window)
+    i18n.set_language("en")  # no listener left on the deleted window
+    i18n.set_language("vi")

@@ -54,11 +54,10 @@ class RecordDialog(QDialog):
         self.resize(900, 640)
         self._build_frame()
         self.build()
+        self.history: HistoryView | None = None
         if record_id is not None:
             self.history = HistoryView(ctx, self.AREA.entity, record_id)
             self.tabs.addTab(self.history, "")
-        else:
-            self.history = None
         self.load()
         self.translate_ui()
         self.dirty = False
@@ -69,7 +68,10 @@ class RecordDialog(QDialog):
         for form in self.forms():
             form.changed.connect(self.check_timer.start)
         i18n.on_language_changed(self._retranslate)
-        self.finished.connect(lambda _r: i18n.remove_language_listener(self._retranslate))
+        # a dialog closed without finishing (or deleted with its parent) stops listening too
+        retranslate = self._retranslate
+        self.finished.connect(lambda _r: i18n.remove_language_listener(retranslate))
+        self.destroyed.connect(lambda _o=None: i18n.remove_language_listener(retranslate))
 
     # --- to override ---------------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class RecordDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.delete_button.clicked.connect(self.delete_record)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     def add_form(self, form: Form, tab_title: str | None = None) -> Form:
         form.changed.connect(self.mark_dirty)
@@ -166,7 +168,7 @@ class RecordDialog(QDialog):
             form.translate_ui()
         for n in range(self.tabs.count()):
             widget = self.tabs.widget(n)
-            msgid = widget.property("tab_msgid")
+            msgid = widget.property("tab_msgid") if widget is not None else None
             if msgid:
                 self.tabs.setTabText(n, _(msgid))
         if self.history is not None:
@@ -203,7 +205,7 @@ class RecordDialog(QDialog):
             if any(
                 f.problem() and f.error.objectName() == "fieldError" for f in form.fields.values()
             ):
-                tab = form
+                tab: QWidget | None = form
                 while tab is not None and self.tabs.indexOf(tab) < 0:
                     tab = tab.parentWidget()
                 if tab is not None:

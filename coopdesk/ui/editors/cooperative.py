@@ -7,7 +7,7 @@ import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coopdesk.domain import classification
 from coopdesk.domain.validation import Problem
@@ -69,7 +69,9 @@ class CooperativeDialog(RecordDialog):
             self.badges[key] = label
             badges.addWidget(label)
         badges.addStretch(1)
-        self.layout().insertLayout(1, badges)
+        frame = self.layout()
+        assert isinstance(frame, QVBoxLayout)
+        frame.insertLayout(1, badges)
 
         self.identity = Form(
             [

@@ -89,7 +89,7 @@ class TextField(Field):
     def set_value(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
 
-    def value(self) -> str:
+    def value(self) -> Any:  # the text; subclasses read a number or a year from it
         return self.edit.text().strip()
 
 

@@ -3,6 +3,7 @@ recorded consent, and shown only after an explicit "show" (the reading is logged
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -60,7 +61,7 @@ def _table(columns: int) -> QTableWidget:
     return table
 
 
-def _set_rows(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+def _set_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):

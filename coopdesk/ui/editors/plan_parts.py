@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -70,6 +71,10 @@ class DecimalField(TextField):
             return i18n.parse_number(text)
         except ValueError as exc:
             raise FieldError(str(exc)) from None
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""
 
 
 def fmt_decimal(value: Any) -> str:
@@ -232,7 +237,7 @@ class PartsTab(QWidget):
         """What the table shows, row by row (tests)."""
         columns = [c for c in range(self.table.columnCount()) if not self.table.isColumnHidden(c)]
         return [
-            [self.table.item(r, c).text() for c in columns] for r in range(self.table.rowCount())
+            [_text(self.table.item(r, c)) for c in columns] for r in range(self.table.rowCount())
         ]
 
 
@@ -284,7 +289,9 @@ class TargetsTab(PartsTab):
         """A commune's plan sets targets for the commune alone: no unit to choose or show."""
         several = len(self.units) > 1
         field = self.form.fields["target_unit_code"]
-        self.form.layout().setRowVisible(field.label, several)
+        layout = self.form.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.setRowVisible(field.label, several)
         self.table.setColumnHidden(len(self.COLUMNS) - 1, not several)
 
     def unit_name(self, code: str) -> str:

@@ -158,9 +158,11 @@ class ParticipantsEditor(QWidget):
     def set_completed(self, name: str, completed: bool) -> None:
         for n, r in enumerate(self.live()):
             if r.full_name == name:
-                self.table.item(n, 2).setCheckState(
-                    Qt.CheckState.Checked if completed else Qt.CheckState.Unchecked
-                )
+                item = self.table.item(n, 2)
+                if item is not None:
+                    item.setCheckState(
+                        Qt.CheckState.Checked if completed else Qt.CheckState.Unchecked
+                    )
 
     def add_from_picker(self) -> None:
         self.error.setText("")

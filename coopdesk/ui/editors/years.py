@@ -76,9 +76,11 @@ class YearsEditor(QWidget):
         self.year.valueChanged.connect(self.show_year)
         self.form.changed.connect(self._form_changed)
         self.apply_button.clicked.connect(self.keep_form)
-        self.table.cellClicked.connect(
-            lambda row, _c: self.year.setValue(int(self.table.item(row, 0).text()))
-        )
+        self.table.cellClicked.connect(lambda row, _c: self.year.setValue(int(self._cell(row))))
+
+    def _cell(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        return item.text() if item is not None else str(self.year.value())
 
     def translate_ui(self) -> None:
         self.year_label.setText(_("Year"))
