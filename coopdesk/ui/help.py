@@ -8,6 +8,7 @@ guide as a printable document.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,12 @@ from coopdesk.services import guide
 from coopdesk.ui.context import AppContext
 
 IMAGE_MARGIN = 48  # pixels kept free beside a screenshot in the text
+IMAGE_LINE = re.compile(r"^!\[([^\]]+)\]\(([^)]+)\)$", re.MULTILINE)
+
+
+def with_captions(markdown: str) -> str:
+    """Each screenshot followed by its description in italics (Qt shows no alt text)."""
+    return IMAGE_LINE.sub(lambda m: f"{m.group(0)}\n\n*{m.group(1)}*", markdown)
 
 
 class GuideBrowser(QTextBrowser):
@@ -53,7 +60,7 @@ class GuideBrowser(QTextBrowser):
         self.image_width = self.fitting_width()
         self.document().clear()  # forget the screenshots scaled for another width
         self.document().setBaseUrl(QUrl.fromLocalFile(f"{base}/"))
-        self.setMarkdown(markdown)
+        self.setMarkdown(with_captions(markdown))
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

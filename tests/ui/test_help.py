@@ -163,3 +163,10 @@ def test_screenshots_follow_the_width_of_the_window(qtbot, main_window) -> None:
     QApplication.processEvents()
     narrow = widest_image(window)
     assert narrow < wide and narrow <= window.browser.viewport().width()
+
+
+def test_each_screenshot_is_described_below_it(qtbot, main_window) -> None:
+    main_window.show_area("people")
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    text = _guide(main_window).browser.document().toPlainText()
+    assert "Thẻ Dữ liệu nhạy cảm: ghi nhận sự đồng ý trước, rồi mới nhập thông tin" in text
