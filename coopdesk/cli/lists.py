@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.domain.periods import Period
 from coopdesk.i18n import _
 
 if TYPE_CHECKING:  # sqlalchemy.orm costs ~0.5 s at start; --help needs none
@@ -71,6 +72,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for name, text in ON_FILTERS.items():
         p.add_argument(flag_of(name), dest=name, action="store_true", help=text)
     p.add_argument("--year", help="held, given or budgeted that year (trainings, activities…)")
+    p.add_argument(
+        "--period",
+        help="judge women-managed, > 50 %% female workers, founded under the programme and "
+        "trained in this period, as the indicators do: 2026, 2026r, phase1, phase2, all, or "
+        "2026-01-01..2026-06-30 (default: today)",
+    )
     trained = p.add_mutually_exclusive_group()
     trained.add_argument(
         "--trained",
@@ -132,6 +139,19 @@ def _scope(session: Session, unit: str | None) -> Scope:
     return Scope(installation.unit_code, subtree=installation.role == "aggregator")
 
 
+def _period(session: Session, text: str | None, unit_code: str) -> Period | None:
+    """The period --period names (a reporting year by the unit's cut-off), or CliError."""
+    from coopdesk.services import settings
+
+    if not text:
+        return None
+    cutoff = settings.get_document_settings(session, unit_code).reporting_cutoff
+    try:
+        return Period.parse(text, cutoff=cutoff or None)
+    except ValueError as exc:
+        raise CliError(f"--period {text}: {exc}") from None
+
+
 def _json_value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -146,10 +166,12 @@ def read_rows(
     """The columns shown, their places in a row, and the rows of the list asked for."""
     from coopdesk.services import lists
 
-    definition = lists.definition(session, args.list_kind, _scope(session, args.unit))
+    scope = _scope(session, args.unit)
+    definition = lists.definition(session, args.list_kind, scope)
     filters = filter_values(args)
+    period = _period(session, args.period, scope.unit_code)
     try:
-        query = definition.query(filters, args.search)
+        query = definition.query(filters, args.search, period)
     except lists.BadFilter as exc:
         raise filter_flag_error(flag_of(exc.field), filters.get(exc.field), exc) from None
     columns = [c for c in query.columns if args.sensitive or not c.hidden]

@@ -20,7 +20,7 @@ from coopdesk.db.models import Cooperative
 from coopdesk.domain.periods import Period, standard_choices
 from coopdesk.services import indicators as svc
 from coopdesk.services import list_filters as Q
-from coopdesk.services import rules
+from coopdesk.services import lists, rules
 from coopdesk.services.report_lists import ListFilter, list_cooperatives
 
 COMMUNE = "03408"
@@ -42,12 +42,20 @@ def demo_engine(
 
 
 def _listed(session: Session, *where: Any) -> int:
-    """HTX of the commune the list filters pass (what `coopdesk list` counts)."""
+    """HTX of the commune passing the rules' SQL twins as written here."""
     c = Cooperative
     query = select(func.count()).where(
         c.deleted_at.is_(None), c.kind == "HTX", c.unit_code == COMMUNE, *where
     )
     return int(session.scalar(query) or 0)
+
+
+def _app_list(session: Session, period: Period, flag: str) -> int:
+    """HTX the app's list (and `coopdesk list`) shows with the filter on, for the period."""
+    query = lists.query(
+        session, "cooperatives", lists.Scope(COMMUNE), {"kind": "HTX", flag: True}, "", period
+    )
+    return int(query.count(session))
 
 
 def _printed(session: Session, period: Period, **filters: bool) -> int:
@@ -65,13 +73,19 @@ def _counts(session: Session, period: Period) -> dict[str, tuple[int, ...]]:
         "women": (
             int(values["htx_women_managed"].numerator),
             _listed(session, alive, women),
+            _app_list(session, period, "women_managed"),
             _printed(session, period),
         ),
         "majority": (
             int(values["htx_majority_female"].numerator),
             _listed(session, alive, majority),
+            _app_list(session, period, "majority_female"),
         ),
-        "founded": (int(values["new_htx_programme"].numerator), _listed(session, founded)),
+        "founded": (
+            int(values["new_htx_programme"].numerator),
+            _listed(session, founded),
+            _app_list(session, period, "founded_under_programme"),
+        ),
         # the printed list holds the women-managed HTX: its filters narrow those
         "printed_majority": (
             _listed(session, alive, women, majority),
@@ -93,3 +107,40 @@ def test_every_offered_period_counts_the_same_everywhere(demo_engine: Engine) ->
                 seen[name] = max(seen.get(name, 0), counts[0])
     # the demo has something to count for each, in some period
     assert all(seen[name] > 0 for name in ("women", "majority", "founded")), seen
+
+
+@pytest.mark.parametrize("period", ["2026r", "phase1", "all"])
+def test_the_command_line_counts_what_the_indicators_count(
+    demo_engine: Engine, period: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from coopdesk.cli import main
+
+    data_dir = Path(str(demo_engine.url.database)).parent
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "indicators",
+                "--data-dir",
+                str(data_dir),
+                "--unit",
+                COMMUNE,
+                "--period",
+                period,
+                "--json",
+            ]
+        )
+        == 0
+    )
+    values = {v["code"]: v for v in json.loads(capsys.readouterr().out)["indicators"]}
+    for flag, code in (
+        ("--women-managed", "htx_women_managed"),
+        ("--majority-female", "htx_majority_female"),
+        ("--founded-under-programme", "new_htx_programme"),
+    ):
+        args = ["list", "cooperatives", "--data-dir", str(data_dir), "--unit", COMMUNE]
+        assert main([*args, "--kind", "HTX", flag, "--period", period, "--json"]) == 0
+        listed = json.loads(capsys.readouterr().out)
+        assert len(listed) == values[code]["value"], (flag, period)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coopdesk.domain.periods import Period
 from coopdesk.services.lists.query import (
     BadFilter,
     ListDefinition,
@@ -69,6 +70,8 @@ def query(
     scope: Scope,
     filters: Mapping[str, Any] | None = None,
     search: str = "",
+    period: Period | None = None,
 ) -> ListQuery:
-    """The rows of the list of `kind` for `scope` passing `filters` and `search`."""
-    return definition(session, kind, scope).query(filters, search)
+    """The rows of the list of `kind` for `scope` passing `filters` (judged in `period`;
+    None: today) and `search`."""
+    return definition(session, kind, scope).query(filters, search, period)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Cooperative, Sector
@@ -12,6 +12,7 @@ from coopdesk.domain import labels as L
 from coopdesk.i18n import N_
 from coopdesk.services import list_filters as Q
 from coopdesk.services.lists.spec import Column, ListSpec, Names, choice, flag, label_text
+from coopdesk.services.rules import alive
 
 
 def sector_names(session: Session) -> dict[str, Names]:
@@ -44,8 +45,9 @@ def spec(session: Session) -> ListSpec:
             choice("kind", c.kind, L.KIND_SHORT),
             choice("status", c.status, L.STATUS),
             choice("sector", c.sector_code, by_name),
-            flag("women_managed", Q.women_in_management),
-            flag("majority_female", Q.majority_female_workers),
+            # as the indicators count them: alive in the period, and the rule in it
+            flag("women_managed", lambda p: and_(alive(c, p), Q.women_in_management(p))),
+            flag("majority_female", lambda p: and_(alive(c, p), Q.majority_female_workers(p))),
             flag("founded_under_programme", Q.founded_under_programme),
         ),
         search=(c.name_folded,),

@@ -37,7 +37,7 @@ def spec(session: Session) -> ListSpec:
                 Q.officer_trained,
                 choices=((True, N_("Trained")), (False, N_("Not trained"))),
             ),
-            flag("current", lambda: o.end_on.is_(None)),
+            flag("current", lambda _p: o.end_on.is_(None)),
         ),
         search=(p.name_folded,),
     )

@@ -55,7 +55,9 @@ def spec(session: Session) -> ListSpec:
         filters=(
             choice("gender", p.gender, L.GENDER),
             yes_no(
-                "trained", Q.trained, choices=((True, N_("Trained")), (False, N_("Not trained")))
+                "trained",
+                lambda period: Q.trained(period=period),
+                choices=((True, N_("Trained")), (False, N_("Not trained"))),
             ),
             flag("managers", Q.manages_somewhere),
         ),

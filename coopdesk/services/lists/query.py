@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from coopdesk.db.models import Unit
+from coopdesk.domain.periods import Period
 from coopdesk.i18n import N_, _, fold
 from coopdesk.services.lists.spec import Column, Filter, ListSpec
 
@@ -149,15 +150,21 @@ class ListDefinition:
                 return flt
         raise BadFilter(name, _("This filter does not apply to this list."))
 
-    def query(self, filters: Mapping[str, Any] | None = None, search: str = "") -> ListQuery:
-        """The rows passing `filters` (name → value; None or False: not applied) and
-        containing `search` (diacritics and case ignored). BadFilter names a wrong one."""
+    def query(
+        self,
+        filters: Mapping[str, Any] | None = None,
+        search: str = "",
+        period: Period | None = None,
+    ) -> ListQuery:
+        """The rows passing `filters` (name → value; None or False: not applied) in `period`
+        (None: today) and containing `search` (diacritics and case ignored). BadFilter names a
+        wrong one."""
         where = [self.scope.condition(self.spec.unit())]
         for name, value in (filters or {}).items():
             flt = self.filter(name)
             if value is None or (flt.kind == "flag" and value is False):
                 continue
-            where.append(flt.condition(check_value(flt, value)))
+            where.append(flt.condition(check_value(flt, value), period))
         matches = self._search(search)
         if matches:
             where.append(or_(*matches))

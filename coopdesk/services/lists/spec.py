@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from coopdesk.domain.periods import Period
 from coopdesk.i18n import _, current_language
 
 if TYPE_CHECKING:
@@ -68,20 +69,25 @@ class Column:
 class Filter:
     name: str  # the GUI's filter and the command line's flag (--women-managed)
     kind: FilterKind
-    condition: Callable[[Any], ColumnElement[bool]]  # the value given → a SQL condition
+    # (the value given, the period the list is asked for or None for today) → SQL condition
+    condition: Callable[[Any, Period | None], ColumnElement[bool]]
     choices: tuple[tuple[Any, Label], ...] = ()  # choice and yes_no: (value, label)
 
     def codes(self) -> list[Any]:
         return [code for code, _label in self.choices]
 
 
-def yes_no(name: str, condition: Callable[[], ColumnElement[bool]], **kw: Any) -> Filter:
-    """True: the condition holds; False: it does not."""
-    return Filter(name, "yes_no", lambda v: condition() if v else ~condition(), **kw)
+Timed = Callable[[Period | None], "ColumnElement[bool]"]  # a rule asked for a period (None: today)
 
 
-def flag(name: str, condition: Callable[[], ColumnElement[bool]], **kw: Any) -> Filter:
-    return Filter(name, "flag", lambda _v: condition(), **kw)
+def yes_no(name: str, condition: Timed, **kw: Any) -> Filter:
+    """True: the condition holds in the period; False: it does not."""
+    return Filter(name, "yes_no", lambda v, p: condition(p) if v else ~condition(p), **kw)
+
+
+def flag(name: str, condition: Timed, **kw: Any) -> Filter:
+    """The condition holds in the period the list is asked for."""
+    return Filter(name, "flag", lambda _v, p: condition(p), **kw)
 
 
 def choice(
@@ -89,11 +95,11 @@ def choice(
 ) -> Filter:
     """The column equals one of the codes of `table` (code → label)."""
     items = tuple(table.items()) if isinstance(table, Mapping) else tuple(table)
-    return Filter(name, "choice", lambda v: column == v, choices=items, **kw)
+    return Filter(name, "choice", lambda v, _p: column == v, choices=items, **kw)
 
 
 def year(name: str, condition: Callable[[int], ColumnElement[bool]], **kw: Any) -> Filter:
-    return Filter(name, "year", condition, **kw)
+    return Filter(name, "year", lambda v, _p: condition(v), **kw)
 
 
 @dataclass(frozen=True)
