@@ -2,7 +2,8 @@
 
 Each contract reads every module of a package (coopdesk/ui, coopdesk/db, …) with `ast` and
 lists the imports it may not have: plain and relative imports, imports inside functions and
-under `if TYPE_CHECKING:` alike (a lazy or type-only import is still a dependency).
+under `if TYPE_CHECKING:` alike (a lazy or type-only import is still a dependency). The one
+exception: ui may import sqlalchemy under `if TYPE_CHECKING:`, for type hints.
 """
 
 from __future__ import annotations
@@ -108,6 +109,48 @@ def test_nothing_below_ui_imports_qt() -> None:
     assert offenders == [], _layer_message(
         "Only coopdesk/ui and coopdesk/app.py may import PySide6/shiboken6", offenders
     )
+
+
+def test_ui_imports_no_db() -> None:
+    offenders = offending_imports(("ui",), ("coopdesk.db",))
+    assert offenders == [], _layer_message(
+        "coopdesk/ui calls services and reads domain, never coopdesk.db", offenders
+    )
+
+
+def _type_checking_lines(tree: ast.AST) -> set[int]:
+    """Lines inside `if TYPE_CHECKING:` (or `if typing.TYPE_CHECKING:`) blocks."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+            for stmt in node.body:
+                lines.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
+    return lines
+
+
+def test_ui_builds_no_sql() -> None:
+    """sqlalchemy in ui only for type hints (`if TYPE_CHECKING:`), never to build a query."""
+    offenders = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        hints = _type_checking_lines(ast.parse(path.read_text(encoding="utf-8")))
+        offenders += [
+            str(imp)
+            for imp in imports_of(path)
+            if imp.module.split(".")[0] == "sqlalchemy" and imp.line not in hints
+        ]
+    assert offenders == [], _layer_message(
+        "coopdesk/ui builds no SQL: sqlalchemy only under `if TYPE_CHECKING:`", offenders
+    )
+
+
+def test_the_type_checking_exception_is_only_for_type_checking() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from sqlalchemy.orm import Session\n"
+        "from sqlalchemy import select\n"
+    )
+    assert _type_checking_lines(ast.parse(source)) == {3}
 
 
 def test_domain_imports_nothing_of_ours_but_i18n() -> None:
