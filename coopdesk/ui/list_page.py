@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.i18n import _, ngettext
 from coopdesk.services import lists
+from coopdesk.services.documents.file_names import people_file_name
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.export import write_xlsx
 from coopdesk.ui.icons import icon
@@ -88,6 +89,7 @@ class ListPage(QWidget):
         self._translatables: list[tuple[Any, str]] = []
         self._filters: dict[str, ChoiceFilter | QCheckBox] = {}
         self._generation = 0
+        self._editing = False  # an editor opened from this list is open
         self._fitted = False
         # a province office sees its communes' records, and whose each is
         scope = lists.Scope(ctx.unit_code, subtree=ctx.is_aggregator)
@@ -219,7 +221,8 @@ class ListPage(QWidget):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self.search_timer.start)
         self.search.returnPressed.connect(self.apply_filters)
-        self.table.doubleClicked.connect(self._open_index)
+        # `activated` is a double-click or Enter; listening to doubleClicked as well opened
+        # the record twice
         self.table.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(self._open_current)
@@ -305,17 +308,23 @@ class ListPage(QWidget):
 
     @Slot(object)
     def _open_index(self, index: Any) -> None:
-        record_id = self.model.data(index, ID_ROLE)
-        if record_id:
-            self.open_record(record_id)
+        self._open(self.model.data(index, ID_ROLE))
 
     def _open_current(self) -> None:
-        record_id = self.selected_id()
-        if record_id:
+        self._open(self.selected_id())
+
+    def _open(self, record_id: str | None) -> None:
+        """One editor at a time: a click that arrives while one is open opens nothing."""
+        if not record_id or self._editing:
+            return
+        self._editing = True
+        try:
             self.open_record(record_id)
+        finally:
+            self._editing = False
 
     def export(self) -> None:
-        name = _(self.TITLE).replace("&", "").replace("/", "-") + ".xlsx"
+        name = people_file_name(_(self.TITLE), suffix=".xlsx")  # HTX-To-hop-tac.xlsx
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Export the list"), str(Path.home() / name), _("Excel files (*.xlsx)")
         )

@@ -88,3 +88,45 @@ def test_the_officer_editor_says_nothing_about_the_person_while_typing(qtbot, ct
     assert dialog.person_error.text() == (
         "Chọn một người trong danh sách hoặc nhập họ tên người mới."
     )
+
+
+def test_a_double_click_opens_the_record_once(qtbot, ctx, main_window, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from coopdesk.ui.editors.cooperative import CooperativeDialog
+    from tests.ui.conftest import add_cooperatives
+
+    add_cooperatives(ctx.engine, [("HTX", "HTX Nông nghiệp Tân Phong")])
+    page = main_window.show_area("cooperatives")
+    page.refresh()
+    opened: list[str | None] = []
+    monkeypatch.setattr(CooperativeDialog, "exec", lambda self: opened.append(self.record_id))
+    index = page.model.index(0, 0)
+    where = page.table.visualRect(index).center()
+    # a person's double-click: the first click, then the second one
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert len(opened) == 1
+    assert opened[0] == page.selected_id()
+
+
+def test_an_editor_asked_for_while_one_is_open_is_not_opened_again(
+    qtbot, ctx, main_window, monkeypatch
+) -> None:
+    from coopdesk.ui.editors.cooperative import CooperativeDialog
+    from tests.ui.conftest import add_cooperatives
+
+    add_cooperatives(ctx.engine, [("HTX", "HTX Nông nghiệp Tân Phong")])
+    page = main_window.show_area("cooperatives")
+    page.refresh()
+    page.table.selectRow(0)
+    opened: list[str | None] = []
+
+    def exec_and_click_again(self) -> int:  # a second click arrives while the editor is open
+        opened.append(self.record_id)
+        page._open_current()
+        return 0
+
+    monkeypatch.setattr(CooperativeDialog, "exec", exec_and_click_again)
+    page._open_current()
+    assert len(opened) == 1
