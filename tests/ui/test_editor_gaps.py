@@ -91,8 +91,8 @@ def test_plan_targets_and_assignments_edited_and_saved_through_plans(qtbot, ctx)
     indicator = fields["indicator_code"].combo
     indicator.setCurrentIndex(indicator.findData("htx_women_managed"))
     assert indicator.currentText() == "HTX do phụ nữ tham gia quản lý"
-    fields["period"].edit.clear()
-    qtbot.keyClicks(fields["period"].edit, "2026")
+    period = fields["period"].combo
+    period.setCurrentIndex(period.findData("2026"))
     qtbot.keyClicks(fields["value"].edit, "3")
     targets.apply()
     # a percentage above 100: the problem beside the value, the row not added
@@ -101,12 +101,14 @@ def test_plan_targets_and_assignments_edited_and_saved_through_plans(qtbot, ctx)
     assert not targets.apply()
     assert fields["value"].error.isVisible()
     assert fields["value"].problem() == "Chỉ tiêu tỷ lệ không thể vượt quá 100 %."
-    # a period CoopDesk does not understand: said beside the period
+    # the period is picked, never typed: the programme's years, phases and the whole
+    assert [period.itemText(n) for n in range(period.count())] == [
+        *(f"Năm {y}" for y in range(2023, 2031)),
+        "Giai đoạn 1 (2023–2025)",
+        "Giai đoạn 2 (2026–2030)",
+        "Cả Đề án (2023–2030)",
+    ]
     fields["value"].edit.setText("50,5")
-    fields["period"].edit.setText("năm sau")
-    assert not targets.apply()
-    assert fields["period"].problem()
-    fields["period"].edit.setText("2026")
     comparison = fields["comparison"].combo
     comparison.setCurrentIndex(comparison.findData("about"))
     assert targets.apply()
@@ -366,7 +368,7 @@ def test_a_province_plan_sets_its_communes_targets_and_the_overview_adds_them_up
     for code, value in (("12", "10"), ("03408", "4")):
         unit.setCurrentIndex(unit.findData(code))
         indicator.setCurrentIndex(indicator.findData("htx_women_managed"))
-        fields["period"].edit.setText("2026")
+        fields["period"].set_value("2026")
         fields["value"].edit.setText(value)
         assert targets.apply()
     assert targets.texts() == [

@@ -25,7 +25,7 @@ def _saved_plan_with_a_target(qtbot, ctx) -> str:
     fields["indicator_code"].combo.setCurrentIndex(
         fields["indicator_code"].combo.findData("htx_women_managed")
     )
-    fields["period"].edit.setText("2026")
+    fields["period"].set_value("2026")
     fields["value"].edit.setText("2")
     assert dialog.targets.apply()
     dialog.save()
@@ -130,3 +130,18 @@ def test_an_editor_asked_for_while_one_is_open_is_not_opened_again(
     monkeypatch.setattr(CooperativeDialog, "exec", exec_and_click_again)
     page._open_current()
     assert len(opened) == 1
+
+
+def test_a_stored_target_of_a_reporting_year_keeps_its_period_when_opened(qtbot, ctx) -> None:
+    """The picker offers years and phases; an older '2026r' target is shown as it is."""
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    plan_id = _saved_plan_with_a_target(qtbot, ctx)
+    with ctx.session() as s:
+        s.execute(Target.__table__.update().values(period="2026r"))
+    dialog = _open(qtbot, PlanDialog(ctx, plan_id))
+    dialog.targets.select_row(0)
+    field = dialog.targets.form.fields["period"]
+    assert field.value() == "2026r"
+    assert field.combo.currentText().startswith("Năm báo cáo 2026")
+    assert not dialog.targets.pending()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk import i18n
 from coopdesk.domain import indicators as reg
-from coopdesk.domain.periods import Period
+from coopdesk.domain.periods import Period, programme_years
 from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_, _
 from coopdesk.services.registry import plans as registry_plans
@@ -81,6 +81,31 @@ def fmt_decimal(value: Any) -> str:
     number = Decimal(str(value))
     whole = number == number.to_integral_value()
     return i18n.format_number(number, 0 if whole else len(str(number.normalize()).split(".")[-1]))
+
+
+class PeriodField(ChoiceField):
+    """The period of a target, picked: the programme's years, its phases, the whole
+    programme. A yearly target counts for the calendar and the reporting year alike
+    (`domain.targets`). A stored target of another period (a reporting year, dates) is
+    offered too, so opening it never changes it."""
+
+    def __init__(self, key: str, label: str, *, required: bool = False) -> None:
+        super().__init__(key, label, target_periods, required=required, translate=False)
+
+    def set_value(self, value: Any) -> None:
+        if value and self.combo.findData(value) < 0:
+            try:
+                text = Period.parse(str(value)).label()
+            except ValueError:
+                text = str(value)
+            self.combo.addItem(text, value)
+        super().set_value(value)
+
+
+def target_periods() -> list[tuple[str, str]]:
+    periods = [Period.calendar_year(y) for y in programme_years()]
+    periods += [Period.parse(key) for key in ("phase1", "phase2", "all")]
+    return [(p.key, p.label()) for p in periods]
 
 
 def indicator_choices() -> list[tuple[str, str]]:
@@ -257,9 +282,7 @@ class TargetsTab(PartsTab):
                     required=True,
                     translate=False,
                 ),
-                TextField(
-                    "period", N_("Period"), required=True, placeholder=N_("2026, phase1, 2026r…")
-                ),
+                PeriodField("period", N_("Period"), required=True),
                 ChoiceField("comparison", N_("Comparison"), list(COMPARISON.items())),
                 DecimalField("value", N_("Target value"), required=True),
                 ChoiceField(
