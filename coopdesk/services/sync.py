@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import SyncImport, SyncOutgoing, Unit
+from coopdesk.db.models import SyncImport, Unit
 from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
 from coopdesk.services import settings, units
@@ -104,12 +104,7 @@ def export_bundle(
 def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
     me = me or whoami(session)
     recipient = resolve_unit(session, to)
-    seq = (
-        session.execute(
-            select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient)
-        ).scalar()
-        or 0
-    ) + 1
+    seq = exporter.next_seq(session, recipient)
     return exporter.file_name(me.unit_code, recipient, seq, dt.date.today())
 
 

@@ -82,6 +82,96 @@ def receipts_for(session: Session, unit: str, limit: int = 50) -> list[dict[str,
     ]
 
 
+def next_seq(session: Session, recipient_unit: str) -> int:
+    """The number the next bundle to `recipient_unit` gets (bundles are numbered per pair)."""
+    last = session.execute(
+        select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient_unit)
+    ).scalar()
+    return int(last or 0) + 1
+
+
+def _records_to_send(
+    session: Session,
+    tree: scope.UnitTree,
+    pair: tuple[str, str],
+    base: Knowledge,
+    units: Any,
+) -> list[dict[str, Any]]:
+    """Every version of each record in scope that the recipient may not have yet."""
+    my_unit, recipient_unit = pair
+    records: list[dict[str, Any]] = []
+    for table in versions.synced_tables():
+        if table.name in STAYS_ON_THIS_LAPTOP:
+            continue
+        held = state.held_versions(session, table, virtual=None, units=units)
+        for record_id in sorted(held):
+            all_versions = held[record_id].all()
+            unit = all_versions[0][1].get("unit_code")
+            if not isinstance(unit, str) or not scope.in_scope(
+                tree, my_unit, recipient_unit, table.name, unit
+            ):
+                continue
+            if not any(v.counter > state.known(base, v.by, unit) for v, _ in all_versions):
+                continue
+            for version, fields in all_versions:
+                records.append(
+                    {"t": table.name, "id": record_id, "v": version.to_json(), "d": fields}
+                )
+    return records
+
+
+def _body(
+    session: Session,
+    tree: scope.UnitTree,
+    pair: tuple[str, str],
+    base: Knowledge,
+    units: Any,
+) -> dict[str, Any]:
+    my_unit, recipient_unit = pair
+    records = _records_to_send(session, tree, pair, base, units)
+    replicas = {
+        r.replica_id: {"install": r.install_id, "unit": r.unit_code}
+        for r in session.execute(select(SyncReplica)).scalars()
+    }
+    replicas[versions.replica_id(session)] = {
+        "install": versions.install_id(session),
+        "unit": my_unit,
+    }
+    body = {
+        "records": records,
+        "knowledge": own_knowledge(session, units),
+        "base": base,
+        "receipts": receipts_for(session, recipient_unit),
+        "replicas": replicas,
+        "retired": sorted(versions.retired_replicas(session)),
+    }
+    if catalogues.sends_catalogues(tree, my_unit, recipient_unit):
+        body["catalogues"] = catalogues.export(session)
+    return body
+
+
+def _header(
+    session: Session, tree: scope.UnitTree, pair: tuple[str, str], body: dict[str, Any], seq: int
+) -> dict[str, Any]:
+    my_unit, recipient_unit = pair
+    ids = {(r["t"], r["id"]) for r in body["records"]}
+    return {
+        "app": f"CoopDesk {__version__}",
+        "sender": {
+            "install": versions.install_id(session),
+            "replica": versions.replica_id(session),
+            "unit": my_unit,
+            "unit_name": tree.name(my_unit),
+        },
+        "recipient": {"unit": recipient_unit, "unit_name": tree.name(recipient_unit)},
+        "scope": "full" if not body["base"] else "delta",
+        "seq": seq,
+        "counts": dict(sorted(Counter(t for t, _id in ids).items())),
+        "records": len(ids),
+        "versions": len(body["records"]),
+    }
+
+
 def build(
     session: Session,
     *,
@@ -94,67 +184,11 @@ def build(
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     versions.stamp_unversioned(session)
     tree = scope.UnitTree.load(session)
-    me = versions.replica_id(session)
+    pair = (my_unit, recipient_unit)
     base: Knowledge = {} if full else state.ack_base(session, recipient_unit)
-    records: list[dict[str, Any]] = []
-    counts: Counter[str] = Counter()
-    units = scope_units(tree, my_unit, recipient_unit)
-    for table in versions.synced_tables():
-        if table.name in STAYS_ON_THIS_LAPTOP:
-            continue
-        held = state.held_versions(session, table, virtual=None, units=units)
-        for record_id in sorted(held):
-            entry = held[record_id]
-            all_versions = entry.all()
-            unit = all_versions[0][1].get("unit_code")
-            if not isinstance(unit, str) or not scope.in_scope(
-                tree, my_unit, recipient_unit, table.name, unit
-            ):
-                continue
-            if not any(v.counter > state.known(base, v.by, unit) for v, _ in all_versions):
-                continue
-            for version, fields in all_versions:
-                records.append(
-                    {"t": table.name, "id": record_id, "v": version.to_json(), "d": fields}
-                )
-            counts[table.name] += 1
-    replicas = {
-        r.replica_id: {"install": r.install_id, "unit": r.unit_code}
-        for r in session.execute(select(SyncReplica)).scalars()
-    }
-    replicas[me] = {"install": versions.install_id(session), "unit": my_unit}
-    body = {
-        "records": records,
-        "knowledge": own_knowledge(session, units),
-        "base": base,
-        "receipts": receipts_for(session, recipient_unit),
-        "replicas": replicas,
-        "retired": sorted(versions.retired_replicas(session)),
-    }
-    if catalogues.sends_catalogues(tree, my_unit, recipient_unit):
-        body["catalogues"] = catalogues.export(session)
-    seq = (
-        session.execute(
-            select(func.max(SyncOutgoing.seq)).where(SyncOutgoing.recipient_unit == recipient_unit)
-        ).scalar()
-        or 0
-    ) + 1
-    header = {
-        "app": f"CoopDesk {__version__}",
-        "sender": {
-            "install": versions.install_id(session),
-            "replica": me,
-            "unit": my_unit,
-            "unit_name": tree.name(my_unit),
-        },
-        "recipient": {"unit": recipient_unit, "unit_name": tree.name(recipient_unit)},
-        "scope": "full" if not base else "delta",
-        "seq": seq,
-        "created_at": now.isoformat(sep="T"),
-        "counts": dict(sorted(counts.items())),
-        "records": sum(counts.values()),
-        "versions": len(records),
-    }
+    body = _body(session, tree, pair, base, scope_units(tree, my_unit, recipient_unit))
+    seq = next_seq(session, recipient_unit)
+    header = {**_header(session, tree, pair, body, seq), "created_at": now.isoformat(sep="T")}
     data = bundle.encode(header, body)
     decoded_header = bundle.decode(data).header
     session.add(
@@ -163,11 +197,11 @@ def build(
             seq=seq,
             bundle_id=decoded_header["bundle_id"],
             full=not base,
-            records=sum(counts.values()),
+            records=header["records"],
             created_at=now,
         )
     )
-    return ExportResult(data, decoded_header, seq, sum(counts.values()))
+    return ExportResult(data, decoded_header, seq, header["records"])
 
 
 def file_name(my_unit: str, recipient_unit: str, seq: int, when: dt.date) -> str:

@@ -100,6 +100,48 @@ def reporting_window(today: dt.date, cutoff: tuple[int, int]) -> tuple[dt.date, 
     return start, deadline
 
 
+def _unit_status(
+    unit: str, name: str, logs_by_replica: dict[str, list[SyncImport]], start: dt.date
+) -> UnitStatus:
+    """What arrived from one unit: per sending computer, its last bundle and the gaps."""
+    status = UnitStatus(unit, name)
+    for replica, logs in sorted(logs_by_replica.items()):
+        seqs = {log.seq for log in logs}
+        last = max(logs, key=lambda log: log.seq)
+        status.senders.append(
+            SenderStatus(
+                replica,
+                last.seq,
+                last.created_at,
+                max(log.imported_at for log in logs),
+                sorted(set(range(1, max(seqs) + 1)) - seqs),
+            )
+        )
+        status.reported = status.reported or any(
+            log.created_at is not None and log.created_at.date() >= start for log in logs
+        )
+    return status
+
+
+def _sent(session: Session, tree: scope.UnitTree) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(
+            SyncOutgoing.recipient_unit,
+            func.max(SyncOutgoing.seq),
+            func.max(SyncOutgoing.created_at),
+        ).group_by(SyncOutgoing.recipient_unit)
+    )
+    return [
+        {
+            "recipient": recipient,
+            "name": tree.name(recipient),
+            "last_seq": seq,
+            "last_created": created.isoformat(sep="T") if created else None,
+        }
+        for recipient, seq, created in rows
+    ]
+
+
 def sync_status(
     session: Session,
     *,
@@ -119,41 +161,9 @@ def sync_status(
     wanted = set(by_unit)
     if aggregator:
         wanted |= {c for c in tree.children(my_unit) if not c.startswith("old:")}
-    units: list[UnitStatus] = []
-    for unit in sorted(wanted):
-        status = UnitStatus(unit, tree.name(unit))
-        for replica, logs in sorted(by_unit.get(unit, {}).items()):
-            seqs = {log.seq for log in logs}
-            last = max(logs, key=lambda log: log.seq)
-            status.senders.append(
-                SenderStatus(
-                    replica,
-                    last.seq,
-                    last.created_at,
-                    max(log.imported_at for log in logs),
-                    sorted(set(range(1, max(seqs) + 1)) - seqs),
-                )
-            )
-            status.reported = status.reported or any(
-                log.created_at is not None and log.created_at.date() >= start for log in logs
-            )
+    units = [_unit_status(u, tree.name(u), by_unit.get(u, {}), start) for u in sorted(wanted)]
+    for status in units:
         status.late = not status.reported and today > deadline
-        units.append(status)
-    sent = [
-        {
-            "recipient": recipient,
-            "name": tree.name(recipient),
-            "last_seq": seq,
-            "last_created": created.isoformat(sep="T") if created else None,
-        }
-        for recipient, seq, created in session.execute(
-            select(
-                SyncOutgoing.recipient_unit,
-                func.max(SyncOutgoing.seq),
-                func.max(SyncOutgoing.created_at),
-            ).group_by(SyncOutgoing.recipient_unit)
-        )
-    ]
     conflicts = session.execute(
         select(func.count(func.distinct(SyncConflict.table_name + SyncConflict.record_id)))
     ).scalar_one()
@@ -167,7 +177,7 @@ def sync_status(
         int(waiting),
         deadline,
         start,
-        sent,
+        _sent(session, tree),
         units,
     )
 
