@@ -145,3 +145,62 @@ def test_a_stored_target_of_a_reporting_year_keeps_its_period_when_opened(qtbot,
     assert field.value() == "2026r"
     assert field.combo.currentText().startswith("Năm báo cáo 2026")
     assert not dialog.targets.pending()
+
+
+def test_three_women_of_the_same_name_can_be_told_apart_in_the_picker(qtbot, ctx) -> None:
+    from coopdesk.db.models import Cooperative, Person, Role
+    from coopdesk.services import records
+    from coopdesk.ui.editors.officer import OfficerDialog
+
+    with ctx.session() as s:
+        coop = records.create(
+            s, Cooperative, {"name": "HTX Chè Tân Phong", "kind": "HTX", "unit_code": "03408"}
+        )
+        people = [
+            records.create(
+                s,
+                Person,
+                {
+                    "full_name": "Nguyễn Thị Hoa",
+                    "gender": "F",
+                    "birth_year": year,
+                    "unit_code": "03408",
+                },
+            )
+            for year in (1975, 1988, None)
+        ]
+        records.create(
+            s,
+            Role,
+            {
+                "person_id": people[1].id,
+                "cooperative_id": coop.id,
+                "role": "director",
+                "unit_code": "03408",
+            },
+        )
+    dialog = _open(qtbot, OfficerDialog(ctx, None))
+    dialog.picker.search.setText("nguyen thi hoa")
+    dialog.picker.refresh()
+    shown = sorted(
+        dialog.picker.matches.item(n).text() for n in range(dialog.picker.matches.count())
+    )
+    assert shown == [
+        "Nguyễn Thị Hoa (Nữ) — Phường Tân Phong",
+        "Nguyễn Thị Hoa (Nữ, sinh năm 1975) — Phường Tân Phong",
+        "Nguyễn Thị Hoa (Nữ, sinh năm 1988) — HTX Chè Tân Phong · Phường Tân Phong",
+    ]
+
+
+def test_sectors_are_offered_in_vietnamese_order(ctx) -> None:
+    from coopdesk.i18n import collation_key
+    from coopdesk.services import lists
+    from coopdesk.services.registry import lookups
+
+    names = [name for _code, name in ctx.read(lookups.sectors, "vi")]
+    assert names == sorted(names, key=collation_key)
+    assert names.index("Dịch vụ") < names.index("Du lịch, du lịch cộng đồng")
+    assert names.index("Du lịch, du lịch cộng đồng") < names.index("Dược liệu")
+    spec = ctx.read(lambda s: lists.definition(s, "cooperatives", lists.Scope("03408")))
+    offered = [label.vi for _code, label in spec.filter("sector").choices]
+    assert offered == names

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Cooperative, Sector
 from coopdesk.domain import labels as L
-from coopdesk.i18n import N_
+from coopdesk.i18n import N_, collation_key
 from coopdesk.services import list_filters as Q
 from coopdesk.services.lists.spec import Column, ListSpec, Names, choice, flag, label_text
 from coopdesk.services.rules import alive
@@ -28,7 +28,7 @@ def spec(session: Session) -> ListSpec:
         names = sectors.get(code) if code else None
         return label_text(names) if names else (code or "")
 
-    by_name = sorted(sectors.items(), key=lambda item: item[1].vi)
+    by_name = sorted(sectors.items(), key=lambda item: collation_key(item[1].vi))
     return ListSpec(
         id_expr=c.id,
         base=select(c.id).where(c.deleted_at.is_(None)),

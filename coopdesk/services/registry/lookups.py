@@ -9,24 +9,30 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Cooperative, Ethnicity, Officer, Person, Sector
-from coopdesk.i18n import fold
+from coopdesk.db.models import Cooperative, Ethnicity, Officer, Person, Role, Sector, Unit
+from coopdesk.i18n import collation_key, fold
 
 CHOICE_LIMIT = 5000  # a commune has far fewer; the lists stay quick to open
 
 
 @dataclass(frozen=True)
 class PersonMatch:
+    """A person found by the pickers, with what tells women of the same name apart."""
+
     id: str
     full_name: str
     gender: str
     officer: bool  # a Hội officer
+    birth_year: int | None = None
+    cooperative: str = ""  # where she holds her latest role
+    unit_name: str = ""  # her commune
 
 
 def sectors(session: Session, language: str) -> list[tuple[str, str]]:
-    """(code, name) of the sectors, by name in `language` ("vi" or "en")."""
+    """(code, name) of the sectors, by name in `language` (Vietnamese order for "vi")."""
     column = Sector.name_en if language == "en" else Sector.name_vi
-    return [(c, n) for c, n in session.execute(select(Sector.code, column).order_by(column))]
+    rows = [(c, n) for c, n in session.execute(select(Sector.code, column))]
+    return sorted(rows, key=lambda row: collation_key(row[1]))
 
 
 def ethnicities(session: Session) -> list[tuple[str, str]]:
@@ -67,14 +73,36 @@ def people_choices(session: Session, unit_code: str) -> list[tuple[str, str]]:
 def search_people(
     session: Session, unit_code: str, text: str, limit: int = 30
 ) -> list[PersonMatch]:
-    """The unit's people whose name contains `text` (diacritics and case ignored)."""
+    """The unit's people whose name contains `text` (diacritics and case ignored), each with
+    her year of birth, the cooperative of her latest role and her commune."""
     officer = (
         select(Officer.id)
         .where(Officer.person_id == Person.id, Officer.deleted_at.is_(None))
         .exists()
     )
+    cooperative = (
+        select(Cooperative.name)
+        .join(Role, Role.cooperative_id == Cooperative.id)
+        .where(
+            Role.person_id == Person.id,
+            Role.deleted_at.is_(None),
+            Cooperative.deleted_at.is_(None),
+        )
+        .order_by(Role.start_on.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    unit = select(Unit.name).where(Unit.code == Person.unit_code).scalar_subquery()
     query = (
-        select(Person.id, Person.full_name, Person.gender, officer)
+        select(
+            Person.id,
+            Person.full_name,
+            Person.gender,
+            officer,
+            Person.birth_year,
+            cooperative,
+            unit,
+        )
         .where(
             Person.deleted_at.is_(None),
             Person.redacted.is_(False),
@@ -86,4 +114,7 @@ def search_people(
     folded = fold(text)
     if folded:
         query = query.where(Person.name_folded.contains(folded, autoescape=True))
-    return [PersonMatch(i, n, g, bool(o)) for i, n, g, o in session.execute(query)]
+    return [
+        PersonMatch(i, n, g, bool(o), y, c or "", u or "")
+        for i, n, g, o, y, c, u in session.execute(query)
+    ]

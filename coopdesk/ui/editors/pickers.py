@@ -31,6 +31,18 @@ class PersonChoice:
     officer: bool = False
 
 
+def match_text(m: lookups.PersonMatch) -> str:
+    """'Nguyễn Thị Hoa (Nữ, sinh năm 1985) — HTX Chè Tân Phong · Phường Tân Phong': enough to
+    tell apart women of the same name."""
+    about = [_(L.GENDER.get(m.gender, m.gender))]
+    if m.birth_year:
+        about.append(_("born {year}").format(year=m.birth_year))
+    if m.officer:
+        about.append(_("Hội officer"))
+    where = " · ".join(x for x in (m.cooperative, m.unit_name) if x)
+    return f"{m.full_name} ({', '.join(about)})" + (f" — {where}" if where else "")
+
+
 class PersonPicker(QWidget):
     """Type part of a name: matching people appear; or type a new name and choose gender."""
 
@@ -80,10 +92,7 @@ class PersonPicker(QWidget):
         self.matches.clear()
         found = self.ctx.read(lookups.search_people, self.ctx.unit_code, self.search.text())
         for m in found:
-            officer = ", " + _("Hội officer") if m.officer else ""
-            item = QListWidgetItem(
-                f"{m.full_name} ({_(L.GENDER.get(m.gender, m.gender))}{officer})"
-            )
+            item = QListWidgetItem(match_text(m))
             item.setData(ID_ROLE, (m.id, m.full_name, m.gender, m.officer))
             self.matches.addItem(item)
 
