@@ -305,20 +305,11 @@ def stamp_unversioned(session: Session) -> int:
 # --- stamping a record the services write --------------------------------------------------
 
 
-def stamp(session: Session, obj: Synced, *, erased: bool = False) -> None:
+def stamp(session: Session, obj: Synced) -> None:
     """Give `obj` the version this transaction's change makes (once per transaction: stamping
     again in the same transaction gives the same version)."""
     base = Version.parse(obj.version)
-    obj.version = local_version(session, base, erased=erased).text()
-
-
-def natural_id_of(obj: Synced) -> str | None:
-    """The id a new record must have because of its natural key (None: any id will do)."""
-    table_name = _name(type(obj))
-    keys = NATURAL_KEYS.get(table_name)
-    if not keys:
-        return None
-    return natural_id(table_name, {k: getattr(obj, k, None) for k in keys})
+    obj.version = local_version(session, base).text()
 
 
 __all__ = [
@@ -328,7 +319,6 @@ __all__ = [
     "install_id",
     "local_version",
     "natural_id",
-    "natural_id_of",
     "new_replica",
     "next_counter",
     "non_dominated",

@@ -85,8 +85,9 @@ class Site:
         """A local change as the write path makes it: natural id, then this transaction's
         version (without the validation of services.records, to build odd cases)."""
         with self.session() as s:
-            obj: Any = model(**{"unit_code": self.unit, **fields})
-            obj.id = obj.id or versions.natural_id_of(obj)
+            values = {"unit_code": self.unit, **fields}
+            obj: Any = model(**values)
+            obj.id = obj.id or versions.natural_id(obj.__tablename__, values)
             versions.stamp(s, obj)
             s.add(obj)
             s.flush()
