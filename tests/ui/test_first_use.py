@@ -204,3 +204,20 @@ def test_sectors_are_offered_in_vietnamese_order(ctx) -> None:
     spec = ctx.read(lambda s: lists.definition(s, "cooperatives", lists.Scope("03408")))
     offered = [label.vi for _code, label in spec.filter("sector").choices]
     assert offered == names
+
+
+def test_the_targets_buttons_say_what_they_do(qtbot, ctx) -> None:
+    """'Thêm' carries the plus; the button that empties the form has no plus of its own."""
+    from coopdesk.ui.editors.plan import PlanDialog
+    from coopdesk.ui.icons import icon
+
+    plan_id = _saved_plan_with_a_target(qtbot, ctx)
+    targets = _open(qtbot, PlanDialog(ctx, plan_id)).targets
+    plus = icon("add").pixmap(16).toImage()
+    assert targets.apply_button.text() == "Thêm"
+    assert targets.apply_button.icon().pixmap(16).toImage() == plus
+    assert targets.new_button.text() == "Dòng mới"
+    assert targets.new_button.icon().isNull()
+    targets.select_row(0)
+    assert targets.apply_button.text() == "Cập nhật"
+    assert targets.apply_button.icon().pixmap(16).toImage() != plus

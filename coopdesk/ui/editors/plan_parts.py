@@ -132,8 +132,8 @@ class PartsTab(QWidget):
         self.form = Form(fields)
         layout.addWidget(self.form)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(icon("add"), "")
-        self.apply_button = QPushButton(icon("edit"), "")
+        self.new_button = QPushButton()  # empties the form for another row
+        self.apply_button = QPushButton()  # Add (a plus) or Apply (a pencil): see fill_button
         self.remove_button = QPushButton(icon("delete"), "")
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -166,7 +166,7 @@ class PartsTab(QWidget):
 
     def translate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels([_(c) for c in self.COLUMNS])
-        self.new_button.setText(_("New"))
+        self.new_button.setText(_("New row"))
         self.remove_button.setText(_("Remove"))
         self.form.translate_ui()
         self.fill()
@@ -190,7 +190,7 @@ class PartsTab(QWidget):
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.apply_button.setText(_("Add") if self.editing is None else _("Apply"))
+        self.fill_button()
 
     def _selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -203,7 +203,9 @@ class PartsTab(QWidget):
         self.fill_button()
 
     def fill_button(self) -> None:
-        self.apply_button.setText(_("Add") if self.editing is None else _("Apply"))
+        adding = self.editing is None
+        self.apply_button.setText(_("Add") if adding else _("Apply"))
+        self.apply_button.setIcon(icon("add" if adding else "edit"))
         self.remove_button.setEnabled(self.editing is not None)
 
     def _remember_form(self) -> None:
