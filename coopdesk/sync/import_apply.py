@@ -20,6 +20,7 @@ from coopdesk.sync.records import data_to_values
 from coopdesk.sync.state import Held
 
 AUDIT_BATCH = 2000
+REDACTED = {"redacted": True}  # what an erased person's audit events keep of her
 
 
 @dataclass(frozen=True)
@@ -110,22 +111,40 @@ def _insert(session: Session, table: Table | None, batch: list[dict[str, Any]]) 
 def audit_imported(
     session: Session, changes: list[Change], source: Source, now: dt.datetime
 ) -> None:
-    """An audit event for every record whose visible version this import changed."""
+    """An audit event for every record whose visible version this import changed. An erasure
+    that arrives keeps no personal detail in this site's audit log, earlier events included."""
     source_json = source.to_json()
+    erased: dict[str, list[str]] = {}
     rows: list[dict[str, Any]] = []
     for change in changes:
         if not change.row_changed or change.row is None:
             continue
-        data = change.row[1]
+        version, data = change.row
         before = change.before.row[1] if change.before.row else None
-        rows.append(
-            audit_row("import", change.table.name, change.record_id, before, data, source_json, now)
+        row = audit_row(
+            "import", change.table.name, change.record_id, before, data, source_json, now
         )
-        if len(rows) >= AUDIT_BATCH:
-            session.execute(insert(AuditEvent), rows)
-            rows = []
-    if rows:
-        session.execute(insert(AuditEvent), rows)
+        if version.erased:
+            erased.setdefault(change.table.name, []).append(change.record_id)
+            row["before"] = row["after"] = canonical.dumps(REDACTED)
+        rows.append(row)
+    _redact_earlier(session, erased)
+    for n in range(0, len(rows), AUDIT_BATCH):
+        session.execute(insert(AuditEvent), rows[n : n + AUDIT_BATCH])
+
+
+def _redact_earlier(session: Session, erased: dict[str, list[str]]) -> None:
+    text = canonical.dumps(REDACTED)
+    for table_name, ids in erased.items():
+        for n in range(0, len(ids), AUDIT_BATCH):
+            session.execute(
+                update(AuditEvent)
+                .where(
+                    AuditEvent.entity == table_name,
+                    AuditEvent.entity_id.in_(ids[n : n + AUDIT_BATCH]),
+                )
+                .values(before=text, after=text)
+            )
 
 
 def audit_row(

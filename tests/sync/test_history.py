@@ -5,7 +5,7 @@ from __future__ import annotations
 from coopdesk.db import models as m
 from coopdesk.services import records
 from coopdesk.sync import conflicts, undo
-from tests.sync.helpers import COMMUNE_A, PROVINCE
+from tests.sync.helpers import COMMUNE_A, PROVINCE, person
 
 OFFICER = "Lò Thị Mai"
 
@@ -83,3 +83,26 @@ def test_a_resolved_conflict_reads_back(make_site) -> None:
     resolved = _history(p, cid)[0]
     assert (resolved.action, resolved.actor) == ("resolve", "Cán bộ tỉnh")
     assert [c.after for c in resolved.changes if c.field == "name"] == ["HTX Hoa Ban"]
+
+
+def test_an_erasure_that_arrives_leaves_no_name_in_the_audit_log(make_site) -> None:
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    pid = a.add(m.Person, **person("Hoa"), phone="0912 345 678")
+    p.receive(a.export(PROVINCE))
+    with p.session() as s:
+        texts = [f"{e.before}{e.after}" for e in s.query(m.AuditEvent).filter_by(entity_id=pid)]
+    assert any("Hoa" in t for t in texts)  # the import was audited with her details
+    with a.session() as s:
+        conflicts.erase_person(s, pid, "xã")
+    assert p.receive(a.export(PROVINCE)).applied
+    with p.session() as s:
+        events = s.query(m.AuditEvent).filter_by(entity="people", entity_id=pid).all()
+        texts = [f"{e.before}{e.after}" for e in events]
+    assert len(events) == 2
+    assert not any("Hoa" in t or "0912" in t for t in texts), texts
+    assert _history_of_person(p, pid)[0].source == "nhập từ gói số 2 của Phường Tân Phong"
+
+
+def _history_of_person(site, record_id: str) -> list[records.HistoryEntry]:
+    with site.session() as s:
+        return records.history(s, m.Person, record_id)
