@@ -130,3 +130,16 @@ def test_conflicts_dialog_pick_and_resolve(qtbot, make_site) -> None:
     assert dialog.list.count() == 0
     got = p.get(m.Cooperative, cid)
     assert (got.name, got.phone) == ("HTX Hoa Ban (tỉnh)", "0912")
+
+
+def test_bundle_damaged_after_its_preview_is_refused_at_import(province_page) -> None:
+    _a, p, page, bundle = province_page
+    page.preview(bundle)
+    assert page.confirm_button.isEnabled()
+    bundle.write_bytes(bundle.read_bytes()[:-10])  # the USB stick was pulled out meanwhile
+    before = p.dump()
+    page.confirm_import()
+    assert "không thể nhập" in page.preview_summary.text().lower()
+    assert "bị hỏng" in page.preview_summary.text()
+    assert not page.confirm_button.isEnabled()
+    assert p.dump() == before and _rows(page.history_table) == []
