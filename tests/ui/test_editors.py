@@ -49,7 +49,7 @@ def test_training_with_participants(qtbot, ctx, main_window) -> None:
     qtbot.mouseClick(dialog.participants.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(picker.search, "dao")
     picker.refresh()
-    assert picker.matches.item(0).text() == "Đặng Thị Đào (Nữ, Cán bộ Hội)"
+    assert picker.matches.item(0).text() == "Đặng Thị Đào (Nữ, Cán bộ Hội) — Phường Tân Phong"
     assert picker.select_name("Đặng Thị Đào")
     dialog.participants.add_from_picker()
     picker.new_name.setText("Vàng Thị Sùng")

@@ -221,3 +221,20 @@ def test_the_targets_buttons_say_what_they_do(qtbot, ctx) -> None:
     targets.select_row(0)
     assert targets.apply_button.text() == "Cập nhật"
     assert targets.apply_button.icon().pixmap(16).toImage() != plus
+
+
+def test_no_red_error_beside_a_field_she_has_not_reached(qtbot, ctx) -> None:
+    from coopdesk.ui.editors.cooperative import CooperativeDialog
+
+    dialog = _open(qtbot, CooperativeDialog(ctx, None))
+    fields = dialog.identity.fields
+    qtbot.keyClicks(fields["address"].edit, "To 3")  # she starts below the name
+    dialog.live_check()
+    assert fields["name"].problem() == ""  # required, but she has not been there yet
+    qtbot.keyClicks(fields["name"].edit, "H")
+    fields["name"].edit.clear()
+    fields["name"].edit.textEdited.emit("")
+    dialog.live_check()
+    assert fields["name"].problem() != ""  # she emptied it: now it is said
+    dialog.save()
+    assert not dialog.saved

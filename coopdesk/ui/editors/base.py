@@ -215,14 +215,15 @@ class RecordDialog(QDialog):
     @Slot()
     def live_check(self) -> None:
         """Validate what is on screen as the person types (nothing is saved): problems of
-        fields this dialog shows appear beside them; the rest waits for Save."""
+        the fields she has changed appear beside them; the rest (a required field she has not
+        reached yet) waits for Save."""
         self.check_timer.stop()
         self.clear_problems()
         data = self.collect()
         if data is None:
             return
         problems = self.live_problems(self.ctx.read(self.AREA.check, self.make_draft(data)))
-        shown = {k for form in self.forms() for k in form.fields}
+        shown = {k for form in self.forms() for k, f in form.fields.items() if f.touched}
         plain = [Problem(plain_field(p.field), p.message, p.severity) for p in problems]
         for form in self.forms():
             form.show_problems([p for p in plain if p.field in shown])

@@ -49,6 +49,11 @@ class Field(QObject):
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.touched = False  # changed by the officer since the form was filled
+        self.changed.connect(self._touch)
+
+    def _touch(self) -> None:
+        self.touched = True
 
     def translate_ui(self) -> None:
         text = _(self.label_msgid)
@@ -278,6 +283,8 @@ class Form(QWidget):
         for key, f in self.fields.items():
             if key in values:
                 f.set_value(values[key])
+        for f in self.fields.values():
+            f.touched = False  # filled in, not yet changed by the officer
 
     def read(self) -> tuple[dict[str, Any], bool]:
         """(values, ok): a field that cannot be read shows why and makes ok False."""
