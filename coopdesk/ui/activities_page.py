@@ -29,4 +29,4 @@ class ActivitiesPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.simple import ActivityDialog
 
-        ActivityDialog(self.ctx, record_id, self).exec()
+        self.edit(ActivityDialog(self.ctx, record_id, self))

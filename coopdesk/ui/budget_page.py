@@ -29,4 +29,4 @@ class BudgetPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.simple import BudgetDialog
 
-        BudgetDialog(self.ctx, record_id, self).exec()
+        self.edit(BudgetDialog(self.ctx, record_id, self))

@@ -35,4 +35,4 @@ class CooperativesPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.cooperative import CooperativeDialog
 
-        CooperativeDialog(self.ctx, record_id, self).exec()
+        self.edit(CooperativeDialog(self.ctx, record_id, self))

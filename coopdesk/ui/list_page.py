@@ -214,6 +214,16 @@ class ListPage(QWidget):
 
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
+        hidden = QHBoxLayout()  # said when a record just saved is not in the filtered rows
+        self.hidden_note = QLabel()
+        self.hidden_note.setObjectName("fieldWarning")
+        self.hidden_note.setWordWrap(True)
+        self.show_all_button = QPushButton()
+        hidden.addWidget(self.hidden_note, 1)
+        hidden.addWidget(self.show_all_button)
+        layout.addLayout(hidden)
+        self.show_all_button.clicked.connect(self.clear_filters)
+        self._show_hidden_note(False)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -235,6 +245,10 @@ class ListPage(QWidget):
         self.open_button.setText(_("Open"))
         self.export_button.setText(_("Export .xlsx"))
         self.export_button.setToolTip(_("Save the rows of this list as an Excel file"))
+        self.hidden_note.setText(
+            _("The record was saved, but the filters or the search in use hide it from this list.")
+        )
+        self.show_all_button.setText(_("Show all"))
         self.search.setPlaceholderText(
             _(self.SEARCH_HINT) if self.SEARCH_HINT else _("Search (accents not needed)…")
         )
@@ -294,6 +308,34 @@ class ListPage(QWidget):
         if self.search.text():
             self.search.clear()
             self.apply_filters()
+
+    def edit(self, dialog: Any) -> None:
+        """Run a record's editor; a record saved but hidden by the filters is said so."""
+        dialog.exec()
+        saved_id = dialog.record_id if dialog.saved else None
+        if saved_id is None:
+            return
+        query = self.definition.query(self.filter_values(), self.search.text())
+        self._show_hidden_note(not self.ctx.read(query.contains, saved_id))
+
+    def clear_filters(self) -> None:
+        """Every filter off and the search empty: all the records show again."""
+        for widget in self._filters.values():
+            widget.blockSignals(True)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            else:
+                widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._show_hidden_note(False)
+        self.apply_filters()
+
+    def _show_hidden_note(self, shown: bool) -> None:
+        self.hidden_note.setVisible(shown)
+        self.show_all_button.setVisible(shown)
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -27,4 +27,4 @@ class OfficersPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.officer import OfficerDialog
 
-        OfficerDialog(self.ctx, record_id, self).exec()
+        self.edit(OfficerDialog(self.ctx, record_id, self))

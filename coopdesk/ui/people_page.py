@@ -36,4 +36,4 @@ class PeoplePage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.person import PersonDialog
 
-        PersonDialog(self.ctx, record_id, self).exec()
+        self.edit(PersonDialog(self.ctx, record_id, self))

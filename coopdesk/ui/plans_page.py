@@ -23,7 +23,7 @@ class PlansPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.plan import PlanDialog
 
-        PlanDialog(self.ctx, record_id, self).exec()
+        self.edit(PlanDialog(self.ctx, record_id, self))
 
     def new_record(self) -> None:
         self.open_record(None)

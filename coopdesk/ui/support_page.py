@@ -29,4 +29,4 @@ class SupportPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.simple import SupportDialog
 
-        SupportDialog(self.ctx, record_id, self).exec()
+        self.edit(SupportDialog(self.ctx, record_id, self))

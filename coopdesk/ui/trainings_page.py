@@ -29,4 +29,4 @@ class TrainingsPage(ListPage):
     def open_record(self, record_id: str | None) -> None:
         from coopdesk.ui.editors.training import TrainingDialog
 
-        TrainingDialog(self.ctx, record_id, self).exec()
+        self.edit(TrainingDialog(self.ctx, record_id, self))

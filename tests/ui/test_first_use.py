@@ -238,3 +238,27 @@ def test_no_red_error_beside_a_field_she_has_not_reached(qtbot, ctx) -> None:
     assert fields["name"].problem() != ""  # she emptied it: now it is said
     dialog.save()
     assert not dialog.saved
+
+
+def test_a_record_saved_but_hidden_by_the_filters_is_said_so(
+    qtbot, ctx, main_window, monkeypatch
+) -> None:
+    from coopdesk.ui.editors.cooperative import CooperativeDialog
+
+    page = main_window.show_area("cooperatives")
+    page.women_filter.setChecked(True)  # only women-managed cooperatives shown
+
+    def fill_and_save(self) -> int:
+        self.identity.fields["name"].edit.setText("HTX Dịch vụ Tân Phong")
+        self.save()
+        return 1
+
+    monkeypatch.setattr(CooperativeDialog, "exec", fill_and_save)
+    page.new_record()
+    assert page.hidden_note.isVisibleTo(page)
+    assert "bộ lọc" in page.hidden_note.text()
+    assert page.row_texts("name") == []
+    page.show_all_button.click()
+    assert not page.hidden_note.isVisibleTo(page)
+    assert not page.women_filter.isChecked()
+    assert page.row_texts("name") == ["HTX Dịch vụ Tân Phong"]

@@ -78,6 +78,11 @@ class ListQuery:
         statement = select(func.count()).select_from(ids)
         return int(session.connection().execute(statement).scalar_one())
 
+    def contains(self, session: Session, record_id: str) -> bool:
+        """Is the record among the rows (e.g. one just saved, under the filters in force)?"""
+        statement = self.filtered.with_only_columns(self.id_expr).where(self.id_expr == record_id)
+        return session.connection().execute(statement.limit(1)).first() is not None
+
     def column(self, key: str) -> Column:
         for col in self.columns:
             if col.key == key:
