@@ -51,6 +51,8 @@ STOCK_CODES = frozenset(
     }
 )
 UNITS_OF_MEASURE = ("HTX", "THT", "người", "lượt", "lớp", "%", "đồng")
+# How a count's unit reads in each language (HTX and THT are the same in both).
+UNIT_MSGIDS = {"người": N_("people"), "lượt": N_("participations"), "lớp": N_("courses")}
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,13 @@ class Indicator:
 
     def name(self, lang: str | None = None) -> str:
         return self.name_en if (lang or current_language()) == "en" else self.name_vi
+
+    def unit_text(self, lang: str | None = None) -> str:
+        """The unit as it reads after a number: 'người' / 'people', 'HTX', '%'."""
+        msgid = UNIT_MSGIDS.get(self.unit)
+        if msgid is None:
+            return self.unit
+        return i18n.translate_in(lang or current_language(), msgid)
 
     def formula(self, lang: str | None = None) -> str:
         return self.formula_en if (lang or current_language()) == "en" else self.formula_vi
@@ -375,7 +384,7 @@ def format_value(indicator: Indicator, value: Decimal | None, *, with_unit: bool
     if indicator.unit == "đồng":
         return i18n.format_money(value)
     text = i18n.format_number(value)
-    return f"{text} {indicator.unit}" if with_unit else text
+    return f"{text} {indicator.unit_text()}" if with_unit else text
 
 
 def comparison_text(comparison: str) -> str:

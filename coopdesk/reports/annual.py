@@ -42,6 +42,11 @@ class Figure:
     value: Decimal | None
     target: Decimal | None = None
     comparison: str = ">="
+    unit_text: str = ""  # the unit in the document's language ('people'); default: `unit`
+
+    @property
+    def unit_label(self) -> str:
+        return self.unit_text or self.unit
 
     @property
     def is_percent(self) -> bool:
@@ -328,7 +333,7 @@ def appendices(data: AnnualData, number_line: str, date: dt.date, lang: str) -> 
             [
                 i,
                 fig.name,
-                fig.unit,
+                fig.unit_label,
                 _value_cell(fig, fig.target),
                 _value_cell(fig, fig.value),
                 Typed(fig.share_of_target(), "percent"),
@@ -369,7 +374,7 @@ def _children_table(data: AnnualData, note: str, lang: str) -> Table:
     for i, fig in enumerate(figs, start=2):
         kind = "percent" if fig.is_percent else ("money" if fig.unit == "đồng" else "int")
         columns.append(
-            Column(f"{fig.name} ({fig.unit})", kind, 1.35 if kind == "money" else 1.0, True)  # type: ignore[arg-type]
+            Column(f"{fig.name} ({fig.unit_label})", kind, 1.35 if kind == "money" else 1.0, True)  # type: ignore[arg-type]
         )
         if fig.is_percent:
             columns[-1] = Column(columns[-1].title, "percent", 1.0, False)

@@ -221,6 +221,7 @@ def gather_annual(
             code=ind.code,
             name=ind.name(lang),
             unit=ind.unit,
+            unit_text=ind.unit_text(lang),
             group=ind.group,
             value=result.values[ind.code].value,
             target=target.value if target else None,
@@ -390,7 +391,7 @@ def _goal_lines(targets: Sequence[Target], lang: str) -> list[tuple[int, list[st
         shown = (
             translate_in(lang, "{value} %").format(value=_plain(value, lang))
             if ind.unit == "%"
-            else (f"{_plain(value, lang)} {ind.unit}")
+            else (f"{_plain(value, lang)} {ind.unit_text(lang)}")
         )
         line = f"{ind.name(lang)}: {signs.get(t.comparison, '')}{shown}"
         if t.note:
@@ -431,7 +432,7 @@ def _plan_tables(
                 Typed(value / 100, "percent")
                 if ind and ind.unit == "%"
                 else Typed(value, "decimal"),
-                ind.unit if ind else "",
+                ind.unit_text(lang) if ind else "",
             ]
         )
     assignment_rows: list[list[CellValue]] = [

@@ -269,7 +269,7 @@ class ChildUnitsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _(SHORT_NAMES[ind.code]) if ind.code in SHORT_NAMES else ind.name()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{ind.name()} ({ind.unit})\n{ind.formula()}"
+            return f"{ind.name()} ({ind.unit_text()})\n{ind.formula()}"
         return None
 
     def retranslate(self) -> None:

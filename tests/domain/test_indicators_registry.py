@@ -103,3 +103,30 @@ def test_progress_is_clamped() -> None:
 def test_unknown_comparison() -> None:
     with pytest.raises(ValueError, match="<"):
         target_status(1, 2, "<", 0.5)
+
+
+def test_a_count_reads_with_its_unit_in_the_language_shown() -> None:
+    """'194 lượt' in Vietnamese is '194 participations' in English, not '194 lượt'."""
+    from decimal import Decimal
+
+    from coopdesk import i18n
+    from coopdesk.domain import indicators as reg
+
+    reach, women = reg.BY_CODE["comm_reach"], reg.BY_CODE["htx_women_managed"]
+    assert reach.unit == "lượt"
+    assert reg.format_value(reach, Decimal(1194)) == "1.194 lượt"
+    i18n.set_language("en")
+    try:
+        assert reg.format_value(reach, Decimal(1194)) == "1,194 participations"
+        assert reg.format_value(women, Decimal(5)) == "5 HTX"
+        assert {reg.BY_CODE[c].unit_text() for c in reg.BY_CODE} <= {
+            "HTX",
+            "THT",
+            "people",
+            "participations",
+            "courses",
+            "%",
+            "đồng",
+        }
+    finally:
+        i18n.set_language("vi")

@@ -343,7 +343,7 @@ class TargetsTab(PartsTab):
     def cells(self, row: dict[str, Any]) -> list[str]:
         indicator = reg.BY_CODE.get(row["indicator_code"])
         name = indicator.name() if indicator else row["indicator_code"]
-        unit = indicator.unit if indicator else ""
+        unit = indicator.unit_text() if indicator else ""
         try:
             period = Period.parse(row["period"]).label()
         except ValueError:
