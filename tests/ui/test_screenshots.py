@@ -23,6 +23,7 @@ SCREENS = (
     "support",
     "budget",
     "plans",
+    "bundles",
     "settings",
 )
 
