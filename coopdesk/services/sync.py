@@ -41,7 +41,7 @@ def whoami(session: Session) -> Me:
     inst = settings.get_installation(session)
     if inst is None:
         raise SyncError(_("This installation is not set up yet. Run `coopdesk init` first."))
-    return Me(inst.unit_code, inst.role == "aggregator", getattr(inst, "officer", ""))
+    return Me(inst.unit_code, inst.role == "aggregator", inst.officer)
 
 
 def resolve_unit(session: Session, text: str) -> str:
