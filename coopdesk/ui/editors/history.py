@@ -23,6 +23,7 @@ ACTIONS = {
     "delete": N_("deleted"),
     "erase": N_("erased"),
     "import": N_("received in a bundle"),
+    "undo-import": N_("import undone"),
     "view": N_("viewed"),
 }
 
@@ -68,7 +69,8 @@ class HistoryView(QWidget):
             )
             if e.action == "create":
                 changes = ""
-            for col, value in enumerate((when, e.actor, _(text), changes)):
+            what = e.source or _(text)  # 'nhập từ gói số 3 của Phường Tân Phong'
+            for col, value in enumerate((when, e.actor, what, changes)):
                 self.table.setItem(row, col, QTableWidgetItem(value))
 
     def translate_ui(self) -> None:
