@@ -83,7 +83,7 @@ def export_bundle(
     )
     out = Path(out)
     if out.is_dir():
-        out = out / exporter.file_name(me.unit_code, recipient, result.seq, now.date())
+        out = out / bundle_file_name(session, me.unit_code, recipient, result.seq, now.date())
     try:
         bundle.write(out, result.data)
     except OSError as exc:
@@ -105,7 +105,22 @@ def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
     me = me or whoami(session)
     recipient = resolve_unit(session, to)
     seq = exporter.next_seq(session, recipient)
-    return exporter.file_name(me.unit_code, recipient, seq, dt.date.today())
+    return bundle_file_name(session, me.unit_code, recipient, seq, dt.date.today())
+
+
+def bundle_file_name(
+    session: Session, sender: str, recipient: str, seq: int, when: dt.date
+) -> str:
+    """A name a person reads, without diacritics so every computer and chat app keeps it:
+    'Goi-du-lieu-Phuong-Tan-Phong-gui-Tinh-Lai-Chau-so-04-2026-11-23.coopdesk'."""
+    from coopdesk.services.documents.file_names import people_file_name
+
+    def name(code: str) -> str:
+        unit = session.get(Unit, code)
+        return unit.name if unit is not None else code.replace(":", "-")
+
+    words = ("Gói dữ liệu", name(sender), "gửi", name(recipient), f"số {seq:02d}")
+    return people_file_name(*words, when.isoformat(), suffix=bundle.SUFFIX)
 
 
 @dataclass(frozen=True)

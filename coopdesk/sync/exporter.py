@@ -202,9 +202,3 @@ def build(
         )
     )
     return ExportResult(data, decoded_header, seq, header["records"])
-
-
-def file_name(my_unit: str, recipient_unit: str, seq: int, when: dt.date) -> str:
-    """e.g. `03408-to-12-0004-2026-11-23.coopdesk`: from, to, sequence, date."""
-    safe = {u: u.replace(":", "_") for u in (my_unit, recipient_unit)}
-    return f"{safe[my_unit]}-to-{safe[recipient_unit]}-{seq:04d}-{when.isoformat()}{bundle.SUFFIX}"

@@ -71,7 +71,9 @@ def test_export_preview_import_status(sites, capsys) -> None:
     assert code == 0, err
     exported = json.loads(out)
     bundle = Path(exported["file"])
-    assert bundle.name.startswith("03408-to-12-0001-") and bundle.suffix == ".coopdesk"
+    # named for people, without diacritics: who sends it, to whom, which number
+    assert bundle.name.startswith("Goi-du-lieu-Phuong-Tan-Phong-gui-Lai-Chau-so-01-")
+    assert bundle.suffix == ".coopdesk"
 
     before = _dump(province)
     code, out, err = run(
