@@ -20,6 +20,7 @@ COLUMNS = (
     (N_("Received on"), "date", 1.0),
     (N_("Annual report"), "text", 1.2),
     (N_("Issued on"), "date", 1.0),
+    (N_("Missing bundles"), "text", 1.0),
 )
 
 
@@ -32,6 +33,7 @@ class ReportingRow:
     received_on: dt.date | None
     report_number: str
     report_issued_on: dt.date | None
+    missing: str  # "3, 5": bundle numbers never received
 
 
 def build_reporting_list(
@@ -53,6 +55,7 @@ def build_reporting_list(
             r.received_on,
             r.report_number,
             r.report_issued_on,
+            r.missing,
         ]
         for n, r in enumerate(rows, start=1)
     ]

@@ -15,7 +15,7 @@ list comes in that order, then by name in Vietnamese order, so the missing ones 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class UnitReporting:
     received_on: dt.date | None  # when it was imported here
     report_number: str  # "07/BC-HPN" when the annual report was issued, else ""
     report_issued_on: dt.date | None
+    missing: tuple[int, ...] = ()  # bundle numbers never received (ask for them again)
 
     def to_json(self) -> dict[str, Any]:
         def day(value: dt.date | None) -> str | None:
@@ -60,6 +61,7 @@ class UnitReporting:
             "received_on": day(self.received_on),
             "report_number": self.report_number,
             "report_issued_on": day(self.report_issued_on),
+            "missing_bundles": list(self.missing),
         }
 
 
@@ -147,8 +149,12 @@ def who_has_reported(session: Session, unit_code: str, year: int) -> ReportingOv
     deadline = deadline_of(session, unit_code, year)
     bundles = _last_bundles(session, list(children), since)
     issued = _issued_reports(session, list(children), year)
+    gaps = _missing_bundles(session, list(children))
     rows = [
-        _row(code, name, bundles.get(code), issued.get(code), deadline)
+        replace(
+            _row(code, name, bundles.get(code), issued.get(code), deadline),
+            missing=gaps.get(code, ()),
+        )
         for code, name in children.items()
     ]
     rows.sort(key=lambda r: (STATUSES.index(r.status), collation_key(r.name)))
@@ -197,6 +203,22 @@ def local_day(moment: dt.datetime) -> dt.date:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(VIETNAM).date()
+
+
+def _missing_bundles(session: Session, units: list[str]) -> dict[str, tuple[int, ...]]:
+    """unit → the numbers missing before each of its computers' last bundle received."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    rows = session.execute(
+        select(SyncImport.sender_unit, SyncImport.sender_replica, SyncImport.seq).where(
+            SyncImport.undone_at.is_(None), SyncImport.sender_unit.in_(units)
+        )
+    )
+    for unit, replica, seq in rows:
+        seen.setdefault((unit, replica), set()).add(seq)
+    missing: dict[str, set[int]] = {}
+    for (unit, _replica), seqs in seen.items():
+        missing.setdefault(unit, set()).update(set(range(1, max(seqs) + 1)) - seqs)
+    return {unit: tuple(sorted(numbers)) for unit, numbers in missing.items() if numbers}
 
 
 def _issued_reports(session: Session, units: list[str], year: int) -> dict[str, Report]:
@@ -267,6 +289,7 @@ def reporting_document(
             u.received_on,
             u.report_number,
             u.report_issued_on,
+            ", ".join(str(n) for n in u.missing),
         )
         for u in overview.units
     ]

@@ -145,7 +145,7 @@ class BundlesPage(QWidget):
         self.preview_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         receive.addWidget(self.preview_summary)
         self.preview_table = _table(3)
-        self.preview_table.setMinimumHeight(220)
+        self.preview_table.setMinimumHeight(180)
         receive.addWidget(self.preview_table)
         return self.receive_box
 
@@ -169,16 +169,24 @@ class BundlesPage(QWidget):
         history.addLayout(row)
         return self.history_box
 
-    def _build_status(self) -> QGroupBox:
-        self.status_box = QGroupBox()
-        status = QVBoxLayout(self.status_box)
+    def _build_status(self) -> QWidget:
+        """A province office: who has reported has its own area; the way there."""
+        self.status_row = QWidget()
+        row = QHBoxLayout(self.status_row)
+        row.setContentsMargins(0, 0, 0, 0)
         self.status_note = QLabel()
         self.status_note.setWordWrap(True)
-        status.addWidget(self.status_note)
-        self.status_table = _table(6)
-        self.status_table.setMinimumHeight(200)
-        status.addWidget(self.status_table)
-        return self.status_box
+        self.reporting_button = QPushButton()
+        self.reporting_button.clicked.connect(self._show_reporting)
+        row.addWidget(self.status_note, 1)
+        row.addWidget(self.reporting_button)
+        self.status_row.setVisible(self.ctx.is_aggregator)
+        return self.status_row
+
+    def _show_reporting(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_area"):
+            window.show_area("reporting")
 
     def translate_ui(self) -> None:
         self.send_box.setTitle(_("Send data"))
@@ -198,17 +206,13 @@ class BundlesPage(QWidget):
             [_("Imported on"), _("Sent by"), _("Bundle no."), _("Made on"), _("Result")]
         )
         self.undo_button.setText(_("Undo this import"))
-        self.status_box.setTitle(_("Reporting by unit"))
-        self.status_table.setHorizontalHeaderLabels(
-            [
-                _("Unit"),
-                _("Status"),
-                _("Last bundle"),
-                _("Made on"),
-                _("Received on"),
-                _("Missing bundles"),
-            ]
+        self.status_note.setText(
+            _(
+                "Which communes have sent their data and issued the year's report, the missing "
+                "ones first: see “Who has reported”."
+            )
         )
+        self.reporting_button.setText(_("Who has reported"))
         self._show_report()
         if self.isVisible() or self._history:
             self.refresh()
@@ -222,7 +226,6 @@ class BundlesPage(QWidget):
         self._fill_recipients(overview.recipients)
         self._history = overview.history
         self._fill_history()
-        self._fill_status(overview.status)
         conflicts = overview.status.conflicts
         self.conflicts_button.setText(_("Conflicts ({n})").format(n=conflicts))
         self.conflicts_button.setEnabled(conflicts > 0)
@@ -258,34 +261,6 @@ class BundlesPage(QWidget):
             table.setItem(row, 2, _item(rec.seq))
             table.setItem(row, 3, _item(_when(rec.created_at)))
             table.setItem(row, 4, _item(result))
-
-    def _fill_status(self, status: Any) -> None:
-        self.status_box.setVisible(self.ctx.is_aggregator or bool(status.units))
-        self.status_note.setText(
-            _("Reports for this period are due by {date}.").format(
-                date=status.deadline.strftime("%d/%m/%Y")
-            )
-        )
-        table = self.status_table
-        units = sorted(status.units, key=lambda u: (u.reported, not u.late, u.name))
-        table.setRowCount(len(units))
-        for row, unit in enumerate(units):
-            last = unit.last
-            if unit.reported:
-                state = _("Reported")
-            elif unit.late:
-                state = _("Late: nothing received")
-            else:
-                state = _("Not yet")
-            missing = ", ".join(str(n) for n in unit.missing)
-            table.setItem(row, 0, _item(unit.name, unit.unit_code))
-            table.setItem(row, 1, _item(state))
-            table.setItem(row, 2, _item(last.last_seq if last else ""))
-            table.setItem(row, 3, _item(_when(last.last_created) if last else ""))
-            table.setItem(row, 4, _item(_when(last.last_imported) if last else ""))
-            table.setItem(row, 5, _item(missing))
-            if unit.late:
-                table.item(row, 1).setForeground(Qt.GlobalColor.darkRed)
 
     def selected_import(self) -> sync.ImportRecord | None:
         rows = self.history_table.selectionModel().selectedRows()

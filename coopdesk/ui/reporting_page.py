@@ -38,6 +38,7 @@ COLUMNS = (
     N_("Received on"),
     N_("Annual report"),
     N_("Issued on"),
+    N_("Missing bundles"),
 )
 STATUS_COLOURS = {  # text, background: the worst stands out
     "missing": ("#b3261e", "#fde7e6"),
@@ -171,6 +172,7 @@ class ReportingPage(QWidget):
             i18n.format_date(unit.received_on),
             unit.report_number,
             i18n.format_date(unit.report_issued_on),
+            ", ".join(str(n) for n in unit.missing),
         ]
 
     def status_text(self) -> str:

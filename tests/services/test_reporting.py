@@ -100,6 +100,19 @@ def test_every_commune_worst_first_then_in_vietnamese_order(engine) -> None:
     assert names[on_time] == "Phường Tân Phong"
 
 
+def test_bundles_never_received_are_named_to_ask_for_again(engine) -> None:
+    _province(engine)
+    with session_scope(engine) as s:
+        for seq in (1, 2, 5):
+            _bundle(s, "03408", seq, dt.datetime(2026, 6, seq, tzinfo=UTC))
+    with session_scope(engine) as s:
+        row = next(
+            r for r in reporting.who_has_reported(s, "12", 2026).units if r.unit_code == "03408"
+        )
+    assert row.missing == (3, 4)
+    assert row.last_bundle == 5
+
+
 def test_a_bundle_made_late_in_the_evening_counts_by_the_day_in_vietnam(engine) -> None:
     _province(engine)
     with session_scope(engine) as s:
@@ -177,7 +190,7 @@ def test_the_cli_prints_writes_the_pdf_and_the_workbook(engine, data_dir, tmp_pa
     assert lines[-1].rstrip().endswith("07/BC-HPN")
     text = " ".join(" ".join(page_texts(pdf.read_bytes())).split())
     assert "Tình hình gửi báo cáo năm 2026 của các đơn vị (hạn nộp 15/11/2026)" in text
-    assert "Phường Tân Phong Đúng hạn 3 14/11/2026 16/11/2026 07/BC-HPN 10/11/2026" in text
+    assert "Phường Tân Phong Đúng hạn 3 14/11/2026 16/11/2026 07/BC-HPN 10/11/2026 1, 2" in text
     sheet = load_workbook(xlsx).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert "Phường Tân Phong" in values and "Đúng hạn" in values

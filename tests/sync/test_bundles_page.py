@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from coopdesk.db import models as m
+from coopdesk.services import reporting
 from coopdesk.ui.bundles_page import BundlesPage
 from coopdesk.ui.conflicts import ConflictsDialog
 from coopdesk.ui.context import AppContext, InstallationView
 from coopdesk.ui.tasks import InlineTaskRunner
-from tests.sync.helpers import COMMUNE_A, PROVINCE, coop, person
+from tests.sync.helpers import COMMUNE_A, NOW, PROVINCE, coop, person
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -63,8 +64,11 @@ def test_preview_then_confirm_then_undo(province_page, monkeypatch) -> None:
     assert p.get(m.Cooperative, _cid(p)).name == "HTX Hoa Ban"
     history = _rows(page.history_table)
     assert history[0][1] == "Phường Tân Phong" and history[0][2] == "1"
-    status = {r[0]: r for r in _rows(page.status_table)}
-    assert status["Phường Tân Phong"][1] == "Đã báo cáo"
+    assert page.reporting_button.isVisibleTo(page)  # who has reported: its own area
+    with p.session() as s:
+        rows = reporting.who_has_reported(s, PROVINCE, NOW.year).units
+    commune = next(r for r in rows if r.name == "Phường Tân Phong")
+    assert (commune.status, commune.last_bundle) == ("no_report", 1)  # data, no report yet
     page.grab().save(str(SCREENSHOTS / "bundles-imported.png"))
 
     page.history_table.selectRow(0)

@@ -40,6 +40,7 @@ def test_the_missing_communes_come_first_and_the_list_prints(qtbot, ctx, tmp_pat
         "16/11/2026",
         "07/BC-HPN",
         "10/11/2026",
+        "1, 2",  # bundles 1 and 2 never arrived
     ]
     assert page.deadline.text() == "15/11"
     assert page.summary.text().startswith("Báo cáo năm 2026, hạn nộp 15/11/2026:")
