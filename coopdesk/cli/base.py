@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.domain.labels import INSTALLATION_ROLE
 from coopdesk.i18n import _, format_number
 
 if TYPE_CHECKING:  # sqlalchemy.orm costs ~0.5 s at start; --version/--help need none
@@ -97,7 +98,13 @@ def _init(args: argparse.Namespace) -> int:
     print(
         _(
             "CoopDesk is set up in {dir} for {name} ({code}), role {role}, officer {officer}."
-        ).format(dir=data_dir, name=name, code=inst.unit_code, role=inst.role, officer=inst.officer)
+        ).format(
+            dir=data_dir,
+            name=name,
+            code=inst.unit_code,
+            role=_(INSTALLATION_ROLE.get(inst.role, inst.role)),
+            officer=inst.officer,
+        )
     )
     return 0
 

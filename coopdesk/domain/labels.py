@@ -88,6 +88,8 @@ BUDGET_SOURCE = {
     "other": N_("Other"),
 }
 GENDER = {"F": N_("Female"), "M": N_("Male"), "X": N_("Other")}
+# what an installation is (its role), as the officer reads it
+INSTALLATION_ROLE = {"commune": N_("Commune office"), "aggregator": N_("Aggregating office")}
 POVERTY = {"poor": N_("Poor household"), "near_poor": N_("Near-poor household")}
 
 

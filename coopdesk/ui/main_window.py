@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk import __version__, i18n
-from coopdesk.i18n import N_, _
+from coopdesk.domain.labels import INSTALLATION_ROLE
+from coopdesk.i18n import _
 from coopdesk.services import units
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
 from coopdesk.ui.pages import AREA_KEYS, AREAS, create_page
-
-ROLE_LABELS = {"commune": N_("Commune office"), "aggregator": N_("Aggregating office")}
 
 
 def ui_settings(ctx: AppContext) -> QSettings:
@@ -187,7 +186,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_unit(self) -> None:
         self._unit_text = self.ctx.read(units.label, self.ctx.unit_code)
-        role = _(ROLE_LABELS.get(self.ctx.role, self.ctx.role))
+        role = _(INSTALLATION_ROLE.get(self.ctx.role, self.ctx.role))
         self.unit_name.setText(self._unit_text)
         self.role_badge.setText(role)
         self.status_unit.setText(f"{self._unit_text} · {role}")
