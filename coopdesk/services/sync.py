@@ -108,9 +108,7 @@ def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
     return bundle_file_name(session, me.unit_code, recipient, seq, dt.date.today())
 
 
-def bundle_file_name(
-    session: Session, sender: str, recipient: str, seq: int, when: dt.date
-) -> str:
+def bundle_file_name(session: Session, sender: str, recipient: str, seq: int, when: dt.date) -> str:
     """A name a person reads, without diacritics so every computer and chat app keeps it:
     'Goi-du-lieu-Phuong-Tan-Phong-gui-Tinh-Lai-Chau-so-04-2026-11-23.coopdesk'."""
     from coopdesk.services.documents.file_names import people_file_name
