@@ -82,7 +82,8 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.records: list[sync.ConflictRecord] = []
-        self.result: dict[str, Any] = {}
+        # The "Result" column: the values saving writes (QDialog.result() is taken).
+        self.merged: dict[str, Any] = {}
         self.fields: list[str] = []
         self._build()
         self.translate_ui()
@@ -162,7 +163,7 @@ class ConflictsDialog(QDialog):
             return
         self.save_button.setEnabled(True)
         shown = record.versions[0].data
-        self.result = dict(shown)
+        self.merged = dict(shown)
         if self.all_fields.isChecked():
             self.fields = [f for f in shown if f not in NOT_SHOWN]
         else:
@@ -190,7 +191,8 @@ class ConflictsDialog(QDialog):
 
     def _clear_keep_buttons(self) -> None:
         while self.keep_row.count():
-            widget = self.keep_row.takeAt(0).widget()
+            item = self.keep_row.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
 
@@ -200,10 +202,12 @@ class ConflictsDialog(QDialog):
             return
         last = len(record.versions)
         for r, name in enumerate(self.fields):
-            self.table.setItem(r, last, QTableWidgetItem(_text(self.result.get(name))))
+            self.table.setItem(r, last, QTableWidgetItem(_text(self.merged.get(name))))
             for c, version in enumerate(record.versions):
                 item = self.table.item(r, c)
-                same = version.data.get(name) == self.result.get(name)
+                if item is None:
+                    continue
+                same = version.data.get(name) == self.merged.get(name)
                 item.setBackground(QBrush(PICKED) if same else QBrush())
 
     @Slot(int, int)
@@ -212,14 +216,14 @@ class ConflictsDialog(QDialog):
         if record is None or column >= len(record.versions) or row >= len(self.fields):
             return
         name = self.fields[row]
-        self.result[name] = record.versions[column].data.get(name)
+        self.merged[name] = record.versions[column].data.get(name)
         self._show_result()
 
     def keep(self, index: int) -> None:
         record = self.current()
         if record is None:
             return
-        self.result = dict(record.versions[index].data)
+        self.merged = dict(record.versions[index].data)
         self._show_result()
 
     @Slot()
@@ -227,7 +231,7 @@ class ConflictsDialog(QDialog):
         record = self.current()
         if record is None:
             return
-        data = {k: v for k, v in self.result.items() if k not in {"updated_at", "updated_by"}}
+        data = {k: v for k, v in self.merged.items() if k not in {"updated_at", "updated_by"}}
         self.ctx.write(
             sync.resolve_conflict,
             record.table,

@@ -181,9 +181,13 @@ class ReportingPage(QWidget):
     def row_texts(self) -> list[list[str]]:
         """What the table shows, row by row (tests)."""
         return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            [self._cell_text(r, c) for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]
+
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     # --- changing the due date, printing -------------------------------------------------
 

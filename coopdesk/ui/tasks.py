@@ -98,7 +98,7 @@ class TaskRunner(QObject):
         job.setAutoDelete(False)
         dialog = self._progress_dialog(progress_label) if progress_label else None
         if dialog is not None:
-            job.signals.progress.connect(dialog.setValue_total)  # type: ignore[attr-defined]
+            job.signals.progress.connect(dialog.setValue_total)
 
         def finish() -> None:
             self._running.discard(job)
@@ -141,7 +141,7 @@ class TaskRunner(QObject):
         parent = self.parent_widget or QApplication.activeWindow()
         QMessageBox.warning(parent, _("CoopDesk"), error_message(exc))
 
-    def _progress_dialog(self, label: str) -> QProgressDialog:
+    def _progress_dialog(self, label: str) -> _ProgressDialog:
         dialog = _ProgressDialog(label, self.parent_widget or QApplication.activeWindow())
         dialog.show()
         return dialog
@@ -151,7 +151,7 @@ class _ProgressDialog(QProgressDialog):
     def __init__(self, label: str, parent: QWidget | None) -> None:
         super().__init__(label, "", 0, 0, parent)
         self.setWindowTitle(_("Please wait"))
-        self.setCancelButton(None)  # type: ignore[arg-type]
+        self.setCancelButton(None)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(300)
         self.setAutoClose(False)
