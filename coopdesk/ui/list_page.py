@@ -168,6 +168,18 @@ class ListPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 6)
+        layout.addLayout(self._build_title_row())
+        self._build_filter_rows(layout)
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        layout.addLayout(self._build_hidden_note())
+        self._show_hidden_note(False)
+        self._connect_signals()
+
+    def _build_title_row(self) -> QHBoxLayout:
+        """The page's title and its New, Open and Export buttons."""
         top = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -178,8 +190,10 @@ class ListPage(QWidget):
         self.export_button = QPushButton(icon("export"), "")
         for button in (self.new_button, self.open_button, self.export_button):
             top.addWidget(button)
-        layout.addLayout(top)
+        return top
 
+    def _build_filter_rows(self, layout: QVBoxLayout) -> None:
+        """The search box and the subclass's filters; a row of check boxes below if used."""
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -194,6 +208,8 @@ class ListPage(QWidget):
         if self.check_bar_used:
             layout.addLayout(self.check_bar)
 
+    def _build_table(self) -> None:
+        """The paged table, its columns at their default widths, hidden ones hidden."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,21 +226,21 @@ class ListPage(QWidget):
         for n, col in enumerate(self.columns):
             self.table.setColumnWidth(n, col.width)
             self.table.setColumnHidden(n, col.hidden)
-        layout.addWidget(self.table, 1)
 
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        hidden = QHBoxLayout()  # said when a record just saved is not in the filtered rows
+    def _build_hidden_note(self) -> QHBoxLayout:
+        """Said when a record just saved is not in the filtered rows, with "Show all"."""
+        hidden = QHBoxLayout()
         self.hidden_note = QLabel()
         self.hidden_note.setObjectName("fieldWarning")
         self.hidden_note.setWordWrap(True)
         self.show_all_button = QPushButton()
         hidden.addWidget(self.hidden_note, 1)
         hidden.addWidget(self.show_all_button)
-        layout.addLayout(hidden)
         self.show_all_button.clicked.connect(self.clear_filters)
-        self._show_hidden_note(False)
+        return hidden
 
+    def _connect_signals(self) -> None:
+        """Typing searches after a short pause; Enter, double-click and the buttons act."""
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
