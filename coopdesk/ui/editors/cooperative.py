@@ -62,6 +62,17 @@ class CooperativeDialog(RecordDialog):
         return found
 
     def build(self) -> None:
+        self._build_badges()
+        self.identity = self._identity_form()
+        self.products = self._products_form()
+        self.add_form(self.identity, N_("Identity and registration"))
+        self.add_form(self.products, N_("Products"))
+        self._add_board_and_years()
+        for signal in (self.identity.changed, self.board.changed, self.years.changed):
+            signal.connect(self.update_badges)
+
+    def _build_badges(self) -> None:
+        """A row of the programme's badges above the tabs, filled by `update_badges`."""
         badges = QHBoxLayout()
         self.badges: dict[str, QLabel] = {}
         for key, _text, _tip in BADGES:
@@ -73,7 +84,9 @@ class CooperativeDialog(RecordDialog):
         assert isinstance(frame, QVBoxLayout)
         frame.insertLayout(1, badges)
 
-        self.identity = Form(
+    def _identity_form(self) -> Form:
+        """Name, kind, registration, contact, status and founding."""
+        return Form(
             [
                 TextField(
                     "name",
@@ -96,7 +109,10 @@ class CooperativeDialog(RecordDialog):
                 CheckField("hoi_supported", N_("Supported by the Hội")),
             ]
         )
-        self.products = Form(
+
+    def _products_form(self) -> Form:
+        """What the cooperative makes and sells: OCOP, value chain, craft, tourism, online."""
+        return Form(
             [
                 NoteField("products", N_("Main products and services")),
                 TextField("ocop_product", N_("OCOP product")),
@@ -111,8 +127,9 @@ class CooperativeDialog(RecordDialog):
                 NoteField("notes", N_("Notes")),
             ]
         )
-        self.add_form(self.identity, N_("Identity and registration"))
-        self.add_form(self.products, N_("Products"))
+
+    def _add_board_and_years(self) -> None:
+        """The board's and the yearly figures' tabs; a change in either marks the record dirty."""
         self.board = BoardEditor(self.ctx)
         self.board.changed.connect(self.mark_dirty)
         self.tabs.addTab(self.board, "")
@@ -121,8 +138,6 @@ class CooperativeDialog(RecordDialog):
         self.years.changed.connect(self.mark_dirty)
         self.tabs.addTab(self.years, "")
         self.set_tab_title(self.years, N_("Yearly figures"))
-        for signal in (self.identity.changed, self.board.changed, self.years.changed):
-            signal.connect(self.update_badges)
 
     def load(self) -> None:
         draft = self.read_draft()
