@@ -82,7 +82,9 @@ def area(key: str) -> Area:
 class BrokenPage(QWidget):
     """Shown for an area whose page could not be loaded: says so, and what to do."""
 
-    def __init__(self, ctx: AppContext, label: str, reason: str, parent=None) -> None:
+    def __init__(
+        self, ctx: AppContext, label: str, reason: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.label = label

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -71,7 +71,7 @@ class PdfPreview(QWidget):
             painter.end()
         return True
 
-    def render_page(self, page: int, width: int = 900):
+    def render_page(self, page: int, width: int = 900) -> QImage:
         """One page as a QImage (for screenshots and tests)."""
         points = self.document.pagePointSize(page)
         height = int(width * points.height() / points.width())
