@@ -193,6 +193,8 @@ def step_bundle_contents(smoke: Smoke) -> None:
     wanted = {
         "compiled Vietnamese catalogue": "translations/vi/LC_MESSAGES/coopdesk.mo",
         "compiled English catalogue": "translations/en/LC_MESSAGES/coopdesk.mo",
+        "Qt's own strings in Vietnamese": "translations/qt/qtbase_vi.qm",
+        "user guide": "resources/guide/vi/*.md",
         "Alembic env.py": "coopdesk/db/migrations/env.py",
         "Alembic script template": "coopdesk/db/migrations/script.py.mako",
         "unit catalogue (vietnam_provinces)": "vietnam_provinces/data/nested-divisions.json",

@@ -32,7 +32,7 @@ BUILD_INFO = DIST / "build-info.json"  # written by build.spec as its very last 
 BUILD_TIMEOUT = 30 * 60  # seconds; a build takes 1-3 minutes here
 # What the frozen folder is made from: a change to any of these makes it stale.
 SOURCES = ("build.spec", "pyproject.toml", "coopdesk", "resources", "translations")
-IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo"}  # build output, not sources
+IGNORED_SUFFIXES = {".pyc", ".pyo", ".mo", ".qm"}  # build output, not sources
 
 
 def newest_source() -> tuple[float, Path]:
