@@ -314,9 +314,10 @@ class BundlesPage(QWidget):
                 unit=outcome.recipient_name,
                 records=format_number(outcome.records),
                 size=format_number(max(1, round(outcome.size / 1024))),
-                file=outcome.path,
+                file=Path(outcome.path).name,
             )
         )
+        self.export_status.setToolTip(str(outcome.path))  # the folder, for who looks
         self.refresh()
 
     # --- receiving -----------------------------------------------------------------------------

@@ -223,9 +223,13 @@ class CooperativeDialog(RecordDialog):
             label = self.badges[key]
             on = state[key]
             label.setObjectName("badgeOn" if on else "badgeOff")
-            label.setStyleSheet("")
             label.setText(("✓ " if on else "") + _(text))
             label.setToolTip(_(tip))
+            # the style of the new name (its padding) must be in the size the layout gives,
+            # or the badge that gains its "✓" is cut
+            label.style().unpolish(label)
+            label.style().polish(label)
+            label.updateGeometry()
 
     def badge_texts(self) -> list[str]:
         """The badges that are on, as shown."""
