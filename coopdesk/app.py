@@ -33,7 +33,7 @@ def open_demo(tasks: Any, on_ready: Any, data_dir: Path | None = None) -> None:
     """Open the demo database (in `data_dir`, else the demo's own folder), generating it
     (with progress) the first time."""
     from coopdesk import demo
-    from coopdesk.db.engine import open_database
+    from coopdesk.services.database import open_database
 
     data_dir = data_dir or paths.demo_data_dir()
     fresh = not paths.db_path(data_dir).exists()
@@ -85,7 +85,7 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
     the demo is still being generated). Raises DatabaseError for a database we cannot open."""
     from PySide6.QtWidgets import QMessageBox
 
-    from coopdesk.db.engine import open_database
+    from coopdesk.services.database import open_database
     from coopdesk.ui.context import AppContext
     from coopdesk.ui.main_window import MainWindow
 
@@ -131,7 +131,7 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from coopdesk.db.engine import DatabaseError
+    from coopdesk.services.database import DatabaseError
     from coopdesk.ui.tasks import TaskRunner, error_message
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from coopdesk import paths
+from coopdesk.db.engine import DatabaseError as DatabaseError  # for the GUI entry (app.py)
 from coopdesk.db.engine import (
     alembic_config,
     backup_file,
