@@ -106,6 +106,7 @@ def _defaults(model: type[Base]) -> dict[str, Any]:
 
 
 def would_be(model: type[Base], data: Mapping[str, Any], obj: Base | None) -> dict[str, Any]:
+    """Every value the record would have if saved with `data`."""
     return prepare(model, data, obj)[0]
 
 
@@ -114,7 +115,7 @@ def prepare(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(every value the record would have, the values to assign)."""
     clean = _clean(model, data, creating=obj is None)
-    base = _defaults(model) if obj is None else dict(current(obj))
+    base = _defaults(model) if obj is None else dict(_current(obj))
     values = {**base, **clean}
     try:
         derived = _derive(model, values, set(clean))
@@ -124,5 +125,5 @@ def prepare(
     return values, {**clean, **derived}
 
 
-def current(obj: Base) -> dict[str, Any]:
+def _current(obj: Base) -> dict[str, Any]:
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
