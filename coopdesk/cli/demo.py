@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.i18n import _, format_number
+
+if TYPE_CHECKING:
+    from coopdesk.demo import DemoSummary
 
 # The same as coopdesk.demo.SCALES and DEFAULT_SEED, written out so that building the parser
 # does not import the generator (and the database layer) for every command.
@@ -105,11 +108,23 @@ def prepare_overview(engine: Any, unit_code: str) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir) if args.data_dir else paths.demo_data_dir()
+    _refuse_if_not_empty(data_dir)
+    summary, kinds = _fill(data_dir, args)
+    size = paths.db_path(data_dir).stat().st_size
+    if args.json:
+        print_json(_summary_json(data_dir, summary, kinds, size))
+    else:
+        print("\n".join(_summary_lines(data_dir, summary, kinds, size)))
+    return 0
+
+
+def _fill(data_dir: Path, args: argparse.Namespace) -> tuple[DemoSummary, dict[str, int]]:
+    """Generate the demo into the folder's database (removed again if the demo is refused and
+    the database was new); the summary and the cooperatives by kind."""
     from coopdesk.db.engine import open_database
     from coopdesk.demo import DemoError, cooperative_counts, generate
 
-    data_dir = Path(args.data_dir) if args.data_dir else paths.demo_data_dir()
-    _refuse_if_not_empty(data_dir)
     db_file = paths.db_path(data_dir)
     created = not db_file.exists()
     engine = open_database(data_dir)
@@ -130,25 +145,32 @@ def _demo(args: argparse.Namespace) -> int:
             prepare_overview(engine, summary.unit_code)
     finally:
         engine.dispose()
-    size = paths.db_path(data_dir).stat().st_size
-    if args.json:
-        print_json(
-            {
-                "data_dir": str(data_dir),
-                "scale": summary.scale,
-                "seed": summary.seed,
-                "unit_code": summary.unit_code,
-                "unit_name": summary.unit_name,
-                "communes": summary.communes,
-                "cooperatives_by_kind": kinds,
-                "rows": summary.counts,
-                "seconds": round(summary.seconds, 2),
-                "file_bytes": size,
-            }
-        )
-        return 0
+    return summary, kinds
+
+
+def _summary_json(
+    data_dir: Path, summary: DemoSummary, kinds: dict[str, int], size: int
+) -> dict[str, Any]:
+    return {
+        "data_dir": str(data_dir),
+        "scale": summary.scale,
+        "seed": summary.seed,
+        "unit_code": summary.unit_code,
+        "unit_name": summary.unit_name,
+        "communes": summary.communes,
+        "cooperatives_by_kind": kinds,
+        "rows": summary.counts,
+        "seconds": round(summary.seconds, 2),
+        "file_bytes": size,
+    }
+
+
+def _summary_lines(
+    data_dir: Path, summary: DemoSummary, kinds: dict[str, int], size: int
+) -> list[str]:
+    """What was made, for the officer: the installation, the counts, how to open it."""
     n = summary.counts.get
-    lines = [
+    return [
         _("Demo data created in {folder} (scale {scale}, seed {seed}).").format(
             folder=data_dir, scale=summary.scale, seed=summary.seed
         ),
@@ -184,5 +206,3 @@ def _demo(args: argparse.Namespace) -> int:
         ),
         _("Open it with: coopdesk --data-dir {folder}").format(folder=data_dir),
     ]
-    print("\n".join(lines))
-    return 0
