@@ -176,33 +176,12 @@ def generate(
             )
         units.ensure_catalogues(session)
         communes, home, province = _scope(session, scale, unit_code or DEFAULT_UNIT)
-        catalogues = (_sector_codes(session), _ethnicity_codes(session))
-        provinces = {
-            u.code: u
-            for u in session.scalars(
-                select(Unit).where(Unit.level == "province", Unit.legacy.is_(False))
-            )
-        }
         conn = session.connection()
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:  # a bigger page cache keeps index updates in memory while filling
             conn.execute(text("PRAGMA cache_size=-262144"))
         w = Writer(conn, seed, versions.local_version(session, None).text())
-        makers: dict[str, ProvinceMaker] = {}
-        home_made = CommuneResult()
-        for n, unit in enumerate(communes, start=1):
-            parent = provinces[unit.parent_code or ""]
-            made = _fill_commune(w, seed, unit, parent, unit.code == home.code, catalogues)
-            if unit.code == home.code:
-                home_made = made
-            if scale != "commune":
-                if parent.code not in makers:
-                    makers[parent.code] = ProvinceMaker(w, seed, parent)
-                makers[parent.code].collect(made)
-            if progress is not None:
-                progress(n, len(communes))
-        for maker in makers.values():
-            maker.write()
+        home_made, makers = _fill_communes(session, w, seed, scale, communes, home, progress)
         write_plans(
             w,
             seed,
@@ -212,12 +191,7 @@ def generate(
             national=scale == "national",
         )
         w.flush()
-        if scale == "commune":
-            install_unit, role, (officer, position) = home, "commune", home_made.officer_names[0]
-        else:
-            install_unit, role = province, "aggregator"
-            officer, position = makers[province.code].chair
-        install(session, install_unit, role, officer, position)
+        install_unit = _install_demo(session, scale, home, province, home_made, makers)
         if sqlite:
             conn.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
         summary = DemoSummary(
@@ -230,3 +204,58 @@ def generate(
         )
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _fill_communes(
+    session: Session,
+    w: Writer,
+    seed: int,
+    scale: str,
+    communes: list[Unit],
+    home: Unit,
+    progress: Progress | None,
+) -> tuple[CommuneResult, dict[str, ProvinceMaker]]:
+    """Every commune's records, then (above a commune) each province's own, gathered from its
+    communes; what the home commune got and each province's maker."""
+    catalogues = (_sector_codes(session), _ethnicity_codes(session))
+    provinces = {
+        u.code: u
+        for u in session.scalars(
+            select(Unit).where(Unit.level == "province", Unit.legacy.is_(False))
+        )
+    }
+    makers: dict[str, ProvinceMaker] = {}
+    home_made = CommuneResult()
+    for n, unit in enumerate(communes, start=1):
+        parent = provinces[unit.parent_code or ""]
+        made = _fill_commune(w, seed, unit, parent, unit.code == home.code, catalogues)
+        if unit.code == home.code:
+            home_made = made
+        if scale != "commune":
+            if parent.code not in makers:
+                makers[parent.code] = ProvinceMaker(w, seed, parent)
+            makers[parent.code].collect(made)
+        if progress is not None:
+            progress(n, len(communes))
+    for maker in makers.values():
+        maker.write()
+    return home_made, makers
+
+
+def _install_demo(
+    session: Session,
+    scale: str,
+    home: Unit,
+    province: Unit,
+    home_made: CommuneResult,
+    makers: dict[str, ProvinceMaker],
+) -> Unit:
+    """The installation: the home commune, or above a commune the province (an aggregator)
+    with its Union chair as the officer."""
+    if scale == "commune":
+        install_unit, role, (officer, position) = home, "commune", home_made.officer_names[0]
+    else:
+        install_unit, role = province, "aggregator"
+        officer, position = makers[province.code].chair
+    install(session, install_unit, role, officer, position)
+    return install_unit
