@@ -198,38 +198,18 @@ class RegistryMaker:
         return normalize(name), village
 
     def _cooperative(self, kind: str, forced_year: int | None, allow_programme: bool) -> None:
-        rng, c = self.rng, self.c
+        rng = self.rng
         line = rng.choices(self._lines, weights=self._weights)[0]
         name, village = self._name(kind, line)
         founded, programme = self._founding(forced_year, allow_programme)
         hoi_supported = programme or rng.random() < 0.45
-        status, dissolved_on = "active", None
-        roll = rng.random()
-        if not programme and roll < 0.04 and founded.year < 2022:
-            status = "dissolved"
-            dissolved_on = _date_in(rng, dt.date(founded.year + 2, 1, 1), dt.date(2025, 12, 1))
-        elif not programme and roll < 0.09:
-            status = "suspended"
-        ocop_product, stars = "", None
-        ocop_chance = 0.3 if kind == "HTX" else 0.05
-        if line.ocop and rng.random() < ocop_chance:
-            ocop_product = rng.choice(line.ocop).format(place=c.short)
-            stars = 3 if kind == "THT" else rng.choices((3, 4, 5), weights=(65, 30, 5))[0]
+        status, dissolved_on = self._status(founded, programme)
+        ocop_product, stars = self._ocop(kind, line)
         coop_id = self.w.new_id(rng)
         self.w.add(
             Cooperative,
             {
-                "id": coop_id,
-                "unit_code": c.code,
-                "kind": kind,
-                "name": name,
-                "name_folded": fold(name),
-                "sort_key": collation_key(name),
-                "registration_no": _mst(rng, c.province_code) if kind == "HTX" else "",
-                "registered_on": founded,
-                "sector_code": self.sectors.get(line.key),
-                "address": c.address(village),
-                "products": ", ".join(rng.sample(line.products, min(2, len(line.products)))),
+                **self._registration(coop_id, kind, name, village, line, founded),
                 "ocop_product": ocop_product,
                 "ocop_stars": stars,
                 "status": status,
@@ -237,17 +217,7 @@ class RegistryMaker:
                 "dissolved_on": dissolved_on,
                 "hoi_supported": hoi_supported,
                 "founded_with_hoi_support": programme,
-                "value_chain": rng.random() < 0.3,
-                "traditional_craft": line.key in {"weaving", "bamboo"},
-                "community_tourism": line.key == "tourism",
-                "ecommerce": rng.random() < (0.45 if founded.year >= 2023 else 0.2),
-                "trademark": rng.random() < 0.15 or stars is not None,
-                "traceability": rng.random() < 0.15,
-                "growing_area_code": (
-                    f"VN-{c.code}-{rng.randint(1, 999):03d}"
-                    if line.key in {"tea", "fruit", "vegetables"} and rng.random() < 0.25
-                    else ""
-                ),
+                **self._features(line, founded, stars),
             },
         )
         info = CoopInfo(
@@ -264,6 +234,64 @@ class RegistryMaker:
         self._years(info, roster, dissolved_on, forced_year is not None)
         self.result.coops.append(info)
 
+    def _status(self, founded: dt.date, programme: bool) -> tuple[str, dt.date | None]:
+        """A few older cooperatives dissolved or suspended; none founded under the programme."""
+        rng = self.rng
+        status, dissolved_on = "active", None
+        roll = rng.random()
+        if not programme and roll < 0.04 and founded.year < 2022:
+            status = "dissolved"
+            dissolved_on = _date_in(rng, dt.date(founded.year + 2, 1, 1), dt.date(2025, 12, 1))
+        elif not programme and roll < 0.09:
+            status = "suspended"
+        return status, dissolved_on
+
+    def _ocop(self, kind: str, line: vocab.Line) -> tuple[str, int | None]:
+        """An OCOP product and its stars, for some cooperatives of a line that has them."""
+        rng = self.rng
+        ocop_product, stars = "", None
+        ocop_chance = 0.3 if kind == "HTX" else 0.05
+        if line.ocop and rng.random() < ocop_chance:
+            ocop_product = rng.choice(line.ocop).format(place=self.c.short)
+            stars = 3 if kind == "THT" else rng.choices((3, 4, 5), weights=(65, 30, 5))[0]
+        return ocop_product, stars
+
+    def _registration(
+        self, coop_id: str, kind: str, name: str, village: str, line: vocab.Line, founded: dt.date
+    ) -> dict[str, Any]:
+        """Who the cooperative is: name, registration, sector, address, products."""
+        rng, c = self.rng, self.c
+        return {
+            "id": coop_id,
+            "unit_code": c.code,
+            "kind": kind,
+            "name": name,
+            "name_folded": fold(name),
+            "sort_key": collation_key(name),
+            "registration_no": _mst(rng, c.province_code) if kind == "HTX" else "",
+            "registered_on": founded,
+            "sector_code": self.sectors.get(line.key),
+            "address": c.address(village),
+            "products": ", ".join(rng.sample(line.products, min(2, len(line.products)))),
+        }
+
+    def _features(self, line: vocab.Line, founded: dt.date, stars: int | None) -> dict[str, Any]:
+        """The development facts the indicators count (value chain, e-commerce, trademark…)."""
+        rng, c = self.rng, self.c
+        return {
+            "value_chain": rng.random() < 0.3,
+            "traditional_craft": line.key in {"weaving", "bamboo"},
+            "community_tourism": line.key == "tourism",
+            "ecommerce": rng.random() < (0.45 if founded.year >= 2023 else 0.2),
+            "trademark": rng.random() < 0.15 or stars is not None,
+            "traceability": rng.random() < 0.15,
+            "growing_area_code": (
+                f"VN-{c.code}-{rng.randint(1, 999):03d}"
+                if line.key in {"tea", "fruit", "vegetables"} and rng.random() < 0.25
+                else ""
+            ),
+        }
+
     def _roster(
         self, info: CoopInfo, village: str, end_on: dt.date | None, female_bias: bool
     ) -> dict[str, int]:
@@ -271,66 +299,86 @@ class RegistryMaker:
         rng = self.rng
         women_managed = rng.random() < (0.85 if info.kind == "HTX" else 0.8) or info.programme
         p_female = 0.85 if female_bias else 0.64
-        if info.kind == "HTX":
-            officials = rng.randint(5, 28) if rng.random() > 0.03 else rng.randint(3, 4)
-            associates = rng.randint(0, 6)
-            if officials >= 9 and rng.random() < 0.6:
-                board = ["chair", *["board_member"] * rng.randint(2, 4)]
-                board += ["supervisor_head", *["supervisor"] * rng.randint(1, 2)]
-                board += ["director"] if rng.random() < 0.5 else []  # else the chair directs
-            else:
-                board = ["director", "controller"]
-            board.append("accountant")
-        else:
-            officials, associates, board = rng.randint(3, 15), 0, ["group_leader"]
+        officials, associates, board = self._board(info.kind)
         board = board[:officials]
         genders = [("F" if rng.random() < 0.55 else "M") if women_managed else "M" for _ in board]
         if women_managed and "F" not in genders[:-1]:
             genders[0] = "F"
         counts = {"members": officials + associates, "female": 0, "associates": associates}
-        start = info.founded_on
         for n in range(officials + associates):
-            role = board[n] if n < len(board) else "member"
-            gender = genders[n] if n < len(board) else ("F" if rng.random() < p_female else "M")
+            on_board = n < len(board)
+            role = board[n] if on_board else "member"
+            gender = genders[n] if on_board else ("F" if rng.random() < p_female else "M")
             home = village if rng.random() < 0.7 else rng.choice(self.c.villages)
             pid = self.person(gender, home)["id"]
             counts["female"] += gender == "F"
-            roles = [role]
-            if role == "chair" and "director" not in board:
-                roles.append("director")
-            joined = (
-                start
-                if n < len(board) or rng.random() < 0.6
-                else _date_in(rng, start, end_on or AS_OF)
-            )
-            kind = None
-            if role == "member" and info.kind == "HTX":
-                kind = (
-                    "official"
-                    if n < officials
-                    else rng.choice(("associate_capital", "associate_no_capital"))
-                )
-            for r in roles:
-                self.w.add(
-                    Role,
-                    {
-                        "id": self.w.new_id(rng),
-                        "unit_code": self.c.code,
-                        "person_id": pid,
-                        "cooperative_id": info.id,
-                        "role": r,
-                        "member_kind": kind,
-                        "start_on": joined,
-                        "end_on": end_on,
-                    },
-                )
-            if role in MANAGEMENT or role == "group_leader":
-                info.manager_ids.append(pid)
-                if gender == "F":
-                    info.women_manager_ids.append(pid)
-            elif gender == "F" and role != "accountant":
-                info.female_member_ids.append(pid)
+            self._add_roles(info, pid, role, board, on_board, n < officials, end_on)
+            self._note_member(info, pid, role, gender)
         return counts
+
+    def _board(self, kind: str) -> tuple[int, int, list[str]]:
+        """How many official and associate members, and the board's roles (first members)."""
+        rng = self.rng
+        if kind != "HTX":
+            return rng.randint(3, 15), 0, ["group_leader"]
+        officials = rng.randint(5, 28) if rng.random() > 0.03 else rng.randint(3, 4)
+        associates = rng.randint(0, 6)
+        if officials >= 9 and rng.random() < 0.6:
+            board = ["chair", *["board_member"] * rng.randint(2, 4)]
+            board += ["supervisor_head", *["supervisor"] * rng.randint(1, 2)]
+            board += ["director"] if rng.random() < 0.5 else []  # else the chair directs
+        else:
+            board = ["director", "controller"]
+        board.append("accountant")
+        return officials, associates, board
+
+    def _add_roles(
+        self,
+        info: CoopInfo,
+        pid: str,
+        role: str,
+        board: list[str],
+        on_board: bool,
+        official: bool,
+        end_on: dt.date | None,
+    ) -> None:
+        """A member's role rows (a chair with no director directs too), from when they joined."""
+        rng, start = self.rng, info.founded_on
+        roles = [role]
+        if role == "chair" and "director" not in board:
+            roles.append("director")
+        joined = start if on_board or rng.random() < 0.6 else _date_in(rng, start, end_on or AS_OF)
+        kind = None
+        if role == "member" and info.kind == "HTX":
+            kind = (
+                "official"
+                if official
+                else rng.choice(("associate_capital", "associate_no_capital"))
+            )
+        for r in roles:
+            self.w.add(
+                Role,
+                {
+                    "id": self.w.new_id(rng),
+                    "unit_code": self.c.code,
+                    "person_id": pid,
+                    "cooperative_id": info.id,
+                    "role": r,
+                    "member_kind": kind,
+                    "start_on": joined,
+                    "end_on": end_on,
+                },
+            )
+
+    @staticmethod
+    def _note_member(info: CoopInfo, pid: str, role: str, gender: str) -> None:
+        """Remember the cooperative's managers, women managers and other women members."""
+        if role in MANAGEMENT or role == "group_leader":
+            info.manager_ids.append(pid)
+            if gender == "F":
+                info.women_manager_ids.append(pid)
+        elif gender == "F" and role != "accountant":
+            info.female_member_ids.append(pid)
 
     def _years(
         self, info: CoopInfo, roster: dict[str, int], end_on: dt.date | None, showcase: bool
