@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,9 @@ from coopdesk.services.report_lists import (
     label,
     sector_name,
 )
+
+if TYPE_CHECKING:
+    from coopdesk.services.indicators import Result as IndicatorResult
 
 Progress = Callable[[int, int], None]
 
@@ -214,24 +217,9 @@ def gather_annual(
     result = svc.compute(session, unit.code, period, today=date)
     progress(1, 3)
     lang = req.lang
-    figures: dict[str, annual.Figure] = {}
-    for ind in reg.INDICATORS:
-        target = result.targets.get(ind.code)
-        figures[ind.code] = annual.Figure(
-            code=ind.code,
-            name=ind.name(lang),
-            unit=ind.unit,
-            unit_text=ind.unit_text(lang),
-            group=ind.group,
-            value=result.values[ind.code].value,
-            target=target.value if target else None,
-            comparison=target.comparison if target else ">=",
-        )
-    support = result.values["support_amount"].breakdown
-    counts = result.values["support_count"].breakdown
-    budget = {k: result.values[k].breakdown for k in ("budget_planned", "budget_allocated")}
-    spent = result.values["budget_spent"].breakdown
-    sources = sorted(set(spent) | set(budget["budget_planned"]) | set(budget["budget_allocated"]))
+    figures = _annual_figures(result, lang)
+    support_by_fund = _support_by_fund(result, lang)
+    budget_by_source = _budget_by_source(result, lang)
     children = [
         (name, {code: v.value for code, v in result.by_child.get(code, {}).items()})
         for code, name in result.scope.children
@@ -247,25 +235,58 @@ def gather_annual(
         period_year=period.year,
         figures=figures,
         cooperatives_active=_active_cooperatives(session, result.scope.leaves, period),
-        support_by_fund=[
-            (label(fund, lang), int(counts.get(fund, 0)), int(amount))
-            for fund, amount in sorted(support.items())
-        ],
-        budget_by_source=[
-            (
-                label(src, lang),
-                int(budget["budget_planned"].get(src, 0)),
-                int(budget["budget_allocated"].get(src, 0)),
-                int(spent.get(src, 0)),
-            )
-            for src in sources
-        ],
+        support_by_fund=support_by_fund,
+        budget_by_source=budget_by_source,
         bases=_plan_bases(session, unit.code, period, lang),
         paragraphs=req.paragraphs,
         child_codes=list(reg.KEY_CODES),
         children=children,
         reissue_note=req.reissue_note,
     )
+
+
+def _annual_figures(result: IndicatorResult, lang: str) -> dict[str, annual.Figure]:
+    """Every indicator's value and the plan's target for it, named in the document's language."""
+    figures: dict[str, annual.Figure] = {}
+    for ind in reg.INDICATORS:
+        target = result.targets.get(ind.code)
+        figures[ind.code] = annual.Figure(
+            code=ind.code,
+            name=ind.name(lang),
+            unit=ind.unit,
+            unit_text=ind.unit_text(lang),
+            group=ind.group,
+            value=result.values[ind.code].value,
+            target=target.value if target else None,
+            comparison=target.comparison if target else ">=",
+        )
+    return figures
+
+
+def _support_by_fund(result: IndicatorResult, lang: str) -> list[tuple[str, int, int]]:
+    """(fund, number of supports, amount), by fund code."""
+    support = result.values["support_amount"].breakdown
+    counts = result.values["support_count"].breakdown
+    return [
+        (label(fund, lang), int(counts.get(fund, 0)), int(amount))
+        for fund, amount in sorted(support.items())
+    ]
+
+
+def _budget_by_source(result: IndicatorResult, lang: str) -> list[tuple[str, int, int, int]]:
+    """(source, planned, allocated, spent), by source code."""
+    budget = {k: result.values[k].breakdown for k in ("budget_planned", "budget_allocated")}
+    spent = result.values["budget_spent"].breakdown
+    sources = sorted(set(spent) | set(budget["budget_planned"]) | set(budget["budget_allocated"]))
+    return [
+        (
+            label(src, lang),
+            int(budget["budget_planned"].get(src, 0)),
+            int(budget["budget_allocated"].get(src, 0)),
+            int(spent.get(src, 0)),
+        )
+        for src in sources
+    ]
 
 
 def _active_cooperatives(
@@ -313,18 +334,7 @@ def _plan_document(
     session: Session, req: ReportRequest, unit: Unit, issuing: Issuing, numbering: Numbering
 ) -> tuple[Document, list[Table]]:
     lang = req.lang
-    query = select(Plan).where(Plan.deleted_at.is_(None))
-    if req.plan_id:
-        query = query.where(Plan.id == req.plan_id)
-    else:
-        query = query.where(Plan.unit_code == unit.code).order_by(Plan.issued_on.desc(), Plan.id)
-    record = session.scalars(query.limit(1)).first()
-    if record is None:
-        raise ReportError(
-            translate_in(lang, "{unit} has no plan yet: enter the plan first.").format(
-                unit=unit.name
-            )
-        )
+    record = _plan_record(session, req, unit)
     targets = session.scalars(
         select(Target)
         .where(Target.deleted_at.is_(None), Target.plan_id == record.id)
@@ -351,29 +361,61 @@ def _plan_document(
         reporting=record.reporting,
         issuer_prose=prose_name(record.issuer or issuing.issuer, unit),
     )
-    if record.issuer and "issuer" not in req.overrides:
-        keep_parent = record.issuer.upper() == issuing.issuer.upper()
-        issuing = Issuing(
-            parent_body=issuing.parent_body if keep_parent else "",
-            issuer=record.issuer,
-            symbol=issuing.symbol,
-            place=issuing.place,
-            signer_name=issuing.signer_name,
-            signer_authority=issuing.signer_authority,
-            signer_title=issuing.signer_title,
-            recipients=issuing.recipients,
+    issuing = _plan_issuing(record, req, issuing)
+    numbering = _plan_numbering(record, req, issuing, numbering)
+    doc = plan.build_plan(data, issuing, numbering, lang)
+    return doc, _plan_tables(session, targets, assignments, lang)
+
+
+def _plan_record(session: Session, req: ReportRequest, unit: Unit) -> Plan:
+    """The plan asked for, or the unit's latest; ReportError when the unit has none."""
+    query = select(Plan).where(Plan.deleted_at.is_(None))
+    if req.plan_id:
+        query = query.where(Plan.id == req.plan_id)
+    else:
+        query = query.where(Plan.unit_code == unit.code).order_by(Plan.issued_on.desc(), Plan.id)
+    record = session.scalars(query.limit(1)).first()
+    if record is None:
+        raise ReportError(
+            translate_in(req.lang, "{unit} has no plan yet: enter the plan first.").format(
+                unit=unit.name
+            )
         )
+    return record
+
+
+def _plan_issuing(record: Plan, req: ReportRequest, issuing: Issuing) -> Issuing:
+    """The plan's own issuer, unless the request names one (its parent body kept only when
+    the issuer is the same)."""
+    if not record.issuer or "issuer" in req.overrides:
+        return issuing
+    keep_parent = record.issuer.upper() == issuing.issuer.upper()
+    return Issuing(
+        parent_body=issuing.parent_body if keep_parent else "",
+        issuer=record.issuer,
+        symbol=issuing.symbol,
+        place=issuing.place,
+        signer_name=issuing.signer_name,
+        signer_authority=issuing.signer_authority,
+        signer_title=issuing.signer_title,
+        recipients=issuing.recipients,
+    )
+
+
+def _plan_numbering(
+    record: Plan, req: ReportRequest, issuing: Issuing, numbering: Numbering
+) -> Numbering:
+    """The plan's own number and date, unless the request gives them."""
     if record.number and req.number is None:
-        numbering = Numbering(
+        return Numbering(
             "KH",
             None,
             record.issued_on or numbering.date,
             record.number if "/" in record.number else f"{record.number}/KH-{issuing.symbol}",
         )
-    elif record.issued_on and req.date is None:
-        numbering = Numbering("KH", numbering.number, record.issued_on)
-    doc = plan.build_plan(data, issuing, numbering, lang)
-    return doc, _plan_tables(session, targets, assignments, lang)
+    if record.issued_on and req.date is None:
+        return Numbering("KH", numbering.number, record.issued_on)
+    return numbering
 
 
 def _goal_lines(targets: Sequence[Target], lang: str) -> list[tuple[int, list[str]]]:
