@@ -95,6 +95,16 @@ def encode(header: dict[str, Any], body: dict[str, Any]) -> bytes:
 
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Check and parse a bundle's bytes; raises BundleError."""
+    fmt, header_start, body_start = _check_frame(data, limits)
+    header, info = _read_header(data[header_start:body_start], fmt)
+    body_bytes = _inflate(data[body_start:-DIGEST_SIZE], info, limits)
+    _check_bundle_id(header)
+    body = _read_body(body_bytes, limits)
+    return Bundle(header, body, len(data), hashlib.sha256(data).hexdigest())
+
+
+def _check_frame(data: bytes, limits: Limits) -> tuple[int, int, int]:
+    """The file's size, magic, format and checksum; (format, header start, body start)."""
     if len(data) > limits.max_file:
         raise BundleError("too_large", f"{len(data)} bytes")
     if not data.startswith(MAGIC[:8]):
@@ -114,8 +124,13 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     body_start = start + header_len
     if body_start > len(data) - DIGEST_SIZE:
         raise BundleError("broken", "header length")
+    return fmt, start, body_start
+
+
+def _read_header(raw: bytes, fmt: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The parsed header and its description of the body."""
     try:
-        header = canonical.loads(data[start:body_start])
+        header = canonical.loads(raw)
     except canonical.CanonicalError as exc:
         raise BundleError("broken", f"header: {exc}") from exc
     if not isinstance(header, dict):
@@ -127,7 +142,11 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     info = header.get("body")
     if not isinstance(info, dict) or info.get("encoding") != "zlib":
         raise BundleError("broken", "body description")
-    compressed = data[body_start:-DIGEST_SIZE]
+    return header, info
+
+
+def _inflate(compressed: bytes, info: dict[str, Any], limits: Limits) -> bytes:
+    """The body's bytes, decompressed no further than its declared size, checksum checked."""
     size = info.get("size")
     if not isinstance(size, int) or size < 0 or info.get("compressed_size") != len(compressed):
         raise BundleError("broken", "body size")
@@ -142,6 +161,11 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise BundleError("broken", "body size")
     if hashlib.sha256(body_bytes).hexdigest() != info.get("sha256"):
         raise BundleError("broken", "body checksum")
+    return body_bytes
+
+
+def _check_bundle_id(header: dict[str, Any]) -> None:
+    """The bundle id is the hash of the rest of the header."""
     expected_id = dict(header)
     expected_id.pop("bundle_id", None)
     if (
@@ -149,6 +173,9 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         != hashlib.sha256(canonical.dumps_bytes(expected_id)).hexdigest()[:32]
     ):
         raise BundleError("broken", "bundle id")
+
+
+def _read_body(body_bytes: bytes, limits: Limits) -> dict[str, Any]:
     try:
         body = canonical.loads(body_bytes)
     except canonical.CanonicalError as exc:
@@ -157,7 +184,7 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
         raise BundleError("broken", "body")
     if len(body["records"]) > limits.max_records:
         raise BundleError("too_large", "records")
-    return Bundle(header, body, len(data), hashlib.sha256(data).hexdigest())
+    return body
 
 
 def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> Bundle:
