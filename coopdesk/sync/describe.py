@@ -69,16 +69,27 @@ def _short(text: Any, size: int = 80) -> str:
 
 def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
     """A short name for a record, using the names of the records it refers to."""
+    own = _own_name(table_name, data)
+    if own is not None:
+        return own
+    linked = _linked_name(table_name, data, lambda table, rid: _name_of(table, rid, lookup))
+    if linked is not None:
+        return linked
+    return str(data.get("id") or "")
 
-    def name_of(table: str, record_id: Any) -> str:
-        if not record_id:
-            return "?"
-        found = lookup(table, str(record_id))
-        if not found:
-            return _("(not received yet)")
-        return describe(table, found, lookup)
 
-    d = data
+def _name_of(table: str, record_id: Any, lookup: Lookup) -> str:
+    """The name of a record referred to, or that it has not arrived."""
+    if not record_id:
+        return "?"
+    found = lookup(table, str(record_id))
+    if not found:
+        return _("(not received yet)")
+    return describe(table, found, lookup)
+
+
+def _own_name(table_name: str, d: Mapping[str, Any]) -> str | None:
+    """A record named by its own fields (a name, a title…); None for the other kinds."""
     match table_name:
         case "cooperatives":
             return _short(d.get("name"))
@@ -86,6 +97,25 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
             if d.get("redacted"):
                 return _("(erased person)")
             return _short(d.get("full_name"))
+        case "trainings" | "activities" | "plans":
+            return _short(d.get("title"))
+        case "budgets":
+            return _("Budget {year} – {source}").format(year=d.get("year"), source=d.get("source"))
+        case "targets":
+            return f"{d.get('indicator_code')} {d.get('period')} – {d.get('target_unit_code')}"
+        case "assignments":
+            return _short(d.get("task"), 60)
+        case "reports":
+            return _short(d.get("title") or f"{d.get('doc_type')} {d.get('year')}")
+    return None
+
+
+def _linked_name(
+    table_name: str, d: Mapping[str, Any], name_of: Callable[[str, Any], str]
+) -> str | None:
+    """A record named by the records it links (a person's role in a cooperative…); None for
+    the other kinds."""
+    match table_name:
         case "cooperative_years":
             return _("{coop}, year {year}").format(
                 coop=name_of("cooperatives", d.get("cooperative_id")), year=d.get("year")
@@ -99,8 +129,6 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
             )
         case "officers" | "person_sensitive" | "consents":
             return name_of("people", d.get("person_id"))
-        case "trainings" | "activities":
-            return _short(d.get("title"))
         case "participations":
             return (
                 f"{name_of('people', d.get('person_id'))} – "
@@ -119,14 +147,4 @@ def describe(table_name: str, data: Mapping[str, Any], lookup: Lookup) -> str:
             )
             kind = SUPPORT_KIND.get(str(d.get("kind")))
             return f"{_(kind) if kind else d.get('kind')} {d.get('given_on')} – {who}"
-        case "budgets":
-            return _("Budget {year} – {source}").format(year=d.get("year"), source=d.get("source"))
-        case "plans":
-            return _short(d.get("title"))
-        case "targets":
-            return f"{d.get('indicator_code')} {d.get('period')} – {d.get('target_unit_code')}"
-        case "assignments":
-            return _short(d.get("task"), 60)
-        case "reports":
-            return _short(d.get("title") or f"{d.get('doc_type')} {d.get('year')}")
-    return str(d.get("id") or "")
+    return None
