@@ -64,7 +64,7 @@ class Styles:
 
 @cache
 def document_styles() -> Styles:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle
 
     f = register_fonts()
@@ -77,11 +77,76 @@ def document_styles() -> Styles:
         firstLineIndent=FIRST_LINE_INDENT,
         spaceBefore=PARAGRAPH_SPACE,
     )
+    return Styles(
+        fonts=f,
+        body=body,
+        **_text_styles(f, body),
+        **_signature_styles(f),
+        **_table_styles(f),
+    )
+
+
+def _text_styles(f: FontSet, body: Any) -> dict[str, Any]:
+    """The styles of the text: the body's size and leading, with their own weight, spacing
+    and alignment (headings, notes, titles)."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
 
     def like(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **kw)
 
     centred = {"alignment": TA_CENTER, "firstLineIndent": 0}
+    return {
+        "basis": like("basis", fontName=f.italic),
+        "part": like("part", fontName=f.bold, keepWithNext=1, spaceBefore=PARAGRAPH_SPACE + 2),
+        "item": like("item", fontName=f.bold, keepWithNext=1),
+        "point": like("point", fontName=f.italic, keepWithNext=1),
+        "dash": like("dash"),
+        "closing": like("closing"),
+        "centre": like("centre", fontName=f.bold, **centred),
+        "note": like("note", fontName=f.italic, fontSize=13, leading=16, spaceBefore=0, **centred),
+        "title": like("title", fontName=f.bold, fontSize=TITLE_SIZE, spaceBefore=14, **centred),
+        "subject": like("subject", fontName=f.bold, fontSize=TITLE_SIZE, spaceBefore=0, **centred),
+        "subject_note": like(
+            "subject_note", fontName=f.italic, fontSize=13, leading=16, spaceBefore=2, **centred
+        ),
+        "appendix_title": like("appendix_title", fontName=f.bold, spaceBefore=0, **centred),
+    }
+
+
+def _signature_styles(f: FontSet) -> dict[str, Any]:
+    """The foot of the document: recipients (left) and the signature block (centred)."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    return {
+        "recipients_label": ParagraphStyle(
+            "recipients_label",
+            fontName=f.bold_italic,
+            fontSize=RECIPIENTS_LABEL_SIZE,
+            leading=14,
+        ),
+        "recipient": ParagraphStyle(
+            "recipient", fontName=f.regular, fontSize=RECIPIENTS_SIZE, leading=13
+        ),
+        "authority": ParagraphStyle(
+            "authority",
+            fontName=f.bold,
+            fontSize=SIGNATURE_SIZE,
+            leading=17,
+            alignment=TA_CENTER,
+        ),
+        "signer": ParagraphStyle(
+            "signer", fontName=f.bold, fontSize=SIGNATURE_SIZE, leading=17, alignment=TA_CENTER
+        ),
+    }
+
+
+def _table_styles(f: FontSet) -> dict[str, Any]:
+    """Table cells: plain, head (bold, centred) and bold."""
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
     cell = ParagraphStyle(
         "cell",
         fontName=f.regular,
@@ -89,43 +154,8 @@ def document_styles() -> Styles:
         leading=TABLE_LEADING,
         alignment=TA_LEFT,
     )
-    return Styles(
-        fonts=f,
-        body=body,
-        basis=like("basis", fontName=f.italic),
-        part=like("part", fontName=f.bold, keepWithNext=1, spaceBefore=PARAGRAPH_SPACE + 2),
-        item=like("item", fontName=f.bold, keepWithNext=1),
-        point=like("point", fontName=f.italic, keepWithNext=1),
-        dash=like("dash"),
-        closing=like("closing"),
-        centre=like("centre", fontName=f.bold, **centred),
-        note=like("note", fontName=f.italic, fontSize=13, leading=16, spaceBefore=0, **centred),
-        title=like("title", fontName=f.bold, fontSize=TITLE_SIZE, spaceBefore=14, **centred),
-        subject=like("subject", fontName=f.bold, fontSize=TITLE_SIZE, spaceBefore=0, **centred),
-        subject_note=like(
-            "subject_note", fontName=f.italic, fontSize=13, leading=16, spaceBefore=2, **centred
-        ),
-        appendix_title=like("appendix_title", fontName=f.bold, spaceBefore=0, **centred),
-        recipients_label=ParagraphStyle(
-            "recipients_label",
-            fontName=f.bold_italic,
-            fontSize=RECIPIENTS_LABEL_SIZE,
-            leading=14,
-        ),
-        recipient=ParagraphStyle(
-            "recipient", fontName=f.regular, fontSize=RECIPIENTS_SIZE, leading=13
-        ),
-        authority=ParagraphStyle(
-            "authority",
-            fontName=f.bold,
-            fontSize=SIGNATURE_SIZE,
-            leading=17,
-            alignment=TA_CENTER,
-        ),
-        signer=ParagraphStyle(
-            "signer", fontName=f.bold, fontSize=SIGNATURE_SIZE, leading=17, alignment=TA_CENTER
-        ),
-        cell=cell,
-        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=f.bold, alignment=TA_CENTER),
-        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=f.bold),
-    )
+    return {
+        "cell": cell,
+        "cell_head": ParagraphStyle("cell_head", parent=cell, fontName=f.bold, alignment=TA_CENTER),
+        "cell_bold": ParagraphStyle("cell_bold", parent=cell, fontName=f.bold),
+    }
