@@ -97,7 +97,7 @@ def save_activity(session: Session, draft: ActivityDraft, actor: str) -> Saved:
             records.create(
                 session, ActivityCooperative, {**data, "unit_code": activity.unit_code}, actor
             )
-    return Saved(activity.id, list(getattr(activity, "warnings", [])))
+    return Saved.of(activity)
 
 
 def delete_activity(session: Session, activity_id: str, actor: str) -> None:

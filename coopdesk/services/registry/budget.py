@@ -63,7 +63,7 @@ def check_budget(session: Session, draft: BudgetDraft) -> list[Problem]:
 def save_budget(session: Session, draft: BudgetDraft, actor: str) -> Saved:
     raise_on_errors(check_budget(session, draft))
     budget = save_main(session, _with_amounts(draft), actor)
-    return Saved(budget.id, list(getattr(budget, "warnings", [])))
+    return Saved.of(budget)
 
 
 def delete_budget(session: Session, budget_id: str, actor: str) -> None:

@@ -215,7 +215,7 @@ def save_cooperative(session: Session, draft: CooperativeDraft, actor: str) -> S
             for row in draft.years
         ]
         save_rows(session, CooperativeYear, existing, rows, actor)
-    return Saved(coop.id, list(getattr(coop, "warnings", [])))
+    return Saved.of(coop)
 
 
 def _child(coop: Cooperative) -> dict[str, Any]:

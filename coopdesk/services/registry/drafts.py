@@ -57,6 +57,11 @@ class Saved:
     id: str
     warnings: list[Problem] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, record: Any) -> Saved:
+        """A saved record's id and the warnings `services.records` left on it."""
+        return cls(record.id, list(getattr(record, "warnings", [])))
+
 
 @dataclass(frozen=True)
 class Area:

@@ -85,7 +85,7 @@ def save_officer(session: Session, draft: OfficerDraft, actor: str) -> Saved:
             session, row, fields["unit_code"], actor, {}
         )
     officer = save_main(session, OfficerDraft(id=draft.id, fields=fields), actor)
-    return Saved(officer.id, list(getattr(officer, "warnings", [])))
+    return Saved.of(officer)
 
 
 def delete_officer(session: Session, officer_id: str, actor: str) -> None:

@@ -308,7 +308,7 @@ def save_person(session: Session, draft: PersonDraft, actor: str) -> Saved:
             for row in draft.roles
         ]
         save_rows(session, Role, existing, rows, actor)
-    return Saved(person.id, list(getattr(person, "warnings", [])))
+    return Saved.of(person)
 
 
 def _save_consents(

@@ -162,7 +162,7 @@ def save_plan(session: Session, draft: PlanDraft, actor: str) -> Saved:
         _save_targets(session, plan, draft.targets, actor)
     if draft.assignments is not None:
         _save_assignments(session, plan, draft.assignments, actor)
-    return Saved(plan.id, list(getattr(plan, "warnings", [])))
+    return Saved.of(plan)
 
 
 def _save_targets(session: Session, plan: Plan, rows: list[dict[str, Any]], actor: str) -> None:

@@ -52,7 +52,7 @@ def check_support(session: Session, draft: SupportDraft) -> list[Problem]:
 def save_support(session: Session, draft: SupportDraft, actor: str) -> Saved:
     raise_on_errors(check_support(session, draft))
     support = save_main(session, draft, actor)
-    return Saved(support.id, list(getattr(support, "warnings", [])))
+    return Saved.of(support)
 
 
 def delete_support(session: Session, support_id: str, actor: str) -> None:

@@ -144,7 +144,7 @@ def save_training(session: Session, draft: TrainingDraft, actor: str) -> Saved:
                 }
             rows.append((row.get("id"), data))
         save_rows(session, Participation, existing, rows, actor)
-    return Saved(training.id, list(getattr(training, "warnings", [])))
+    return Saved.of(training)
 
 
 def delete_training(session: Session, training_id: str, actor: str) -> None:
