@@ -213,3 +213,26 @@ def test_every_editor_walked_in_vietnamese_shows_no_english(qtbot, ctx) -> None:
         if english := _english_left(vi, en):
             left[make.__name__] = sorted(english)
     assert left == {}
+
+
+def test_every_editor_tab_label_has_room_for_its_text(qtbot, ctx) -> None:
+    """Tab labels whole, marks below the line included ('Số liệu hằng năm', 'Lịch sử')."""
+    cut = []
+    for lang in ("vi", "en"):
+        i18n.set_language(lang)
+        for make in _editors():
+            dialog = make(ctx, None)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            bar = dialog.tabs.tabBar()
+            metrics = bar.fontMetrics()
+            for n in range(bar.count()):
+                text = bar.tabText(n).replace("&", "")
+                room = bar.tabRect(n)
+                drawn = metrics.boundingRect(text)
+                if room.height() < drawn.height() + 4 or room.width() < drawn.width():
+                    cut.append(f"{lang} {make.__name__}: {text!r} {room} < {drawn}")
+            dialog.dirty = False
+            dialog.close()
+    i18n.set_language("vi")
+    assert cut == []
