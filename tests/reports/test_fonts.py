@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     *sorted((ROOT / "coopdesk" / "reports").glob("*.py")),
     ROOT / "coopdesk" / "services" / "report_data.py",
+    ROOT / "coopdesk" / "services" / "plan_document.py",
     *sorted((ROOT / "coopdesk" / "services" / "report_lists").glob("*.py")),
     ROOT / "coopdesk" / "domain" / "indicators.py",  # indicator names in the appendix
 ]
