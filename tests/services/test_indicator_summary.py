@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, select, text, update
 from sqlalchemy.orm import Session
@@ -159,7 +159,17 @@ def edit_support_added(s: Session) -> None:
 
 
 def edit_budget_changed(s: Session) -> None:
-    s.add(Budget(unit_code=B, year=2025, source="province", planned=9, allocated=8, spent=7))
+    """The commune's 2025 provincial budget is set, or changed when it exists (one row per
+    unit, year and source: applied twice, it changes the same row)."""
+    budget = s.scalars(
+        select(Budget).where(
+            Budget.unit_code == B, Budget.year == 2025, Budget.source == "province"
+        )
+    ).first()
+    if budget is None:
+        s.add(Budget(unit_code=B, year=2025, source="province", planned=9, allocated=8, spent=7))
+    else:
+        budget.spent = (budget.spent or 0) + 1
 
 
 def edit_year_consolidated(s: Session) -> None:
@@ -237,6 +247,7 @@ def test_a_change_in_one_commune_leaves_the_other_communes_stored(built: Engine)
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(order=st.lists(st.sampled_from(EDITS), min_size=2, max_size=5))
+@example(order=[edit_budget_changed, edit_budget_changed])  # the same row changed twice
 def test_any_sequence_of_changes(
     tmp_path_factory: pytest.TempPathFactory, order: list[Callable[[Session], None]]
 ) -> None:
