@@ -19,7 +19,7 @@ from coopdesk.reports import plan
 from coopdesk.reports.common import Issuing, Numbering
 from coopdesk.reports.model import CellValue, Column, Document, Table, Typed
 from coopdesk.reports.text import translate_in
-from coopdesk.services.report_data import ReportError, ReportRequest, prose_name
+from coopdesk.services.report_request import ReportError, ReportRequest, prose_name
 
 
 def plan_document(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -23,58 +22,24 @@ from coopdesk.db.models import (
 )
 from coopdesk.domain import indicators as reg
 from coopdesk.domain.periods import Period
-from coopdesk.i18n import N_
 from coopdesk.reports import annual, lists
 from coopdesk.reports.common import Issuing, Numbering
 from coopdesk.reports.model import Document, Table
 from coopdesk.reports.text import translate_in
+from coopdesk.services.plan_document import plan_document
 from coopdesk.services.report_lists import (
     LIST_GATHERERS,
     BadFilter,
-    ListFilter,
     check_filter,
     label,
     sector_name,
 )
+from coopdesk.services.report_request import TEMPLATES, ReportError, ReportRequest, prose_name
 
 if TYPE_CHECKING:
     from coopdesk.services.indicators import Result as IndicatorResult
 
 Progress = Callable[[int, int], None]
-
-# Document kinds: template → (document type code, name shown in the app)
-TEMPLATES: dict[str, tuple[str, str]] = {
-    "annual": ("BC", N_("Report on the results of the Project")),
-    "plan": ("KH", N_("Plan to implement the Project")),
-    "list-cooperatives": ("DS", N_("List: cooperatives with women in management")),
-    "list-managers": ("DS", N_("List: women managers and their training")),
-    "list-trainings": ("DS", N_("List: trainings and participants")),
-    "list-activities": ("DS", N_("List: activities")),
-    "list-support": ("DS", N_("List: support given")),
-}
-
-
-@dataclass
-class ReportRequest:
-    template: str
-    unit_code: str
-    period: str = ""
-    lang: str = "vi"
-    number: int | None = None  # None: a draft
-    date: dt.date | None = None  # the document's date (today when not given)
-    paragraphs: dict[str, str] = field(default_factory=dict)
-    overrides: dict[str, Any] = field(default_factory=dict)  # issuer/signer/recipients…
-    plan_id: str | None = None
-    filters: ListFilter = field(default_factory=ListFilter)
-    reissue_note: str = ""
-
-    @property
-    def doc_code(self) -> str:
-        return TEMPLATES[self.template][0]
-
-
-class ReportError(ValueError):
-    """A document cannot be made; the message says what to change."""
 
 
 def _noop(done: int, total: int) -> None:
@@ -124,21 +89,6 @@ def issuing_for(session: Session, unit_code: str, overrides: dict[str, Any]) -> 
     )
 
 
-def unit_phrase(unit: Unit) -> str:
-    """The unit as it reads inside a sentence: 'phường Tân Phong', 'tỉnh Lai Châu'."""
-    name = unit.name
-    if unit.level == "province" and not name.lower().startswith(("tỉnh", "thành phố")):
-        name = f"tỉnh {name}"
-    return name[:1].lower() + name[1:]
-
-
-def prose_name(issuer: str, unit: Unit) -> str:
-    """The issuer as it reads inside a sentence: 'Hội LHPN phường Tân Phong'."""
-    if issuer and issuer != issuer.upper():
-        return issuer
-    return f"Hội LHPN {unit_phrase(unit)}"
-
-
 # --- the documents -----------------------------------------------------------------------
 
 
@@ -175,8 +125,6 @@ def build_document(
         doc = annual.build_annual(data, issuing, numbering, req.lang)
         return doc, doc.tables()
     if req.template == "plan":
-        from coopdesk.services.plan_document import plan_document  # it imports this module
-
         return plan_document(session, req, unit, issuing, numbering)
     period = parse_period(req.period, date, _cutoff(session, unit.code))
     kind = req.template.removeprefix("list-")

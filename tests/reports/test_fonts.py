@@ -17,6 +17,7 @@ SOURCES = [
     *sorted((ROOT / "coopdesk" / "reports").glob("*.py")),
     ROOT / "coopdesk" / "services" / "report_data.py",
     ROOT / "coopdesk" / "services" / "plan_document.py",
+    ROOT / "coopdesk" / "services" / "report_request.py",  # the kinds of document
     *sorted((ROOT / "coopdesk" / "services" / "report_lists").glob("*.py")),
     ROOT / "coopdesk" / "domain" / "indicators.py",  # indicator names in the appendix
 ]

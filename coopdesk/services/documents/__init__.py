@@ -41,7 +41,6 @@ from coopdesk.services.documents.register import (
     reissue,
 )
 from coopdesk.services.documents.rendering import Rendered, render, render_request
-from coopdesk.services.report_data import TEMPLATES, ReportError, ReportRequest
 from coopdesk.services.report_lists import (
     LABELS,
     LIST_FILTERS,
@@ -50,6 +49,7 @@ from coopdesk.services.report_lists import (
     ListFilter,
     check_filter,
 )
+from coopdesk.services.report_request import TEMPLATES, ReportError, ReportRequest
 
 __all__ = [
     "ISSUING_FIELDS",

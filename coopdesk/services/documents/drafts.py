@@ -29,15 +29,9 @@ from coopdesk.services.documents.stored import (
     reissue_note,
     request_for,
 )
-from coopdesk.services.report_data import (
-    TEMPLATES,
-    Progress,
-    ReportError,
-    ReportRequest,
-    paragraphs_json,
-    parse_period,
-)
+from coopdesk.services.report_data import Progress, paragraphs_json, parse_period
 from coopdesk.services.report_lists import ListFilter
+from coopdesk.services.report_request import TEMPLATES, ReportError, ReportRequest
 from coopdesk.sync import versions
 
 # Documents with the officer's own paragraphs (coopdesk.reports.annual.PARAGRAPH_KEYS).

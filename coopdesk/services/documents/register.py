@@ -19,7 +19,8 @@ from coopdesk.i18n import _
 from coopdesk.services.documents.drafts import Draft, DraftForm, draft_of, save_draft
 from coopdesk.services.documents.rendering import Rendered, render
 from coopdesk.services.documents.stored import audit, get_report, number_line, options_of
-from coopdesk.services.report_data import Progress, ReportError, issuing_for
+from coopdesk.services.report_data import Progress, issuing_for
+from coopdesk.services.report_request import ReportError
 from coopdesk.sync import versions
 
 

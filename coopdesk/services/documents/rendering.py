@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from coopdesk.reports.model import Document, Table
 from coopdesk.services.documents.stored import get_report, request_for
-from coopdesk.services.report_data import Progress, ReportRequest, build_document
+from coopdesk.services.report_data import Progress, build_document
+from coopdesk.services.report_request import ReportRequest
 
 
 @dataclass

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import AuditEvent, Report
 from coopdesk.i18n import _
 from coopdesk.reports.text import translate_in
-from coopdesk.services.report_data import ReportError, ReportRequest
 from coopdesk.services.report_lists import ListFilter
+from coopdesk.services.report_request import ReportError, ReportRequest
 
 
 def get_report(session: Session, report_id: str) -> Report:
