@@ -32,8 +32,9 @@ LEGACY_UNIT_COUNT = 10810  # 63 provinces, 696 districts, 10,051 communes before
 _CITY_PREFIX = "Thành phố "
 
 
-class UnknownUnit(LookupError):
-    """A unit code or name that is not in the catalogue; the message names it."""
+class UnknownUnit(LookupError, ValueError):
+    """A unit code or name that is not in the catalogue; the message names it. (A ValueError
+    too: a unit asked for is a value given, and callers refuse bad values as one.)"""
 
 
 @dataclass(frozen=True)

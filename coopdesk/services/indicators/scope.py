@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Unit
 from coopdesk.i18n import _
-from coopdesk.services.units import COUNTRY_CODE, LEGACY_PREFIX
+from coopdesk.services.units import COUNTRY_CODE, LEGACY_PREFIX, UnknownUnit
 
 
 @dataclass
@@ -34,10 +34,6 @@ class Scope:
         if len(self.leaves) == 1:
             return column == self.leaves[0]
         return column.in_(self.leaves)
-
-
-class UnknownUnit(ValueError):
-    pass
 
 
 def resolve_scope(session: Session, unit_code: str | None) -> Scope:
