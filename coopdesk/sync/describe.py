@@ -9,7 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base
-from coopdesk.domain.labels import ROLE, SUPPORT_KIND
+from coopdesk.domain.indicators import BY_CODE
+from coopdesk.domain.labels import BUDGET_SOURCE, ROLE, SUPPORT_KIND
+from coopdesk.domain.periods import Period
 from coopdesk.i18n import N_, _
 
 KIND_LABELS = {
@@ -52,9 +54,10 @@ def db_lookup(session: Session, extra: Mapping[tuple[str, str], Mapping[str, Any
         if key not in cache:
             table = Base.metadata.tables.get(table_name)
             row = None
-            if table is not None:
+            if table is not None:  # by id; a catalogue (units) by its code
+                key_column = next(iter(table.primary_key.columns))
                 row = (
-                    session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+                    session.execute(select(table).where(key_column == record_id)).mappings().first()
                 )
             cache[key] = dict(row) if row is not None else None
         return cache[key]
@@ -100,14 +103,24 @@ def _own_name(table_name: str, d: Mapping[str, Any]) -> str | None:
         case "trainings" | "activities" | "plans":
             return _short(d.get("title"))
         case "budgets":
-            return _("Budget {year} – {source}").format(year=d.get("year"), source=d.get("source"))
-        case "targets":
-            return f"{d.get('indicator_code')} {d.get('period')} – {d.get('target_unit_code')}"
+            source = BUDGET_SOURCE.get(str(d.get("source")))
+            return _("Budget {year} – {source}").format(
+                year=d.get("year"), source=_(source) if source else d.get("source")
+            )
+        case "units":
+            return _short(d.get("name") or d.get("code"))
         case "assignments":
             return _short(d.get("task"), 60)
         case "reports":
             return _short(d.get("title") or f"{d.get('doc_type')} {d.get('year')}")
     return None
+
+
+def _period_label(key: Any) -> str:
+    try:
+        return Period.parse(str(key)).label()
+    except ValueError:
+        return str(key)
 
 
 def _linked_name(
@@ -116,6 +129,12 @@ def _linked_name(
     """A record named by the records it links (a person's role in a cooperative…); None for
     the other kinds."""
     match table_name:
+        case "targets":  # "HTX do phụ nữ tham gia quản lý – Năm 2026 – Phường Tân Phong"
+            indicator = BY_CODE.get(str(d.get("indicator_code")))
+            name = indicator.name() if indicator else d.get("indicator_code")
+            return f"{name} – {_period_label(d.get('period'))} – " + name_of(
+                "units", d.get("target_unit_code")
+            )
         case "cooperative_years":
             return _("{coop}, year {year}").format(
                 coop=name_of("cooperatives", d.get("cooperative_id")), year=d.get("year")
