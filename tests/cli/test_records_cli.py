@@ -198,3 +198,9 @@ def test_every_kind_saves_shows_and_saves_back_unchanged(capsys, commune: Path) 
         assert (code, err) == (0, "") and json.loads(again) == saved, kind
         if kind == "people":  # shown only to someone who asks: reading them is logged
             assert "sensitive" not in saved and saved["consents"][0]["recorded_by"] == OFFICER
+
+
+def test_an_unknown_id_is_said_in_vietnamese(capsys, commune: Path) -> None:
+    code, _out, err = run(capsys, "show", "cooperatives", "nope", "--data-dir", str(commune))
+    assert code == 2
+    assert err.strip() == "coopdesk: Không tìm thấy Hợp tác xã nope (có thể đã bị xoá)."

@@ -44,6 +44,7 @@ from coopdesk.services.records.audit import HistoryEntry, audit, history, snapsh
 from coopdesk.services.records.checks import active_consents, check, raise_on_errors
 from coopdesk.services.records.values import RecordError, prepare
 from coopdesk.sync import versions
+from coopdesk.sync.describe import kind_label
 
 __all__ = [
     "HistoryEntry",
@@ -206,7 +207,7 @@ def get_live(session: Session, model: type[T], record_id: str) -> T:
     if obj is None or getattr(obj, "deleted_at", None) is not None:
         raise RecordError(
             _("{entity} {id} was not found (it may have been deleted).").format(
-                entity=model.__name__, id=record_id
+                entity=kind_label(model.__tablename__), id=record_id
             )
         )
     return obj
