@@ -2,7 +2,7 @@
 
 `open_database` makes a new file by running every migration (tests/db/test_migrations.py), and
 an older file by running the ones it lacks; `Base.metadata.create_all` (with the summary
-triggers models.py adds after it) makes the in-memory catalogue of the CLI and the test
+triggers coopdesk/db/models adds after it) makes the in-memory catalogue of the CLI and the test
 databases. Both must give the same tables, columns, indexes, foreign keys and triggers, or a
 migrated officer's database differs from the one the code was written and tested against.
 """
@@ -150,7 +150,7 @@ def test_every_migration_from_0001_gives_the_models_schema(
     assert migrated, "the schema reader found nothing to compare"
     drift = differences(migrated, models)
     assert not drift, (
-        "The migrations and coopdesk/db/models.py disagree; add a migration "
+        "The migrations and coopdesk/db/models/ disagree; add a migration "
         "(tools/new_migration.py) that brings old databases to the models:\n" + "\n".join(drift)
     )
 

@@ -1,17 +1,13 @@
-"""The schema: every entity of DESIGN.md §3.
+"""The registry and the programme's records: every synced entity of DESIGN.md §3.
 
-Synced records have a UUID key, the unit that owns them, created/updated stamps, a tombstone
-and room for the sync version vector. Catalogues are keyed by natural codes. Sensitive facts
-about a person live in `person_sensitive`, apart from the ordinary fields, each category
-guarded by a consent record.
+Sensitive facts about a person live in `person_sensitive`, apart from the ordinary fields,
+each category guarded by a consent record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -21,92 +17,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     Numeric,
     String,
     Text,
     UniqueConstraint,
-    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Synced:
-    """Columns every replicated record has."""
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    unit_code: Mapped[str] = mapped_column(String(12), ForeignKey("units.code"), index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
-    created_by: Mapped[str] = mapped_column(String(120), default="")
-    updated_by: Mapped[str] = mapped_column(String(120), default="")
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    # Filled by coopdesk.sync: the version vector of this record version, as canonical JSON.
-    version: Mapped[str | None] = mapped_column(Text)
-
-
-# --- catalogues ----------------------------------------------------------------------------
-
-
-class Unit(Base):
-    """An administrative unit: current (34 provinces, 3,321 communes) or legacy (pre-2025)."""
-
-    __tablename__ = "units"
-    code: Mapped[str] = mapped_column(String(12), primary_key=True)  # "12", "03408", "old:…"
-    name: Mapped[str] = mapped_column(String(200))
-    name_folded: Mapped[str] = mapped_column(String(200), index=True)
-    division_type: Mapped[str] = mapped_column(String(40))  # tỉnh, xã, phường, đặc khu, …
-    level: Mapped[str] = mapped_column(String(12))  # province | district | commune
-    parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"), index=True)
-    province_code: Mapped[str | None] = mapped_column(String(12), index=True)
-    legacy: Mapped[bool] = mapped_column(Boolean, default=False)
-    sort_key: Mapped[str] = mapped_column(String(400), default="")
-
-
-class Sector(Base):
-    __tablename__ = "sectors"
-    code: Mapped[str] = mapped_column(String(40), primary_key=True)
-    name_vi: Mapped[str] = mapped_column(String(200))
-    name_en: Mapped[str] = mapped_column(String(200))
-
-
-class Ethnicity(Base):
-    __tablename__ = "ethnicities"
-    code: Mapped[str] = mapped_column(String(8), primary_key=True)
-    name: Mapped[str] = mapped_column(String(80))
-
-
-class Setting(Base):
-    """Installation and per-unit settings (issuer, symbol, signer, deadlines, language…)."""
-
-    __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(120), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)  # JSON
-
-
-# --- registry ------------------------------------------------------------------------------
+from coopdesk.db.models.base import Base, Synced, utcnow
 
 
 class Cooperative(Synced, Base):
@@ -426,134 +344,3 @@ class AuditEvent(Base):
     # JSON: where a change came from when not typed here, e.g. {"bundle": 3, "sender": "03408",
     # "import": 12} for a record received in a bundle (and for undoing that import)
     source: Mapped[str | None] = mapped_column(Text)
-
-
-# --- sync bookkeeping (coopdesk.sync; local to each database, never synced) ----------------
-
-
-class SyncState(Base):
-    """This database as a replica: install id, replica id and the local transaction counter."""
-
-    __tablename__ = "sync_state"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
-    install_id: Mapped[str] = mapped_column(String(36))
-    replica_id: Mapped[str] = mapped_column(String(36))
-    counter: Mapped[int] = mapped_column(BigInteger, default=0)
-    retired_replicas: Mapped[str] = mapped_column(Text, default="[]")  # JSON: before restores
-
-
-class SyncReplica(Base):
-    """A replica seen in a bundle: which installation and unit it belongs to."""
-
-    __tablename__ = "sync_replicas"
-    replica_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    install_id: Mapped[str] = mapped_column(String(36), default="")
-    unit_code: Mapped[str] = mapped_column(String(12), default="")
-    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class SyncKnowledge(Base):
-    """All changes by `replica_id` to records of `unit_code` up to `counter` are held here."""
-
-    __tablename__ = "sync_knowledge"
-    replica_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    unit_code: Mapped[str] = mapped_column(String(12), primary_key=True)
-    counter: Mapped[int] = mapped_column(BigInteger, default=0)
-
-
-class SyncAck(Base):
-    """What a peer replica said it holds (its knowledge), from its latest bundle."""
-
-    __tablename__ = "sync_acks"
-    replica_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    unit_code: Mapped[str] = mapped_column(String(12), index=True)
-    knowledge: Mapped[str] = mapped_column(Text, default="{}")  # JSON {replica: {unit: n}}
-    receipts: Mapped[str] = mapped_column(Text, default="[]")  # JSON: its import receipts
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class SyncConflict(Base):
-    """A concurrent version of a record that did not win; kept until someone resolves it."""
-
-    __tablename__ = "sync_conflicts"
-    __table_args__ = (Index("ix_sync_conflicts_record", "table_name", "record_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    record_id: Mapped[str] = mapped_column(String(36))
-    version: Mapped[str] = mapped_column(Text)  # JSON
-    data: Mapped[str] = mapped_column(Text)  # canonical JSON of the record's fields
-
-
-class SyncPending(Base):
-    """A received record version waiting for its parent record to arrive."""
-
-    __tablename__ = "sync_pending"
-    __table_args__ = (Index("ix_sync_pending_record", "table_name", "record_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    record_id: Mapped[str] = mapped_column(String(36))
-    version: Mapped[str] = mapped_column(Text)
-    data: Mapped[str] = mapped_column(Text)
-    bundle_id: Mapped[str] = mapped_column(String(64), default="")
-
-
-class SyncOutgoing(Base):
-    """A bundle this database exported: its number for that recipient, its id and file."""
-
-    __tablename__ = "sync_outgoing"
-    __table_args__ = (UniqueConstraint("recipient_unit", "seq"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    recipient_unit: Mapped[str] = mapped_column(String(12), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    bundle_id: Mapped[str] = mapped_column(String(64))
-    file_name: Mapped[str] = mapped_column(String(300), default="")
-    full: Mapped[bool] = mapped_column(Boolean, default=False)
-    records: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class SyncImport(Base):
-    """A bundle merged here: who sent it, its number, a summary, and how to undo it."""
-
-    __tablename__ = "sync_imports"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    bundle_id: Mapped[str] = mapped_column(String(64), index=True)
-    sender_install: Mapped[str] = mapped_column(String(36), default="")
-    sender_replica: Mapped[str] = mapped_column(String(36), index=True)
-    sender_unit: Mapped[str] = mapped_column(String(12), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    file_name: Mapped[str] = mapped_column(String(300), default="")
-    summary: Mapped[str] = mapped_column(Text, default="{}")  # JSON counts
-    undo: Mapped[str | None] = mapped_column(Text)  # JSON before-images; None once not undoable
-    counter_after: Mapped[int] = mapped_column(BigInteger, default=0)
-    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-# --- derived data (local to each database, never synced) -----------------------------------
-
-
-class IndicatorSummary(Base):
-    """Partial indicator values of one unit (or the sum of a subtree) for one period, kept by
-    `coopdesk.services.indicator_summary`; triggers (`coopdesk.db.summary_triggers`) delete
-    a row as soon as a record it was computed from changes."""
-
-    __tablename__ = "indicator_summaries"
-    # "u:03408" a unit's own records; "t:12" a province with its communes; "t:*" the country;
-    # "t:~" units outside today's provinces (pre-2025 units, the country itself)
-    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
-    period: Mapped[str] = mapped_column(String(48), primary_key=True)  # start..end|years
-    formula: Mapped[int] = mapped_column(Integer)  # indicator_summary.FORMULA when computed
-    payload: Mapped[str] = mapped_column(Text)  # JSON: code → [numerator, denominator, parts]
-
-
-@event.listens_for(Base.metadata, "after_create")
-def _create_summary_triggers(_target: object, connection: Any, **_kw: Any) -> None:
-    """A database made with `create_all` gets the triggers a migrated one has."""
-    from sqlalchemy import text
-
-    from coopdesk.db.summary_triggers import create_statements
-
-    for statement in create_statements():
-        connection.execute(text(statement))

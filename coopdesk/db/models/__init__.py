@@ -1,0 +1,92 @@
+"""The schema: every entity of DESIGN.md §3, one module per part.
+
+Synced records have a UUID key, the unit that owns them, created/updated stamps, a tombstone
+and room for the sync version vector. Catalogues are keyed by natural codes. A new part of the
+schema goes in its own module here, re-exported below so `Base.metadata` holds every table.
+"""
+
+from coopdesk.db.models.base import (
+    NAMING,
+    Base,
+    Synced,
+    new_id,
+    utcnow,
+)
+from coopdesk.db.models.catalogues import (
+    Ethnicity,
+    Sector,
+    Setting,
+    Unit,
+)
+from coopdesk.db.models.derived import (
+    IndicatorSummary,
+)
+from coopdesk.db.models.registry import (
+    Activity,
+    ActivityCooperative,
+    Assignment,
+    AuditEvent,
+    Budget,
+    Consent,
+    Cooperative,
+    CooperativeYear,
+    Officer,
+    Participation,
+    Person,
+    PersonSensitive,
+    Plan,
+    Report,
+    Role,
+    Support,
+    Target,
+    Training,
+)
+from coopdesk.db.models.sync import (
+    SyncAck,
+    SyncConflict,
+    SyncImport,
+    SyncKnowledge,
+    SyncOutgoing,
+    SyncPending,
+    SyncReplica,
+    SyncState,
+)
+
+__all__ = [
+    "NAMING",
+    "Activity",
+    "ActivityCooperative",
+    "Assignment",
+    "AuditEvent",
+    "Base",
+    "Budget",
+    "Consent",
+    "Cooperative",
+    "CooperativeYear",
+    "Ethnicity",
+    "IndicatorSummary",
+    "Officer",
+    "Participation",
+    "Person",
+    "PersonSensitive",
+    "Plan",
+    "Report",
+    "Role",
+    "Sector",
+    "Setting",
+    "Support",
+    "SyncAck",
+    "SyncConflict",
+    "SyncImport",
+    "SyncKnowledge",
+    "SyncOutgoing",
+    "SyncPending",
+    "SyncReplica",
+    "SyncState",
+    "Synced",
+    "Target",
+    "Training",
+    "Unit",
+    "new_id",
+    "utcnow",
+]
