@@ -1,0 +1,27 @@
+"""excel_imports
+
+RESERVED for the work in progress on this part of the schema (replace this docstring with
+what the migration does, and fill in upgrade/downgrade; an unused one is removed before the
+session ends and the chain relinked).
+
+Revision ID: 0011_excel_imports
+Revises: 0010_sync_hardening
+Create Date: 2026-12-02 07:20:00.000000
+
+"""
+
+from collections.abc import Sequence
+
+# revision identifiers, used by Alembic.
+revision: str = "0011_excel_imports"
+down_revision: str | Sequence[str] | None = "0010_sync_hardening"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

@@ -1,0 +1,27 @@
+"""duplicates
+
+RESERVED for the work in progress on this part of the schema (replace this docstring with
+what the migration does, and fill in upgrade/downgrade; an unused one is removed before the
+session ends and the chain relinked).
+
+Revision ID: 0012_duplicates
+Revises: 0011_excel_imports
+Create Date: 2026-12-02 07:20:00.000000
+
+"""
+
+from collections.abc import Sequence
+
+# revision identifiers, used by Alembic.
+revision: str = "0012_duplicates"
+down_revision: str | Sequence[str] | None = "0011_excel_imports"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
