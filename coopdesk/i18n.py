@@ -155,15 +155,22 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_number(text: str, lang: str | None = None) -> Decimal:
-    """Parse '1.234.567' or '1.234,5' (vi) / '1,234.5' (en); raise ValueError if not a number."""
+    """Parse '1.234.567' or '1.234,5' (vi) / '1,234.5' (en) strictly: a separator in the wrong
+    place ('1.5', '12.34' in Vietnamese) is refused with what was probably meant, never
+    guessed ('1.5' is not read as 15). ValueError with a plain message otherwise."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("₫", "")
-    if (lang or current_language()) == "vi":
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    else:
-        cleaned = cleaned.replace(",", "")
+    locale = _LOCALES[lang or current_language()]
     try:
-        return Decimal(cleaned)
-    except Exception:
+        return _numbers.parse_decimal(cleaned, locale=locale, strict=True)
+    except _numbers.NumberFormatError as exc:
+        meant = [s for s in exc.suggestions or [] if s][:2]
+        if meant:
+            either = meant[0] if len(meant) == 1 else _("{first} or {second}")
+            raise ValueError(
+                _("“{text}” is not written as a number here: did you mean {meant}?").format(
+                    text=text.strip(), meant=either.format(first=meant[0], second=meant[-1])
+                )
+            ) from None
         raise ValueError(_("Enter a number, for example 1.234.567")) from None
 
 

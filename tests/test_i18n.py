@@ -94,6 +94,17 @@ def test_bad_dates_and_numbers_say_what_to_do() -> None:
         i18n.parse_number("mười")
 
 
+def test_a_separator_in_the_wrong_place_is_refused_with_what_was_meant() -> None:
+    """'1.5' was read as 15 and '12.34' as 1234 without a word (issue 14)."""
+    with pytest.raises(ValueError, match="15 hoặc 1,5"):
+        i18n.parse_number("1.5")
+    with pytest.raises(ValueError, match="1.234 hoặc 12,34"):
+        i18n.parse_number("12.34")
+    assert i18n.parse_number("1,5") == Decimal("1.5")
+    assert i18n.parse_number("1.234,5 ₫") == Decimal("1234.5")
+    assert i18n.parse_number("1.5", lang="en") == Decimal("1.5")
+
+
 def test_switching_language_translates_messages() -> None:
     i18n.set_language("en")
     assert i18n._("This date does not exist") == "This date does not exist"
