@@ -1,0 +1,1 @@
+"""Reading officers' spreadsheets and writing templates: a lower layer, like reports/ (no db, services or ui)."""
