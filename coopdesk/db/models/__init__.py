@@ -21,6 +21,9 @@ from coopdesk.db.models.catalogues import (
 from coopdesk.db.models.derived import (
     IndicatorSummary,
 )
+from coopdesk.db.models.excel import (
+    ExcelImport,
+)
 from coopdesk.db.models.registry import (
     Activity,
     ActivityCooperative,
@@ -64,6 +67,7 @@ __all__ = [
     "Cooperative",
     "CooperativeYear",
     "Ethnicity",
+    "ExcelImport",
     "IndicatorSummary",
     "Officer",
     "Participation",
