@@ -100,6 +100,10 @@ def source_text(session: Session, action: str, source: str | None) -> str:
     if not source:
         return ""
     data = json.loads(source)
+    if isinstance(data, dict) and "excel" in data:
+        if data.get("undo"):
+            return _("import of the Excel file {file} undone").format(file=data.get("file", ""))
+        return _("imported from the Excel file {file}").format(file=data.get("file", ""))
     if not isinstance(data, dict) or "bundle" not in data:
         return ""
     unit = session.get(Unit, str(data.get("sender", "")))
