@@ -106,7 +106,7 @@ def _current_rows() -> list[dict[str, object]]:
                 "name_folded": fold(label),
                 "division_type": ptype,
                 "level": "province",
-                "parent_code": None,
+                "parent_code": COUNTRY_CODE,  # the country is the root above every province
                 "province_code": pcode,
                 "legacy": False,
                 "sort_key": collation_key(short_province_name(pname)),

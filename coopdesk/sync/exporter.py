@@ -36,7 +36,7 @@ STAYS_ON_THIS_LAPTOP = frozenset({"person_sensitive", "consents"})
 
 def scope_units(tree: scope.UnitTree, a: str, b: str) -> set[str]:
     """Units whose records may travel between `a` and `b`, in either direction."""
-    candidates: set[str] = set()
+    candidates = set(tree.ancestors(a)) | set(tree.ancestors(b))  # what they pass down
     frontier = {a, b}
     for _ in range(3):
         candidates |= frontier

@@ -45,6 +45,15 @@ class UnitTree:
             seen += 1
         return False
 
+    def ancestors(self, code: str) -> list[str]:
+        """The units above `code`, nearest first."""
+        out: list[str] = []
+        current = self.parents.get(code)
+        while current is not None and current not in out and len(out) < 16:
+            out.append(current)
+            current = self.parents.get(current)
+        return out
+
     def related(self, a: str, b: str) -> bool:
         return self.within(a, b) or self.within(b, a)
 
@@ -62,8 +71,22 @@ def holds(tree: UnitTree, holder: str, writer: str, table: str, unit_code: str) 
     return table in DOWNWARD_TABLES and unit_code == writer and tree.within(holder, writer)
 
 
+def relays(tree: UnitTree, writer: str, holder: str, table: str, unit_code: str) -> bool:
+    """`writer` passes down what a unit above it sent (national targets reach the communes
+    through their province): a plan, target or assignment of `unit_code` above `writer`, to a
+    holder at or below `writer`."""
+    return (
+        table in DOWNWARD_TABLES
+        and unit_code != writer
+        and tree.within(writer, unit_code)
+        and tree.within(holder, writer)
+    )
+
+
 def in_scope(tree: UnitTree, writer: str, holder: str, table: str, unit_code: str) -> bool:
     """A record of `unit_code` in `table` may travel from `writer` to `holder`."""
+    if relays(tree, writer, holder, table, unit_code):
+        return True
     return may_write(tree, writer, unit_code) and holds(tree, holder, writer, table, unit_code)
 
 

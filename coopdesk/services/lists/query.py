@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, inspect, or_, select
+from sqlalchemy import Select, func, inspect, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -21,6 +21,7 @@ from coopdesk.db.models import Unit
 from coopdesk.domain.periods import Period
 from coopdesk.i18n import N_, _, fold
 from coopdesk.services.lists.spec import Column, Filter, ListSpec
+from coopdesk.services.units import COUNTRY_CODE
 
 Row = tuple[Any, ...]
 
@@ -35,12 +36,15 @@ class BadFilter(ValueError):
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose records: the unit's own, or (`subtree`, a province office) its communes' too."""
+    """Whose records: the unit's own, or (`subtree`, an aggregating office) those below it
+    too: a province's communes', or everything the country's office holds."""
 
     unit_code: str
     subtree: bool = False
 
     def condition(self, unit_column: Any) -> ColumnElement[bool]:
+        if self.subtree and self.unit_code == COUNTRY_CODE:
+            return true()  # every unit is below the country (no IN list over 3,000 units)
         if self.subtree:
             units = select(Unit.code).where(
                 or_(Unit.province_code == self.unit_code, Unit.code == self.unit_code)

@@ -1,8 +1,7 @@
-"""national_search
+"""national_search: the country above every province
 
-RESERVED for the work in progress on this part of the schema (replace this docstring with
-what the migration does, and fill in upgrade/downgrade; an unused one is removed before the
-session ends and the chain relinked).
+Today's provinces get the country ("VN") as their parent unit, so that a national installation
+is above them: provinces export to it and it lists, counts and reports the whole country.
 
 Revision ID: 0015_national_search
 Revises: 0014_unit_catalogue
@@ -12,6 +11,9 @@ Create Date: 2026-12-02 07:20:00.000000
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+from alembic import op
+
 # revision identifiers, used by Alembic.
 revision: str = "0015_national_search"
 down_revision: str | Sequence[str] | None = "0014_unit_catalogue"
@@ -20,8 +22,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    op.execute(
+        sa.text(
+            "UPDATE units SET parent_code = 'VN' WHERE level = 'province' AND legacy = 0 "
+            "AND parent_code IS NULL AND EXISTS (SELECT 1 FROM units WHERE code = 'VN')"
+        )
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.execute(sa.text("UPDATE units SET parent_code = NULL WHERE parent_code = 'VN'"))
