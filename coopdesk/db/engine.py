@@ -12,16 +12,22 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coopdesk import paths
 from coopdesk.i18n import _
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration's revision, so that opening a current database reads one row and never
+# imports Alembic (with mako and pygments, ~175 ms); tests/db/test_migrations.py holds it
+# against the migration scripts.
+HEAD_REVISION = "0015_national_search"
 
 
 class DatabaseError(Exception):
@@ -48,6 +54,8 @@ def make_engine(db_file: Path) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(paths.migrations_dir()))
     if engine is not None:
@@ -56,14 +64,24 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The newest migration's revision, read from the scripts (Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stored in the database (None: a new, empty one), by one plain query."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        except OperationalError as exc:
+            if "no such table" in str(exc):
+                return None
+            raise
+    return None if row is None else str(row[0])
 
 
 def backup_file(db_file: Path, dest: Path) -> Path:
@@ -82,10 +100,17 @@ def backup_file(db_file: Path, dest: Path) -> Path:
 
 
 def migrate(engine: Engine, db_file: Path) -> bool:
-    """Bring the schema to head. Returns True if anything was done."""
-    known = set(ScriptDirectory.from_config(alembic_config()).walk_revisions())
-    known_ids = {rev.revision for rev in known}
+    """Bring the schema to head. Returns True if anything was done. Alembic is imported only
+    when the stored revision is not the head."""
     current = current_revision(engine)
+    if current == HEAD_REVISION:
+        return False
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    known_ids = {
+        rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
     if current is not None and current not in known_ids:
         raise DatabaseTooNew(
             _(
@@ -93,8 +118,6 @@ def migrate(engine: Engine, db_file: Path) -> bool:
                 "{schema}). Please update CoopDesk; the file was not changed."
             ).format(file=db_file, schema=current)
         )
-    if current == head_revision():
-        return False
     if current is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_file(
