@@ -159,7 +159,7 @@ def test_migrated_triggers_are_the_ones_summary_triggers_makes_now(
     databases: tuple[Path, Path],
 ) -> None:
     migrated, models = (triggers(db) for db in databases)
-    assert len(models) == 33  # 11 tables × insert, update, delete
+    assert len(models) == 36  # 11 tables × insert, update, delete; the people search index
     drift = differences(migrated, models)
     assert not drift, (
         "coopdesk/db/summary_triggers.py changed without a migration: a database upgraded "
@@ -174,7 +174,8 @@ def test_a_database_with_the_old_triggers_gets_the_new_ones_and_downgrade_restor
     db_file = _migrated(tmp_path / "old.sqlite3", BEFORE_LIVE_TRIGGERS)
     old = triggers(db_file)
     live = triggers(databases[1])
-    assert old.keys() == live.keys() and old != live  # 64c0111 changed them in place
+    summary = {name: sql for name, sql in live.items() if name.startswith("summary_")}
+    assert old.keys() == summary.keys() and old != summary  # 64c0111 changed them in place
 
     engine = make_engine(db_file)
     try:

@@ -44,6 +44,9 @@ from coopdesk.db.models.registry import (
     Target,
     Training,
 )
+from coopdesk.db.models.search import (
+    PEOPLE_SEARCH,
+)
 from coopdesk.db.models.sync import (
     SyncAck,
     SyncConflict,
@@ -57,6 +60,7 @@ from coopdesk.db.models.sync import (
 
 __all__ = [
     "NAMING",
+    "PEOPLE_SEARCH",
     "Activity",
     "ActivityCooperative",
     "Assignment",

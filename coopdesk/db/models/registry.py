@@ -86,10 +86,9 @@ class Person(Synced, Base):
     # covering index for the indicators (women among managers, people trained by unit)
     __table_args__ = (
         Index("ix_people_gender_cover", "id", "gender", "deleted_at", "unit_code"),
-        # GUI list: a page by offset, filtered and searched from the index alone
-        Index(
-            "ix_people_page", "unit_code", "deleted_at", "redacted", "sort_key", "id", "name_folded"
-        ),
+        # GUI list: a unit's page in order from the index alone (the country's: ix_people_order)
+        Index("ix_people_page", "unit_code", "deleted_at", "sort_key", "id", "name_folded"),
+        Index("ix_people_order", "deleted_at", "sort_key", "id"),
     )
     family_name: Mapped[str] = mapped_column(String(80), default="")
     middle_name: Mapped[str] = mapped_column(String(120), default="")

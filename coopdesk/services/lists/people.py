@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Person, PersonSensitive
+from coopdesk.db.models.search import people_matching
 from coopdesk.domain import labels as L
 from coopdesk.i18n import N_, _
 from coopdesk.services import list_filters as Q
@@ -61,7 +62,6 @@ def spec(session: Session) -> ListSpec:
             ),
             flag("managers", Q.manages_somewhere),
         ),
-        search=(p.name_folded,),
-        number_search=(p.phone,),
+        search_index=people_matching,  # name words and phone digits, as prefixes
         shown_joins=((ps, ps.person_id == p.id),),
     )

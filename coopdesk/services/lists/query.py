@@ -93,11 +93,23 @@ class ListQuery:
                 return col
         raise KeyError(key)
 
-    def _orders(self, sort_key: str | None, descending: bool) -> list[Any]:
-        col = self.column(sort_key) if sort_key else self.columns[0]
-        return [o.desc() if descending else o.asc() for o in col.orders()] + [self.id_expr]
+    def count_upto(self, session: Session, cap: int) -> int:
+        """The number of rows, counting no further than `cap` (a first figure that costs at
+        most `cap` index entries, however long the list)."""
+        ids = self.filtered.with_only_columns(self.id_expr).order_by(None).limit(cap).subquery()
+        statement = select(func.count()).select_from(ids)
+        return int(session.connection().execute(statement).scalar_one())
 
-    def _sortable(self, sort_key: str | None) -> Select[Any]:
+    def order_terms(self, sort_key: str | None, descending: bool) -> list[tuple[Any, bool]]:
+        """(expression, descending) of the rows' order; the id last, ascending, breaks ties."""
+        col = self.column(sort_key) if sort_key else self.columns[0]
+        return [(o, descending) for o in col.orders()] + [(self.id_expr, False)]
+
+    def _orders(self, sort_key: str | None, descending: bool) -> list[Any]:
+        terms = self.order_terms(sort_key, descending)
+        return [e.desc() if d else e.asc() for e, d in terms[:-1]] + [self.id_expr]
+
+    def sortable(self, sort_key: str | None) -> Select[Any]:
         """The filtered rows, with the shown-only joins when the order needs their tables."""
         col = self.column(sort_key) if sort_key else self.columns[0]
         joined = {inspect(table).local_table for table, _on in self.spec.shown_joins}
@@ -120,19 +132,23 @@ class ListQuery:
         then the shown columns of just those ids, so skipped rows never touch the table."""
         conn = session.connection()
         ids_query = (
-            self._sortable(sort_key)
+            self.sortable(sort_key)
             .with_only_columns(self.id_expr)
             .order_by(*self._orders(sort_key, descending))
             .offset(offset)
             .limit(limit)
         )
-        ids = [r[0] for r in conn.execute(ids_query)]
+        return self.rows_of(session, [r[0] for r in conn.execute(ids_query)])
+
+    def rows_of(self, session: Session, ids: Sequence[Any]) -> list[Row]:
+        """The shown columns of the rows with these ids, in the order of `ids`."""
         if not ids:
             return []
         # the same tables, none of the filters: the ids already passed them, and a filter
         # here could steer SQLite away from the primary key
         froms = self.filtered.get_final_froms()
         query = self.spec.with_shown(select(*self._exprs()).select_from(*froms))
+        conn = session.connection()
         found = {r[0]: tuple(r) for r in conn.execute(query.where(self.id_expr.in_(ids)))}
         return [found[i] for i in ids if i in found]
 
@@ -180,6 +196,9 @@ class ListDefinition:
         return ListQuery(self.spec, self.columns, self.spec.base.where(*where))
 
     def _search(self, text: str) -> list[ColumnElement[bool]]:
+        if self.spec.search_index is not None:  # whole-word prefixes, from the search index
+            found = self.spec.search_index(fold(text))
+            return [] if found is None else [found]
         columns: Sequence[Any] = self.spec.search
         if any(ch.isdigit() for ch in text):
             columns = [*columns, *self.spec.number_search]

@@ -115,6 +115,9 @@ class ListSpec:
     filters: tuple[Filter, ...] = ()
     search: tuple[Any, ...] = ()  # stored folded text columns, searched as one types
     number_search: tuple[Any, ...] = ()  # searched only when digits are typed (phones…)
+    # folded text typed → the rows whose words begin with its words (an index serves it);
+    # when given, it replaces the "contains" search of `search` and `number_search`
+    search_index: Callable[[str], ColumnElement[bool] | None] | None = None
     shown_joins: tuple[tuple[Any, Any], ...] = ()
 
     def unit(self) -> Any:
