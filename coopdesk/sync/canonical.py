@@ -20,6 +20,8 @@ from coopdesk.i18n import _
 
 MAX_DEPTH = 16
 MAX_INT_DIGITS = 19
+INT_LIMIT = 2**31  # an Integer column holds -2^31 … 2^31-1 (PostgreSQL's integer)
+BIG_LIMIT = 2**63  # a BigInteger column, and every counter, holds 64 bits
 
 
 class CanonicalError(ValueError):
@@ -34,7 +36,7 @@ def _nfc(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_nfc(v) for v in value]
     if isinstance(value, float):
-        raise CanonicalError("floats are not allowed in canonical JSON")
+        raise CanonicalError(_("decimal numbers must be written as text"))
     return value
 
 
@@ -51,32 +53,48 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise CanonicalError(f"duplicate key {key!r}")
+            raise CanonicalError(_("the field “{key}” appears twice").format(key=key[:40]))
         out[key] = value
     return out
 
 
 def _no_constant(name: str) -> Any:
-    raise CanonicalError(f"{name} is not allowed")
+    raise CanonicalError(_("{name} is not a number").format(name=name))
 
 
 def _no_float(text: str) -> Any:
-    raise CanonicalError(f"a decimal number ({text[:20]}) is not allowed; use a string")
+    raise CanonicalError(
+        _("a decimal number ({text}) must be written as text").format(text=text[:20])
+    )
 
 
 def _small_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise CanonicalError("a number is too large")
+        raise CanonicalError(_("the number {text}… is too large").format(text=text[:20]))
     return int(text)
 
 
+def _check_text(text: str) -> None:
+    """A lone surrogate (\\ud800 written in JSON) is not text: SQLite and UTF-8 refuse it."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise CanonicalError(_("a text holds a lone surrogate character")) from exc
+
+
 def _check_depth(value: Any) -> None:
+    """Nesting no deeper than MAX_DEPTH, and every text (keys too) encodable."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise CanonicalError("the data is nested too deeply")
-        if isinstance(item, dict):
+            raise CanonicalError(_("the data is nested too deeply"))
+        if isinstance(item, str):
+            _check_text(item)
+        elif isinstance(item, dict):
+            for key in item:
+                _check_text(key)
             stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in item)
@@ -96,9 +114,9 @@ def loads(data: bytes | str) -> Any:
     except CanonicalError:
         raise
     except RecursionError as exc:
-        raise CanonicalError("the data is nested too deeply") from exc
+        raise CanonicalError(_("the data is nested too deeply")) from exc
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CanonicalError(f"not valid JSON: {exc}") from exc
+        raise CanonicalError(_("not valid JSON")) from exc
     _check_depth(value)
     return value
 
@@ -162,6 +180,9 @@ def from_json_value(column: Column[Any], value: Any) -> Any:
     if isinstance(ctype, Integer | BigInteger):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(_("expected a whole number"))
+        limit = BIG_LIMIT if isinstance(ctype, BigInteger) else INT_LIMIT
+        if not -limit <= value < limit:
+            raise ValueError(_("the number {value} is too large").format(value=value))
         return value
     if isinstance(ctype, Numeric):
         if not isinstance(value, str):
@@ -172,7 +193,7 @@ def from_json_value(column: Column[Any], value: Any) -> Any:
             raise ValueError(_("expected a number")) from exc
         if not dec.is_finite():
             raise ValueError(_("expected a finite number"))
-        return dec
+        return _fitting_decimal(ctype, dec, value)
     if isinstance(ctype, String | Text):
         if not isinstance(value, str):
             raise ValueError(_("expected text"))
@@ -181,3 +202,12 @@ def from_json_value(column: Column[Any], value: Any) -> Any:
             raise ValueError(_("text longer than {length} characters").format(length=length))
         return unicodedata.normalize("NFC", value)
     raise ValueError(f"unsupported column type {ctype!r}")
+
+
+def _fitting_decimal(ctype: Numeric[Any], dec: Decimal, text: str) -> Decimal:
+    """`dec` if its whole part fits the column's digits (Numeric(20, 4): under 10^16); a target
+    of 1E+400 would be stored as infinity and break every sum over it."""
+    precision, scale = ctype.precision or 38, ctype.scale or 0
+    if dec and dec.adjusted() >= precision - scale:
+        raise ValueError(_("the number {value} is too large").format(value=text[:30]))
+    return dec

@@ -178,7 +178,11 @@ def refusal_message(error: bundle.BundleError) -> str:
             return _("The file cannot be read ({detail}). Copy it again and retry.").format(
                 detail=error.detail
             )
-    return _(
+    message = _(
         "The bundle file is damaged or incomplete (it may have been cut off while copying). "
         "Ask the sender to export it again; nothing was changed."
     )
+    part, _sep, what = error.detail.partition(": ")
+    if part in ("header", "body") and what:  # the strict reader's own words (canonical)
+        message += "\n• " + what
+    return message

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import SyncImport
 from coopdesk.i18n import _
 from coopdesk.sync import bundle, catalogues, import_books, scope, versions
+from coopdesk.sync.body_check import check_bookkeeping
 from coopdesk.sync.describe import db_lookup
 from coopdesk.sync.import_apply import Source, apply_changes, audit_imported
 from coopdesk.sync.import_check import (
@@ -100,6 +101,7 @@ def _check(
     session: Session, b: bundle.Bundle, my_unit: str, validator: Validator, report: ImportReport
 ) -> _Checked | None:
     """The checked bundle, or None when it was imported already (`report` says so)."""
+    check_bookkeeping(b)
     tree = scope.UnitTree.load(session)
     sender_unit = check_header(session, b, tree, my_unit)
     report.sender_unit, report.sender_name = sender_unit, tree.name(sender_unit)

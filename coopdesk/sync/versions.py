@@ -28,8 +28,10 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base, Synced, SyncState
+from coopdesk.i18n import _
 from coopdesk.sync import canonical
 
+MAX_COUNTER = 2**63 - 1  # counters are 64-bit (sync_state.counter is a BigInteger)
 NAMESPACE = uuid.UUID("6f1d3c2a-55b4-4e0e-9b7a-c00bde5c0001")
 
 # Records whose identity is a natural key: the same key created at two sites (or created
@@ -138,21 +140,21 @@ class Version:
     @staticmethod
     def from_json(value: Any) -> Version:
         if not isinstance(value, dict) or set(value) - {"by", "vv", "x"}:
-            raise ValueError("a version must be {by, vv}")
+            raise ValueError(_("a version must have only the fields by, vv and x"))
         by = value.get("by")
         vv = value.get("vv")
         if not isinstance(by, str) or not isinstance(vv, dict) or not vv:
-            raise ValueError("a version must name its replica and vector")
+            raise ValueError(_("a version must name its replica and vector"))
         for key, n in vv.items():
             if not isinstance(key, str) or len(key) > 36:
-                raise ValueError("a version names an unknown replica")
-            if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-                raise ValueError("a version counter must be a positive whole number")
+                raise ValueError(_("a version names an unknown replica"))
+            if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_COUNTER:
+                raise ValueError(_("a version counter must be a whole number from 1 to 2^63-1"))
         if by not in vv:
-            raise ValueError("a version must include its own replica")
+            raise ValueError(_("a version must include its own replica"))
         erased = value.get("x", 0)
         if erased not in (0, 1):
-            raise ValueError("bad erasure flag")
+            raise ValueError(_("bad erasure flag"))
         return Version.make(by, vv, bool(erased))
 
     @staticmethod
