@@ -17,6 +17,7 @@ from coopdesk.db.models import AuditEvent, SyncConflict, SyncPending, SyncReplic
 from coopdesk.i18n import _
 from coopdesk.sync import canonical, state, versions
 from coopdesk.sync.describe import db_lookup, describe, kind_label
+from coopdesk.sync.erasure import CONSENT_BLANK, PERSON_BLANK, SENSITIVE_BLANK
 from coopdesk.sync.records import FieldProblem, data_to_values, row_data
 from coopdesk.sync.versions import Version
 
@@ -143,38 +144,13 @@ def resolve_conflict(
     )
 
 
-PERSON_BLANK = {
-    "family_name": "",
-    "middle_name": "",
-    "given_name": "",
-    "full_name": "",
-    "name_folded": "",
-    "sort_key": "",
-    "birth_year": None,
-    "phone": "",
-    "address": "",
-    "notes": "",
-    "redacted": True,
-}
-SENSITIVE_BLANK = {
-    "ethnicity_code": None,
-    "disability": None,
-    "poverty_status": None,
-    "returnee": None,
-    "trafficking_victim": None,
-    "violence_victim": None,
-    "unsafe_migrant": None,
-    "laid_off_worker": None,
-}
-
-
 def erase_person(session: Session, person_id: str, actor: str = "") -> None:
     """Erase a person everywhere: blank her personal fields and sensitive details with an
     erased version, which wins over every other version at every site."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     tables = {t.name: t for t in versions.synced_tables()}
     targets: list[tuple[str, str, dict[str, Any]]] = [("people", person_id, PERSON_BLANK)]
-    for name, blank in (("person_sensitive", SENSITIVE_BLANK), ("consents", {"purpose": ""})):
+    for name, blank in (("person_sensitive", SENSITIVE_BLANK), ("consents", CONSENT_BLANK)):
         table = tables[name]
         for (rid,) in session.execute(select(table.c.id).where(table.c.person_id == person_id)):
             targets.append((name, rid, {**blank, "deleted_at": now}))

@@ -28,12 +28,6 @@ class ExportResult:
         return str(self.header["bundle_id"])
 
 
-# Sensitive personal data (ethnicity, disability, poverty, victim and hoàn lương status) and
-# the consents for it never leave the laptop while bundles travel unencrypted (DOMAIN.md §5:
-# not in a bundle that does not need it; indicators upstream do not use it).
-STAYS_ON_THIS_LAPTOP = frozenset({"person_sensitive", "consents"})
-
-
 def scope_units(tree: scope.UnitTree, a: str, b: str) -> set[str]:
     """Units whose records may travel between `a` and `b`, in either direction."""
     candidates = set(tree.ancestors(a)) | set(tree.ancestors(b))  # what they pass down
@@ -101,7 +95,9 @@ def _records_to_send(
     my_unit, recipient_unit = pair
     records: list[dict[str, Any]] = []
     for table in versions.synced_tables():
-        if table.name in STAYS_ON_THIS_LAPTOP:
+        if table.name in scope.SENSITIVE_TABLES and not scope.carries_sensitive(
+            my_unit, recipient_unit
+        ):
             continue
         held = state.held_versions(session, table, virtual=None, units=units)
         for record_id in sorted(held):

@@ -6,7 +6,7 @@ rules) and every problem collected, so one refusal names them all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, catalogues, scope, versions
+from coopdesk.sync import bundle, catalogues, erasure, scope, state, versions
 from coopdesk.sync.describe import Lookup, db_lookup, describe
 from coopdesk.sync.import_report import Problem, Refused, invalid, out_of_scope, refusal_message
 from coopdesk.sync.records import FieldProblem, data_to_values, normalized_data
@@ -135,6 +135,7 @@ class RecordChecker:
     validator: Validator | None
     codes: dict[str, set[str]]
     lookup: Lookup
+    held_units: dict[tuple[str, str], str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     scope_refused: bool = False
 
@@ -181,13 +182,32 @@ class RecordChecker:
             self._problem(position, name, p.label, "unit_code", _("unknown unit"))
             return False
         if not scope.in_scope(self.tree, self.sender_unit, self.my_unit, name, unit):
-            self.scope_refused = True
             message = _("belongs to {unit}, which {sender} may not send here").format(
                 unit=self.tree.name(unit), sender=self.tree.name(self.sender_unit)
             )
-            self._problem(position, name, p.label, "unit_code", message)
-            return False
+            return self._out_of_scope(position, p, "unit_code", message)
+        held = self.held_units.get((name, p.record_id))
+        if held is not None and not scope.in_scope(
+            self.tree, self.sender_unit, self.my_unit, name, held
+        ):
+            message = _(
+                "the record held here under this id belongs to {unit}, which {sender} may not "
+                "change"
+            ).format(unit=self.tree.name(held), sender=self.tree.name(self.sender_unit))
+            return self._out_of_scope(position, p, "id", message)
+        if name in scope.SENSITIVE_TABLES and not scope.carries_sensitive(
+            self.sender_unit, self.my_unit
+        ):
+            message = _("sensitive personal details, which {sender} may not send here").format(
+                sender=self.tree.name(self.sender_unit)
+            )
+            return self._out_of_scope(position, p, "", message)
         return True
+
+    def _out_of_scope(self, position: int, p: _Parsed, fld: str, message: str) -> bool:
+        self.scope_refused = True
+        self._problem(position, p.table.name, p.label, fld, message)
+        return False
 
     def _check_codes(self, position: int, p: _Parsed) -> None:
         for column in p.table.columns:
@@ -199,11 +219,36 @@ class RecordChecker:
                     self._problem(position, p.table.name, p.label, column.name, message)
 
     def _check_rules(self, position: int, p: _Parsed) -> None:
-        if self.validator is None or p.version.erased or p.values.get("deleted_at") is not None:
+        """The editors' rules, for deleted (tombstone) and erased versions too; an erasure
+        only of a person's records and only in its blank form."""
+        blanked: dict[str, Any] = {}
+        if p.version.erased:
+            blanked = erasure.erased_form(p.table.name) or {}
+            for fld, message in erasure.erasure_problems(p.table.name, p.normal):
+                self._problem(position, p.table.name, p.label, fld, message)
+        if self.validator is None:
             return
         for fld, message, severity in self.validator(p.table.name, p.values):
-            if severity == "error":
+            if severity == "error" and fld not in blanked:
                 self._problem(position, p.table.name, p.label, fld, message)
+
+
+def held_units(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The unit of each record already held here under an incoming (table, id)."""
+    by_table: dict[str, list[str]] = {}
+    for table_name, record_id in keys:
+        if versions.table_for(table_name) is not None:
+            by_table.setdefault(table_name, []).append(record_id)
+    out: dict[tuple[str, str], str] = {}
+    for table_name, ids in by_table.items():
+        table = Base.metadata.tables[table_name]
+        for n in range(0, len(ids), state.CHUNK):
+            query = select(table.c.id, table.c.unit_code).where(
+                table.c.id.in_(ids[n : n + state.CHUNK])
+            )
+            for record_id, unit in session.execute(query):
+                out[(table_name, str(record_id))] = str(unit)
+    return out
 
 
 def check_records(
@@ -227,6 +272,7 @@ def check_records(
     known = {k: v for k, v in labels.items() if isinstance(k[0], str) and isinstance(k[1], str)}
     lookup = db_lookup(session, known)  # type: ignore[arg-type]
     checker = RecordChecker(tree, sender_unit, my_unit, validator, codes, lookup)
+    checker.held_units = held_units(session, known)
     out = [inc for n, raw in enumerate(b.records) if (inc := checker.check(n, raw)) is not None]
     if checker.problems:
         if checker.scope_refused:

@@ -16,6 +16,10 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Unit
 
 DOWNWARD_TABLES = frozenset({"plans", "targets", "assignments"})
+# Sensitive personal data (ethnicity, disability, poverty, victim and hoàn lương status) and
+# the consents for it (DOMAIN.md §5): only another computer of the same unit needs them; the
+# units above get counts of priority women instead.
+SENSITIVE_TABLES = frozenset({"person_sensitive", "consents"})
 
 
 @dataclass
@@ -88,6 +92,11 @@ def in_scope(tree: UnitTree, writer: str, holder: str, table: str, unit_code: st
     if relays(tree, writer, holder, table, unit_code):
         return True
     return may_write(tree, writer, unit_code) and holds(tree, holder, writer, table, unit_code)
+
+
+def carries_sensitive(writer: str, holder: str) -> bool:
+    """Sensitive details and consents may travel from `writer` to `holder`: the same unit."""
+    return writer == holder
 
 
 def unit_in_scope(tree: UnitTree, writer: str, holder: str, unit_code: str) -> bool:
