@@ -185,6 +185,14 @@ _ALPHABET = [
 ]  # fmt: skip
 _LETTER_WEIGHT = {letter: chr(0x41 + i) for i, letter in enumerate(_ALPHABET)}
 _FIELD_SEP, _WORD_SEP, _LEVEL_SEP = "\x21", "\x22", "\x20"
+# The ways people and catalogues write the apostrophe of Cư M’gar, Ea H’leo, B’Lao: one
+# character to search and to sort by.
+APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
+# Punctuation sorts after a space and before digits and letters, in this order (CLDR root).
+_PUNCTUATION = "_-\u2013\u2014,;:!?.'\"\u201c\u201d()[]{}@*/\\&#%^+<=>|~$"
+_PUNCTUATION_WEIGHT = {ch: "\x23" + chr(0x30 + i) for i, ch in enumerate(_PUNCTUATION)}
+_PUNCTUATION_WEIGHT.update(dict.fromkeys(APOSTROPHES, _PUNCTUATION_WEIGHT["'"]))
+_NO_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES, ""))
 
 
 def normalize(text: str | None) -> str:
@@ -195,10 +203,11 @@ def normalize(text: str | None) -> str:
 
 
 def fold(text: str | None) -> str:
-    """Diacritic- and case-insensitive form for search: 'Nguyễn Thị Hoà' → 'nguyen thi hoa'."""
+    """Diacritic- and case-insensitive form for search: 'Nguyễn Thị Hoà' → 'nguyen thi hoa';
+    apostrophes are dropped, however written: 'Cư M’gar' and "cu m'gar" → 'cu mgar'."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", text.translate(_NO_APOSTROPHES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return " ".join(stripped.lower().split())
@@ -233,7 +242,7 @@ def _weights(text: str) -> tuple[str, str, str]:
             primary.append(_WORD_SEP)
         letters, tone, cases = _letters(word)
         for letter in letters:
-            weight = _LETTER_WEIGHT.get(letter)
+            weight = _LETTER_WEIGHT.get(letter) or _PUNCTUATION_WEIGHT.get(letter)
             if weight is None:
                 weight = letter if letter.isdigit() else chr(0x62 + (ord(letter[0]) % 0x1D))
             primary.append(weight)
