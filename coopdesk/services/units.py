@@ -1,7 +1,11 @@
 """The unit catalogue (34 provinces, 3,321 communes) plus sectors and ethnic groups.
 
-Units come from the `vietnam-provinces` package (GSO codes, since 01/07/2025). Codes are
-strings: provinces two digits ("12" = Lai Châu), communes five ("03408" = Phường Tân Phong).
+Current units come from CoopDesk's own catalogue (resources/units/units.json.gz, generated
+from the National Statistics Office's list by tools/units_catalogue.py; see its SOURCE.md and
+coopdesk.domain.unit_catalogue). Codes are strings: provinces two digits ("12" = Lai Châu),
+communes five ("03408" = Phường Tân Phong). The catalogue version the database's codes follow
+is the setting CATALOGUE_VERSION_KEY; a commune the list before coded differently is also a
+legacy unit under its old code ("2025:00226" Phường Kim Liên, now 00229).
 Legacy (pre-2025) units (63 provinces, their districts and communes) come from
 `resources/units/legacy-units.json.gz` and carry an "old:" prefix: "old:12" (Tỉnh Lai Châu),
 "old:105" (Thành phố Lai Châu, a district then), "old:03408". Records keep the unit they were
@@ -14,22 +18,26 @@ words typed.
 
 from __future__ import annotations
 
+import functools
+import gzip
 import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Select, and_, case, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Ethnicity, Sector, Unit
+from coopdesk.db.models import Ethnicity, Sector, Setting, Unit
+from coopdesk.domain import unit_catalogue
+from coopdesk.domain.unit_catalogue import COUNTRY_CODE, short_province_name
 from coopdesk.i18n import _, collation_key, fold, normalize
 from coopdesk.services.catalogue_data import ETHNICITIES, SECTORS
 
 LEGACY_PREFIX = "old:"
-COUNTRY_CODE = "VN"  # the whole country: national targets and the central level hang on it
 PROVINCE_COUNT = 34
 COMMUNE_COUNT = 3321
 LEGACY_UNIT_COUNT = 10810  # 63 provinces, 696 districts, 10,051 communes before 01/07/2025
-_CITY_PREFIX = "Thành phố "
+RECODED_COUNT = 123  # communes the list before the official one coded differently
+CATALOGUE_VERSION_KEY = "units.catalogue_version"  # a setting: the version codes here follow
 
 
 class UnknownUnit(LookupError, ValueError):
@@ -66,73 +74,21 @@ class UnitInfo:
 # --- loading -------------------------------------------------------------------------------
 
 
-def short_province_name(name: str) -> str:
-    """'Thành phố Hà Nội' → 'Hà Nội'; 'Lai Châu' stays (the place line of documents).
+@functools.cache
+def catalogue() -> unit_catalogue.Catalogue:
+    """CoopDesk's catalogue of current units (resources/units/units.json.gz)."""
+    from coopdesk import paths
 
-    A city named after a person keeps its full name (Nghị định 30): 'Thành phố Hồ Chí Minh'.
-    """
-    name = normalize(name)
-    if name.startswith(_CITY_PREFIX) and name != "Thành phố Hồ Chí Minh":
-        return name[len(_CITY_PREFIX) :]
-    return name
+    path = paths.resources_dir() / "units" / "units.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return unit_catalogue.parse(json.load(fh))
 
 
 def _current_rows() -> list[dict[str, object]]:
-    from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
-
-    data = json.loads(NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8"))
-    rows: list[dict[str, object]] = [
-        {
-            "code": COUNTRY_CODE,
-            "name": "Việt Nam",
-            "name_folded": fold("Việt Nam toàn quốc"),
-            "division_type": "quốc gia",
-            "level": "country",
-            "parent_code": None,
-            "province_code": None,
-            "legacy": False,
-            "sort_key": collation_key("Việt Nam"),
-        }
-    ]
-    for province in data:
-        pcode = f"{int(province['code']):02d}"
-        pname = normalize(province["name"])
-        ptype = province["division_type"]
-        label = pname if pname.startswith(_CITY_PREFIX) else f"Tỉnh {pname}"
-        rows.append(
-            {
-                "code": pcode,
-                "name": pname,
-                "name_folded": fold(label),
-                "division_type": ptype,
-                "level": "province",
-                "parent_code": COUNTRY_CODE,  # the country is the root above every province
-                "province_code": pcode,
-                "legacy": False,
-                "sort_key": collation_key(short_province_name(pname)),
-            }
-        )
-        for ward in province["wards"]:
-            wname = normalize(ward["name"])
-            rows.append(
-                {
-                    "code": f"{int(ward['code']):05d}",
-                    "name": wname,
-                    "name_folded": fold(f"{wname} {pname}"),
-                    "division_type": ward["division_type"],
-                    "level": "commune",
-                    "parent_code": pcode,
-                    "province_code": pcode,
-                    "legacy": False,
-                    "sort_key": collation_key(wname),
-                }
-            )
-    return rows
+    return unit_catalogue.current_rows(catalogue())
 
 
 def _legacy_rows() -> list[dict[str, object]]:
-    import gzip
-
     from coopdesk import paths
 
     path = paths.resources_dir() / "units" / "legacy-units.json.gz"
@@ -185,7 +141,7 @@ def catalogues_complete(conn: Connection) -> bool:
     ethnic = select(func.count()).select_from(Ethnicity)
     return (
         _count(conn, units) >= 1 + PROVINCE_COUNT + COMMUNE_COUNT
-        and _count(conn, legacy) >= LEGACY_UNIT_COUNT
+        and _count(conn, legacy) >= LEGACY_UNIT_COUNT + RECODED_COUNT
         and _count(conn, sectors) >= len(SECTORS)
         and _count(conn, ethnic) >= len(ETHNICITIES)
     )
@@ -203,6 +159,8 @@ def ensure_catalogues(target: Engine | Connection | Session) -> int:
             return 0
         added = _insert_missing(conn, Unit, "code", _current_rows())
         added += _insert_missing(conn, Unit, "code", _legacy_rows())
+        added += _insert_missing(conn, Unit, "code", unit_catalogue.superseded_rows(catalogue()))
+        _note_catalogue_version(conn)
         added += _insert_missing(
             conn,
             Sector,
@@ -218,6 +176,20 @@ def ensure_catalogues(target: Engine | Connection | Session) -> int:
     finally:
         if own:
             conn.close()
+
+
+def _note_catalogue_version(conn: Connection) -> None:
+    """A database filled here follows this catalogue (a migrated one was noted by 0014)."""
+    if conn.scalar(select(Setting.key).where(Setting.key == CATALOGUE_VERSION_KEY)) is None:
+        conn.execute(
+            insert(Setting).values(key=CATALOGUE_VERSION_KEY, value=json.dumps(catalogue().version))
+        )
+
+
+def catalogue_version(session: Session) -> str:
+    """The catalogue version this database's unit codes follow."""
+    row = session.get(Setting, CATALOGUE_VERSION_KEY)
+    return str(json.loads(row.value)) if row is not None else catalogue().version
 
 
 def _insert_missing(conn: Connection, model: type, key: str, rows: list[dict[str, object]]) -> int:
@@ -241,10 +213,15 @@ def _pad(digits: str, level_hint: str | None = None) -> str:
 
 
 def normalize_code(text: str) -> str:
-    """'3408' → '03408', '12' → '12', 'old:1' → 'old:01'; raises UnknownUnit if not a code."""
+    """'3408' → '03408', '12' → '12', 'old:1' → 'old:01', '2025:226' → '2025:00226' (a code
+    of the list before the official one); raises UnknownUnit if not a code."""
     cleaned = (text or "").strip()
     if cleaned.upper() == COUNTRY_CODE:
         return COUNTRY_CODE
+    if cleaned.startswith(unit_catalogue.SUPERSEDED_PREFIX):
+        digits = cleaned[len(unit_catalogue.SUPERSEDED_PREFIX) :].strip()
+        if digits.isdigit() and len(digits) <= 5:
+            return unit_catalogue.SUPERSEDED_PREFIX + digits.zfill(5)
     legacy = cleaned.lower().startswith(LEGACY_PREFIX)
     digits = cleaned[len(LEGACY_PREFIX) :].strip() if legacy else cleaned
     if not digits.isdigit() or len(digits) > 5:

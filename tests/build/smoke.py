@@ -197,7 +197,7 @@ def step_bundle_contents(smoke: Smoke) -> None:
         "user guide": "resources/guide/vi/*.md",
         "Alembic env.py": "coopdesk/db/migrations/env.py",
         "Alembic script template": "coopdesk/db/migrations/script.py.mako",
-        "unit catalogue (vietnam_provinces)": "vietnam_provinces/data/nested-divisions.json",
+        "unit catalogue": "resources/units/units.json.gz",
         "document font": "resources/fonts/LiberationSerif-Regular.ttf",
         "package metadata (for --version)": "coopdesk-*.dist-info/METADATA",
     }
@@ -304,7 +304,7 @@ def step_help_lists_commands(smoke: Smoke) -> None:
 
 
 def step_units_search(smoke: Smoke) -> None:
-    """The unit catalogue (vietnam_provinces' data) is readable: a diacritic-free search."""
+    """The unit catalogue (resources/units) is readable: a diacritic-free search."""
     data_dir = smoke.data_dir("units")
     out = smoke.run("units", "--data-dir", str(data_dir), "--search", "tan phong lai chau").stdout
     if COMMUNE not in out or "Tân Phong" not in out:

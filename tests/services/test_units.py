@@ -98,7 +98,9 @@ def test_ensure_catalogues_is_idempotent_and_cheap(engine: Engine) -> None:
     assert units.ensure_catalogues(engine) == 0
     with session_scope(engine) as s:
         assert units.ensure_catalogues(s) == 0
-        assert s.scalar(select(func.count()).select_from(Unit)) == 1 + 34 + 3321 + 10810
+        assert (
+            s.scalar(select(func.count()).select_from(Unit)) == 1 + 34 + 3321 + 10810 + 123
+        )  # + the re-coded communes under their old codes
 
 
 def test_short_province_names_for_the_place_line() -> None:
