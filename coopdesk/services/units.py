@@ -18,7 +18,6 @@ words typed.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 from dataclasses import dataclass
@@ -31,13 +30,14 @@ from coopdesk.domain import unit_catalogue
 from coopdesk.domain.unit_catalogue import COUNTRY_CODE, short_province_name
 from coopdesk.i18n import _, collation_key, fold, normalize
 from coopdesk.services.catalogue_data import ETHNICITIES, SECTORS
+from coopdesk.sync import unit_codes
 
 LEGACY_PREFIX = "old:"
 PROVINCE_COUNT = 34
 COMMUNE_COUNT = 3321
 LEGACY_UNIT_COUNT = 10810  # 63 provinces, 696 districts, 10,051 communes before 01/07/2025
 RECODED_COUNT = 123  # communes the list before the official one coded differently
-CATALOGUE_VERSION_KEY = "units.catalogue_version"  # a setting: the version codes here follow
+CATALOGUE_VERSION_KEY = unit_codes.VERSION_KEY
 
 
 class UnknownUnit(LookupError, ValueError):
@@ -74,14 +74,7 @@ class UnitInfo:
 # --- loading -------------------------------------------------------------------------------
 
 
-@functools.cache
-def catalogue() -> unit_catalogue.Catalogue:
-    """CoopDesk's catalogue of current units (resources/units/units.json.gz)."""
-    from coopdesk import paths
-
-    path = paths.resources_dir() / "units" / "units.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return unit_catalogue.parse(json.load(fh))
+catalogue = unit_codes.catalogue  # CoopDesk's catalogue of current units (resources/units)
 
 
 def _current_rows() -> list[dict[str, object]]:
@@ -186,10 +179,7 @@ def _note_catalogue_version(conn: Connection) -> None:
         )
 
 
-def catalogue_version(session: Session) -> str:
-    """The catalogue version this database's unit codes follow."""
-    row = session.get(Setting, CATALOGUE_VERSION_KEY)
-    return str(json.loads(row.value)) if row is not None else catalogue().version
+catalogue_version = unit_codes.database_version  # the version this database's codes follow
 
 
 def _insert_missing(conn: Connection, model: type, key: str, rows: list[dict[str, object]]) -> int:

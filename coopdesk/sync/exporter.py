@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk import __version__
 from coopdesk.db.models import SyncImport, SyncOutgoing, SyncReplica
-from coopdesk.sync import bundle, catalogues, scope, state, versions
+from coopdesk.sync import bundle, catalogues, scope, state, unit_codes, versions
 from coopdesk.sync.state import Knowledge
 
 
@@ -153,6 +153,7 @@ def _header(
     ids = {(r["t"], r["id"]) for r in body["records"]}
     return {
         "app": f"CoopDesk {__version__}",
+        unit_codes.HEADER_FIELD: unit_codes.database_version(session),
         "sender": {
             "install": versions.install_id(session),
             "replica": versions.replica_id(session),

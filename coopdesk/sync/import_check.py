@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, catalogues, erasure, scope, state, versions
+from coopdesk.sync import bundle, catalogues, erasure, scope, state, unit_codes, versions
 from coopdesk.sync.describe import Lookup, db_lookup, describe
 from coopdesk.sync.import_report import Problem, Refused, invalid, out_of_scope, refusal_message
 from coopdesk.sync.records import FieldProblem, data_to_values, normalized_data
@@ -48,7 +48,10 @@ class Incoming:
 
 
 def check_header(session: Session, b: bundle.Bundle, tree: scope.UnitTree, my_unit: str) -> str:
-    """The sender's unit, once the bundle is known to be for us from a unit we deal with."""
+    """The sender's unit, once the bundle is known to be for us from a unit we deal with.
+
+    A bundle made under the catalogue before is translated to ours first (in place)."""
+    unit_codes.translate(session, b)
     header = b.header
     sender = header.get("sender")
     recipient = header.get("recipient")
