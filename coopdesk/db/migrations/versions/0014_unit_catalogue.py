@@ -1,8 +1,25 @@
-"""unit_catalogue
+"""unit_catalogue: the official (NSO) unit codes, and the records moved to them
 
-RESERVED for the work in progress on this part of the schema (replace this docstring with
-what the migration does, and fill in upgrade/downgrade; an unused one is removed before the
-session ends and the chain relinked).
+A database made with the list CoopDesk shipped before (vietnam-provinces 2025.10.1, catalogue
+"VP-2025.10.1") holds 123 communes under another code than the official list gives, and 9 of
+those codes now name a different commune (00226 was Phường Kim Liên, officially 00229; 00226
+is Văn Miếu - Quốc Tử Giám). This migration:
+- writes the official catalogue into `units` (names changed, codes added), keeps each re-coded
+  commune as a legacy unit "2025:<old code>" and removes the current rows no code uses any more;
+- moves every record, setting and piece of sync bookkeeping from a commune's old code to its
+  official one, all at once (a CASE per column, so the rotations 01537/01558/01561 and
+  13285/13291/13318 cannot mix communes up): every column holding a unit code in any table
+  (found by name and by foreign key, so tables added by other migrations are included), the
+  `documents:<code>` settings and the installation's unit, the units inside sync
+  acknowledgements and waiting or conflicting versions;
+- empties the indicator cache (it is recomputed) and recomputes the folded names and sort keys
+  of names holding an apostrophe (’ ' ` ´ now fold and sort as one);
+- notes the catalogue version in the setting `units.catalogue_version`.
+Versions are not stamped: every site migrates the same way, and bundles made under the old
+catalogue are translated by the same map on import.
+
+Downgrade moves records back to the codes before and removes the version note; the units'
+names stay official (the app reloads nothing on downgrade).
 
 Revision ID: 0014_unit_catalogue
 Revises: 0013_documents
@@ -10,7 +27,16 @@ Create Date: 2026-12-02 07:20:00.000000
 
 """
 
-from collections.abc import Sequence
+import gzip
+import json
+from collections.abc import Mapping, Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from coopdesk import paths
+from coopdesk.domain import unit_catalogue
+from coopdesk.i18n import APOSTROPHES, collation_key, fold, person_sort_key
 
 # revision identifiers, used by Alembic.
 revision: str = "0014_unit_catalogue"
@@ -18,10 +44,197 @@ down_revision: str | Sequence[str] | None = "0013_documents"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+VERSION_KEY = "units.catalogue_version"
+BEFORE = "VP-2025.10.1"
+UNIT_COLUMNS = {"unit_code", "target_unit_code", "recipient_unit", "sender_unit"}
+UNIT_JSON_FIELDS = ("unit_code", "target_unit_code")
+
+
+def _catalogue() -> unit_catalogue.Catalogue:
+    path = paths.resources_dir() / "units" / "units.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        catalogue = unit_catalogue.parse(json.load(fh))
+    if catalogue.superseded_version != BEFORE:
+        raise RuntimeError(f"the catalogue maps from {catalogue.superseded_version}, not {BEFORE}")
+    return catalogue
+
+
+def _version(conn: sa.Connection) -> str | None:
+    value = conn.scalar(sa.text("SELECT value FROM settings WHERE key = :k"), {"k": VERSION_KEY})
+    return json.loads(value) if value is not None else None
+
+
+def _set_version(conn: sa.Connection, version: str) -> None:
+    conn.execute(sa.text("DELETE FROM settings WHERE key = :k"), {"k": VERSION_KEY})
+    conn.execute(
+        sa.text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+        {"k": VERSION_KEY, "v": json.dumps(version)},
+    )
+
+
+def _unit_columns(conn: sa.Connection) -> list[tuple[str, str]]:
+    """(table, column) for every column of every table that holds a unit code."""
+    inspector = sa.inspect(conn)
+    found: set[tuple[str, str]] = set()
+    for table in inspector.get_table_names():
+        if table in ("units", "alembic_version"):
+            continue
+        names = {c["name"] for c in inspector.get_columns(table)}
+        found |= {(table, c) for c in names & UNIT_COLUMNS}
+        for fk in inspector.get_foreign_keys(table):
+            if fk["referred_table"] == "units":
+                found |= {(table, c) for c in fk["constrained_columns"]}
+    return sorted(found)
+
+
+def _move_column(conn: sa.Connection, table: str, column: str, moves: Mapping[str, str]) -> None:
+    cases = " ".join(f"WHEN :o{i} THEN :n{i}" for i in range(len(moves)))
+    params: dict[str, str] = {}
+    for i, (old, new) in enumerate(sorted(moves.items())):
+        params[f"o{i}"], params[f"n{i}"] = old, new
+    olds = ", ".join(f":o{i}" for i in range(len(moves)))
+    conn.execute(
+        sa.text(
+            f'UPDATE "{table}" SET "{column}" = CASE "{column}" {cases} END '
+            f'WHERE "{column}" IN ({olds})'
+        ),
+        params,
+    )
+
+
+def _move_json(value: object, moves: Mapping[str, str]) -> object:
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key in UNIT_JSON_FIELDS and isinstance(item, str):
+                item = moves.get(item, item)
+            out[key] = _move_json(item, moves)
+        return out
+    if isinstance(value, list):
+        return [_move_json(item, moves) for item in value]
+    return value
+
+
+def _move_settings(conn: sa.Connection, moves: Mapping[str, str]) -> None:
+    rows = conn.execute(sa.text("SELECT key, value FROM settings")).all()
+    changed = []
+    for key, value in rows:
+        prefix, _, code = key.rpartition(":")
+        new_key = f"{prefix}:{moves[code]}" if prefix and code in moves else key
+        new_value = json.dumps(_move_json(json.loads(value), moves), ensure_ascii=False)
+        if new_key != key or json.loads(new_value) != json.loads(value):
+            changed.append((key, new_key, new_value))
+    for key, _new_key, _value in changed:  # all removed first: codes rotate
+        conn.execute(sa.text("DELETE FROM settings WHERE key = :k"), {"k": key})
+    for _key, new_key, value in changed:
+        conn.execute(
+            sa.text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": new_key, "v": value}
+        )
+
+
+def _move_sync_json(conn: sa.Connection, moves: Mapping[str, str]) -> None:
+    for rid, text in conn.execute(sa.text("SELECT replica_id, knowledge FROM sync_acks")).all():
+        knowledge = {
+            replica: {moves.get(unit, unit): n for unit, n in per_unit.items()}
+            for replica, per_unit in json.loads(text or "{}").items()
+        }
+        conn.execute(
+            sa.text("UPDATE sync_acks SET knowledge = :k WHERE replica_id = :r"),
+            {"k": json.dumps(knowledge, sort_keys=True), "r": rid},
+        )
+    for table in ("sync_pending", "sync_conflicts"):
+        for row_id, text in conn.execute(sa.text(f"SELECT id, data FROM {table}")).all():
+            data = json.dumps(_move_json(json.loads(text), moves), ensure_ascii=False)
+            conn.execute(
+                sa.text(f"UPDATE {table} SET data = :d WHERE id = :i"),
+                {"d": data, "i": row_id},
+            )
+
+
+def _write_units(conn: sa.Connection, catalogue: unit_catalogue.Catalogue) -> None:
+    have = {str(c) for c in conn.scalars(sa.text("SELECT code FROM units"))}
+    rows = unit_catalogue.current_rows(catalogue) + unit_catalogue.superseded_rows(catalogue)
+    units = sa.table(*(["units"] + [sa.column(k) for k in rows[0]]))
+    new = [r for r in rows if r["code"] not in have]
+    if new:
+        conn.execute(sa.insert(units), new)
+    for row in (r for r in rows if r["code"] in have):
+        conn.execute(sa.update(units).where(units.c.code == row["code"]).values(**row))
+
+
+def _with_apostrophe(conn: sa.Connection, table: str, columns: str, text: str) -> list:
+    like = " OR ".join(f"{text} LIKE :a{i}" for i in range(len(APOSTROPHES)))
+    params = {f"a{i}": f"%{ch}%" for i, ch in enumerate(APOSTROPHES)}
+    query = f"SELECT {columns} FROM {table} WHERE {like}"
+    return list(conn.execute(sa.text(query), params).all())
+
+
+def _refold(conn: sa.Connection) -> None:
+    """Names with an apostrophe get the folded form and sort key of today's rules."""
+    columns = "id, full_name, family_name, middle_name, given_name"
+    for pid, full, family, middle, given in _with_apostrophe(conn, "people", columns, "full_name"):
+        conn.execute(
+            sa.text("UPDATE people SET name_folded = :f, sort_key = :s WHERE id = :i"),
+            {"f": fold(full), "s": person_sort_key(family, middle, given), "i": pid},
+        )
+    for cid, name in _with_apostrophe(conn, "cooperatives", "id, name", "name"):
+        conn.execute(
+            sa.text("UPDATE cooperatives SET name_folded = :f, sort_key = :s WHERE id = :i"),
+            {"f": fold(name), "s": collation_key(name), "i": cid},
+        )
+    for table in ("trainings", "activities"):
+        for rid, title in _with_apostrophe(conn, table, "id, title", "title"):
+            conn.execute(
+                sa.text(f"UPDATE {table} SET title_folded = :f WHERE id = :i"),
+                {"f": fold(title), "i": rid},
+            )
+
+
+def _move_everything(conn: sa.Connection, moves: Mapping[str, str]) -> None:
+    for table, column in _unit_columns(conn):
+        _move_column(conn, table, column, moves)
+    _move_settings(conn, moves)
+    _move_sync_json(conn, moves)
+    conn.execute(sa.text("DELETE FROM indicator_summaries"))
+
 
 def upgrade() -> None:
-    pass
+    conn = op.get_bind()
+    catalogue = _catalogue()
+    if conn.scalar(sa.text("SELECT count(*) FROM units")) and _version(conn) is None:
+        _write_units(conn, catalogue)
+        _move_everything(conn, catalogue.recoded)
+        official = {code for code, *_rest in catalogue.communes}
+        stale = sorted(set(catalogue.recoded) - official)
+        conn.execute(
+            sa.text("DELETE FROM units WHERE code IN :codes").bindparams(
+                sa.bindparam("codes", expanding=True)
+            ),
+            {"codes": stale},
+        )
+        _refold(conn)
+        _set_version(conn, catalogue.version)
 
 
 def downgrade() -> None:
-    pass
+    conn = op.get_bind()
+    if _version(conn) is None:
+        return
+    catalogue = _catalogue()
+    back = {new: old for old, new in catalogue.recoded.items()}
+    official = {code for code, *_rest in catalogue.communes}
+    units = sa.table("units", sa.column("code"))
+    missing = sorted(set(catalogue.recoded) - official)
+    for code in missing:  # the old codes come back as units until the records are moved
+        conn.execute(
+            sa.text(
+                "INSERT INTO units (code, name, name_folded, division_type, level, parent_code, "
+                "province_code, legacy, sort_key) SELECT :code, name, name_folded, "
+                "division_type, level, parent_code, province_code, 0, sort_key FROM units "
+                "WHERE code = :was"
+            ),
+            {"code": code, "was": unit_catalogue.SUPERSEDED_PREFIX + code},
+        )
+    _move_everything(conn, back)
+    conn.execute(sa.delete(units).where(units.c.code.like(unit_catalogue.SUPERSEDED_PREFIX + "%")))
+    conn.execute(sa.text("DELETE FROM settings WHERE key = :k"), {"k": VERSION_KEY})
