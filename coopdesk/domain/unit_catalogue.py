@@ -110,23 +110,23 @@ def current_rows(catalogue: Catalogue) -> list[dict[str, object]]:
 
 def superseded_rows(catalogue: Catalogue) -> list[dict[str, object]]:
     """Each re-coded commune under its code before, as a legacy unit: '2025:00226' Phường Kim
-    Liên (in Hà Nội), so the old code still finds it and old records can be explained."""
+    Liên (province 01 but no parent), so the old code still finds it."""
     provinces = {code: stored_province_name(name) for code, name, _k in catalogue.provinces}
     communes = {code: (kind, province) for code, _n, kind, province in catalogue.communes}
     rows = []
     for old, new in sorted(catalogue.recoded.items()):
         kind, province = communes[new]
         name = catalogue.names_before[old]
-        rows.append(
-            _row(
-                SUPERSEDED_PREFIX + old,
-                name,
-                f"{name} {provinces[province]}",
-                kind,
-                "commune",
-                province,
-            )
+        row = _row(
+            SUPERSEDED_PREFIX + old,
+            name,
+            f"{name} {provinces[province]}",
+            kind,
+            "commune",
+            province,
         )
+        row["parent_code"] = None  # outside today's tree: no list or indicator counts it twice
+        rows.append(row)
     return rows
 
 

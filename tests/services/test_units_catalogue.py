@@ -100,3 +100,10 @@ def test_names_with_apostrophes_are_found_however_typed(engine: Engine) -> None:
             assert [u.name for u in units.search(s, typed)] == ["Xã Cư M’gar"]
         assert [u.name for u in units.search(s, "ea h'leo")] == ["Xã Ea H’Leo"]
         assert [u.name for u in units.search(s, "b'lao")] == ["Phường B’Lao"]
+
+
+def test_codes_before_are_not_children_of_todays_province(engine: Engine) -> None:
+    with session_scope(engine) as s:
+        ha_noi = [u.code for u in units.children(s, "01")]
+        assert "00229" in ha_noi and not [c for c in ha_noi if c.startswith("2025:")]
+        assert len(ha_noi) == 126
