@@ -198,6 +198,8 @@ def step_bundle_contents(smoke: Smoke) -> None:
         "Alembic env.py": "coopdesk/db/migrations/env.py",
         "Alembic script template": "coopdesk/db/migrations/script.py.mako",
         "unit catalogue": "resources/units/units.json.gz",
+        "third-party notices": "resources/licences/THIRD-PARTY-NOTICES.txt",
+        "python-stdnum as plain source (LGPL, replaceable)": "stdnum/vn/mst.py",
         "document font": "resources/fonts/LiberationSerif-Regular.ttf",
         "package metadata (for --version)": "coopdesk-*.dist-info/METADATA",
     }
@@ -246,6 +248,7 @@ def step_bundle_contents(smoke: Smoke) -> None:
             "**/pytest",
             "**/_pytest",
             "**/hypothesis",
+            "**/vietnam_provinces",  # GPL-3.0: CoopDesk ships its own unit catalogue
         )
         if any(root.glob(pattern))
     ]
