@@ -154,7 +154,7 @@ def _move_sync_json(conn: sa.Connection, moves: Mapping[str, str]) -> None:
 def _write_units(conn: sa.Connection, catalogue: unit_catalogue.Catalogue) -> None:
     have = {str(c) for c in conn.scalars(sa.text("SELECT code FROM units"))}
     rows = unit_catalogue.current_rows(catalogue) + unit_catalogue.superseded_rows(catalogue)
-    units = sa.table(*(["units"] + [sa.column(k) for k in rows[0]]))
+    units = sa.table("units", *(sa.column(k) for k in rows[0]))
     new = [r for r in rows if r["code"] not in have]
     if new:
         conn.execute(sa.insert(units), new)
