@@ -29,14 +29,13 @@ Create Date: 2026-12-02 07:20:00.000000
 
 import gzip
 import json
+import unicodedata
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-
-from coopdesk import paths
-from coopdesk.domain import unit_catalogue
-from coopdesk.i18n import APOSTROPHES, collation_key, fold, person_sort_key
 
 # revision identifiers, used by Alembic.
 revision: str = "0014_unit_catalogue"
@@ -46,17 +45,80 @@ depends_on: str | Sequence[str] | None = None
 
 VERSION_KEY = "units.catalogue_version"
 BEFORE = "VP-2025.10.1"
+SUPERSEDED_PREFIX = "2025:"
 UNIT_COLUMNS = {"unit_code", "target_unit_code", "recipient_unit", "sender_unit"}
 UNIT_JSON_FIELDS = ("unit_code", "target_unit_code")
+# The official catalogue as this revision writes it: the units table's rows (folded names and
+# sort keys computed) and the map from the codes before, written once from
+# resources/units/units.json.gz (NSO-2026-09-20) with coopdesk.domain.unit_catalogue's
+# current_rows + superseded_rows, so it never changes with the live catalogue.
+SNAPSHOT = Path(__file__).with_name("0014_unit_catalogue.json.gz")
+
+# --- folding and sort keys as of this revision (coopdesk.i18n) -------------------------------
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_QUALITY = {"\u0306", "\u0302", "\u031b"}
+_ALPHABET = [
+    "a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j", "k",
+    "l", "m", "n", "o", "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b", "v", "w",
+    "x", "y", "z",
+]  # fmt: skip
+_LETTER_WEIGHT = {letter: chr(0x41 + i) for i, letter in enumerate(_ALPHABET)}
+APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc"
+_PUNCTUATION = "_-\u2013\u2014,;:!?.'\"\u201c\u201d()[]{}@*/\\&#%^+<=>|~$"
+_PUNCTUATION_WEIGHT = {ch: "\x23" + chr(0x30 + i) for i, ch in enumerate(_PUNCTUATION)}
+_PUNCTUATION_WEIGHT.update(dict.fromkeys(APOSTROPHES, _PUNCTUATION_WEIGHT["'"]))
+REWEIGHED = sorted(set(APOSTROPHES + _PUNCTUATION))  # names holding one get new keys
 
 
-def _catalogue() -> unit_catalogue.Catalogue:
-    path = paths.resources_dir() / "units" / "units.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        catalogue = unit_catalogue.parse(json.load(fh))
-    if catalogue.superseded_version != BEFORE:
-        raise RuntimeError(f"the catalogue maps from {catalogue.superseded_version}, not {BEFORE}")
-    return catalogue
+def fold(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.translate(str.maketrans(dict.fromkeys(APOSTROPHES, "")))
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+def _word_weights(word: str) -> tuple[str, str, str]:
+    letters: list[str] = []
+    cases: list[str] = []
+    tone = 0
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in _TONES:
+            tone = _TONES[ch]
+        elif ch in _QUALITY and letters:
+            letters[-1] += ch
+        elif not unicodedata.combining(ch):
+            cases.append("1" if ch.isupper() else "0")
+            letters.append(ch.lower())
+    primary = ""
+    for letter in letters:
+        weight = _LETTER_WEIGHT.get(letter) or _PUNCTUATION_WEIGHT.get(letter)
+        if weight is None:
+            weight = letter if letter.isdigit() else chr(0x62 + (ord(letter[0]) % 0x1D))
+        primary += weight
+    return primary, str(tone), "".join(cases)
+
+
+def collation_key(text: str | None) -> str:
+    normal = " ".join(unicodedata.normalize("NFC", text or "").split())
+    words = [_word_weights(w) for w in normal.split(" ") if w]
+    primary = "\x22".join(w[0] for w in words)
+    tones = "".join(w[1] for w in words)
+    return primary + "\x20" + tones + "\x20" + "".join(w[2] for w in words)
+
+
+def person_sort_key(family: str | None, middle: str | None, given: str | None) -> str:
+    rest = " ".join(x for x in (family, middle) if x)
+    return collation_key(given) + "\x1f" + collation_key(rest)
+
+
+def _snapshot() -> dict[str, Any]:
+    with gzip.open(SNAPSHOT, "rt", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    if data["before"] != BEFORE:
+        raise RuntimeError(f"the snapshot maps from {data['before']}, not {BEFORE}")
+    return data
 
 
 def _version(conn: sa.Connection) -> str | None:
@@ -151,10 +213,11 @@ def _move_sync_json(conn: sa.Connection, moves: Mapping[str, str]) -> None:
             )
 
 
-def _write_units(conn: sa.Connection, catalogue: unit_catalogue.Catalogue) -> None:
+def _write_units(conn: sa.Connection, snapshot: dict[str, Any]) -> None:
     have = {str(c) for c in conn.scalars(sa.text("SELECT code FROM units"))}
-    rows = unit_catalogue.current_rows(catalogue) + unit_catalogue.superseded_rows(catalogue)
-    units = sa.table("units", *(sa.column(k) for k in rows[0]))
+    columns = snapshot["columns"]
+    rows = [dict(zip(columns, row, strict=True)) for row in snapshot["rows"]]
+    units = sa.table("units", *(sa.column(k) for k in columns))
     new = [r for r in rows if r["code"] not in have]
     if new:
         conn.execute(sa.insert(units), new)
@@ -162,28 +225,30 @@ def _write_units(conn: sa.Connection, catalogue: unit_catalogue.Catalogue) -> No
         conn.execute(sa.update(units).where(units.c.code == row["code"]).values(**row))
 
 
-def _with_apostrophe(conn: sa.Connection, table: str, columns: str, text: str) -> list:
-    like = " OR ".join(f"{text} LIKE :a{i}" for i in range(len(APOSTROPHES)))
-    params = {f"a{i}": f"%{ch}%" for i, ch in enumerate(APOSTROPHES)}
+def _with_punctuation(conn: sa.Connection, table: str, columns: str, text: str) -> list:
+    like = " OR ".join(f"{text} LIKE :a{i} ESCAPE '!'" for i in range(len(REWEIGHED)))
+    escaped = [ch if ch not in "%_!" else "!" + ch for ch in REWEIGHED]
+    params = {f"a{i}": f"%{ch}%" for i, ch in enumerate(escaped)}
     query = f"SELECT {columns} FROM {table} WHERE {like}"
     return list(conn.execute(sa.text(query), params).all())
 
 
 def _refold(conn: sa.Connection) -> None:
-    """Names with an apostrophe get the folded form and sort key of today's rules."""
+    """Names with an apostrophe or other punctuation get this revision's folded form and sort
+    key (apostrophes fold away; punctuation sorts before digits and letters)."""
     columns = "id, full_name, family_name, middle_name, given_name"
-    for pid, full, family, middle, given in _with_apostrophe(conn, "people", columns, "full_name"):
+    for pid, full, family, middle, given in _with_punctuation(conn, "people", columns, "full_name"):
         conn.execute(
             sa.text("UPDATE people SET name_folded = :f, sort_key = :s WHERE id = :i"),
             {"f": fold(full), "s": person_sort_key(family, middle, given), "i": pid},
         )
-    for cid, name in _with_apostrophe(conn, "cooperatives", "id, name", "name"):
+    for cid, name in _with_punctuation(conn, "cooperatives", "id, name", "name"):
         conn.execute(
             sa.text("UPDATE cooperatives SET name_folded = :f, sort_key = :s WHERE id = :i"),
             {"f": fold(name), "s": collation_key(name), "i": cid},
         )
     for table in ("trainings", "activities"):
-        for rid, title in _with_apostrophe(conn, table, "id, title", "title"):
+        for rid, title in _with_punctuation(conn, table, "id, title", "title"):
             conn.execute(
                 sa.text(f"UPDATE {table} SET title_folded = :f WHERE id = :i"),
                 {"f": fold(title), "i": rid},
@@ -200,41 +265,42 @@ def _move_everything(conn: sa.Connection, moves: Mapping[str, str]) -> None:
 
 def upgrade() -> None:
     conn = op.get_bind()
-    catalogue = _catalogue()
-    if conn.scalar(sa.text("SELECT count(*) FROM units")) and _version(conn) is None:
-        _write_units(conn, catalogue)
-        _move_everything(conn, catalogue.recoded)
-        official = {code for code, *_rest in catalogue.communes}
-        stale = sorted(set(catalogue.recoded) - official)
-        conn.execute(
-            sa.text("DELETE FROM units WHERE code IN :codes").bindparams(
-                sa.bindparam("codes", expanding=True)
-            ),
-            {"codes": stale},
-        )
-        _refold(conn)
-        _set_version(conn, catalogue.version)
+    if not conn.scalar(sa.text("SELECT count(*) FROM units")) or _version(conn) is not None:
+        return  # a new database gets the official catalogue when it is filled
+    snapshot = _snapshot()
+    moves = dict(snapshot["recoded"])
+    _write_units(conn, snapshot)
+    _move_everything(conn, moves)
+    official = {row[0] for row in snapshot["rows"]}
+    conn.execute(
+        sa.text("DELETE FROM units WHERE code IN :codes").bindparams(
+            sa.bindparam("codes", expanding=True)
+        ),
+        {"codes": sorted(set(moves) - official)},
+    )
+    _refold(conn)
+    _set_version(conn, snapshot["version"])
 
 
 def downgrade() -> None:
     conn = op.get_bind()
     if _version(conn) is None:
         return
-    catalogue = _catalogue()
-    back = {new: old for old, new in catalogue.recoded.items()}
-    official = {code for code, *_rest in catalogue.communes}
-    units = sa.table("units", sa.column("code"))
-    missing = sorted(set(catalogue.recoded) - official)
-    for code in missing:  # the old codes come back as units until the records are moved
+    snapshot = _snapshot()
+    moves = dict(snapshot["recoded"])
+    official = {row[0] for row in snapshot["rows"]}
+    for code in sorted(set(moves) - official):  # the codes before come back as units
         conn.execute(
             sa.text(
                 "INSERT INTO units (code, name, name_folded, division_type, level, parent_code, "
                 "province_code, legacy, sort_key) SELECT :code, name, name_folded, "
-                "division_type, level, parent_code, province_code, 0, sort_key FROM units "
+                "division_type, level, province_code, province_code, 0, sort_key FROM units "
                 "WHERE code = :was"
             ),
-            {"code": code, "was": unit_catalogue.SUPERSEDED_PREFIX + code},
+            {"code": code, "was": SUPERSEDED_PREFIX + code},
         )
-    _move_everything(conn, back)
-    conn.execute(sa.delete(units).where(units.c.code.like(unit_catalogue.SUPERSEDED_PREFIX + "%")))
+    _move_everything(conn, {new: old for old, new in moves.items()})
+    conn.execute(
+        sa.text("DELETE FROM units WHERE code LIKE :prefix"), {"prefix": SUPERSEDED_PREFIX + "%"}
+    )
     conn.execute(sa.text("DELETE FROM settings WHERE key = :k"), {"k": VERSION_KEY})
