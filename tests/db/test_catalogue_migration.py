@@ -123,6 +123,22 @@ def test_records_move_to_the_official_code_and_nothing_is_lost(tmp_path: Path) -
     engine.dispose()
 
 
+def test_downgrade_moves_the_records_back(tmp_path: Path) -> None:
+    engine = _database_before(tmp_path / "commune")
+    command.upgrade(alembic_config(engine), "head")
+    command.downgrade(alembic_config(engine), BEFORE)
+    with session_scope(engine) as s:
+        rows = s.execute(select(m.Cooperative.id, m.Cooperative.unit_code)).all()
+        coops = {coop_id: unit for coop_id, unit in rows}
+        assert coops == {
+            "c-kim-lien": KIM_LIEN_BEFORE,
+            "c-ha-lang": HA_LANG_BEFORE,
+            "c-m-gar": "24280",
+        }
+        assert s.get(m.Setting, "units.catalogue_version") is None
+    engine.dispose()
+
+
 def _as_made_before(data: bytes) -> bytes:
     """The same bundle as CoopDesk made it before catalogues had versions: old codes, no
     catalogue field."""

@@ -13,7 +13,8 @@ is Văn Miếu - Quốc Tử Giám). This migration:
   `documents:<code>` settings and the installation's unit, the units inside sync
   acknowledgements and waiting or conflicting versions;
 - empties the indicator cache (it is recomputed) and recomputes the folded names and sort keys
-  of names holding an apostrophe (’ ' ` ´ now fold and sort as one);
+  of names holding an apostrophe or other punctuation (’ ' ` ´ now fold away and sort as one,
+  punctuation sorts before digits and letters);
 - notes the catalogue version in the setting `units.catalogue_version`.
 Versions are not stamped: every site migrates the same way, and bundles made under the old
 catalogue are translated by the same map on import.
