@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopdesk import paths
-from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.cli import CliError, add_data_dir, print_json, unit_changes
 from coopdesk.domain.labels import INSTALLATION_ROLE
 from coopdesk.i18n import _, format_number
 
@@ -70,11 +70,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_data_dir(p, json_output=True)
     _debug_flag(p)
-    p.add_argument("--search", required=True, help="words of the name, e.g. tan phong lai chau")
+    p.add_argument(
+        "what", nargs="?", choices=["changes"], help="changes: boundary changes (merges, renames)"
+    )
+    p.add_argument("--search", help="words of the name, e.g. tan phong lai chau")
     p.add_argument("--limit", type=int, default=20, help="at most this many units (default 20)")
     p.add_argument(
         "--legacy", action="store_true", help="also show pre-2025 units (codes start with old:)"
     )
+    unit_changes.add_arguments(p)
     p.set_defaults(func=_units)
 
 
@@ -163,6 +167,10 @@ def _session(data_dir: Path) -> Iterator[Session]:
 def _units(args: argparse.Namespace) -> int:
     from coopdesk.services import units
 
+    if args.what == "changes":
+        return unit_changes.run(args)
+    if not args.search:
+        raise CliError(_("Give --search with words of the name or a code."))
     if args.limit < 1:
         raise CliError(_("--limit must be 1 or more."))
     with _session(_data_dir(args)) as session:

@@ -34,6 +34,7 @@ KIND_LABELS = {
     "reports": N_("Report"),
     "sectors": N_("Sector"),
     "ethnicities": N_("Ethnic group"),
+    "unit_changes": N_("Change of administrative units"),
 }
 
 Lookup = Callable[[str, str], Mapping[str, Any] | None]
@@ -111,6 +112,8 @@ def _own_name(table_name: str, d: Mapping[str, Any]) -> str | None:
             return _short(d.get("name") or d.get("code"))
         case "assignments":
             return _short(d.get("task"), 60)
+        case "unit_changes":
+            return _short(d.get("target_name"))
         case "reports":
             return _short(d.get("title") or f"{d.get('doc_type')} {d.get('year')}")
     return None

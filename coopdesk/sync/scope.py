@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Unit
 
-DOWNWARD_TABLES = frozenset({"plans", "targets", "assignments"})
+DOWNWARD_TABLES = frozenset({"plans", "targets", "assignments", "unit_changes"})
 # Sensitive personal data (ethnicity, disability, poverty, victim and hoàn lương status) and
 # the consents for it (DOMAIN.md §5): only another computer of the same unit needs them; the
 # units above get counts of priority women instead.

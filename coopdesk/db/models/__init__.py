@@ -57,6 +57,9 @@ from coopdesk.db.models.sync import (
     SyncReplica,
     SyncState,
 )
+from coopdesk.db.models.units import (
+    UnitChange,
+)
 
 __all__ = [
     "NAMING",
@@ -95,6 +98,7 @@ __all__ = [
     "Target",
     "Training",
     "Unit",
+    "UnitChange",
     "new_id",
     "utcnow",
 ]

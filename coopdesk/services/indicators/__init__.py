@@ -73,7 +73,7 @@ def compute(
 ) -> Result:
     """Every indicator for the unit's subtree, its children's values and the targets."""
     period = Period.parse(period) if isinstance(period, str) else period
-    scope = scope or resolve_scope(session, unit_code)
+    scope = scope or resolve_scope(session, unit_code, period)
     values, by_child = indicator_summary.rollup(session, scope, period)
     return Result(
         scope=scope,

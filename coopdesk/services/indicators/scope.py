@@ -3,14 +3,16 @@ the whole country, and how they fold into the children shown in the overview's t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, not_, select, true
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Unit
+from coopdesk.domain.periods import Period
 from coopdesk.i18n import _
+from coopdesk.services import unit_changes
 from coopdesk.services.units import COUNTRY_CODE, LEGACY_PREFIX, UnknownUnit
 
 
@@ -36,8 +38,31 @@ class Scope:
         return column.in_(self.leaves)
 
 
-def resolve_scope(session: Session, unit_code: str | None) -> Scope:
-    """The subtree of a unit: a commune alone; a province with its communes; None/"VN" = country."""
+def resolve_scope(session: Session, unit_code: str | None, period: Period | None = None) -> Scope:
+    """The subtree of a unit: a commune alone; a province with its communes; None/"VN" = country.
+
+    With a period, units merged by a change applied here (services.unit_changes) count under
+    the unit after from its effective date, and a unit after is absent before it."""
+    scope = _subtree(session, unit_code)
+    return scope if period is None else _as_in(session, scope, period)
+
+
+def _as_in(session: Session, scope: Scope, period: Period) -> Scope:
+    moved, not_yet = unit_changes.in_force(session, period.start)
+    if not moved and not not_yet:
+        return scope
+    if scope.level == "commune":
+        merged = [code for code, after in sorted(moved.items()) if after == scope.unit_code]
+        return replace(scope, leaves=[*(scope.leaves or []), *merged])
+    if scope.level != "province":
+        return scope
+    gone = set(moved) | not_yet
+    child_of = {leaf: moved.get(leaf, child) for leaf, child in scope.child_of.items()}
+    children = [(code, name) for code, name in scope.children if code not in gone]
+    return replace(scope, child_of=child_of, children=children)
+
+
+def _subtree(session: Session, unit_code: str | None) -> Scope:
     if unit_code is None or unit_code == COUNTRY_CODE:
         current = select(Unit.code).where(
             Unit.level == "province", not_(Unit.code.startswith(LEGACY_PREFIX))

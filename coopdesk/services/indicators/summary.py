@@ -257,13 +257,19 @@ class _Rollup:
         self.store.put(OUTSIDE, values)
         return values
 
-    def commune(self, code: str) -> Rollup:
-        return self.leaves([code])[code], {}
+    def commune(self, scope: Scope) -> Rollup:
+        """A commune's values; with the communes merged into it for the period (leaves)."""
+        assert scope.unit_code is not None
+        leaves = self.leaves(scope.leaves or [scope.unit_code])
+        return (fold(leaves.values()) if len(leaves) > 1 else leaves[scope.unit_code]), {}
 
     def province(self, scope: Scope) -> Rollup:
         assert scope.unit_code is not None and scope.leaves is not None
         leaves = self.leaves(scope.leaves)
-        by_child = {code: leaves[code] for code, _name in scope.children}
+        by_child = {
+            code: fold(v for leaf, v in leaves.items() if scope.child_of.get(leaf) == code)
+            for code, _name in scope.children
+        }  # a child's own leaf, and the communes merged into it for the period
         total_key = f"t:{scope.unit_code}"
         total = self.store.read([total_key]).get(total_key)
         if total is None:
@@ -320,8 +326,7 @@ def rollup(session: Session, scope: Scope, period: Period) -> Rollup:
         elif scope.level == "province":
             result = work.province(scope)
         else:
-            assert scope.unit_code is not None
-            result = work.commune(scope.unit_code)
+            result = work.commune(scope)
         ok = True
         return result
     finally:

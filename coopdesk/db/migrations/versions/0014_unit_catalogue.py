@@ -15,7 +15,8 @@ is Văn Miếu - Quốc Tử Giám). This migration:
 - empties the indicator cache (it is recomputed) and recomputes the folded names and sort keys
   of names holding an apostrophe or other punctuation (’ ' ` ´ now fold away and sort as one,
   punctuation sorts before digits and letters);
-- notes the catalogue version in the setting `units.catalogue_version`.
+- notes the catalogue version in the setting `units.catalogue_version`;
+- creates `unit_changes`: merges and renames sent down with their decision and effective date.
 Versions are not stamped: every site migrates the same way, and bundles made under the old
 catalogue are translated by the same map on import.
 
@@ -264,7 +265,35 @@ def _move_everything(conn: sa.Connection, moves: Mapping[str, str]) -> None:
     conn.execute(sa.text("DELETE FROM indicator_summaries"))
 
 
+def _create_unit_changes() -> None:
+    op.create_table(
+        "unit_changes",
+        sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("decision", sa.String(length=200), nullable=False),
+        sa.Column("decided_on", sa.Date(), nullable=True),
+        sa.Column("effective_on", sa.Date(), nullable=False),
+        sa.Column("sources", sa.Text(), nullable=False),
+        sa.Column("target_code", sa.String(length=12), nullable=False),
+        sa.Column("target_name", sa.String(length=200), nullable=False),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("unit_code", sa.String(length=12), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(length=120), nullable=False),
+        sa.Column("updated_by", sa.String(length=120), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("version", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["unit_code"], ["units.code"], name=op.f("fk_unit_changes_unit_code_units")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_unit_changes")),
+    )
+    with op.batch_alter_table("unit_changes", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_unit_changes_unit_code"), ["unit_code"], unique=False)
+
+
 def upgrade() -> None:
+    _create_unit_changes()
     conn = op.get_bind()
     if not conn.scalar(sa.text("SELECT count(*) FROM units")) or _version(conn) is not None:
         return  # a new database gets the official catalogue when it is filled
@@ -284,6 +313,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("unit_changes")
     conn = op.get_bind()
     if _version(conn) is None:
         return
