@@ -5,6 +5,8 @@ apart and after it under the commune after."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -137,3 +139,26 @@ def test_a_merge_of_communes_outside_the_sender_is_refused(
             effective_on=EFFECTIVE,
             actor="Nguyễn Thị Hoà",
         )
+
+
+def _cli(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "coopdesk", *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_cli_records_lists_previews_and_applies_a_change(tmp_path: Path) -> None:
+    where = ["--data-dir", str(tmp_path)]
+    _cli("init", *where, "--unit", PROVINCE, "--role", "aggregator", "--officer", "Hoà")
+    out = _cli(
+        "units", "changes", *where, "--merge", "3408,3388", "--into", "3408",
+        "--name", "Phường Tân Phong", "--decision", DECISION, "--effective", "2027-01-01",
+    )  # fmt: skip
+    change_id = out.split("(", 1)[1].split(")", 1)[0]
+    listing = _cli("units", "changes", *where)
+    assert f"{change_id}\tchưa áp dụng" in listing
+    assert "hợp nhất thành Phường Tân Phong từ ngày 01/01/2027" in listing
+    assert "Đã áp dụng: Phường Tân Phong" in _cli("units", "changes", *where, "--apply", change_id)
+    assert f"{change_id}\tđã áp dụng" in _cli("units", "changes", *where)
