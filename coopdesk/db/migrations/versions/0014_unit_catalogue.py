@@ -75,7 +75,7 @@ REWEIGHED = sorted(set(APOSTROPHES + _PUNCTUATION))  # names holding one get new
 def fold(text: str | None) -> str:
     if not text:
         return ""
-    text = text.translate(str.maketrans(dict.fromkeys(APOSTROPHES, "")))
+    text = text.translate(str.maketrans("", "", APOSTROPHES))
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.replace("đ", "d").replace("Đ", "D").lower().split())
