@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Any
 
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from coopdesk.domain.issuers import header_words
 from coopdesk.reports import styles as S
 from coopdesk.reports.fonts import FontSet, drawable
 from coopdesk.reports.model import Header
@@ -26,19 +26,31 @@ LEFT_SHARE = 0.395  # the left column: parent and issuing body (≈ 65 mm of 165
 RULE_WIDTH = 0.6  # pt
 
 
+def _greedy(words: Sequence[str], font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Wrap into as few lines as `width` allows, with those lines as even as possible."""
-    lines = simpleSplit(text, font, size, width)
+    """Wrap into as few lines as `width` allows, with those lines as even as possible; a
+    line breaks only between words, and never inside a joined name ("THÀNH PHỐ")."""
+    words = header_words(text)
+    lines = _greedy(words, font, size, width)
     if len(lines) < 2:
         return lines
     low, high = width / len(lines), width
     for _ in range(12):
         mid = (low + high) / 2
-        if len(simpleSplit(text, font, size, mid)) > len(lines):
+        if len(_greedy(words, font, size, mid)) > len(lines):
             low = mid
         else:
             high = mid
-    return simpleSplit(text, font, size, high)
+    return _greedy(words, font, size, high)
 
 
 class HeaderBlock(Flowable):

@@ -232,3 +232,16 @@ def test_phase_review_and_custom_range(report_engine: Engine) -> None:
     assert "từ ngày 01/01/2026 đến ngày 31/03/2026" in text
     assert "IV. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI" in text
     assert "Tổ chức 1 hoạt động tuyên truyền, thu hút 120 lượt người" in text  # March only
+
+
+def test_header_names_break_between_words_and_keep_thanh_pho_together() -> None:
+    from coopdesk.reports import styles as S
+    from coopdesk.reports.flowables import LEFT_SHARE, balanced_lines
+    from coopdesk.reports.layout import frame_width
+
+    fonts = S.document_styles().fonts
+    width = frame_width() * LEFT_SHARE - 4
+    lines = balanced_lines("UBND THÀNH PHỐ LAI CHÂU", fonts.bold, S.HEADER_SIZE, width)
+    assert lines == ["UBND THÀNH PHỐ", "LAI CHÂU"]
+    lines = balanced_lines("ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU", fonts.bold, S.HEADER_SIZE, width)
+    assert lines == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LAI CHÂU"]
