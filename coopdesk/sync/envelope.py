@@ -1,0 +1,158 @@
+"""The sealed bundle: a format-1 bundle encrypted to its recipient and signed by its sender.
+
+Layout (integers big-endian):
+
+    MAGIC (16 bytes) | format 2 (u16) | routing length (u16) | routing (canonical JSON)
+    | HPKE ciphertext (X25519, HKDF-SHA256, ChaCha20-Poly1305; info = the routing bytes)
+    | Ed25519 signature over everything before (64 bytes)
+
+The clear routing holds only what is needed before decryption: the sender's unit and public
+keys, the recipient's unit and key id. No replica, install id or record count is readable
+without the recipient's key. `open_sealed` checks, in order and before anything is
+decompressed or parsed beyond the small routing: size, frame, recipient, the sender's key in
+the trust list (revoked or, for a merge, unconfirmed keys are refused), the signature, then
+decrypts. The plaintext is then read by `coopdesk.sync.bundle.decode` with its own limits.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hpke
+
+from coopdesk.sync import bundle, canonical
+from coopdesk.sync.identity import Identity, PublicKeys
+
+FORMAT = 2
+_PREFIX = struct.Struct(">HH")
+SIGNATURE_SIZE = 64
+MAX_ROUTING = 4096
+_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
+
+# The trust list's answer about a sender's keys for a unit: "trusted", "revoked" or "unknown".
+TrustLookup = Callable[[str, PublicKeys], str]
+
+
+class SealError(bundle.BundleError):
+    """A sealed bundle refused before its content was read; `kind` says why: recipient,
+    signature, revoked, unknown_sender, unsigned (a bundle of the old, unsigned format)."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    inner: bytes  # the format-1 bundle
+    sender_unit: str
+    sender: PublicKeys
+    confirmed: bool  # the sender's keys are trusted here (False only when previewing)
+
+
+def seal(inner: bytes, *, sender: Identity, sender_unit: str, recipient_unit: str,
+         recipient: PublicKeys) -> bytes:  # fmt: skip
+    """Encrypt a format-1 bundle to `recipient` and sign it as `sender`."""
+    keys = sender.public
+    routing = canonical.dumps_bytes(
+        {
+            "format": FORMAT,
+            "sender": {"unit": sender_unit, "sign": _b64(keys.sign), "box": _b64(keys.box)},
+            "recipient": {"unit": recipient_unit, "key": recipient.key_id},
+        }
+    )
+    ciphertext = _SUITE.encrypt(inner, recipient.box_key(), routing)
+    signed = bundle.MAGIC + _PREFIX.pack(FORMAT, len(routing)) + routing + ciphertext
+    return signed + sender.signer.sign(signed)
+
+
+def open_sealed(
+    data: bytes,
+    *,
+    mine: dict[str, Identity],
+    trust: TrustLookup,
+    allow_unconfirmed: bool = False,
+    limits: bundle.Limits = bundle.DEFAULT_LIMITS,
+) -> Opened:
+    """The plaintext bundle of `data`, sealed for one of `mine` (by key id); SealError."""
+    routing_raw, routing, ciphertext = _frame(data, limits)
+    recipient = routing["recipient"]
+    me = mine.get(recipient["key"])
+    if me is None:
+        raise SealError("recipient", str(recipient["unit"]))
+    sender_unit = routing["sender"]["unit"]
+    keys = PublicKeys(_unb64(routing["sender"]["sign"]), _unb64(routing["sender"]["box"]))
+    status = trust(sender_unit, keys)
+    if status == "revoked":
+        raise SealError("revoked", sender_unit)
+    if status != "trusted" and not allow_unconfirmed:
+        raise SealError("unknown_sender", sender_unit)
+    try:
+        keys.verifier().verify(data[-SIGNATURE_SIZE:], data[:-SIGNATURE_SIZE])
+    except (InvalidSignature, ValueError) as exc:
+        raise SealError("signature", sender_unit) from exc
+    try:
+        inner = _SUITE.decrypt(ciphertext, me.box, routing_raw)
+    except (InvalidTag, ValueError) as exc:
+        raise SealError("broken", "ciphertext") from exc
+    return Opened(inner, sender_unit, keys, status == "trusted")
+
+
+def routing_of(data: bytes, limits: bundle.Limits = bundle.DEFAULT_LIMITS) -> dict[str, Any]:
+    """The clear routing of a sealed bundle (who claims to send it, to whom); SealError."""
+    return _frame(data, limits)[1]
+
+
+def _frame(data: bytes, limits: bundle.Limits) -> tuple[bytes, dict[str, Any], bytes]:
+    """(routing bytes, routing, ciphertext) after the size, magic and format checks."""
+    if len(data) > limits.max_file:
+        raise SealError("too_large", f"{len(data)} bytes")
+    if not data.startswith(bundle.MAGIC[:8]):
+        raise SealError("not_bundle")
+    start = len(bundle.MAGIC) + _PREFIX.size
+    if len(data) < start + SIGNATURE_SIZE or not data.startswith(bundle.MAGIC):
+        raise SealError("broken", "too short")
+    fmt, routing_len = _PREFIX.unpack_from(data, len(bundle.MAGIC))
+    if fmt == bundle.FORMAT:
+        raise SealError("unsigned")
+    if fmt > FORMAT:
+        raise SealError("newer", f"format {fmt}")
+    if fmt != FORMAT or routing_len > MAX_ROUTING or start + routing_len > len(data) - 64:
+        raise SealError("broken", "frame")
+    routing_raw = data[start : start + routing_len]
+    return routing_raw, _routing(routing_raw), data[start + routing_len : -SIGNATURE_SIZE]
+
+
+def _routing(raw: bytes) -> dict[str, Any]:
+    try:
+        routing = canonical.loads(raw)
+    except canonical.CanonicalError as exc:
+        raise SealError("broken", "routing") from exc
+    sender = routing.get("sender") if isinstance(routing, dict) else None
+    recipient = routing.get("recipient") if isinstance(routing, dict) else None
+    if (
+        not isinstance(sender, dict)
+        or not isinstance(recipient, dict)
+        or routing.get("format") != FORMAT
+        or not all(isinstance(sender.get(k), str) for k in ("unit", "sign", "box"))
+        or not all(isinstance(recipient.get(k), str) for k in ("unit", "key"))
+    ):
+        raise SealError("broken", "routing")
+    _unb64(sender["sign"])
+    _unb64(sender["box"])
+    return routing
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError as exc:
+        raise SealError("broken", "key") from exc
+    if len(raw) != 32:
+        raise SealError("broken", "key")
+    return raw
