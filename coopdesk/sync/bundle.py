@@ -31,6 +31,7 @@ SUFFIX = ".coopdesk"
 _PREFIX = struct.Struct(">HI")
 DIGEST_SIZE = 32
 ZLIB_LEVEL = 6
+_CHUNK = 1024 * 1024  # decompression step: memory grows only with real output
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Bundle:
     """Check and parse a bundle's bytes; raises BundleError."""
     fmt, header_start, body_start = _check_frame(data, limits)
     header, info = _read_header(data[header_start:body_start], fmt)
+    _check_declared_counts(header, limits)
     body_bytes = _inflate(data[body_start:-DIGEST_SIZE], info, limits)
     _check_bundle_id(header)
     body = _read_body(body_bytes, limits)
@@ -146,22 +148,40 @@ def _read_header(raw: bytes, fmt: int) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _inflate(compressed: bytes, info: dict[str, Any], limits: Limits) -> bytes:
-    """The body's bytes, decompressed no further than its declared size, checksum checked."""
+    """The body's bytes, decompressed in bounded steps no further than its declared size;
+    anything after the end of the compressed stream is refused, checksum checked."""
     size = info.get("size")
     if not isinstance(size, int) or size < 0 or info.get("compressed_size") != len(compressed):
         raise BundleError("broken", "body size")
     if size > limits.max_body or size > max(len(compressed), 1024) * limits.max_ratio:
         raise BundleError("too_large", "body")
     inflater = zlib.decompressobj()
+    out = bytearray()
+    pending = compressed
     try:
-        body_bytes = inflater.decompress(compressed, size + 1)
+        while pending and not inflater.eof and len(out) <= size:
+            out += inflater.decompress(pending, min(_CHUNK, size + 1 - len(out)))
+            pending = inflater.unconsumed_tail
     except zlib.error as exc:
         raise BundleError("broken", f"body: {exc}") from exc
-    if len(body_bytes) != size or not inflater.eof or inflater.unconsumed_tail:
+    if inflater.unused_data or pending:
+        raise BundleError("broken", "bytes after the compressed body")
+    if len(out) != size or not inflater.eof:
         raise BundleError("broken", "body size")
+    body_bytes = bytes(out)
     if hashlib.sha256(body_bytes).hexdigest() != info.get("sha256"):
         raise BundleError("broken", "body checksum")
     return body_bytes
+
+
+def _check_declared_counts(header: dict[str, Any], limits: Limits) -> None:
+    """The header's record counts within the limits, before anything is decompressed."""
+    for name in ("records", "versions"):
+        count = header.get(name, 0)
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise BundleError("broken", f"header {name}")
+        if count > limits.max_records:
+            raise BundleError("too_large", name)
 
 
 def _check_bundle_id(header: dict[str, Any]) -> None:
