@@ -57,6 +57,11 @@ from coopdesk.db.models.sync import (
     SyncReplica,
     SyncState,
 )
+from coopdesk.db.models.trust import (
+    QuarantinedBundle,
+    TrustIdentity,
+    TrustPeer,
+)
 from coopdesk.db.models.units import (
     UnitChange,
 )
@@ -81,6 +86,7 @@ __all__ = [
     "Person",
     "PersonSensitive",
     "Plan",
+    "QuarantinedBundle",
     "Report",
     "Role",
     "Sector",
@@ -97,6 +103,8 @@ __all__ = [
     "Synced",
     "Target",
     "Training",
+    "TrustIdentity",
+    "TrustPeer",
     "Unit",
     "UnitChange",
     "new_id",
