@@ -58,9 +58,10 @@ class KdfParams:
         if not isinstance(raw, dict):
             raise BadWrap("kdf parameters")
         values = [raw.get(k) for k in ("m", "t", "p")]
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        ints = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if len(ints) != 3:
             raise BadWrap("kdf parameters")
-        memory, iterations, lanes = values
+        memory, iterations, lanes = ints
         if not (1 <= lanes <= 16 and 8 * lanes <= memory <= MAX_MEMORY and 1 <= iterations <= 64):
             raise BadWrap("kdf parameters")
         return cls(memory, iterations, lanes)
