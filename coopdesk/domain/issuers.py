@@ -101,6 +101,27 @@ def kind_of(issuer: str) -> str:
     return "hoi"
 
 
+_BODY_WORDS = ("UBND", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "BAN CHỈ ĐẠO ĐỀ ÁN 01", "HỘI LHPN")
+_PLACE_WORDS = ("thành phố", "tỉnh", "thị xã", "huyện", "phường", "xã", "đặc khu", "thị trấn")
+
+
+def place_of(issuer: str) -> str:
+    """The place a body is named after: 'UBND thành phố Lai Châu' → 'thành phố Lai Châu'."""
+    text = issuer.strip()
+    for word in _BODY_WORDS:
+        if text.upper().startswith(word):
+            return text[len(word) :].strip()
+    return text
+
+
+def place_name(place: str) -> str:
+    """The place as the date line names it: 'thành phố Lai Châu' → 'Lai Châu'."""
+    for word in _PLACE_WORDS:
+        if place.lower().startswith(word + " "):
+            return place[len(word) :].strip()
+    return place
+
+
 def header_words(text: str) -> list[str]:
     """The words a header line may break between: the joined names stay one word."""
     words = text.split()

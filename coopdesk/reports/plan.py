@@ -71,6 +71,17 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def plan_subject(title: str, lang: str) -> str:
+    """The subject line under "KẾ HOẠCH": the title without its own "Kế hoạch" word, which
+    the document's title already says ('Kế hoạch thực hiện Đề án …' → 'Thực hiện Đề án …')."""
+    text = title.strip().rstrip(".")
+    for word in {translate_in(lang, "Plan"), "Kế hoạch", "Plan"}:
+        if text.lower().startswith(word.lower() + " "):
+            rest = text[len(word) :].strip()
+            return rest[:1].upper() + rest[1:]
+    return text
+
+
 def _basis_line(text: str, lang: str) -> str:
     line = text.strip().rstrip(";.")
     prefixes = ("căn cứ", "thực hiện", "pursuant", "implementing")
@@ -153,16 +164,15 @@ def build_plan(
             add(f"- {task}" + (f" ({'; '.join(extra)})" if extra else "") + ".", "dash")
     add(f"{n + 1}. " + translate_in(lang, "Reporting regime"), "item")
     body(data.reporting)
+    subject = plan_subject(data.title, lang)
     add(
-        translate_in(lang, "Above is the Plan {title}./.").format(
-            title=_lower_first(data.title.strip().rstrip("."))
-        ),
+        translate_in(lang, "Above is the Plan {title}./.").format(title=_lower_first(subject)),
         "closing",
     )
     return Document(
         header=make_header(issuing, numbering, lang),
         title=translate_in(lang, "PLAN"),
-        subject=data.title,
+        subject=subject,
         blocks=list(blocks),
         signature=make_signature(issuing, lang),
         lang=lang,

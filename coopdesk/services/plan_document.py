@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Assignment as AssignmentRow
 from coopdesk.db.models import Plan, Target, Unit
 from coopdesk.domain import indicators as reg
+from coopdesk.domain import issuers
 from coopdesk.domain.periods import Period
 from coopdesk.i18n import format_number
 from coopdesk.reports import plan
@@ -77,20 +79,28 @@ def _plan_record(session: Session, req: ReportRequest, unit: Unit) -> Plan:
 
 
 def _plan_issuing(record: Plan, req: ReportRequest, issuing: Issuing) -> Issuing:
-    """The plan's own issuer, unless the request names one (its parent body kept only when
-    the issuer is the same)."""
+    """The plan's own issuer, unless the request names one. A plan of another kind of body
+    than the unit's Hội (a People's Committee, a steering committee) is headed, numbered and
+    signed as that body (`domain.issuers`); a Hội's plan keeps the unit's settings."""
     if not record.issuer or "issuer" in req.overrides:
         return issuing
-    keep_parent = record.issuer.upper() == issuing.issuer.upper()
+    kind = issuers.kind_of(record.issuer)
+    if kind == "hoi":
+        keep_parent = record.issuer.upper() == issuing.issuer.upper()
+        return replace(
+            issuing, parent_body=issuing.parent_body if keep_parent else "", issuer=record.issuer
+        )
+    place = issuers.place_of(record.issuer)
+    block = issuers.defaults(kind, place)
     return Issuing(
-        parent_body=issuing.parent_body if keep_parent else "",
-        issuer=record.issuer,
-        symbol=issuing.symbol,
-        place=issuing.place,
-        signer_name=issuing.signer_name,
-        signer_authority=issuing.signer_authority,
-        signer_title=issuing.signer_title,
-        recipients=issuing.recipients,
+        parent_body=block.parent_body,
+        issuer=block.issuer,
+        symbol=block.symbol,
+        place=issuers.place_name(place) or issuing.place,
+        signer_name="",
+        signer_authority=block.signer_authority,
+        signer_title=block.signer_title,
+        recipients=block.recipients,
     )
 
 

@@ -245,3 +245,34 @@ def test_header_names_break_between_words_and_keep_thanh_pho_together() -> None:
     assert lines == ["UBND THÀNH PHỐ", "LAI CHÂU"]
     lines = balanced_lines("ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU", fonts.bold, S.HEADER_SIZE, width)
     assert lines == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LAI CHÂU"]
+
+
+def test_a_peoples_committee_plan_is_headed_numbered_and_signed_as_the_committee(
+    report_engine: Engine,
+) -> None:
+    from coopdesk.db.models import Plan
+
+    with session_scope(report_engine) as session:
+        plan = Plan(
+            unit_code=COMMUNE,
+            issuer="UBND thành phố Lai Châu",
+            title="Kế hoạch thực hiện Đề án 01 trên địa bàn thành phố Lai Châu",
+            period_start=dt.date(2023, 1, 1),
+            period_end=dt.date(2030, 12, 31),
+            purpose="- Xác định rõ trách nhiệm của các cấp chính quyền.",
+        )
+        session.add(plan)
+        session.flush()
+        plan_id = plan.id
+    doc = render(report_engine, "plan", plan_id=plan_id)
+    text = " ".join(flat(doc.pdf, p) for p in range(1, page_count(doc.pdf) + 1))
+    first = flat(doc.pdf, 1)
+    assert "ỦY BAN NHÂN DÂN" in first and "THÀNH PHỐ LAI CHÂU" in first
+    assert "/KH-UBND" in first and "KH-HPN" not in text
+    assert "Lai Châu, ngày 05 tháng 11 năm 2026" in first
+    for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"):
+        assert line in text
+    assert "BAN THƯỜNG VỤ" not in text
+    assert "Trên đây là Kế hoạch thực hiện Đề án 01 trên địa bàn thành phố Lai Châu./." in text
+    assert "kế hoạch kế hoạch" not in text.lower()
+    assert "KẾ HOẠCH Thực hiện Đề án 01" in first
