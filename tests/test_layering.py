@@ -177,6 +177,15 @@ def test_reports_import_no_db() -> None:
     )
 
 
+def test_excel_imports_no_db() -> None:
+    """coopdesk/excel reads and writes spreadsheets for services, like reports (issue 14)."""
+    forbidden = ("coopdesk.db", "coopdesk.services", "coopdesk.ui", "coopdesk.cli")
+    offenders = offending_imports(("excel",), forbidden)
+    assert offenders == [], _layer_message(
+        "coopdesk/excel reads and lays out spreadsheets: no db, services, ui or cli", offenders
+    )
+
+
 def test_sync_imports_no_services_or_ui() -> None:
     forbidden = ("coopdesk.services", "coopdesk.ui", "coopdesk.cli")
     offenders = offending_imports(("sync",), forbidden)

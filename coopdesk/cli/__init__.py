@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.reporting",
     "coopdesk.cli.records",
     "coopdesk.cli.guide",
+    "coopdesk.cli.excel",
 ]
 
 

@@ -1,0 +1,100 @@
+"""Importing the rows of a preview, in the caller's transaction, through the registry's save
+functions (the editors' own), and recording the import.
+
+    result = apply_import(session, found, actor="Lò Thị Mai", take_duplicates={15})
+
+New and updated rows are saved; unchanged rows are left; problems and conflicts are never
+taken; a possible duplicate is taken only when the officer chose it (`take_duplicates`, by
+row number), else skipped. Every audit event the import wrote names it as its source
+({"excel": id, "file": name}), so History says "nhập từ tệp Excel …" and the import can be
+undone as a whole (`undo.undo_excel_import`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from coopdesk.db.models import AuditEvent, ExcelImport
+from coopdesk.services import registry
+from coopdesk.services.excel_import.preview import Preview, Row
+from coopdesk.sync import versions
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: int
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int  # problems, conflicts and duplicates not taken
+    skipped_rows: list[Row]
+
+
+def source_json(import_id: int, file_name: str) -> str:
+    return json.dumps({"excel": import_id, "file": file_name}, ensure_ascii=False, sort_keys=True)
+
+
+def rows_to_save(found: Preview, take_duplicates: Collection[int] = ()) -> list[Row]:
+    return [
+        r
+        for r in found.rows
+        if r.status in ("new", "updated")
+        or (r.status == "duplicate" and r.number in take_duplicates)
+    ]
+
+
+def apply_import(
+    session: Session,
+    found: Preview,
+    actor: str,
+    take_duplicates: Collection[int] = (),
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Save the rows to take; the caller commits (or rolls back: nothing is half-imported)."""
+    log = ExcelImport(
+        file_name=found.path.name,
+        file_hash=found.file_hash,
+        kind=found.kind,
+        sheet=found.sheet,
+        actor=actor,
+    )
+    session.add(log)
+    session.flush()
+    first_event = session.execute(select(func.coalesce(func.max(AuditEvent.id), 0))).scalar_one()
+    chosen = rows_to_save(found, take_duplicates)
+    area = registry.area(found.kind)
+    created = updated = 0
+    for n, row in enumerate(chosen):
+        if row.record_id and row.status == "updated":
+            area.save(session, area.draft(id=row.record_id, fields=dict(row.values)), actor)
+            updated += 1
+        else:
+            area.save(session, area.draft(fields={**area.new().fields, **row.values}), actor)
+            created += 1
+        if progress is not None:
+            progress(n + 1, len(chosen))
+    session.execute(
+        update(AuditEvent)
+        .where(AuditEvent.id > first_event)
+        .values(source=source_json(log.id, log.file_name))
+    )
+    taken = {r.number for r in chosen}
+    skipped = [r for r in found.rows if r.number not in taken and r.status != "unchanged"]
+    unchanged = sum(1 for r in found.rows if r.status == "unchanged")
+    log.summary = json.dumps(
+        {"created": created, "updated": updated, "unchanged": unchanged, "skipped": len(skipped)}
+    )
+    log.counter_after = (
+        versions.transaction_counter(session) if chosen else versions.current_counter(session)
+    )
+    log.imported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    session.flush()
+    return ImportResult(log.id, created, updated, unchanged, len(skipped), skipped)

@@ -1,0 +1,274 @@
+"""The dry run of a spreadsheet import: every row read, checked and sorted before anything is
+written.
+
+    found = preview(session, Path("hoi_vien.xlsx"), "people")
+    found.counts()        # {"new": 990, "unchanged": 0, "problem": 3, "duplicate": 2, …}
+    found.rows[13].problems   # ["Dòng 15, cột Năm sinh: 3000 không phải năm hợp lệ"]
+
+A row is *new*, *updated* (it names a record by the hidden id column and changes it),
+*unchanged*, a *problem* (a cell that cannot be read or a value the editors would refuse:
+the same `check` of the registry area), a possible *duplicate* of a record here or of an
+earlier row ("có thể trùng với …"), or a *conflict*: the record changed here after the file
+was exported (the hidden version column), so the row is not taken over it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from coopdesk.excel.columns import (
+    ID_KEY,
+    VERSION_KEY,
+    Column,
+    find_header,
+    header_texts,
+    layout_key,
+    mapping_from_names,
+)
+from coopdesk.excel.reading import Cell, Sheet, open_book
+from coopdesk.i18n import _, normalize
+from coopdesk.services import records, registry, settings
+from coopdesk.services.excel_import import matching
+from coopdesk.services.excel_import.kinds import Kind, kind_of, version_tag
+
+OUTCOMES = ("new", "updated", "unchanged", "duplicate", "conflict", "problem")
+MAPPING_SETTING = "excel_import.mapping."
+
+
+@dataclass
+class Row:
+    number: int  # as Excel shows it (1 = the first row)
+    status: str  # one of OUTCOMES
+    values: dict[str, Any]
+    raw: list[Any]  # the cells as they were, for the file of rows to fix
+    label: str = ""
+    record_id: str | None = None
+    problems: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # "có thể trùng với …"
+    changed: list[str] = field(default_factory=list)  # column titles an update changes
+    converted: list[tuple[str, str, str]] = field(default_factory=list)  # column, typed, text
+    note: str = ""  # why a conflict is not taken
+
+
+@dataclass
+class Preview:
+    path: Path
+    file_hash: str
+    kind: str
+    sheet: str
+    sheet_names: list[str]
+    header_row: int  # 1-based
+    headers: list[str]
+    mapping: dict[int, str]  # sheet column index → field key
+    columns: tuple[Column, ...]
+    rows: list[Row]
+    misdecoded: bool = False  # the text reads like TCVN3/VNI without its font
+    problems: list[str] = field(default_factory=list)  # of the sheet as a whole
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(OUTCOMES, 0)
+        for row in self.rows:
+            out[row.status] += 1
+        return out
+
+    def title_of(self, key: str) -> str:
+        return next((c.title() for c in self.columns if c.key == key), key)
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def preview(
+    session: Session,
+    path: Path,
+    kind: str,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> Preview:
+    """Read and sort every row of the sheet (the first one by default); nothing is written.
+    `mapping` ({header: field key}) overrides the mapping found from the headers."""
+    spec = kind_of(kind)
+    book = open_book(path)
+    try:
+        data = book.sheet(sheet)
+    finally:
+        book.close()
+    columns = spec.columns(session)
+    header_row, found = find_header(data.rows, columns)
+    headers = header_texts(data.rows[header_row]) if data.rows else []
+    chosen = mapping if mapping is not None else remembered_mapping(session, kind, headers)
+    if chosen:
+        found = mapping_from_names(headers, chosen, columns)
+    result = Preview(
+        path, file_hash(path), kind, data.name, book.sheet_names, header_row + 1, headers,
+        found, columns, [], data.looks_misdecoded,
+    )  # fmt: skip
+    result.problems = _sheet_problems(result, data)
+    if not any(p for p in result.problems):
+        _assess_rows(session, spec, result, data.rows[header_row + 1 :])
+    return result
+
+
+def _sheet_problems(result: Preview, data: Sheet) -> list[str]:
+    problems = []
+    if not data.rows:
+        problems.append(_("The sheet “{sheet}” is empty.").format(sheet=data.name))
+    missing = [
+        c.title() for c in result.columns if c.required and c.key not in result.mapping.values()
+    ]
+    if data.rows and missing:
+        problems.append(
+            _(
+                "No column of the sheet “{sheet}” is {columns}: name the column or choose it by hand."
+            ).format(sheet=data.name, columns=", ".join(f"“{m}”" for m in missing))
+        )
+    return problems
+
+
+def _assess_rows(session: Session, spec: Kind, result: Preview, rows: Sequence[list[Cell]]) -> None:
+    by_key = {c.key: c for c in result.columns}
+    seen = matching.FileKeys(spec.name)
+    for offset, cells in enumerate(rows):
+        if all(c.value in (None, "") for c in cells):
+            continue
+        number = result.header_row + 1 + offset
+        row = _read_row(result, by_key, number, cells)
+        if not row.problems:
+            _sort(session, spec, result, row, seen)
+        if row.problems:
+            row.status = "problem"
+        result.rows.append(row)
+
+
+def _read_row(result: Preview, by_key: dict[str, Column], number: int, cells: list[Cell]) -> Row:
+    row = Row(number, "new", {}, [c.typed if c.typed is not None else c.value for c in cells])
+    for index, key in result.mapping.items():
+        cell = cells[index] if index < len(cells) else Cell(None)
+        column = by_key[key]
+        if cell.typed is not None:
+            row.converted.append((column.title(), cell.typed, str(cell.value)))
+        try:
+            row.values[key] = column.read(cell.value)
+        except ValueError as exc:
+            row.problems.append(cell_problem(number, column.title(), str(exc)))
+    for column in by_key.values():
+        if (
+            column.required
+            and row.values.get(column.key) in (None, "")
+            and column.key in result.mapping.values()
+        ):
+            row.problems.append(
+                cell_problem(number, column.title(), _("this column must be filled in"))
+            )
+    return row
+
+
+def cell_problem(number: int, column: str, problem: str) -> str:
+    """'Dòng 14, cột Năm sinh: 3000 không phải năm hợp lệ'."""
+    return _("Row {row}, column {column}: {problem}").format(
+        row=number, column=column, problem=problem
+    )
+
+
+def _sort(session: Session, spec: Kind, result: Preview, row: Row, seen: matching.FileKeys) -> None:
+    area = registry.area(spec.name)
+    record_id = row.values.pop(ID_KEY, None)
+    exported = row.values.pop(VERSION_KEY, None)
+    row.label = spec.label(row.values)
+    fields = dict(row.values)
+    if record_id:
+        _sort_known(session, area, result, row, record_id, exported)
+    if row.status in ("unchanged", "conflict") or row.problems:
+        return
+    draft = area.draft(
+        id=row.record_id, fields=fields if row.record_id else {**area.new().fields, **fields}
+    )
+    for problem in area.check(session, draft):
+        if problem.is_error:
+            column = result.title_of(registry.drafts.plain_field(problem.field))
+            row.problems.append(cell_problem(row.number, column, problem.message))
+    if row.problems or row.record_id:
+        return
+    twin = seen.earlier_row(row)
+    if twin is not None:
+        row.status = "duplicate"
+        row.duplicates.append(_("may be the same as row {row}").format(row=twin))
+        return
+    matching.against_registry(session, spec, row)
+
+
+def _sort_known(
+    session: Session, area: Any, result: Preview, row: Row, record_id: str, exported: str | None
+) -> None:
+    try:
+        record = records.get_live(session, area.draft.MODEL, record_id)
+    except records.RecordError as exc:
+        row.problems.append(cell_problem(row.number, result.title_of(ID_KEY), str(exc)))
+        return
+    row.record_id = record_id
+    row.changed = [result.title_of(k) for k in matching.changed_fields(record, row.values)]
+    if not row.changed:
+        row.status = "unchanged"
+    elif exported and exported != version_tag(record):
+        row.status = "conflict"
+        row.note = _("changed in CoopDesk after this file was exported: not overwritten")
+    else:
+        row.status = "updated"
+
+
+def remembered_mapping(
+    session: Session, kind: str, headers: Sequence[str]
+) -> dict[str, str] | None:
+    """The mapping chosen by hand for this layout of headers, if one was remembered."""
+    found = settings.get_json(session, f"{MAPPING_SETTING}{kind}.{layout_key(headers)}")
+    return dict(found) if isinstance(found, dict) else None
+
+
+def remember_mapping(
+    session: Session, kind: str, headers: Sequence[str], mapping: dict[int, str]
+) -> None:
+    """Keep a hand-made mapping for the next file with the same headers."""
+    named = {normalize(headers[i]): key for i, key in mapping.items() if i < len(headers)}
+    settings.set_json(session, f"{MAPPING_SETTING}{kind}.{layout_key(headers)}", named)
+
+
+def row_json(row: Row) -> dict[str, Any]:
+    return {
+        "row": row.number,
+        "status": row.status,
+        "label": row.label,
+        "record_id": row.record_id,
+        "problems": row.problems,
+        "duplicates": row.duplicates,
+        "changed": row.changed,
+        "note": row.note,
+        "converted": [{"column": c, "typed": t, "text": x} for c, t, x in row.converted],
+    }
+
+
+def preview_json(found: Preview) -> dict[str, Any]:
+    """The dry run as JSON data (`coopdesk import-excel --preview --json`)."""
+    return {
+        "file": found.path.name,
+        "sha256": found.file_hash,
+        "kind": found.kind,
+        "sheet": found.sheet,
+        "sheets": found.sheet_names,
+        "header_row": found.header_row,
+        "mapping": {found.headers[i]: k for i, k in found.mapping.items()},
+        "misdecoded": found.misdecoded,
+        "problems": found.problems,
+        "counts": found.counts(),
+        "rows": [row_json(r) for r in found.rows if r.status != "unchanged"],
+    }
