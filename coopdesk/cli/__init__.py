@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.demo",
     "coopdesk.cli.indicators",
     "coopdesk.cli.sync",
+    "coopdesk.cli.trust",
     "coopdesk.cli.report",
     "coopdesk.cli.lists",
     "coopdesk.cli.reporting",

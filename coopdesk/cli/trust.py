@@ -1,0 +1,167 @@
+"""Trust commands: identity, registration export|import, trust list|revoke, quarantine list.
+
+coopdesk identity --data-dir DIR [--password-file FILE] [--json]   make the keys, or show them
+coopdesk registration export --data-dir DIR --out FILE
+coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …"
+coopdesk trust list --data-dir DIR [--json]
+coopdesk trust revoke --data-dir DIR KEY_OR_FINGERPRINT
+coopdesk quarantine list --data-dir DIR [--json]
+
+A password comes from `--password-file` (its first line) or is asked for without echo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+from typing import Any
+
+from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "identity",
+        help="this installation's keys and fingerprint (made the first time)",
+        description="Show the fingerprint of this installation's keys; the first time, make "
+        "the keys, protected by a password, and print the recovery code to keep on paper.",
+    )
+    add_data_dir(p, json_output=True)
+    p.add_argument("--password-file", help="a file whose first line is the password")
+    p.set_defaults(func=_identity)
+
+    reg = subparsers.add_parser("registration", help="exchange keys with another unit")
+    sub = reg.add_subparsers(dest="action", required=True)
+    p = sub.add_parser("export", help="write this installation's registration file")
+    add_data_dir(p)
+    p.add_argument("--out", required=True, help="the registration file to write")
+    p.set_defaults(func=_registration_export)
+    p = sub.add_parser("import", help="trust a sender once its fingerprint matches")
+    add_data_dir(p, json_output=True)
+    p.add_argument("file", help="the registration file received")
+    p.add_argument("--fingerprint", required=True, help="the fingerprint read over the phone")
+    p.set_defaults(func=_registration_import)
+
+    tr = subparsers.add_parser("trust", help="the installations trusted here")
+    sub = tr.add_subparsers(dest="action", required=True)
+    p = sub.add_parser("list", help="who, unit, fingerprint, since, status")
+    add_data_dir(p, json_output=True)
+    p.set_defaults(func=_trust_list)
+    p = sub.add_parser("revoke", help="stop trusting a key (a lost laptop)")
+    add_data_dir(p, json_output=True)
+    p.add_argument("key", help="the key id or fingerprint shown by `coopdesk trust list`")
+    p.set_defaults(func=_revoke)
+
+    q = subparsers.add_parser("quarantine", help="bundles refused and kept aside")
+    sub = q.add_subparsers(dest="action", required=True)
+    p = sub.add_parser("list", help="the refused bundles, with why")
+    add_data_dir(p, json_output=True)
+    p.set_defaults(func=_quarantine_list)
+
+
+def read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The password from --password-file, else asked for (twice when making keys)."""
+    if getattr(args, "password_file", None):
+        try:
+            lines = Path(args.password_file).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise CliError(str(exc)) from exc
+        return lines[0] if lines else ""
+    password = getpass.getpass(_("Password: "))
+    if confirm and getpass.getpass(_("Password again: ")) != password:
+        raise CliError(_("The two passwords differ; nothing was changed."))
+    return password
+
+
+def _run(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:
+    from coopdesk.cli.sync import _run as run_sync
+
+    return run_sync(args, fn, *fn_args)
+
+
+def _identity(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    info = _run(args, trust.identity)
+    if info is None:
+        info = _run(args, trust.create_identity, read_password(args, confirm=True))
+    if args.json:
+        print_json({"fingerprint": info.fingerprint, "key_id": info.key_id,
+                    "recovery_code": info.recovery_code or None})  # fmt: skip
+        return 0
+    print(_("Fingerprint of this installation: {fp}").format(fp=info.fingerprint))
+    if info.recovery_code:
+        print(_("Recovery code (write it down and keep it safe): {code}").format(
+            code=info.recovery_code))  # fmt: skip
+    return 0
+
+
+def _registration_export(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    data = _run(args, trust.export_registration)
+    Path(args.out).write_bytes(data)
+    info = _run(args, trust.identity)
+    print(_("Registration file written to {file}. Read this fingerprint to the receiver by "
+            "phone: {fp}").format(file=args.out, fp=info.fingerprint))  # fmt: skip
+    return 0
+
+
+def _registration_import(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    try:
+        data = Path(args.file).read_bytes()[: 64 * 1024]
+    except OSError as exc:
+        raise CliError(str(exc)) from exc
+    peer = _run(args, trust.import_registration, data, args.fingerprint)
+    if args.json:
+        print_json(peer)
+    else:
+        print(_("{unit} ({officer}) is now trusted: its bundles can be imported.").format(
+            unit=peer["unit"], officer=peer["officer"]))  # fmt: skip
+    return 0
+
+
+def _trust_list(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    peers = _run(args, trust.trust_list)
+    if args.json:
+        print_json(peers)
+        return 0
+    if not peers:
+        print(_("No installation is trusted here yet."))
+    for p in peers:
+        print(f"{p['unit']}  {p['officer']}  {p['fingerprint']}  {p['since'][:10]}  {p['status']}")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    peer = _run(args, trust.revoke, args.key)
+    if args.json:
+        print_json(peer)
+    else:
+        print(_("The key of {unit} ({officer}) is revoked: its bundles will be refused.").format(
+            unit=peer["unit"], officer=peer["officer"]))  # fmt: skip
+    return 0
+
+
+def _quarantine_list(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    kept = _run(args, trust.quarantine_list)
+    if args.json:
+        print_json(kept)
+        return 0
+    if not kept:
+        print(_("No bundle has been refused and kept aside."))
+    for q in kept:
+        print(
+            f"{q['id']}  {q['received_at'][:16]}  {q['sender_unit']}  {q['file']}: {q['message']}"
+        )
+    return 0

@@ -1,0 +1,114 @@
+"""Trust use cases for the GUI and the CLI: this installation's identity, registration files,
+the trust list and the refused bundles kept aside. The caller owns the transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from coopdesk import __version__
+from coopdesk.i18n import _
+from coopdesk.security import passwords
+from coopdesk.services.sync import SyncError, whoami
+from coopdesk.sync import trust
+
+
+class TrustRefused(SyncError):
+    """A trust operation that cannot be done, with the officer's message."""
+
+
+def _message(error: trust.TrustError) -> str:
+    match error.kind:
+        case "no_identity":
+            return _("This installation has no keys yet. Run `coopdesk identity` to make them.")
+        case "locked" | "wrong_secret":
+            return _("The password (or recovery code) is not right; the keys stay locked.")
+        case "weak_password":
+            return _("The password must have at least {n} characters.").format(
+                n=passwords.MIN_PASSWORD_LENGTH
+            )
+        case "mismatch":
+            return _(
+                "The fingerprint you typed does not match this registration file. Call the "
+                "sender again and read the numbers slowly; nothing was recorded."
+            )
+        case "bad_file":
+            return _("This file is not a CoopDesk registration file.")
+        case "unknown_peer":
+            return _("No trusted installation has the key {key}.").format(key=error.detail)
+    return str(error)
+
+
+@dataclass(frozen=True)
+class IdentityInfo:
+    fingerprint: str
+    key_id: str
+    recovery_code: str = ""  # only right after the keys were made
+
+
+def identity(session: Session) -> IdentityInfo | None:
+    row = trust.current_row(session)
+    if row is None:
+        return None
+    keys = trust.public_of(row)
+    return IdentityInfo(keys.fingerprint, keys.key_id)
+
+
+def create_identity(session: Session, password: str) -> IdentityInfo:
+    try:
+        code = trust.create_identity(session, password)
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+    info = identity(session)
+    assert info is not None
+    return IdentityInfo(info.fingerprint, info.key_id, code)
+
+
+def unlock(session: Session, secret: str) -> None:
+    try:
+        trust.unlock(session, secret)
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+
+
+def export_registration(session: Session) -> bytes:
+    me = whoami(session)
+    try:
+        return trust.registration(session, me.unit_code, me.officer, f"CoopDesk {__version__}")
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+
+
+def import_registration(session: Session, data: bytes, fingerprint: str) -> dict[str, Any]:
+    try:
+        reg = trust.read_registration(data)
+        return trust.describe_peer(trust.register(session, reg, fingerprint))
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+
+
+def trust_list(session: Session) -> list[dict[str, Any]]:
+    return [trust.describe_peer(p) for p in trust.peers(session)]
+
+
+def revoke(session: Session, key: str) -> dict[str, Any]:
+    try:
+        return trust.describe_peer(trust.revoke(session, key))
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+
+
+def quarantine_list(session: Session) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": q.id,
+            "file": q.file_name,
+            "reason": q.reason,
+            "message": q.message,
+            "sender_unit": q.sender_unit,
+            "received_at": q.received_at.isoformat(sep="T"),
+        }
+        for q in trust.quarantined(session)
+    ]
