@@ -99,6 +99,33 @@ def open_sealed(
     return Opened(inner, sender_unit, keys, status == "trusted")
 
 
+def open_bundle(
+    data: bytes,
+    *,
+    mine: dict[str, Identity],
+    trust: TrustLookup,
+    allow_unconfirmed: bool = False,
+    limits: bundle.Limits = bundle.DEFAULT_LIMITS,
+) -> tuple[bundle.Bundle, Opened]:
+    """The sealed bundle opened and read, its inner header naming the same sender unit and
+    recipient as the signed routing (a trusted commune cannot seal a bundle claiming to be
+    the province's); BundleError."""
+    opened = open_sealed(
+        data, mine=mine, trust=trust, allow_unconfirmed=allow_unconfirmed, limits=limits
+    )
+    b = bundle.decode(opened.inner, limits)
+    sender, recipient = b.header.get("sender"), b.header.get("recipient")
+    routing = routing_of(data, limits)
+    if (
+        not isinstance(sender, dict)
+        or not isinstance(recipient, dict)
+        or sender.get("unit") != opened.sender_unit
+        or recipient.get("unit") != routing["recipient"]["unit"]
+    ):
+        raise SealError("signature", opened.sender_unit)
+    return b, opened
+
+
 def routing_of(data: bytes, limits: bundle.Limits = bundle.DEFAULT_LIMITS) -> dict[str, Any]:
     """The clear routing of a sealed bundle (who claims to send it, to whom); SealError."""
     return _frame(data, limits)[1]

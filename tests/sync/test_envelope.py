@@ -118,3 +118,33 @@ def test_fingerprint_is_digits_to_read_over_the_phone(keys) -> None:
     assert fingerprint != province.public.fingerprint
     assert identity.same_fingerprint(fingerprint.replace(" ", "-"), commune.public)
     assert not identity.same_fingerprint(province.public.fingerprint, commune.public)
+
+
+def test_the_inner_header_must_name_the_signed_sender_and_recipient(keys) -> None:
+    commune, province = keys
+    good = _sealed(commune, province)
+    inner = bundle.decode(_open(good, province, commune.public).inner)
+    assert inner.header["sender"]["unit"] == "03408"
+    # a trusted commune sealing, under its own unit, a bundle whose inside claims the province
+    claims = bundle.encode(
+        {"sender": {"unit": "12"}, "recipient": {"unit": "12"}, "seq": 1}, {"records": []}
+    )
+    forged = envelope.seal(
+        claims, sender=commune, sender_unit="03408", recipient_unit="12", recipient=province.public
+    )
+
+    def trust(unit: str, keys: PublicKeys) -> str:
+        return "trusted" if keys == commune.public and unit == "03408" else "unknown"
+
+    mine = {province.public.key_id: province}
+    with pytest.raises(SealError) as refused:
+        envelope.open_bundle(forged, mine=mine, trust=trust)
+    assert refused.value.kind == "signature"
+    honest = bundle.encode(
+        {"sender": {"unit": "03408"}, "recipient": {"unit": "12"}, "seq": 1}, {"records": []}
+    )
+    sealed = envelope.seal(
+        honest, sender=commune, sender_unit="03408", recipient_unit="12", recipient=province.public
+    )
+    b, opened = envelope.open_bundle(sealed, mine=mine, trust=trust)
+    assert b.header["seq"] == 1 and opened.confirmed
