@@ -1,0 +1,1 @@
+"""The Excel import wizard: file → sheet and columns → preview → import."""
