@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
-from coopdesk.i18n import format_date, format_number, format_percent
+from coopdesk.i18n import format_date, format_number
 from coopdesk.reports import styles as S
 from coopdesk.reports.fonts import drawable
 from coopdesk.reports.model import CellValue, Column, Document, Table, Typed
+from coopdesk.reports.text import percent
 
 ProgressFn = Callable[[int, int], None]
 
@@ -47,7 +48,7 @@ def format_cell(value: CellValue, kind: str, lang: str) -> str:
     if kind == "decimal" and not isinstance(value, str):
         return format_number(value, 1, lang)  # type: ignore[arg-type]
     if kind == "percent" and not isinstance(value, str):
-        return format_percent(value, 1, lang)  # type: ignore[arg-type]
+        return percent(value, lang)
     if kind == "date" and not isinstance(value, str):
         return format_date(value)  # type: ignore[arg-type]
     return str(value)
@@ -74,8 +75,7 @@ def table_flowables(
 
     st = S.document_styles()
     width = frame_width(table.landscape)
-    total_weight = sum(c.width for c in table.columns) or 1.0
-    widths = [width * c.width / total_weight for c in table.columns]
+    widths = column_widths(table, width, lang, st.fonts)
     numeric = [i for i, c in enumerate(table.columns) if c.kind != "text" and c.kind != "date"]
     head = [_para(c.title, st.cell_head) for c in table.columns]
     fits = [w - 6 for w in widths]  # cell padding
@@ -96,6 +96,41 @@ def table_flowables(
     chunked = ChunkedTable(head, rows, widths, numeric, st.fonts, bold_last, lead=lead)
     chunked.on_rows = on_rows
     return [chunked]
+
+
+def column_widths(table: Table, width: float, lang: str, fonts: Any) -> list[float]:
+    """Widths by the columns' weights, but never narrower than a column's longest header
+    word ("STT" whole) or its widest number (11.253.000.000 inside its borders)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pad = 8.0  # cell padding and the grid line
+    least = []
+    for i, col in enumerate(table.columns):
+        need = max(
+            (stringWidth(w, fonts.bold, S.TABLE_SIZE) for w in col.title.split()), default=0.0
+        )
+        if col.kind != "text":
+            cells = [row[i] for row in table.rows]
+            if col.total or i in table.total_values:
+                cells.append(table.total_values.get(i, column_total(table, i)))
+            for value in cells:
+                text = format_cell(value, col.kind, lang)
+                need = max(need, stringWidth(text, fonts.bold, S.TABLE_SIZE))
+        least.append(need + pad)
+    weight = sum(c.width for c in table.columns) or 1.0
+    widths = [width * c.width / weight for c in table.columns]
+    for _ in range(len(widths)):
+        short = [i for i, w in enumerate(widths) if w < least[i] - 0.01]
+        if not short:
+            break
+        for i in short:
+            widths[i] = least[i]
+        free = [i for i, w in enumerate(widths) if w > least[i] + 0.01]
+        spare = width - sum(widths)
+        room = sum(widths[i] for i in free) or 1.0
+        for i in free:
+            widths[i] += spare * widths[i] / room
+    return widths
 
 
 def _row_cells(

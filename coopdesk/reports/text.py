@@ -31,10 +31,22 @@ def number(value: object, lang: str, decimals: int = 0) -> str:
     return i18n.format_number(value, decimals, lang)  # type: ignore[arg-type]
 
 
+def percent(ratio: object, lang: str) -> str:
+    """A ratio as documents print it: one decimal, none when it is whole ('85,7 %',
+    '100 %', never '100,0 %'). The one rule for every percentage of a document."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if ratio is None:
+        return ""
+    shown = (Decimal(str(ratio)) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    decimals = 0 if shown == shown.to_integral_value() else 1
+    return i18n.format_percent(shown / 100, decimals, lang)
+
+
 def percent_0_100(value: object, lang: str) -> str:
     """A percentage kept 0–100 (indicator values) as '85,7 %'."""
     from decimal import Decimal
 
     if value is None:
         return ""
-    return i18n.format_percent(Decimal(str(value)) / 100, 1, lang)
+    return percent(Decimal(str(value)) / 100, lang)

@@ -85,7 +85,7 @@ def test_signature_and_recipients_close_the_body_then_the_appendix(annual: Rende
     appendix = flat(annual.pdf, appendix_first)
     assert "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026" in appendix
     assert "(Kèm theo Báo cáo số 07/BC-HPN ngày 05/11/2026)" in appendix
-    assert "HTX do phụ nữ tham gia quản lý HTX 2 1 50,0 %" in appendix  # target 2, result 1
+    assert "HTX do phụ nữ tham gia quản lý HTX 2 1 50 %" in appendix  # target 2, result 1
 
 
 def test_margins_of_drawn_content(annual: Rendered) -> None:
