@@ -96,9 +96,13 @@ def as_bool(value: Any) -> bool | None:
     raise ValueError(_("write “Có” or “Không” (not “{value}”)").format(value=as_text(value)))
 
 
-def choice_reader(labels: Mapping[str, str]) -> Callable[[Any], str | None]:
-    """A reader of one of `labels` (code → label shown), by its label or its code, folded."""
-    by_name = {fold(label): code for code, label in labels.items()}
+def choice_reader(
+    labels: Mapping[str, str], also: Mapping[str, str] | None = None
+) -> Callable[[Any], str | None]:
+    """A reader of one of `labels` (code → label shown), by its label, its code or its label
+    in `also` (another language), folded."""
+    by_name = {fold(label): code for code, label in (also or {}).items()}
+    by_name.update({fold(label): code for code, label in labels.items()})
     by_name.update({fold(code): code for code in labels})
 
     def read(value: Any) -> str | None:

@@ -31,7 +31,8 @@ def _labelled(table: dict[str, str]) -> dict[str, str]:
 
 def _choice(key: str, header: str, table: dict[str, str], **kw: Any) -> Column:
     shown = _labelled(table)
-    return Column(key, header, read.choice_reader(shown), choices=tuple(shown.values()), **kw)
+    reader = read.choice_reader(shown, also=table)  # a file written in the other language
+    return Column(key, header, reader, choices=tuple(shown.values()), **kw)
 
 
 def _text(value: Any) -> str:

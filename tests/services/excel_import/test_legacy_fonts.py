@@ -56,3 +56,13 @@ def test_a_sheet_that_reads_like_a_legacy_font_in_another_font_is_flagged(
         tmp_path / "ok.xlsx", "Arial", ["Nguyễn Thị Hoà", "Lò Thị Phượng", "Trần Thị Lan"]
     )
     assert not preview.preview(session, clean, "people").misdecoded
+
+
+def test_a_list_written_in_english_reads_in_vietnamese(session: Session, tmp_path: Path) -> None:
+    """A template written with the interface in English ("Female") reads the same."""
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Giới tính", "Năm sinh"])
+    book.active.append(["Nguyễn Thị Hoà", "Female", 1980])
+    book.save(tmp_path / "en.xlsx")
+    found = preview.preview(session, tmp_path / "en.xlsx", "people")
+    assert found.rows[0].values["gender"] == "F" and found.rows[0].status == "new"
