@@ -68,7 +68,7 @@ def find_header(
 ) -> tuple[int, dict[int, str]]:
     """The header row (0-based) among the first rows, the one naming the most columns, and
     its mapping; (0, {}) when no row names two columns."""
-    best = (0, {})
+    best: tuple[int, dict[int, str]] = (0, {})
     for number, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         mapping = match(header_texts(row), columns)
         if len(mapping) > len(best[1]):

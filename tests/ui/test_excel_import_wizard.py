@@ -41,5 +41,5 @@ def test_the_wizard_checks_then_imports(qtbot, ctx, tmp_path: Path) -> None:
     save_screenshot(wizard, "excel_import_wizard")
     assert wizard.go.isEnabled()
     wizard.run_import()
-    assert wizard.result is not None and wizard.result.created == 2
+    assert wizard.outcome is not None and wizard.outcome.created == 2
     assert "thêm 2" in wizard.summary.text()

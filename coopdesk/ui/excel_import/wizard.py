@@ -40,7 +40,7 @@ class ExcelImportWizard(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.found: preview.Preview | None = None
-        self.result: apply.ImportResult | None = None
+        self.outcome: apply.ImportResult | None = None
         self.setWindowTitle(_("Import from Excel"))
         self.resize(900, 560)
         self.file = QLineEdit()
@@ -157,7 +157,7 @@ class ExcelImportWizard(QDialog):
         )  # fmt: skip
 
     def _imported(self, result: apply.ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.summary.setText(
             _("Import {id}: {created} added, {updated} updated, {unchanged} unchanged, {skipped} not imported.").format(
                 id=result.import_id, created=format_number(result.created), updated=format_number(result.updated),
