@@ -76,6 +76,7 @@ class AnnualData:
     child_codes: list[str] = field(default_factory=list)  # key indicators by child unit
     children: list[tuple[str, dict[str, Decimal | None]]] = field(default_factory=list)
     reissue_note: str = ""
+    international_spent: int = 0  # đồng spent from the international source in the period
 
 
 def period_phrase(data: AnnualData, lang: str) -> str:
@@ -251,19 +252,7 @@ def _results(w: _Writer) -> None:
         "3. " + translate_in(lang, "Supporting the founding of new cooperatives managed by women"),
         "item",
     )
-    w.add(
-        translate_in(
-            lang,
-            "{htx} new HTX and {tht} new THT were founded under the Project, creating "
-            "{jobs} new jobs for women. Female workers: {htx_w} in HTX and {tht_w} in THT.",
-        ).format(
-            htx=w.n("new_htx_programme"),
-            tht=w.n("new_tht_programme"),
-            jobs=w.n("new_jobs_women"),
-            htx_w=w.n("female_workers_htx"),
-            tht_w=w.n("female_workers_tht"),
-        )
-    )
+    _founding(w)
     w.add("4. " + translate_in(lang, "Improving the human resources of the cooperatives"), "item")
     w.add(
         translate_in(
@@ -310,8 +299,40 @@ def _results(w: _Writer) -> None:
     w.add("6. " + translate_in(lang, "International cooperation"), "item")
     if d.paragraphs.get("international", "").strip():
         w.officer_text("international")
+    elif d.international_spent:
+        w.add(
+            translate_in(
+                lang, "{amount} đồng from international sources were spent in this period."
+            ).format(amount=number(d.international_spent, lang))
+        )
     else:
         w.add(translate_in(lang, "No activity in this period."))
+
+
+def _founding(w: _Writer) -> None:
+    """New cooperatives and jobs as they happened: no 'founded 0 HTX and 0 THT … creating
+    18 jobs' when the jobs came from cooperatives already there."""
+    lang = w.lang
+    values = {
+        "htx": w.n("new_htx_programme"),
+        "tht": w.n("new_tht_programme"),
+        "jobs": w.n("new_jobs_women"),
+        "htx_w": w.n("female_workers_htx"),
+        "tht_w": w.n("female_workers_tht"),
+    }
+    if values["htx"] == "0" and values["tht"] == "0":
+        text = translate_in(
+            lang,
+            "No new HTX or THT was founded under the Project in this period; the cooperatives "
+            "created {jobs} new jobs for women. Female workers: {htx_w} in HTX and {tht_w} in THT.",
+        )
+    else:
+        text = translate_in(
+            lang,
+            "{htx} new HTX and {tht} new THT were founded under the Project, creating "
+            "{jobs} new jobs for women. Female workers: {htx_w} in HTX and {tht_w} in THT.",
+        )
+    w.add(text.format(**values))
 
 
 def _value_cell(fig: Figure, value: Decimal | None) -> CellValue:

@@ -188,6 +188,9 @@ def gather_annual(
         child_codes=list(reg.KEY_CODES),
         children=children,
         reissue_note=req.reissue_note,
+        international_spent=int(
+            result.values["budget_spent"].breakdown.get("international", 0) or 0
+        ),
     )
 
 
