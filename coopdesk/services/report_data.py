@@ -252,7 +252,8 @@ def _active_cooperatives(
 
 
 def _plan_bases(session: Session, unit_code: str, period: Period, lang: str) -> list[str]:
-    """The plans in force during the period, as a report cites them."""
+    """The plans in force during the period, as a report cites them: numbered and dated
+    plans only ("Căn cứ Kế hoạch của UBND thành phố Lai Châu;" names no document)."""
     plans = session.scalars(
         select(Plan)
         .where(
@@ -265,11 +266,11 @@ def _plan_bases(session: Session, unit_code: str, period: Period, lang: str) -> 
     ).all()
     out = []
     for p in plans:
+        if not (p.number and p.issued_on):
+            continue  # a Căn cứ names a document by its number and date, or not at all
         text = translate_in(lang, "Plan")
-        if p.number:
-            text += " " + translate_in(lang, "No. {number}").format(number=p.number)
-        if p.issued_on:
-            text += " " + translate_in(lang, "of {date}").format(date=f"{p.issued_on:%d/%m/%Y}")
+        text += " " + translate_in(lang, "No. {number}").format(number=p.number)
+        text += " " + translate_in(lang, "of {date}").format(date=f"{p.issued_on:%d/%m/%Y}")
         if p.issuer:
             text += " " + translate_in(lang, "by {issuer}").format(issuer=p.issuer)
         out.append(text)

@@ -276,3 +276,22 @@ def test_a_peoples_committee_plan_is_headed_numbered_and_signed_as_the_committee
     assert "Trên đây là Kế hoạch thực hiện Đề án 01 trên địa bàn thành phố Lai Châu./." in text
     assert "kế hoạch kế hoạch" not in text.lower()
     assert "KẾ HOẠCH Thực hiện Đề án 01" in first
+
+
+def test_a_basis_always_has_its_number_and_date(report_engine: Engine) -> None:
+    from coopdesk.db.models import Plan
+
+    with session_scope(report_engine) as session:
+        session.add(
+            Plan(
+                unit_code=COMMUNE,
+                issuer="UBND thành phố Lai Châu",
+                title="Kế hoạch chưa có số",
+                period_start=dt.date(2026, 1, 1),
+                period_end=dt.date(2026, 12, 31),
+            )
+        )
+    report = render(report_engine, "annual")
+    first = flat(report.pdf, 1)
+    assert "Căn cứ Kế hoạch số 12/KH-HPN ngày 15/01/2026" in first
+    assert "Căn cứ Kế hoạch của" not in first
