@@ -132,9 +132,12 @@ def build_plan(
     if not data.specific_goals:
         add(translate_in(lang, "(to be written by the officer)"))
     add("III. " + translate_in(lang, "TARGET GROUPS AND TIMING"), "part")
-    add("1. " + translate_in(lang, "Target groups"), "item")
-    body(data.target_groups)
-    add("2. " + translate_in(lang, "Timing"), "item")
+    timing = 1
+    if data.target_groups.strip():  # a yearly plan may name no target groups: none forced
+        add("1. " + translate_in(lang, "Target groups"), "item")
+        body(data.target_groups)
+        timing = 2
+    add(f"{timing}. " + translate_in(lang, "Timing"), "item")
     add(
         translate_in(lang, "From {start} to {end}.").format(
             start=f"{data.period_start:%d/%m/%Y}", end=f"{data.period_end:%d/%m/%Y}"

@@ -295,3 +295,25 @@ def test_a_basis_always_has_its_number_and_date(report_engine: Engine) -> None:
     first = flat(report.pdf, 1)
     assert "Căn cứ Kế hoạch số 12/KH-HPN ngày 15/01/2026" in first
     assert "Căn cứ Kế hoạch của" not in first
+
+
+def test_a_plan_with_no_target_groups_prints_no_empty_target_groups_item(
+    report_engine: Engine,
+) -> None:
+    from coopdesk.db.models import Plan
+
+    with session_scope(report_engine) as session:
+        plan = Plan(
+            unit_code=PROVINCE,
+            issuer="UBND tỉnh Lai Châu",
+            title="Kế hoạch thực hiện Đề án 01 trên địa bàn tỉnh năm 2024",
+            period_start=dt.date(2024, 1, 1),
+            period_end=dt.date(2024, 12, 31),
+        )
+        session.add(plan)
+        session.flush()
+        plan_id = plan.id
+    doc = render(report_engine, "plan", PROVINCE, plan_id=plan_id)
+    text = " ".join(flat(doc.pdf, p) for p in range(1, page_count(doc.pdf) + 1))
+    assert "Đối tượng" not in text.split("III.")[1].split("IV.")[0].replace("ĐỐI TƯỢNG", "")
+    assert "1. Thời gian thực hiện" in text
