@@ -62,7 +62,7 @@ def defaults(kind: str, place: str, parent_place: str = "") -> IssuerBlock:
             signer_authority="TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
             signer_title="PHÓ CHỦ TỊCH",
             recipients=(
-                f"Hội LHPN {parent_place}" if parent_place else "Trung ương Hội LHPN Việt Nam",
+                *((f"Hội LHPN {parent_place}",) if parent_place else ()),
                 f"Lãnh đạo UBND {place}",
                 f"Hội LHPN {place}",
                 "Lưu: VT",
