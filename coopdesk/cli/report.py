@@ -1,4 +1,4 @@
-"""`coopdesk report …`: print a document to PDF (and .xlsx), as a draft or issued."""
+"""`coopdesk report …`: print a document to PDF (and .xlsx, .docx), as a draft or issued."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ DOCUMENTS = (
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "report",
-        help="print a report, plan or list to PDF (and .xlsx)",
+        help="print a report, plan or list to PDF (and .xlsx, .docx)",
         description="Print a document in the administrative layout (Nghị định 30). It is a "
         "draft (number left blank) unless --issue gives it the next number and records it.",
     )
@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--date", help="date of the document, dd/mm/yyyy (default: today)")
     p.add_argument("--out", required=True, help="PDF file to write")
     p.add_argument("--xlsx", help="also write the tables to this .xlsx file")
+    p.add_argument("--docx", help="also write the document to this Word (.docx) file")
     p.add_argument("--plan", help="the plan to print (id); default: the unit's latest plan")
     p.add_argument("--kind", default="", help="lists: only this kind (HTX, THT, loan, radio…)")
     p.add_argument("--search", default="", help="lists: only names containing this text")
@@ -198,6 +199,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(_("--out must name a .pdf file, for example report.pdf"))
     if args.xlsx and Path(args.xlsx).suffix.lower() != ".xlsx":
         raise CliError(_("--xlsx must name a .xlsx file, for example report.xlsx"))
+    if args.docx and Path(args.docx).suffix.lower() != ".docx":
+        raise CliError(_("--docx must name a .docx file, for example report.docx"))
     day = _date(args.date)
     filters, year = _filters(args)
     default_period = str(year) if year and args.document != "list-cooperatives" else None
@@ -211,9 +214,12 @@ def run(args: argparse.Namespace) -> int:
     out.write_bytes(rendered.pdf)
     if args.xlsx:
         Path(args.xlsx).write_bytes(rendered.xlsx())
+    if args.docx:
+        Path(args.docx).write_bytes(rendered.docx())
     if said:
         print(said)
     print(_("Wrote {file}").format(file=out))
-    if args.xlsx:
-        print(_("Wrote {file}").format(file=args.xlsx))
+    for extra in (args.xlsx, args.docx):
+        if extra:
+            print(_("Wrote {file}").format(file=extra))
     return 0

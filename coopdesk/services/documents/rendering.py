@@ -1,5 +1,5 @@
-"""A document rendered: the PDF (what is previewed, printed, saved and hashed) and its tables
-for the .xlsx export; progress reported on one 0–100 bar."""
+"""A document rendered: the PDF (what is previewed, printed, saved and hashed), the same
+document as .docx and its tables for the .xlsx export; progress reported on one 0–100 bar."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ class Rendered:
         from coopdesk.reports.xlsx import render_xlsx
 
         return render_xlsx(self.document, self.tables)
+
+    def docx(self) -> bytes:
+        """The same document as Word draws it (editable, same text and figures)."""
+        from coopdesk.reports.docx import render_docx
+
+        return render_docx(self.document)
 
 
 def render_request(
