@@ -113,11 +113,13 @@ class ReportsPage(QWidget):
 
     def _build_outputs(self) -> QHBoxLayout:
         self.pdf_button = QPushButton()
+        self.docx_button = QPushButton()
         self.xlsx_button = QPushButton()
         self.print_button = QPushButton()
         outputs = QHBoxLayout()
         for button, slot in (
             (self.pdf_button, self.save_pdf),
+            (self.docx_button, self.save_docx),
             (self.xlsx_button, self.save_xlsx),
             (self.print_button, self.print_pdf),
         ):
@@ -135,6 +137,7 @@ class ReportsPage(QWidget):
         self.reissue_button.setText(_("Re-issue…"))
         self.new_button.setText(_("New draft"))
         self.pdf_button.setText(_("Save PDF…"))
+        self.docx_button.setText(_("Save Word…"))
         self.xlsx_button.setText(_("Save Excel…"))
         self.print_button.setText(_("Print…"))
         self.register_label.setText(_("Documents of this unit"))
@@ -262,7 +265,7 @@ class ReportsPage(QWidget):
         )
 
     def _update_buttons(self) -> None:
-        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+        for button in (self.pdf_button, self.docx_button, self.xlsx_button, self.print_button):
             button.setEnabled(self.rendered is not None)
         self.save_draft_button.setEnabled(not self.issued)
         self.issue_button.setEnabled(not self.issued)
@@ -337,6 +340,15 @@ class ReportsPage(QWidget):
         target = self._ask_path(_("Save PDF"), ".pdf", _("PDF documents (*.pdf)"))
         if target is not None:
             target.write_bytes(self.rendered.pdf)
+            self.status_label.setText(_("Saved {file}").format(file=target))
+
+    @Slot()
+    def save_docx(self) -> None:
+        if self.rendered is None:
+            return
+        target = self._ask_path(_("Save Word"), ".docx", _("Word documents (*.docx)"))
+        if target is not None:
+            target.write_bytes(self.rendered.docx())
             self.status_label.setText(_("Saved {file}").format(file=target))
 
     @Slot()

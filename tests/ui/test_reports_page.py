@@ -96,6 +96,12 @@ def test_preview_draft_issue_and_save(
     page.xlsx_button.click()
     workbook = load_workbook(io.BytesIO((tmp_path / "bao-cao.xlsx").read_bytes()))
     assert workbook.sheetnames == ["Chỉ tiêu"]
+    docx_path = tmp_path / "bao-cao-word"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(docx_path), ""))
+    assert page.docx_button.text() == "Lưu Word…"
+    page.docx_button.click()
+    word = (tmp_path / "bao-cao-word.docx").read_bytes()
+    assert word == page.rendered.docx() and b"word/document.xml" in word
 
     printed = tmp_path / "printed.pdf"
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
