@@ -21,6 +21,10 @@ from coopdesk.db.models.catalogues import (
 from coopdesk.db.models.derived import (
     IndicatorSummary,
 )
+from coopdesk.db.models.duplicates import (
+    DuplicateDismissal,
+    DuplicateMerge,
+)
 from coopdesk.db.models.excel import (
     ExcelImport,
 )
@@ -78,6 +82,8 @@ __all__ = [
     "Consent",
     "Cooperative",
     "CooperativeYear",
+    "DuplicateDismissal",
+    "DuplicateMerge",
     "Ethnicity",
     "ExcelImport",
     "IndicatorSummary",
