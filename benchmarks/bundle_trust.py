@@ -67,7 +67,7 @@ def junk_peak() -> None:
     """A 30 MB file: valid frame, a body declaring 1 GiB, junk after a tiny zlib stream."""
     body = canonical.dumps_bytes({"records": []})
     compressed = zlib.compress(body) + os.urandom(30 * 1024 * 1024)
-    header = {
+    header: dict[str, object] = {
         "format": 1, "signature": None, "encryption": None, "seq": 1,
         "body": {"encoding": "zlib", "size": 1024 ** 3 - 1, "compressed_size": len(compressed),
                  "sha256": hashlib.sha256(body).hexdigest()},

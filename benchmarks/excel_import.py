@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+from sqlalchemy.orm import Session
 
 from coopdesk import i18n
 from coopdesk.db.engine import open_database, session_scope
@@ -28,7 +29,7 @@ EXTRA = [
 ]  # fmt: skip
 
 
-def _sheet(session: object, path: Path, rows: int) -> Path:
+def _sheet(session: Session, path: Path, rows: int) -> Path:
     template = export.write_kind_template(session, "people", path.with_name("mau.xlsx"))
     book = openpyxl.load_workbook(template)
     sheet = book.worksheets[0]
