@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import SyncConflict, SyncImport, SyncOutgoing, SyncPending
 from coopdesk.sync import canonical, scope, versions
 
+MAX_SHOWN_MISSING = 50  # missing bundle numbers listed per sender
+
 
 @dataclass
 class SenderStatus:
@@ -100,6 +102,21 @@ def reporting_window(today: dt.date, cutoff: tuple[int, int]) -> tuple[dt.date, 
     return start, deadline
 
 
+def missing_numbers(seqs: set[int], most: int = MAX_SHOWN_MISSING) -> list[int]:
+    """The first `most` numbers from 1 up to the highest received that never arrived, found
+    without a list of every number (a bundle numbered 10^6 costs no more than one numbered 5)."""
+    out: list[int] = []
+    expected = 1
+    for seq in sorted(seqs):
+        while expected < seq and len(out) < most:
+            out.append(expected)
+            expected += 1
+        if len(out) >= most:
+            break
+        expected = seq + 1
+    return out
+
+
 def _unit_status(
     unit: str, name: str, logs_by_replica: dict[str, list[SyncImport]], start: dt.date
 ) -> UnitStatus:
@@ -114,7 +131,7 @@ def _unit_status(
                 last.seq,
                 last.created_at,
                 max(log.imported_at for log in logs),
-                sorted(set(range(1, max(seqs) + 1)) - seqs),
+                missing_numbers(seqs),
             )
         )
         status.reported = status.reported or any(
