@@ -24,6 +24,7 @@ from coopdesk.db.models import SyncImport
 from coopdesk.i18n import _
 from coopdesk.sync import bundle, catalogues, import_books, scope, versions
 from coopdesk.sync.body_check import check_bookkeeping
+from coopdesk.sync.copies import check_not_copied
 from coopdesk.sync.describe import db_lookup
 from coopdesk.sync.import_apply import Source, apply_changes, audit_imported
 from coopdesk.sync.import_check import (
@@ -107,6 +108,7 @@ def _check(
     report.sender_unit, report.sender_name = sender_unit, tree.name(sender_unit)
     if _already_imported(session, report):
         return None
+    check_not_copied(session, b)
     entries = check_catalogues(b, tree, sender_unit, my_unit)
     codes = {n: {e["code"] for e in rows} for n, rows in entries.items()}
     incoming = check_records(session, b, tree, sender_unit, my_unit, validator, codes)
