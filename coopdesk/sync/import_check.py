@@ -272,8 +272,10 @@ def check_records(
         for r in b.records
         if isinstance(r, dict) and isinstance(r.get("d"), dict)
     }
-    known = {k: v for k, v in labels.items() if isinstance(k[0], str) and isinstance(k[1], str)}
-    lookup = db_lookup(session, known)  # type: ignore[arg-type]
+    known: dict[tuple[str, str], Any] = {
+        (t, i): v for (t, i), v in labels.items() if isinstance(t, str) and isinstance(i, str)
+    }
+    lookup = db_lookup(session, known)
     checker = RecordChecker(tree, sender_unit, my_unit, validator, codes, lookup)
     checker.held_units = held_units(session, known)
     out = [inc for n, raw in enumerate(b.records) if (inc := checker.check(n, raw)) is not None]

@@ -20,7 +20,7 @@ from coopdesk.sync import bundle
 from coopdesk.sync.unit_codes import catalogue
 from tests.sync.helpers import Site, coop
 
-BEFORE = "0013_documents"
+BEFORE = "0012_duplicates"
 KIM_LIEN_BEFORE, KIM_LIEN = "00226", "00229"
 HA_LANG_BEFORE, HA_LANG = "01561", "01558"
 

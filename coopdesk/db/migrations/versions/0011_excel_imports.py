@@ -5,7 +5,7 @@ sheet, when and by whom, the counts by outcome (JSON), the transaction counter a
 import can be undone while nothing changed since) and when it was undone.
 
 Revision ID: 0011_excel_imports
-Revises: 0010_sync_hardening
+Revises: 0009_trust
 Create Date: 2026-12-02 07:20:00.000000
 
 """
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0011_excel_imports"
-down_revision: str | Sequence[str] | None = "0010_sync_hardening"
+down_revision: str | Sequence[str] | None = "0009_trust"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -24,7 +24,7 @@ Downgrade moves records back to the codes before and removes the version note; t
 names stay official (the app reloads nothing on downgrade).
 
 Revision ID: 0014_unit_catalogue
-Revises: 0013_documents
+Revises: 0012_duplicates
 Create Date: 2026-12-02 07:20:00.000000
 
 """
@@ -41,7 +41,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0014_unit_catalogue"
-down_revision: str | Sequence[str] | None = "0013_documents"
+down_revision: str | Sequence[str] | None = "0012_duplicates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
