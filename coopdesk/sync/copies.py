@@ -50,9 +50,9 @@ def check_not_copied(session: Session, b: bundle.Bundle) -> None:
                 _(
                     "This bundle holds changes numbered as this laptop's own that this laptop "
                     "never made (change {counter}; this laptop has reached {mine}). This "
-                    "laptop's data was copied from another laptop. Run `coopdesk reidentify` "
-                    "(or the button on the Bundles page) on this laptop, then import again; "
-                    "nothing was changed."
+                    "laptop's data was copied from another laptop. Keep working on one of the "
+                    "two copies only, and set the other laptop up again from a bundle; nothing "
+                    "was changed."
                 ).format(counter=counter, mine=issued[replica]),
             )
     sender = b.header["sender"]
@@ -69,8 +69,7 @@ def check_not_copied(session: Session, b: bundle.Bundle) -> None:
             "copied",
             _(
                 "A different bundle with the same sender and number ({seq}) was imported "
-                "already. The sending laptop's data was copied from another laptop. On the "
-                "laptop that sent this bundle, run `coopdesk reidentify` (or the button on "
-                "the Bundles page), then export again; nothing was changed."
+                "already. The sending laptop's data was copied from another laptop. Ask its officer "
+                "to keep working on one of the two copies only; nothing was changed."
             ).format(seq=b.header["seq"]),
         )
