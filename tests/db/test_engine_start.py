@@ -18,7 +18,7 @@ print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in ("alembic", "
 
 
 def test_the_head_revision_constant_is_the_newest_migration() -> None:
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_a_current_database_opens_without_importing_alembic(template_data_dir: Path) -> None:
