@@ -202,8 +202,8 @@ class ListDefinition:
         columns: Sequence[Any] = self.spec.search
         if any(ch.isdigit() for ch in text):
             columns = [*columns, *self.spec.number_search]
-        found = (like_folded(col, text) for col in columns)
-        return [c for c in found if c is not None]
+        matches = (like_folded(col, text) for col in columns)
+        return [c for c in matches if c is not None]
 
 
 def check_value(flt: Filter, value: Any) -> Any:
