@@ -39,6 +39,7 @@ from coopdesk.ui.icons import icon
 from coopdesk.ui.models import ID_ROLE, PagedQueryTableModel
 
 SEARCH_DELAY_MS = 180
+FIRST_COUNT = 5000  # rows counted before the list shows (the exact count follows)
 
 
 class ChoiceFilter(QComboBox):
@@ -292,23 +293,43 @@ class ListPage(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
+        """Show the rows of the filters and search on screen: first as many as a quick count
+        reaches (FIRST_COUNT), then all of them when the exact count arrives; both counts are
+        read off the GUI thread."""
         self.search_timer.stop()
         query = self.definition.query(self.filter_values(), self.search.text())
         self._generation += 1
         generation = self._generation
         self.count_label.setText(_("Counting…"))
-        self.ctx.read_later(  # counting a province's rows may take a moment: off the GUI thread
-            query.count, on_done=lambda n: self._counted(generation, query, n)
+        self.ctx.read_later(
+            query.count_upto,
+            FIRST_COUNT + 1,
+            on_done=lambda n: self._first_count(generation, query, n),
         )
 
-    def _counted(self, generation: int, query: lists.ListQuery, count: int) -> None:
+    def _first_count(self, generation: int, query: lists.ListQuery, count: int) -> None:
         if generation != self._generation:
             return  # the filters changed meanwhile; a newer count is on its way
-        self.model.set_query(query, count)
+        exact = count <= FIRST_COUNT
+        self.model.set_query(query, count, exact=exact)
+        self._update_count()
+        if not exact:
+            self.ctx.read_later(query.count, on_done=lambda n: self._counted(generation, n))
+
+    def _counted(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_count(count)
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.count_text(self.model.rowCount()))
+        n = self.model.rowCount()
+        if not self.model.count_is_exact():
+            self.count_label.setText(
+                _("More than {count}; counting…").format(count=self.count_text(n - 1))
+            )
+        else:
+            self.count_label.setText(self.count_text(n))
         window = self.window()
         if hasattr(window, "_update_status") and window is not self:
             window._update_status()

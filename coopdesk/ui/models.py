@@ -1,10 +1,12 @@
-"""Table models that read only the rows on screen.
+"""Table models that read only the rows on screen, never on the GUI thread.
 
 `PagedQueryTableModel` shows a `ListQuery` of `coopdesk.services.lists` (one row per record,
-ordered by an indexed expression) without loading it: the page counts its rows off the GUI
-thread and hands the count over with the query; `data()` reads the block of `BLOCK` rows
-around the asked row through `ctx.read(query.block, …)` (DESIGN.md §9; tests/ui/bench_paged_lists.py
-measures it over a million rows). A few blocks are kept; a reset drops them.
+ordered by an indexed expression) without loading it. The page hands it the query with a first
+count (exact, or capped and followed by the exact one: `set_count`). A block of `BLOCK` rows is
+read off the GUI thread by `ctx.read_later(services.lists.paging.page, …)` when a row of it is
+first asked for: by the key of the block above or below when one is held (scrolling), else from
+the nearer end of the list (a jump to the end); until it arrives its cells are empty and the
+window goes on answering. A few blocks are kept; a new query or order drops them.
 
 Columns are the list's `Column`s with named keys; pages refer to them by key, never by number.
 The sort role (`SORT_ROLE`) returns native values; text sorts by the stored collation keys so
@@ -21,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from coopdesk.i18n import _
 from coopdesk.services.lists import Column, ListQuery, Row
+from coopdesk.services.lists.paging import Page, page
 
 if TYPE_CHECKING:
     from coopdesk.ui.context import AppContext
@@ -42,7 +45,10 @@ class PagedQueryTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._query: ListQuery | None = None
         self._count = 0
-        self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
+        self._exact = True  # the count is the exact number of rows (not a first, capped one)
+        self._blocks: OrderedDict[int, Page] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0  # blocks read for an older query or order are dropped
         self._sort_key = self.columns[0].key
         self._sort_desc = False
 
@@ -54,13 +60,30 @@ class PagedQueryTableModel(QAbstractTableModel):
                 return n
         raise KeyError(key)
 
-    def set_query(self, query: ListQuery, count: int) -> None:
-        """Show `query`, whose rows were counted already (off the GUI thread)."""
+    def set_query(self, query: ListQuery, count: int, exact: bool = True) -> None:
+        """Show `query`, whose rows were counted already (off the GUI thread); a count not
+        `exact` is replaced by `set_count` when the exact one arrives."""
         self.beginResetModel()
         self._query = query
-        self._blocks.clear()
+        self._forget()
         self._count = count
+        self._exact = exact
         self.endResetModel()
+
+    def set_count(self, count: int) -> None:
+        """The exact number of rows of the query shown: rows are added or removed at the end."""
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._exact = True
+
+    def count_is_exact(self) -> bool:
+        return self._exact
 
     def shown_query(self) -> ListQuery | None:
         return self._query
@@ -69,20 +92,57 @@ class PagedQueryTableModel(QAbstractTableModel):
         """The key of the column the rows are sorted by, and whether descending."""
         return self._sort_key, self._sort_desc
 
+    def _forget(self) -> None:
+        self._blocks.clear()
+        self._pending.clear()
+        self._generation += 1
+
     def _block(self, number: int) -> list[Row]:
-        rows = self._blocks.get(number)
-        if rows is not None:
-            self._blocks.move_to_end(number)
-            return rows
-        if self._query is None:
+        """The rows of block `number` if held; else they are asked for (and [] meanwhile)."""
+        held = self._blocks.get(number)
+        if held is None and self._query is not None and number not in self._pending:
+            self._request(number)
+            held = self._blocks.get(number)  # an inline task runner has answered already
+        if held is None:
             return []
-        rows = self.ctx.read(
-            self._query.block, number * BLOCK, BLOCK, self._sort_key, self._sort_desc
+        self._blocks.move_to_end(number)
+        return held.rows
+
+    def _request(self, number: int) -> None:
+        query, start = self._query, number * BLOCK
+        if query is None:
+            return
+        sort_key, descending = self._sort_key, self._sort_desc
+        above, below = self._blocks.get(number - 1), self._blocks.get(number + 1)
+        anchor: dict[str, Any] = {}
+        if above is not None and above.last_key is not None:
+            anchor["after"] = above.last_key
+        elif below is not None and below.first_key is not None:
+            anchor["before"] = below.first_key
+        elif self._exact:
+            anchor["total"] = self._count
+        generation = self._generation
+        self._pending.add(number)
+
+        def read(session: Any) -> Page:
+            return page(session, query, start, BLOCK, sort_key, descending, **anchor)
+
+        self.ctx.read_later(
+            read,
+            on_done=lambda got: self._arrived(generation, number, got),
+            on_error=lambda *_a: self._pending.discard(number),
         )
-        self._blocks[number] = rows
+
+    def _arrived(self, generation: int, number: int, got: Page) -> None:
+        if generation != self._generation:
+            return  # read for a query or an order no longer shown
+        self._pending.discard(number)
+        self._blocks[number] = got
         while len(self._blocks) > KEPT_BLOCKS:
             self._blocks.popitem(last=False)
-        return rows
+        first, last = number * BLOCK, min(self._count, (number + 1) * BLOCK) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def raw_row(self, row: int) -> Row | None:
         rows = self._block(row // BLOCK)
@@ -139,7 +199,7 @@ class PagedQueryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._sort_key = self.columns[column].key
         self._sort_desc = order == Qt.SortOrder.DescendingOrder
-        self._blocks.clear()
+        self._forget()
         self.endResetModel()
 
     def retranslate(self) -> None:

@@ -25,7 +25,7 @@ class PossibleDuplicate:
 
     kind: str  # people | cooperatives
     record_id: str
-    label: str  # "Nguyễn Thị Hoa, sinh 1985, HTX Chè Tân Phong, Phường Tân Phong"
+    label: str  # "Nguyễn Thị Hoa, sinh năm 1985, HTX Chè Tân Phong, Phường Tân Phong"
     reason: str  # "cùng họ tên và năm sinh, cùng số điện thoại"
 
 

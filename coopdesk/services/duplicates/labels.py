@@ -1,4 +1,4 @@
-"""How a possible duplicate reads for the officer: "Nguyễn Thị Hoa, sinh 1985, HTX Chè Tân
+"""How a possible duplicate reads for the officer: "Nguyễn Thị Hoa, sinh năm 1985, HTX Chè Tân
 Phong, Phường Tân Phong"; "HTX Chè Tân Phong, MST 0101234567, Phường Tân Phong"."""
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ def test_a_person_with_the_same_name_and_birth_year_is_flagged_with_her_cooperat
     )
     found = people_like(session, {"full_name": "nguyễn thị hòa", "birth_year": 1985})
     assert [(d.kind, d.record_id) for d in found] == [("people", hoa.id)]
-    assert found[0].label == "Nguyễn Thị Hoà, sinh 1985, HTX Chè Tân Phong, Phường Tân Phong"
+    assert found[0].label == "Nguyễn Thị Hoà, sinh năm 1985, HTX Chè Tân Phong, Phường Tân Phong"
     assert found[0].reason == "cùng họ tên và năm sinh"
 
 
