@@ -5,6 +5,7 @@ worker thread until the test opens it, while the test goes on typing into the wi
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -26,6 +27,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     gate.set()
 
     def slow(fn: Any) -> Any:
+        @functools.wraps(fn)  # the same signature: the task runner offers no progress to it
         def waiting(*args: Any, **kwargs: Any) -> Any:
             assert gate.wait(30), "the test never opened the gate"
             return fn(*args, **kwargs)
