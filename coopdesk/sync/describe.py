@@ -35,6 +35,7 @@ KIND_LABELS = {
     "sectors": N_("Sector"),
     "ethnicities": N_("Ethnic group"),
     "unit_changes": N_("Change of administrative units"),
+    "duplicate_dismissals": N_("Not the same record (possible duplicates)"),
 }
 
 Lookup = Callable[[str, str], Mapping[str, Any] | None]

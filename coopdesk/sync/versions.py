@@ -43,6 +43,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "budgets": ("unit_code", "year", "source"),
     "activity_cooperatives": ("activity_id", "cooperative_id"),
     "person_sensitive": ("person_id",),
+    "duplicate_dismissals": ("kind", "first_id", "second_id"),
 }
 
 OPTIONAL_KEY_FIELDS = frozenset({"plan_id"})  # a loose target has no plan

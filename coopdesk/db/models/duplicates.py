@@ -38,11 +38,15 @@ def tax_code_sql(number: Any) -> Any:
 
 class DuplicateDismissal(Synced, Base):
     """Two records an officer said are not the same ("Không phải trùng"), never flagged again.
-    The pair is kept in order (first_id < second_id), so its natural id is the same anywhere."""
+    The pair is kept in order (first_id < second_id), so its natural id is the same anywhere;
+    a pair is stored once, and found from either of its ids."""
 
     __tablename__ = "duplicate_dismissals"
+    __table_args__ = (
+        Index("uq_duplicate_dismissals_pair", "first_id", "second_id", "kind", unique=True),
+    )
     kind: Mapped[str] = mapped_column(String(20))  # people | cooperatives
-    first_id: Mapped[str] = mapped_column(String(36), index=True)
+    first_id: Mapped[str] = mapped_column(String(36))
     second_id: Mapped[str] = mapped_column(String(36), index=True)
 
 

@@ -6,7 +6,8 @@ remembered; merging two records into one, and undoing a merge.
 
 `fields` uses the editors' field names (`services.registry.people.FIELDS`,
 `services.registry.cooperatives`); a person's "id_number" (from a spreadsheet) is read too.
-The rule is `coopdesk.domain.duplicates`; its SQL twin `services.duplicates.sql`.
+The rule is `coopdesk.domain.duplicates`; its SQL twin `services.duplicates.sql`. A pair an
+officer said is not the same (`mark_not_duplicate`, `save_as_different`) is never found again.
 """
 
 from __future__ import annotations
@@ -16,9 +17,18 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coopdesk.services.duplicates.dismissals import mark_not_duplicate, save_as_different
 from coopdesk.services.duplicates.find import PossibleDuplicate, keys_of, like
 
-__all__ = ["PossibleDuplicate", "cooperatives_like", "keys_of", "people_like"]
+__all__ = [
+    "PossibleDuplicate",
+    "cooperatives_like",
+    "keys_of",
+    "mark_not_duplicate",
+    "people_like",
+    "possible_duplicates",
+    "save_as_different",
+]
 
 
 def people_like(
@@ -33,3 +43,10 @@ def cooperatives_like(
 ) -> list[PossibleDuplicate]:
     """The stored cooperatives the cooperative of `fields` may be (but itself)."""
     return like(session, "cooperatives", fields, exclude_id)
+
+
+def possible_duplicates(
+    session: Session, kind: str, fields: Mapping[str, Any], *, exclude_id: str | None = None
+) -> list[PossibleDuplicate]:
+    """`people_like` or `cooperatives_like` by `kind` (an editor's table: "people", ...)."""
+    return like(session, kind, fields, exclude_id)
