@@ -67,6 +67,12 @@ AREAS: tuple[Area, ...] = (
         "coopdesk.ui.reporting_page:ReportingPage",
         aggregator_only=True,
     ),
+    Area(
+        "unit_changes",
+        N_("Boundary changes"),
+        "reporting",
+        "coopdesk.ui.unit_changes_page:UnitChangesPage",
+    ),
     Area("settings", N_("Settings"), "settings", "coopdesk.ui.settings_page:SettingsPage"),
 )
 AREA_KEYS = tuple(a.key for a in AREAS)
