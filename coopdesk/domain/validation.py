@@ -47,6 +47,7 @@ from coopdesk.domain.choices import (
     SUPPORT_KINDS,
     TRAINING_KINDS,
 )
+from coopdesk.domain.unit_changes import validate_unit_change
 from coopdesk.i18n import _, format_date
 
 Validator = Callable[[Mapping[str, Any], Context], list[Problem]]
@@ -378,6 +379,7 @@ VALIDATORS: dict[str, Validator] = {
     "Target": validate_target,
     "Assignment": validate_assignment,
     "Report": validate_report,
+    "UnitChange": validate_unit_change,
 }
 
 
@@ -429,4 +431,5 @@ TABLE_ENTITIES = {
     "targets": "Target",
     "assignments": "Assignment",
     "reports": "Report",
+    "unit_changes": "UnitChange",
 }

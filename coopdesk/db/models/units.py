@@ -23,3 +23,5 @@ class UnitChange(Synced, Base):
     sources: Mapped[str] = mapped_column(Text, default="[]")  # JSON: the unit codes before
     target_code: Mapped[str] = mapped_column(String(12))  # the unit after (new or kept)
     target_name: Mapped[str] = mapped_column(String(200))
+    # JSON (coopdesk.domain.unit_changes.Details): names before; a split's parts and records
+    details: Mapped[str] = mapped_column(Text, default="{}")

@@ -89,10 +89,11 @@ def _cooperatives(session: Session, scope: Scope, period: Period, out: Partials)
         columns.append(_count(counted))
         if out_of is not None:
             columns.append(_count(out_of))
+    leaf = scope.leaf("cooperatives", c)
     rows = session.execute(
-        select(c.unit_code, *columns)
+        select(leaf, *columns)
         .where(c.deleted_at.is_(None), scope.filter(c.unit_code))
-        .group_by(c.unit_code)
+        .group_by(leaf)
     ).all()
     for unit, *sums in rows:
         found = iter(sums)
@@ -125,7 +126,7 @@ def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partial
     )
     inner = (
         select(
-            c.unit_code.label("uc"),
+            scope.leaf("cooperatives", c).label("uc"),
             c.kind.label("kind"),
             y.new_jobs_women.label("jobs"),
             y.female_workers.label("fw"),
@@ -160,7 +161,7 @@ def women_managers(scope: Scope, period: Period) -> Select[str, str]:
     holds_role = rules.manager_role(r, c, period, rules.HTX_KINDS)
     if scope.leaves is None:  # the whole country: collect the managers once, then the women
         managers = select(r.person_id).join(c, c.id == r.cooperative_id).where(holds_role)
-        return select(p.id.label("pid"), p.unit_code.label("uc")).where(
+        return select(p.id.label("pid"), scope.leaf("people", p).label("uc")).where(
             rules.woman(p), p.id.in_(managers)
         )
     # a province or a commune: start from its women (the correlation keeps SQLite from
@@ -171,7 +172,7 @@ def women_managers(scope: Scope, period: Period) -> Select[str, str]:
         .join(c, c.id == r.cooperative_id)
         .where(r.person_id == p.id, holds_role)
     )
-    return select(p.id.label("pid"), p.unit_code.label("uc")).where(
+    return select(p.id.label("pid"), scope.leaf("people", p).label("uc")).where(
         scope.filter(p.unit_code), rules.woman(p), held
     )
 
@@ -228,12 +229,13 @@ def officers_query(scope: Scope, period: Period) -> Select[Any]:
 
 def _officer_counts(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     o = officers_query(scope, period).subquery()
+    leaf = scope.leaf("officers", o.c)
     rows = session.execute(
         select(
-            o.c.unit_code,
+            leaf,
             func.count(),
             *(_count(officer_trained(o.c.person_id, period, code)) for code in OFFICER_TRAININGS),
-        ).group_by(o.c.unit_code)
+        ).group_by(leaf)
     ).all()
     for unit, officers, *trained in rows:
         for code, n in zip(OFFICER_TRAININGS, trained, strict=True):
@@ -255,10 +257,11 @@ def communication_in(a: Any, scope: Scope, period: Period) -> list[ColumnElement
 
 def _communication(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     a = Activity
+    leaf = scope.leaf("activities", a)
     rows = session.execute(
-        select(a.unit_code, func.count(), func.sum(a.reach_total), func.sum(a.reach_women))
+        select(leaf, func.count(), func.sum(a.reach_total), func.sum(a.reach_women))
         .where(*communication_in(a, scope, period))
-        .group_by(a.unit_code)
+        .group_by(leaf)
     ).all()
     for unit, events, reach, women in rows:
         put(out, unit, "comm_events", events)
@@ -283,10 +286,11 @@ def completed_in(pa: Any, t: Any, p: Any, period: Period) -> ColumnElement[bool]
 
 def _trainings(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     t = Training
+    leaf = scope.leaf("trainings", t)
     for unit, courses in session.execute(
-        select(t.unit_code, func.count())
+        select(leaf, func.count())
         .where(training_in(t, period), scope.filter(t.unit_code))
-        .group_by(t.unit_code)
+        .group_by(leaf)
     ):
         put(out, unit, "training_courses", courses)
     pa, p = Participation, Person
@@ -300,7 +304,7 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
             .scalar_subquery()
         )
         inner = (
-            select(p.unit_code.label("uc"), done.label("n"))
+            select(scope.leaf("people", p).label("uc"), done.label("n"))
             .where(scope.filter(p.unit_code), p.deleted_at.is_(None))
             .subquery()
         )
@@ -310,13 +314,14 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
             .group_by(inner.c.uc)
         ).all()
     else:
+        person_leaf = scope.leaf("people", p)
         rows = session.execute(
-            select(p.unit_code, func.count(func.distinct(pa.person_id)), func.count())
+            select(person_leaf, func.count(func.distinct(pa.person_id)), func.count())
             .select_from(pa)
             .join(t, t.id == pa.training_id)
             .join(p, p.id == pa.person_id)
             .where(completed_in(pa, t, p, period))
-            .group_by(p.unit_code)
+            .group_by(person_leaf)
         ).all()
     for unit, people, participations in rows:
         put(out, unit, "people_trained", people)
@@ -334,10 +339,11 @@ def support_in(s: Any, scope: Scope, period: Period) -> list[ColumnElement[bool]
 
 def _support(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     s = Support
+    leaf = scope.leaf("support", s)
     rows = session.execute(
-        select(s.unit_code, s.fund, func.count(), func.sum(s.amount))
+        select(leaf, s.fund, func.count(), func.sum(s.amount))
         .where(*support_in(s, scope, period))
-        .group_by(s.unit_code, s.fund)
+        .group_by(leaf, s.fund)
     ).all()
     for unit, fund, count_n, amount in rows:
         put(out, unit, "support_count", count_n, part=fund)
@@ -350,10 +356,11 @@ def budget_in(b: Any, scope: Scope, period: Period) -> list[ColumnElement[bool]]
 
 def _budget(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     b = Budget
+    leaf = scope.leaf("budgets", b)
     rows = session.execute(
-        select(b.unit_code, b.source, func.sum(b.planned), func.sum(b.allocated), func.sum(b.spent))
+        select(leaf, b.source, func.sum(b.planned), func.sum(b.allocated), func.sum(b.spent))
         .where(*budget_in(b, scope, period))
-        .group_by(b.unit_code, b.source)
+        .group_by(leaf, b.source)
     ).all()
     for unit, source, planned, allocated, spent in rows:
         put(out, unit, "budget_planned", planned, part=source)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, not_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, not_, select, true
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Unit
 from coopdesk.domain.periods import Period
+from coopdesk.domain.unit_changes import root_columns
 from coopdesk.i18n import _
 from coopdesk.services import unit_changes
 from coopdesk.services.units import COUNTRY_CODE, LEGACY_PREFIX, UnknownUnit
@@ -27,6 +28,38 @@ class Scope:
     child_of: dict[str, str]  # leaf unit → child unit shown in the table
     children: list[tuple[str, str]]  # (code, name) in display order
     units_in: Select[Any] | None = None  # instead of `leaves`: the units this query selects
+    splits: tuple[unit_changes.Split, ...] = ()  # communes split before the period
+
+    def leaf(self, table_name: str, cols: Any) -> Any:
+        """The unit a row of `table_name` (columns `cols`: an entity, alias or `.c`) counts
+        under: its own, or for a commune split before the period the part its root record
+        was assigned to (domain.unit_changes)."""
+        unit = cols.unit_code
+        if not self.splits:
+            return unit
+        names = root_columns(table_name)
+        root = (
+            getattr(cols, names[0])
+            if len(names) == 1
+            else func.coalesce(*(getattr(cols, n) for n in names))
+        )
+        whens: list[Any] = []
+        for split in self.splits:
+            for part in split.parts:
+                ids = sorted(r for r, code in split.assign.items() if code == part)
+                if ids and part != split.default:
+                    whens.append((and_(unit == split.source, root.in_(ids)), literal(part)))
+            whens.append((unit == split.source, literal(split.default)))
+        return case(*whens, else_=unit)
+
+    def keeps(self, leaf: str) -> bool:
+        """Whether values counted under `leaf` belong to this scope (a commune after a split
+        holds the split commune's records of every part; only its own part counts)."""
+        return not any(
+            leaf in split.parts and leaf != self.unit_code
+            for split in self.splits
+            if self.level == "commune"
+        )
 
     def filter(self, column: Any) -> ColumnElement[bool]:
         if self.units_in is not None:
@@ -48,18 +81,22 @@ def resolve_scope(session: Session, unit_code: str | None, period: Period | None
 
 
 def _as_in(session: Session, scope: Scope, period: Period) -> Scope:
-    moved, not_yet = unit_changes.in_force(session, period.start)
-    if not moved and not not_yet:
+    changes = unit_changes.in_force(session, period.start)
+    if not changes:
         return scope
+    moved, splits = changes.moved, changes.splits
     if scope.level == "commune":
         merged = [code for code, after in sorted(moved.items()) if after == scope.unit_code]
-        return replace(scope, leaves=[*(scope.leaves or []), *merged])
-    if scope.level != "province":
-        return scope
-    gone = set(moved) | not_yet
+        split_from = [s.source for s in splits if scope.unit_code in s.parts]
+        leaves = [*(scope.leaves or []), *merged, *(c for c in split_from if c != scope.unit_code)]
+        return replace(scope, leaves=leaves, splits=splits)
+    if scope.level == "national":
+        return replace(scope, splits=splits)
+    gone = set(moved) | changes.not_yet | {s.source for s in splits if s.source not in s.parts}
     child_of = {leaf: moved.get(leaf, child) for leaf, child in scope.child_of.items()}
+    child_of.update({part: part for s in splits for part in s.parts})
     children = [(code, name) for code, name in scope.children if code not in gone]
-    return replace(scope, child_of=child_of, children=children)
+    return replace(scope, child_of=child_of, children=children, splits=splits)
 
 
 def _subtree(session: Session, unit_code: str | None) -> Scope:

@@ -309,13 +309,15 @@ def _direct(session: Session, scope: Scope, period: Period) -> Rollup:
         child = scope.child_of.get(leaf)
         if child in by_child and child != scope.unit_code:
             by_child[child].append(values)
-    return fold(partials.values()), {code: fold(parts) for code, parts in by_child.items()}
+    kept = [values for leaf, values in partials.items() if scope.keeps(leaf)]
+    return fold(kept), {code: fold(parts) for code, parts in by_child.items()}
 
 
 def rollup(session: Session, scope: Scope, period: Period) -> Rollup:
     """The scope's values and its children's, from stored rows where they are current (and
     the missing ones stored, in the caller's transaction)."""
-    store = _Store.open(session, period)
+    # Stored values are per unit; a split divides a unit's records, so they are counted afresh.
+    store = None if scope.splits else _Store.open(session, period)
     if store is None:
         return _direct(session, scope, period)
     ok = False

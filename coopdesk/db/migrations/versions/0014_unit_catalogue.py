@@ -275,6 +275,7 @@ def _create_unit_changes() -> None:
         sa.Column("sources", sa.Text(), nullable=False),
         sa.Column("target_code", sa.String(length=12), nullable=False),
         sa.Column("target_name", sa.String(length=200), nullable=False),
+        sa.Column("details", sa.Text(), nullable=False),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("unit_code", sa.String(length=12), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
