@@ -46,7 +46,17 @@ def cooperatives_like(
 
 
 def possible_duplicates(
-    session: Session, kind: str, fields: Mapping[str, Any], *, exclude_id: str | None = None
+    session: Session,
+    kind: str,
+    fields: Mapping[str, Any],
+    *,
+    exclude_id: str | None = None,
+    before: Mapping[str, Any] | None = None,
 ) -> list[PossibleDuplicate]:
-    """`people_like` or `cooperatives_like` by `kind` (an editor's table: "people", ...)."""
+    """`people_like` or `cooperatives_like` by `kind` (an editor's table), for a record being
+    saved. `before`: a saved record's fields as they were; when its duplicate keys are the same
+    as those of `fields`, nothing is asked again (a record is checked when it is made and when
+    its name, birth year, phone or tax code change)."""
+    if before is not None and keys_of(session, kind, before) == keys_of(session, kind, fields):
+        return []
     return like(session, kind, fields, exclude_id)

@@ -16,8 +16,8 @@ from coopdesk.services.registry import cooperatives, lookups
 from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui import labels as L
 from coopdesk.ui.context import AppContext
-from coopdesk.ui.editors.base import RecordDialog
 from coopdesk.ui.editors.board import BoardEditor
+from coopdesk.ui.editors.duplicate_dialog import GuardedRecordDialog
 from coopdesk.ui.editors.fields import (
     CheckField,
     ChoiceField,
@@ -48,7 +48,7 @@ BADGES = (
 )
 
 
-class CooperativeDialog(RecordDialog):
+class CooperativeDialog(GuardedRecordDialog):
     AREA = cooperatives.AREA
     TITLE_NEW = N_("New cooperative or group")
     TITLE_EDIT = N_("Cooperative: {name}")

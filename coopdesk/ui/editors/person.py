@@ -30,7 +30,7 @@ from coopdesk.services.registry import lookups
 from coopdesk.services.registry import people as registry_people
 from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui import labels as L
-from coopdesk.ui.editors.base import RecordDialog
+from coopdesk.ui.editors.duplicate_dialog import GuardedRecordDialog
 from coopdesk.ui.editors.fields import (
     ChoiceField,
     Form,
@@ -68,7 +68,7 @@ def _set_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
 
 
-class PersonDialog(RecordDialog):
+class PersonDialog(GuardedRecordDialog):
     AREA = registry_people.AREA
     TITLE_NEW = N_("New person")
     TITLE_EDIT = N_("Person: {name}")
