@@ -72,6 +72,9 @@ class UnitChangeDialog(QDialog):
         box = QVBoxLayout()
         box.addWidget(self.filter)
         box.addWidget(self.communes)
+        self.chosen_label = QLabel()
+        self.chosen_label.setWordWrap(True)
+        box.addWidget(self.chosen_label)
         form.addRow(self.communes_label, box)
         self.code = TextField("target_code", N_("Code after the change"), required=True)
         self.name = TextField("target_name", N_("Name after the change"), required=True)
@@ -107,6 +110,7 @@ class UnitChangeDialog(QDialog):
         self.filter.setPlaceholderText(_("Search by name (accents not needed)…"))
         for f in self.fields.values():
             f.translate_ui()
+        self._show_chosen()
         self.ok_button.setText(_("Record the change"))
         self.cancel_button.setText(_("Cancel"))
 
@@ -141,6 +145,7 @@ class UnitChangeDialog(QDialog):
             self.communes.addItem(item)
         self.communes.blockSignals(False)
         self._filter_communes(self.filter.text())
+        self._show_chosen()
 
     @Slot(str)
     def _filter_communes(self, text: str) -> None:
@@ -151,14 +156,14 @@ class UnitChangeDialog(QDialog):
             item.setHidden(not all(w in name for w in words))
 
     def check(self, code: str) -> None:
-        """Tick a commune by its code (tests, and the officer's click)."""
+        """Tick a commune by its code, as the officer's click on it does."""
         for n in range(self.communes.count()):
             item = self.communes.item(n)
             if item.data(CODE_ROLE) == units.normalize_code(code):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def chosen(self) -> list[str]:
-        """The ticked communes, in the order of the list (the first keeps its code)."""
+        """The ticked communes, in the order of the list."""
         return [
             str(item.data(CODE_ROLE))
             for item in (self.communes.item(n) for n in range(self.communes.count()))
@@ -174,7 +179,21 @@ class UnitChangeDialog(QDialog):
                 if other is not item:
                     other.setCheckState(Qt.CheckState.Unchecked)
             self.communes.blockSignals(False)
+        self._show_chosen()
         self._suggest_code()
+
+    def _show_chosen(self) -> None:
+        """The ticked communes, also those the search hides."""
+        names = [
+            item.text()
+            for item in (self.communes.item(n) for n in range(self.communes.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+        self.chosen_label.setText(
+            _("Ticked: {communes}").format(communes=", ".join(names))
+            if names
+            else _("No commune ticked yet.")
+        )
 
     def _suggest_code(self) -> None:
         """The code after: the renamed commune's; for a merge the first ticked one's, until
@@ -184,6 +203,7 @@ class UnitChangeDialog(QDialog):
             self.code.set_value(chosen[0])
 
     def _kind_changed(self) -> None:
+        self.message.setText("")
         self.code.edit.setReadOnly(not self.merging())
         self.communes_label.setText(self._communes_text())
         if not self.merging():
@@ -227,12 +247,22 @@ class UnitChangeDialog(QDialog):
                 self._show_problem(f, _("Fill this in."))
                 return None
         return {
-            "sources": sources,
+            "sources": self._kept_first(sources, self.code.value()),
             "target_code": self.code.value(),
             "target_name": self.name.value(),
             "decision": self.decision.value(),
             "effective_on": self.effective.value(),
         }
+
+    @staticmethod
+    def _kept_first(sources: list[str], code: str) -> list[str]:
+        """The commune whose code the unit after keeps goes first (the service's rule for a
+        merge); the others in the order of the list."""
+        try:
+            kept = units.normalize_code(code)
+        except units.UnknownUnit:
+            return sources  # refused by the service, named beside the code
+        return sorted(sources, key=lambda c: c != kept)
 
     @Slot()
     def save(self) -> None:

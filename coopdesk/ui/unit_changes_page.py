@@ -54,10 +54,8 @@ def held_changes(session: Any) -> list[HeldChange]:
 
 def records_changes(session: Any, unit_code: str) -> bool:
     """Whether this installation's unit sends changes down: a province or the country."""
-    if unit_code == units.COUNTRY_CODE:
-        return True
     info = units.get(session, unit_code)
-    return info is not None and info.level == "province"
+    return info is not None and info.level in ("province", "country")
 
 
 class UnitChangesPage(QWidget):

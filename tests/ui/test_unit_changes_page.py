@@ -122,8 +122,9 @@ def _dialog(qtbot, ctx: AppContext):
 def _fill_merge(dialog, code: str) -> None:
     dialog.filter.setText("doan ket")  # accents not needed
     dialog.check(DOAN_KET)
+    assert dialog.chosen_label.text() == "Đã chọn: Phường Đoàn Kết (03388)"
+    dialog.check(TAN_PHONG)  # though the search hides it
     dialog.filter.setText("")
-    dialog.check(TAN_PHONG)
     dialog.code.edit.setText(code)
     dialog.code.touched = True
     dialog.name.edit.setText("Phường Tân Phong")
@@ -143,7 +144,7 @@ def test_a_province_records_a_merge_through_the_dialog(qtbot, ctx, monkeypatch) 
 
     def run(dialog: UnitChangeDialog) -> int:
         shown.append(dialog)
-        _fill_merge(dialog, "3388")
+        _fill_merge(dialog, "3408")  # Tân Phong keeps its code, though listed second
         save_screenshot(dialog, "unit-change-dialog-vi")
         dialog.save()
         return dialog.result()
@@ -154,7 +155,7 @@ def test_a_province_records_a_merge_through_the_dialog(qtbot, ctx, monkeypatch) 
     assert shown[0].chosen() == [DOAN_KET, TAN_PHONG]  # the order of the list
     (row,) = page.row_texts()
     assert row[0] == (
-        "Phường Đoàn Kết, Lai Châu, Phường Tân Phong, Lai Châu hợp nhất thành Phường Tân Phong "
+        "Phường Tân Phong, Lai Châu, Phường Đoàn Kết, Lai Châu hợp nhất thành Phường Tân Phong "
         "từ ngày 01/01/2027"
     )
     assert row[1:] == [DECISION, "01/01/2027", "Chưa áp dụng"]
@@ -202,3 +203,45 @@ def test_a_rename_keeps_the_code_and_needs_one_commune(qtbot, ctx) -> None:
     dialog.effective.edit.setText("01/01/2027")
     dialog.save()
     assert dialog.change_id is not None
+
+
+def test_the_national_office_chooses_the_province_first(qtbot, ctx) -> None:
+    from coopdesk.ui.unit_changes_page import UnitChangesPage
+
+    with session_scope(ctx.engine) as s:
+        installation = settings.save_installation(
+            s, settings.Installation(unit_code="VN", role="aggregator", officer="Hoà")
+        )
+    national = AppContext(ctx.engine, ctx.data_dir, installation, ctx.tasks)
+    assert UnitChangesPage(national).can_record
+    dialog = _dialog(qtbot, national)
+    assert dialog.province.isEnabled() and dialog.province.count() == 34
+    dialog.province.setCurrentIndex(dialog.province.findData(PROVINCE))
+    _fill_merge(dialog, TAN_PHONG)
+    dialog.save()
+    assert dialog.message.text() == ""
+    assert dialog.change_id is not None
+
+
+def test_a_rename_applied_in_the_window_renames_the_unit_in_view(
+    qtbot, ctx, main_window, monkeypatch
+) -> None:
+    with session_scope(ctx.engine) as s:
+        unit_changes.record(
+            s,
+            sender=PROVINCE,
+            sources=[TAN_PHONG],
+            target_code=TAN_PHONG,
+            target_name="Phường Tân Phong Mới",
+            decision=DECISION,
+            effective_on=dt.date(2027, 1, 1),
+            actor="Hoà",
+        )
+    page = main_window.show_area("unit_changes")
+    assert main_window.sidebar.currentItem().text() == "Thay đổi địa giới"
+    assert main_window.status_message.text() == "Có 1 thay đổi, 1 thay đổi chưa áp dụng."
+    save_screenshot(main_window, "unit-changes-window-vi")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.apply_button.click()
+    assert main_window.unit_name.text() == "Phường Tân Phong Mới, Lai Châu"
+    assert page.row_texts()[0][3] == "Đã áp dụng"
