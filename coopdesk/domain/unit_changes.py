@@ -19,6 +19,7 @@ not assigned count under the default part. The province assigns roots by address
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -164,13 +165,18 @@ def validate_unit_change(data: Mapping[str, Any], ctx: Context) -> list[Problem]
     return out
 
 
+def _words(text: str) -> str:
+    """' ban na un xa doan ket ': folded, punctuation as spaces, one space between words."""
+    return f" {' '.join(re.sub(r'[^0-9a-z]+', ' ', fold(text)).split())} "
+
+
 def part_by_address(address: str, parts: Sequence[Part]) -> str | None:
     """The part whose village the address names, when exactly one part's does."""
-    words = f" {fold(address)} "
+    words = _words(address)
     found = {
         part.code
         for part in parts
         for village in part.villages
-        if fold(village) and f" {fold(village)} " in words
+        if _words(village).strip() and _words(village) in words
     }
     return found.pop() if len(found) == 1 else None

@@ -227,6 +227,7 @@ def _split_lines(session: Session, change: Change, date: str) -> list[str]:
 
 def _ensure_unit(session: Session, like: Unit, code: str, name: str) -> None:
     """The unit after a change in the catalogue, beside `like` (same province and type)."""
+    province = units.get(session, like.province_code or "")
     unit = session.get(Unit, code)
     if unit is None:
         unit = Unit(
@@ -238,7 +239,6 @@ def _ensure_unit(session: Session, like: Unit, code: str, name: str) -> None:
             legacy=False,
         )
         session.add(unit)
-    province = units.get(session, like.province_code or "")
     unit.name = name
     unit.name_folded = fold(f"{name} {province.name if province else ''}")
     unit.sort_key = collation_key(name)

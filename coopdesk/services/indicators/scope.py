@@ -81,6 +81,19 @@ def resolve_scope(session: Session, unit_code: str | None, period: Period | None
 
 
 def _as_in(session: Session, scope: Scope, period: Period) -> Scope:
+    return _named_as_in(session, _counted_as_in(session, scope, period), period)
+
+
+def _named_as_in(session: Session, scope: Scope, period: Period) -> Scope:
+    """The unit and its children under the names they had when the period began."""
+    names = unit_changes.names_on(session, period.start)
+    if not names:
+        return scope
+    children = [(code, names.get(code, name)) for code, name in scope.children]
+    return replace(scope, name=names.get(scope.unit_code or "", scope.name), children=children)
+
+
+def _counted_as_in(session: Session, scope: Scope, period: Period) -> Scope:
     changes = unit_changes.in_force(session, period.start)
     if not changes:
         return scope
