@@ -5,16 +5,19 @@ applying one; a province records one with --merge/--rename (it travels down in b
     coopdesk units changes --apply ID            # apply it here
     coopdesk units changes --merge 3391,3394 --into 3391 --name "Xã Bản Bo" \\
         --decision "Nghị quyết số 12/NQ-UBTVQH16" --effective 2027-01-01
+    coopdesk units changes --split 3388 --part "3388=Phường Đoàn Kết:Nà Ún,Tổ 3" \\
+        --part "3392=Xã Nậm Loỏng:Co Sản" --default 3388 --plan     # what addresses divide
+    … same without --plan, with --choices FILE.json ({record id: code}) or --rest-default
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
 
 from coopdesk import paths
 from coopdesk.cli import CliError, print_json
+from coopdesk.cli.unit_splits import effective_date
 from coopdesk.i18n import _
 
 
@@ -26,6 +29,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", help="changes: the name after the change")
     p.add_argument("--decision", default="", help="changes: the decision's number and date")
     p.add_argument("--effective", help="changes: effective date, YYYY-MM-DD")
+    p.add_argument("--split", metavar="CODE", help="changes: record a split of this commune")
+    p.add_argument(
+        "--part",
+        action="append",
+        default=[],
+        metavar="CODE=NAME:VILLAGE,…",
+        help="changes: a unit after the split, with the villages addresses name",
+    )
+    p.add_argument("--default", metavar="CODE", help="changes: the part for what is not chosen")
+    p.add_argument("--plan", action="store_true", help="changes: show how a split divides")
+    p.add_argument("--choices", metavar="FILE", help="changes: JSON {record id: part code}")
+    p.add_argument(
+        "--rest-default", action="store_true", help="changes: what is not chosen goes to --default"
+    )
 
 
 def _in_transaction(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:
@@ -59,7 +76,7 @@ def _record(session: Any, inst: Any, args: argparse.Namespace) -> str:
             target_code=args.into or args.rename,
             target_name=args.name,
             decision=args.decision,
-            effective_on=dt.date.fromisoformat(args.effective),
+            effective_on=effective_date(args.effective),
             actor=inst.officer,
         )
     )
@@ -77,6 +94,10 @@ def _listing(session: Any, _inst: Any) -> list[dict[str, Any]]:
 def run(args: argparse.Namespace) -> int:
     from coopdesk.services import unit_changes
 
+    if args.split:
+        from coopdesk.cli import unit_splits
+
+        return unit_splits.run(args, _in_transaction)
     if args.merge or args.rename:
         change_id = _in_transaction(args, _record, args)
         print(

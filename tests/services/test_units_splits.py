@@ -6,6 +6,8 @@ before it; reports of an earlier period use the names of that period."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -197,3 +199,29 @@ def test_a_change_from_a_bundle_is_checked_by_the_same_rule() -> None:
     problems = validation.problems_for_table("unit_changes", bad)
     assert [p.field for p in problems] == ["details"]
     assert "không phải một đơn vị của cuộc chia tách" in problems[0].message
+
+
+def _cli(*args: str, ok: bool = True) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "coopdesk", *args], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode == 0) == ok, done.stderr
+    return done.stdout if ok else done.stderr
+
+
+def test_the_cli_plans_and_records_a_split(tmp_path: Path) -> None:
+    where = ["--data-dir", str(tmp_path)]
+    _cli("init", *where, "--unit", PROVINCE, "--role", "aggregator", "--officer", "Hoà")
+    split = [
+        "units", "changes", *where, "--split", "3388",
+        "--part", "3388=Phường Đoàn Kết:Nà Ún,Tổ 3", "--part", "3392=Xã Nậm Loỏng:Co Sản",
+    ]  # fmt: skip
+    assert _cli(*split, "--plan", "--json").strip() == "[]"  # nothing held in the commune yet
+    refused = _cli(*split, "--part", "Nậm Cuổi", "--default", "3388", ok=False)
+    assert "MÃ=TÊN:THÔN,THÔN" in refused and "Nậm Cuổi" in refused
+    late = _cli(*split, "--default", "3388", "--effective", "1/1/2026", ok=False)
+    assert "YYYY-MM-DD" in late and "1/1/2026" in late
+    out = _cli(*split, "--default", "3388", "--effective", "2026-01-01", "--decision", DECISION)
+    assert "Đã ghi thay đổi" in out
+    listing = _cli("units", "changes", *where)
+    assert "được chia thành Phường Đoàn Kết · Xã Nậm Loỏng từ ngày 01/01/2026" in listing
