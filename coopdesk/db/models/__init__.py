@@ -21,6 +21,9 @@ from coopdesk.db.models.catalogues import (
 from coopdesk.db.models.derived import (
     IndicatorSummary,
 )
+from coopdesk.db.models.documents import (
+    IssuedFile,
+)
 from coopdesk.db.models.duplicates import (
     DuplicateDismissal,
     DuplicateMerge,
@@ -87,6 +90,7 @@ __all__ = [
     "Ethnicity",
     "ExcelImport",
     "IndicatorSummary",
+    "IssuedFile",
     "Officer",
     "Participation",
     "Person",
