@@ -2,7 +2,7 @@
 
 coopdesk template KIND --out FILE.xlsx [--filled]        a template (with the records: --filled)
 coopdesk import-excel FILE --kind KIND [--sheet S] [--mapping M.json] [--preview] [--json]
-                      [--errors-out BAD.xlsx] [--take-duplicates 15,16]
+                      [--errors-out BAD.xlsx] [--take-duplicates 15,16] [--allow-duplicate]
 coopdesk undo-excel-import ID                             undo a whole Excel import
 """
 
@@ -50,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--errors-out", help="write the rows not imported, with a 'Lỗi' column")
     p.add_argument(
         "--take-duplicates", default="", help="rows to import although possible duplicates: 15,16"
+    )
+    p.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="also import the rows that only look like records already here (remembered as "
+        "different, so they are not flagged again)",
     )
     p.set_defaults(func=_import)
 
@@ -107,16 +113,23 @@ def _preview_and_import(session: Any, args: argparse.Namespace) -> tuple[Any, An
 
     found = preview.preview(session, Path(args.file), args.kind, args.sheet, _mapping(args))
     result = None
+    taken = {int(n) for n in args.take_duplicates.split(",") if n.strip().isdigit()}
     if not args.preview and not found.problems:
         installation = get_installation(session)
         actor = installation.officer if installation else ""
-        taken = {int(n) for n in args.take_duplicates.split(",") if n.strip().isdigit()}
-        result = apply.apply_import(session, found, actor, taken)
+        result = apply.apply_import(
+            session, found, actor, taken, allow_duplicates=args.allow_duplicate
+        )
     if args.errors_out:
+        saved = {r.number for r in apply.rows_to_save(found, taken, args.allow_duplicate)}
         skipped = (
             result.skipped_rows
             if result
-            else [r for r in found.rows if r.status in ("problem", "conflict", "duplicate")]
+            else [
+                r
+                for r in found.rows
+                if r.status in ("problem", "conflict", "duplicate") and r.number not in saved
+            ]
         )
         export.write_rows_to_fix(found, skipped, Path(args.errors_out))
     return found, result
@@ -141,6 +154,7 @@ def _import(args: argparse.Namespace) -> int:
     if found.problems:
         raise CliError("\n".join(found.problems))
     _print_preview(found)
+    _print_duplicates_note(found, args.allow_duplicate)
     if result is not None:
         print(
             _(
@@ -185,12 +199,7 @@ def _print_preview(found: Any) -> None:
         for line in row.problems:
             print(f"  {line}")
         for line in row.duplicates:
-            print(
-                "  "
-                + _("Row {row}: {label} {duplicate}").format(
-                    row=row.number, label=row.label, duplicate=line
-                )
-            )
+            print("  " + _("Row {row}: {duplicate}").format(row=row.number, duplicate=line))
         if row.status == "conflict":
             print(
                 "  "
@@ -198,6 +207,24 @@ def _print_preview(found: Any) -> None:
                     row=row.number, label=row.label, note=row.note
                 )
             )
+
+
+def _print_duplicates_note(found: Any, allowed: bool) -> None:
+    """What becomes of the rows that may be records already here."""
+    if not any(r.status == "duplicate" and r.duplicate_of for r in found.rows):
+        return
+    if allowed:
+        print(
+            _(
+                "Rows that only look like records already here are imported anyway (--allow-duplicate) and remembered as different."
+            )
+        )
+    else:
+        print(
+            _(
+                "Rows that may be records already here are not imported: check them, then add --allow-duplicate to import them anyway."
+            )
+        )
 
 
 def _undo(args: argparse.Namespace) -> int:

@@ -5,7 +5,10 @@ functions (the editors' own), and recording the import.
 
 New and updated rows are saved; unchanged rows are left; problems and conflicts are never
 taken; a possible duplicate is taken only when the officer chose it (`take_duplicates`, by
-row number), else skipped. Every audit event the import wrote names it as its source
+row number; `allow_duplicates`: every row that only looks like a record here), else skipped.
+A row taken although it may be a record here is saved as the editors' "Vẫn lưu": the pairs are
+remembered as different (`services.duplicates.save_as_different`), so they are not flagged
+again. Every audit event the import wrote names it as its source
 ({"excel": id, "file": name}), so History says "nhập từ tệp Excel …" and the import can be
 undone as a whole (`undo.undo_excel_import`).
 """
@@ -21,7 +24,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import AuditEvent, ExcelImport
-from coopdesk.services import registry
+from coopdesk.services import duplicates, registry
 from coopdesk.services.excel_import.preview import Preview, Row
 from coopdesk.sync import versions
 
@@ -42,12 +45,19 @@ def source_json(import_id: int, file_name: str) -> str:
     return json.dumps({"excel": import_id, "file": file_name}, ensure_ascii=False, sort_keys=True)
 
 
-def rows_to_save(found: Preview, take_duplicates: Collection[int] = ()) -> list[Row]:
+def rows_to_save(
+    found: Preview, take_duplicates: Collection[int] = (), allow_duplicates: bool = False
+) -> list[Row]:
+    """The rows an import saves: new and updated ones, and the possible duplicates taken (by
+    number, or all those that only look like records here)."""
     return [
         r
         for r in found.rows
         if r.status in ("new", "updated")
-        or (r.status == "duplicate" and r.number in take_duplicates)
+        or (
+            r.status == "duplicate"
+            and (r.number in take_duplicates or (allow_duplicates and bool(r.duplicate_of)))
+        )
     ]
 
 
@@ -57,6 +67,7 @@ def apply_import(
     actor: str,
     take_duplicates: Collection[int] = (),
     progress: Progress | None = None,
+    allow_duplicates: bool = False,
 ) -> ImportResult:
     """Save the rows to take; the caller commits (or rolls back: nothing is half-imported)."""
     log = ExcelImport(
@@ -69,7 +80,7 @@ def apply_import(
     session.add(log)
     session.flush()
     first_event = session.execute(select(func.coalesce(func.max(AuditEvent.id), 0))).scalar_one()
-    chosen = rows_to_save(found, take_duplicates)
+    chosen = rows_to_save(found, take_duplicates, allow_duplicates)
     area = registry.area(found.kind)
     created = updated = 0
     for n, row in enumerate(chosen):
@@ -77,7 +88,8 @@ def apply_import(
             area.save(session, area.draft(id=row.record_id, fields=dict(row.values)), actor)
             updated += 1
         else:
-            area.save(session, area.draft(fields={**area.new().fields, **row.values}), actor)
+            draft = area.draft(fields={**area.new().fields, **row.values})
+            duplicates.save_as_different(session, area, draft, actor, row.duplicate_of)
             created += 1
         if progress is not None:
             progress(n + 1, len(chosen))

@@ -1,51 +1,74 @@
 """Which record a spreadsheet row is: duplicates within the file and in the registry, and
 what a row would change in a record.
 
-The duplicate rule is `coopdesk.domain.duplicates` (keys of a record); records here are
-found by their indexed folded name (or phone, tax code) and kept when their keys meet the
-row's. A row whose possible duplicate here already holds
-exactly its values is the same record imported before, so a second import changes nothing.
+The duplicate rule is the editors' one: the keys of `coopdesk.domain.duplicates`, the records
+here found by `services.duplicates` (through its indexes, pairs said to be different left out)
+and named as the editors name them ("Nguyễn Thị Hoa, sinh năm 1985, HTX Chè Tân Phong,
+Phường Tân Phong"). A row whose possible duplicate here already holds exactly its values (as
+saving would store them) is the same record imported before, so a second import changes nothing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Cooperative, Person
-from coopdesk.domain.duplicates import cooperative_keys, person_keys
-from coopdesk.i18n import _, fold, normalize
+from coopdesk.i18n import _, normalize
+from coopdesk.services import duplicates
+from coopdesk.services.duplicates.sql import MODELS
+from coopdesk.services.records.values import RecordError, would_be
+from coopdesk.services.settings import get_installation
 
 if TYPE_CHECKING:
     from coopdesk.services.excel_import.kinds import Kind
     from coopdesk.services.excel_import.preview import Row
 
 
-def _keys(kind: str, values: dict[str, Any]) -> frozenset[str]:
-    if kind == "people":
-        return person_keys(values.get("full_name"), values.get("birth_year"), values.get("phone"))
-    if kind == "cooperatives":
-        return cooperative_keys(
-            values.get("name"), values.get("registration_no"), values.get("unit_code")
-        )
-    return frozenset()
+class Matcher:
+    """The duplicate rule for the rows of one file, as they are read: a row that repeats an
+    earlier one, or that may be a record already here."""
 
+    def __init__(self, session: Session, spec: Kind) -> None:
+        self.session = session
+        self.spec = spec
+        self.rows: dict[str, int] = {}  # a key → the first row that has it
+        installation = get_installation(session)
+        # a row names no unit: it belongs to the installation's (as in the editors)
+        self.unit = installation.unit_code if installation is not None else None
 
-class FileKeys:
-    """The duplicate keys of the rows read so far, to find a row that repeats an earlier one."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self.rows: dict[str, int] = {}
+    def _fields(self, row: Row) -> dict[str, Any]:
+        return {"unit_code": self.unit, **row.values} if self.unit else dict(row.values)
 
     def earlier_row(self, row: Row) -> int | None:
-        keys = _keys(self.kind, row.values)
+        """The first earlier row of the file sharing a duplicate key with `row`."""
+        if not self.spec.finds_duplicates:
+            return None
+        keys = duplicates.keys_of(self.session, self.spec.name, self._fields(row))
         earlier = next((self.rows[k] for k in sorted(keys) if k in self.rows), None)
         for key in keys:
             self.rows.setdefault(key, row.number)
         return earlier
+
+    def against_registry(self, row: Row) -> None:
+        """A new row that may be a record already here: "unchanged" when that record holds
+        the row's values (imported before), else a "duplicate" for the officer to decide."""
+        if not self.spec.finds_duplicates:
+            return
+        found = duplicates.possible_duplicates(self.session, self.spec.name, self._fields(row))
+        model = MODELS[self.spec.name]
+        for possible in found:
+            record = self.session.get(model, possible.record_id)
+            if record is not None and not changed_fields(record, row.values):
+                row.status, row.record_id = "unchanged", record.id
+                return
+        if found:
+            row.status = "duplicate"
+            row.duplicate_of = [d.record_id for d in found]
+            row.duplicates += [
+                _("may be the same as {record} ({reason})").format(record=d.label, reason=d.reason)
+                for d in found
+            ]
 
 
 def _same(current: Any, value: Any) -> bool:
@@ -55,53 +78,12 @@ def _same(current: Any, value: Any) -> bool:
 
 
 def changed_fields(record: Any, values: dict[str, Any]) -> list[str]:
-    """The fields whose value in the row differs from the record's."""
-    return [k for k, v in values.items() if not _same(getattr(record, k, None), v)]
-
-
-def _candidates(session: Session, kind: str, values: dict[str, Any]) -> list[Any]:
-    """Records here that may share a key with the row (by indexed columns)."""
-    model: Any = Person if kind == "people" else Cooperative
-    name = fold(values.get("full_name") if kind == "people" else values.get("name"))
-    other = Person.phone if kind == "people" else Cooperative.registration_no
-    other_value = values.get("phone") if kind == "people" else values.get("registration_no")
-    conditions = [model.name_folded == name]
-    if other_value:
-        conditions.append(other == other_value)
-    found = session.scalars(select(model).where(model.deleted_at.is_(None), or_(*conditions)))
-    return list(found)
-
-
-def _reason(kind: str, keys: frozenset[str]) -> str:
-    from coopdesk.domain.duplicates import REASONS
-
-    prefix = sorted(keys)[0].split(":", 1)[0]
-    return _(REASONS.get((kind, prefix), "")) if (kind, prefix) in REASONS else ""
-
-
-def against_registry(session: Session, spec: Kind, row: Row) -> None:
-    """A new row that may be a record already here: "unchanged" when that record holds the
-    row's values (imported before), else a "duplicate" for the officer to decide."""
-    if not spec.finds_duplicates:
-        return
-    keys = _keys(spec.name, row.values)
-    found = []
-    for record in _candidates(session, spec.name, row.values):
-        shared = keys & _keys(
-            spec.name, {c.key: getattr(record, c.key) for c in record.__table__.columns}
-        )
-        if not shared:
-            continue
-        if not changed_fields(record, row.values):
-            row.status, row.record_id = "unchanged", record.id
-            return
-        found.append((record, shared))
-    if found:
-        row.status = "duplicate"
-        row.duplicates += [
-            _("may be the same as {record} ({reason})").format(
-                record=spec.label({c.key: getattr(r, c.key) for c in r.__table__.columns}),
-                reason=_reason(spec.name, shared),
-            )
-            for r, shared in found
-        ]
+    """The fields whose value in the row differs from the record's, the row's read as saving
+    would store them ("nguyễn thị hoa" is the "Nguyễn Thị Hoa" it was saved as)."""
+    columns = {c.key for c in record.__table__.columns}
+    own = {k: v for k, v in values.items() if k in columns}
+    try:
+        stored = would_be(type(record), own, record)
+    except RecordError:
+        stored = own
+    return [k for k, v in values.items() if not _same(getattr(record, k, None), stored.get(k, v))]

@@ -51,6 +51,7 @@ class Row:
     record_id: str | None = None
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # "có thể trùng với …"
+    duplicate_of: list[str] = field(default_factory=list)  # the records here it may be
     changed: list[str] = field(default_factory=list)  # column titles an update changes
     converted: list[tuple[str, str, str]] = field(default_factory=list)  # column, typed, text
     note: str = ""  # why a conflict is not taken
@@ -138,7 +139,7 @@ def _sheet_problems(result: Preview, data: Sheet) -> list[str]:
 
 def _assess_rows(session: Session, spec: Kind, result: Preview, rows: Sequence[list[Cell]]) -> None:
     by_key = {c.key: c for c in result.columns}
-    seen = matching.FileKeys(spec.name)
+    seen = matching.Matcher(session, spec)
     for offset, cells in enumerate(rows):
         if all(c.value in (None, "") for c in cells):
             continue
@@ -181,7 +182,7 @@ def cell_problem(number: int, column: str, problem: str) -> str:
     )
 
 
-def _sort(session: Session, spec: Kind, result: Preview, row: Row, seen: matching.FileKeys) -> None:
+def _sort(session: Session, spec: Kind, result: Preview, row: Row, seen: matching.Matcher) -> None:
     area = registry.area(spec.name)
     record_id = row.values.pop(ID_KEY, None)
     exported = row.values.pop(VERSION_KEY, None)
@@ -205,7 +206,7 @@ def _sort(session: Session, spec: Kind, result: Preview, row: Row, seen: matchin
         row.status = "duplicate"
         row.duplicates.append(_("may be the same as row {row}").format(row=twin))
         return
-    matching.against_registry(session, spec, row)
+    seen.against_registry(row)
 
 
 def _sort_known(
@@ -251,6 +252,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "record_id": row.record_id,
         "problems": row.problems,
         "duplicates": row.duplicates,
+        "duplicate_of": row.duplicate_of,
         "changed": row.changed,
         "note": row.note,
         "converted": [{"column": c, "typed": t, "text": x} for c, t, x in row.converted],

@@ -1,6 +1,8 @@
 """Undoing a whole Excel import, like a bundle's: while nothing was changed here since and no
 later Excel import is still in force, every record it created is deleted again and every
-record it updated gets its values back, each change audited with the import as its source."""
+record it updated gets its values back, each change audited with the import as its source.
+The pairs it remembered as not duplicates (rows taken although they looked like records here)
+are deleted with the records."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import AuditEvent, ExcelImport
+from coopdesk.db.models import AuditEvent, DuplicateDismissal, ExcelImport
 from coopdesk.i18n import _
 from coopdesk.services import records, registry
 from coopdesk.services.excel_import.apply import source_json
@@ -60,6 +62,9 @@ def undo_excel_import(session: Session, import_id: int, actor: str) -> int:
     first_event = session.execute(select(func.coalesce(func.max(AuditEvent.id), 0))).scalar_one()
     touched = set()
     for event in _events(session, log):
+        if event.entity == DuplicateDismissal.__tablename__:
+            _undo_dismissal(session, event, actor)
+            continue
         if event.entity != model.__tablename__:
             continue  # a part saved with the record goes with it
         record = session.get(model, event.entity_id)
@@ -83,6 +88,12 @@ def undo_excel_import(session: Session, import_id: int, actor: str) -> int:
     log.undone_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     session.flush()
     return len(touched)
+
+
+def _undo_dismissal(session: Session, event: AuditEvent, actor: str) -> None:
+    dismissal = session.get(DuplicateDismissal, event.entity_id)
+    if dismissal is not None and dismissal.deleted_at is None:
+        records.delete(session, dismissal, actor)
 
 
 def _before(event: AuditEvent, draft_type: Any) -> dict[str, Any]:
