@@ -42,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--role", choices=["commune", "aggregator"], default="commune")
     p.add_argument("--officer", required=True, help="the officer's full name")
     p.add_argument("--position", default="", help="the officer's position")
+    p.add_argument(
+        "--password-file",
+        help="a file whose first line is the password protecting this installation's keys "
+        "(else it is asked for; without a terminal, make the keys later: coopdesk identity)",
+    )
     p.set_defaults(func=_init)
 
     p = subparsers.add_parser(
@@ -86,10 +91,46 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return paths.resolve_data_dir(getattr(args, "data_dir", None))
 
 
+def _init_password(args: argparse.Namespace) -> str | None:
+    """The password for the keys: from --password-file, else asked at a terminal (None when
+    there is none: a script sets up the keys later with `coopdesk identity`)."""
+    import sys
+
+    from coopdesk.cli.trust import read_password
+    from coopdesk.security import passwords
+
+    if not args.password_file and not sys.stdin.isatty():
+        return None
+    password = read_password(args, confirm=True)
+    if passwords.password_too_short(password):
+        raise CliError(
+            _("The password must have at least {n} characters.").format(
+                n=passwords.MIN_PASSWORD_LENGTH
+            )
+        )
+    return password
+
+
+def _init_keys(data_dir: Path, password: str | None) -> None:
+    """Make this installation's keys and print their fingerprint and the recovery code."""
+    from coopdesk.services import trust
+
+    if password is None:
+        print(_("No keys were made (no password given): run `coopdesk identity` to make them."))
+        return
+    with _session(data_dir) as session:
+        info = trust.create_identity(session, password)
+    print(_("Fingerprint of this installation: {fp}").format(fp=info.fingerprint))
+    print(
+        _("Recovery code (write it down and keep it safe): {code}").format(code=info.recovery_code)
+    )
+
+
 def _init(args: argparse.Namespace) -> int:
     from coopdesk.services import database, units
 
     data_dir = _data_dir(args)
+    password = _init_password(args)
     try:
         inst = database.init_installation(
             data_dir, args.unit, args.role, args.officer, args.position
@@ -110,6 +151,7 @@ def _init(args: argparse.Namespace) -> int:
             officer=inst.officer,
         )
     )
+    _init_keys(data_dir, password)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Bundle commands: export-bundle, import-bundle, imports, undo-import, sync-status.
 
-coopdesk export-bundle --data-dir DIR --to 12 --out FILE_OR_FOLDER [--full]
-coopdesk import-bundle --data-dir DIR FILE [--preview] [--json]
+coopdesk export-bundle --data-dir DIR --to 12 --out FILE_OR_FOLDER [--full] [--password-file F]
+coopdesk import-bundle --data-dir DIR FILE [--preview] [--json] [--password-file F]
 coopdesk imports --data-dir DIR [--json]          the bundles received, with their import ids
 coopdesk undo-import --data-dir DIR ID [--json]   undo a whole import (the latest one)
 coopdesk sync-status --data-dir DIR [--json]
@@ -16,6 +16,7 @@ from typing import Any
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.cli.trust import add_password_file, unlock_keys
 from coopdesk.i18n import _, format_number
 
 
@@ -30,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--to", required=True, help="the recipient unit code, e.g. 12 or 3408")
     p.add_argument("--out", required=True, help="the bundle file, or a folder to put it in")
     p.add_argument("--full", action="store_true", help="send everything, not only what is new")
+    add_password_file(p)
     p.set_defaults(func=_export)
 
     p = subparsers.add_parser(
@@ -41,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_data_dir(p, json_output=True)
     p.add_argument("file", help="the .coopdesk bundle file")
     p.add_argument("--preview", action="store_true", help="show what would change; write nothing")
+    add_password_file(p)
     p.set_defaults(func=_import)
 
     p = subparsers.add_parser(
@@ -81,6 +84,7 @@ def _engine(args: argparse.Namespace) -> Any:
 def _export(args: argparse.Namespace) -> int:
     from coopdesk.services import sync
 
+    unlock_keys(args)
     export = partial(sync.export_bundle, to=args.to, out=Path(args.out), full=args.full)
     outcome = _run(args, export)
     if args.json:
@@ -112,6 +116,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from coopdesk.services import sync
 
+    unlock_keys(args)
     try:
         report = _run(args, _preview_or_import, args)
     except sync.ImportRefused as exc:
@@ -130,6 +135,8 @@ def _import(args: argparse.Namespace) -> int:
         else _("Bundle {seq} from {unit} imported (import {id}):")
     )
     print(head.format(seq=report.seq, unit=report.sender_name, id=report.import_id))
+    if report.message:  # a preview of a sender not confirmed yet: how to confirm it
+        print(report.message)
     print(report.summary())
     for item in report.items:
         if item.outcome == "unchanged":

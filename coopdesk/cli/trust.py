@@ -2,6 +2,7 @@
 
 coopdesk identity --data-dir DIR [--password-file FILE] [--json]   make the keys, or show them
 coopdesk registration export --data-dir DIR --out FILE
+(export-bundle and import-bundle take --password-file too, to open the keys)
 coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …"
 coopdesk trust list --data-dir DIR [--json]
 coopdesk trust revoke --data-dir DIR KEY_OR_FINGERPRINT
@@ -73,6 +74,22 @@ def read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass(_("Password again: ")) != password:
         raise CliError(_("The two passwords differ; nothing was changed."))
     return password
+
+
+def add_password_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-file", help="a file whose first line is the password of this installation"
+    )
+
+
+def unlock_keys(args: argparse.Namespace) -> None:
+    """Open this installation's keys for the run (the password asked for, or its file),
+    unless they are open already or there are none (the command then says so)."""
+    from coopdesk.services import trust
+
+    if _run(args, trust.identity) is None or _run(args, trust.is_unlocked):
+        return
+    _run(args, trust.unlock, read_password(args))
 
 
 def _run(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:

@@ -18,7 +18,18 @@ from coopdesk.db.models import SyncImport, Unit
 from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
 from coopdesk.services import settings, units
-from coopdesk.sync import bundle, canonical, conflicts, exporter, importer, status, undo
+from coopdesk.sync import (
+    bundle,
+    canonical,
+    conflicts,
+    exporter,
+    import_seal,
+    importer,
+    status,
+    trust,
+    undo,
+)
+from coopdesk.sync.import_report import Refused
 from coopdesk.sync.importer import ImportReport
 from coopdesk.sync.status import SyncStatus
 
@@ -78,9 +89,12 @@ def export_bundle(
     me = me or whoami(session)
     recipient = resolve_unit(session, to)  # may be our own unit: a second laptop
     now = now or dt.datetime.now(dt.UTC)
-    result = exporter.build(
-        session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now
-    )
+    try:
+        result = exporter.build(
+            session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now
+        )
+    except trust.TrustError as exc:
+        raise SyncError(_export_refusal(session, exc)) from exc
     out = Path(out)
     if out.is_dir():
         out = out / bundle_file_name(session, me.unit_code, recipient, result.seq, now.date())
@@ -99,6 +113,16 @@ def export_bundle(
         result.bundle_id,
         recipient_name.name if recipient_name else recipient,
     )
+
+
+def _export_refusal(session: Session, error: trust.TrustError) -> str:
+    if error.kind != "no_recipient":
+        return import_seal.locked_message(error.kind)
+    return _(
+        "{unit} is not registered here yet, so no bundle can be sealed for it. Import its "
+        "registration file once its officer has read you the fingerprint by phone: "
+        'coopdesk registration import FILE --fingerprint "…"'
+    ).format(unit=import_seal.unit_label(session, error.detail))
 
 
 def suggested_file_name(session: Session, to: str, me: Me | None = None) -> str:
@@ -176,12 +200,39 @@ def import_bundle(
     session: Session, path: Path, me: Me | None = None, now: dt.datetime | None = None
 ) -> ImportReport:
     """Check and merge `path` (the caller commits); ImportRefused when the bundle is refused.
-    A bundle imported already is no error: the report says so and nothing changes."""
+    A bundle imported already is no error: the report says so and nothing changes.
+
+    A refused bundle's work is rolled back at once and the file is kept aside (quarantine,
+    committed on its own) with why, so the officer can see it and retry later."""
     me = me or whoami(session)
     report = importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=True, now=now)
     if report.refused:
+        session.rollback()
+        _keep_aside(session, Path(path), report, now)
         raise ImportRefused(report)
     return report
+
+
+# Refusals whose file is not kept: this installation's keys locked, or no file to keep.
+_NOT_KEPT = frozenset({"locked", "no_identity", "unreadable", "too_large"})
+
+
+def _keep_aside(
+    session: Session, path: Path, report: ImportReport, now: dt.datetime | None
+) -> None:
+    """The refused file in the quarantine list, in a transaction of its own."""
+    if report.reason in _NOT_KEPT:
+        return
+    try:
+        data = import_seal.read_bytes(path, bundle.DEFAULT_LIMITS)
+    except Refused:
+        return
+    with Session(bind=session.get_bind()) as side:
+        trust.quarantine(
+            side, data, file_name=path.name, reason=report.reason, message=report.message,
+            sender_unit=report.sender_unit, now=now,
+        )  # fmt: skip
+        side.commit()
 
 
 @dataclass

@@ -66,6 +66,15 @@ def create_identity(session: Session, password: str) -> IdentityInfo:
     return IdentityInfo(info.fingerprint, info.key_id, code)
 
 
+def is_unlocked(session: Session) -> bool:
+    """Whether this installation's current keys are open for this run."""
+    try:
+        trust.unlocked(session)
+    except trust.TrustError:
+        return False
+    return True
+
+
 def unlock(session: Session, secret: str) -> None:
     try:
         trust.unlock(session, secret)

@@ -221,7 +221,8 @@ def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> Bundle:
 
 
 def write(path: Path, data: bytes) -> Path:
-    """Write bundle bytes safely: temp name, fsync, rename, fsync the folder, read back."""
+    """Write bundle bytes safely: temp name, fsync, rename, fsync the folder, read back (the
+    bytes compared; a sealed bundle's content was checked before it was sealed)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.part")
     try:
@@ -247,5 +248,4 @@ def write(path: Path, data: bytes) -> Path:
     if path.read_bytes() != data:
         path.unlink(missing_ok=True)
         raise BundleError("broken", "the file read back differs from what was written")
-    decode(data)
     return path

@@ -3,11 +3,16 @@
 Layout (integers big-endian):
 
     MAGIC (16 bytes) | format 2 (u16) | routing length (u16) | routing (canonical JSON)
-    | HPKE ciphertext (X25519, HKDF-SHA256, ChaCha20-Poly1305; info = the routing bytes)
+    | one key slot per recipient key: a random content key, HPKE-sealed to that key
+      (X25519, HKDF-SHA256, ChaCha20-Poly1305; info = the routing bytes), 80 bytes each
+    | the bundle, ChaCha20-Poly1305 under the content key (associated data: the routing)
     | Ed25519 signature over everything before (64 bytes)
 
-The clear routing holds only what is needed before decryption: the sender's unit and public
-keys, the recipient's unit and key id. No replica, install id or record count is readable
+A unit may work on more than one computer (a second laptop): the bundle for it is sealed to
+every key the trust list holds for that unit, and any of them opens it. The clear routing
+holds only what is needed before decryption: the sender's unit and public keys, the
+recipient's unit and key ids, and the length of what follows (a file cut off while copying
+is told apart from one whose signature does not match). No replica, install id or record count is readable
 without the recipient's key. `open_sealed` checks, in order and before anything is
 decompressed or parsed beyond the small routing: size, frame, recipient, the sender's key in
 the trust list (revoked or, for a merge, unconfirmed keys are refused), the signature, then
@@ -18,12 +23,13 @@ from __future__ import annotations
 
 import base64
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from coopdesk.sync import bundle, canonical
 from coopdesk.sync.identity import Identity, PublicKeys
@@ -32,6 +38,10 @@ FORMAT = 2
 _PREFIX = struct.Struct(">HH")
 SIGNATURE_SIZE = 64
 MAX_ROUTING = 4096
+MAX_RECIPIENTS = 16
+SLOT_SIZE = 32 + 32 + 16  # HPKE encapsulated key, content key, tag
+_NONCE = bytes(12)  # each content key seals one bundle only
+_TAG_SIZE = 16
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 
 # The trust list's answer about a sender's keys for a unit: "trusted", "revoked" or "unknown".
@@ -52,17 +62,24 @@ class Opened:
 
 
 def seal(inner: bytes, *, sender: Identity, sender_unit: str, recipient_unit: str,
-         recipient: PublicKeys) -> bytes:  # fmt: skip
-    """Encrypt a format-1 bundle to `recipient` and sign it as `sender`."""
+         recipient: PublicKeys | Sequence[PublicKeys]) -> bytes:  # fmt: skip
+    """Encrypt a format-1 bundle to `recipient` (one key, or each of a unit's keys) and sign
+    it as `sender`."""
+    recipients = [recipient] if isinstance(recipient, PublicKeys) else list(recipient)
+    if not 0 < len(recipients) <= MAX_RECIPIENTS:
+        raise ValueError(f"{len(recipients)} recipient keys")
     keys = sender.public
     routing = canonical.dumps_bytes(
         {
             "format": FORMAT,
             "sender": {"unit": sender_unit, "sign": _b64(keys.sign), "box": _b64(keys.box)},
-            "recipient": {"unit": recipient_unit, "key": recipient.key_id},
+            "recipient": {"unit": recipient_unit, "keys": [r.key_id for r in recipients]},
+            "length": SLOT_SIZE * len(recipients) + len(inner) + _TAG_SIZE,
         }
     )
-    ciphertext = _SUITE.encrypt(inner, recipient.box_key(), routing)
+    content_key = ChaCha20Poly1305.generate_key()
+    slots = b"".join(_SUITE.encrypt(content_key, r.box_key(), routing) for r in recipients)
+    ciphertext = slots + ChaCha20Poly1305(content_key).encrypt(_NONCE, inner, routing)
     signed = bundle.MAGIC + _PREFIX.pack(FORMAT, len(routing)) + routing + ciphertext
     return signed + sender.signer.sign(signed)
 
@@ -78,9 +95,10 @@ def open_sealed(
     """The plaintext bundle of `data`, sealed for one of `mine` (by key id); SealError."""
     routing_raw, routing, ciphertext = _frame(data, limits)
     recipient = routing["recipient"]
-    me = mine.get(recipient["key"])
-    if me is None:
+    slot = next((i for i, key in enumerate(recipient["keys"]) if key in mine), None)
+    if slot is None:
         raise SealError("recipient", str(recipient["unit"]))
+    me = mine[recipient["keys"][slot]]
     sender_unit = routing["sender"]["unit"]
     keys = PublicKeys(_unb64(routing["sender"]["sign"]), _unb64(routing["sender"]["box"]))
     status = trust(sender_unit, keys)
@@ -92,8 +110,12 @@ def open_sealed(
         keys.verifier().verify(data[-SIGNATURE_SIZE:], data[:-SIGNATURE_SIZE])
     except (InvalidSignature, ValueError) as exc:
         raise SealError("signature", sender_unit) from exc
+    content = ciphertext[SLOT_SIZE * len(recipient["keys"]) :]
     try:
-        inner = _SUITE.decrypt(ciphertext, me.box, routing_raw)
+        content_key = _SUITE.decrypt(
+            ciphertext[SLOT_SIZE * slot :][:SLOT_SIZE], me.box, routing_raw
+        )
+        inner = ChaCha20Poly1305(content_key).decrypt(_NONCE, content, routing_raw)
     except (InvalidTag, ValueError) as exc:
         raise SealError("broken", "ciphertext") from exc
     return Opened(inner, sender_unit, keys, status == "trusted")
@@ -148,7 +170,11 @@ def _frame(data: bytes, limits: bundle.Limits) -> tuple[bytes, dict[str, Any], b
     if fmt != FORMAT or routing_len > MAX_ROUTING or start + routing_len > len(data) - 64:
         raise SealError("broken", "frame")
     routing_raw = data[start : start + routing_len]
-    return routing_raw, _routing(routing_raw), data[start + routing_len : -SIGNATURE_SIZE]
+    routing = _routing(routing_raw)
+    ciphertext = data[start + routing_len : -SIGNATURE_SIZE]
+    if len(ciphertext) != routing["length"]:  # cut off while copying, or bytes added
+        raise SealError("broken", "length")
+    return routing_raw, routing, ciphertext
 
 
 def _routing(raw: bytes) -> dict[str, Any]:
@@ -163,7 +189,12 @@ def _routing(raw: bytes) -> dict[str, Any]:
         or not isinstance(recipient, dict)
         or routing.get("format") != FORMAT
         or not all(isinstance(sender.get(k), str) for k in ("unit", "sign", "box"))
-        or not all(isinstance(recipient.get(k), str) for k in ("unit", "key"))
+        or not isinstance(recipient.get("unit"), str)
+        or not isinstance(recipient.get("keys"), list)
+        or not 0 < len(recipient["keys"]) <= MAX_RECIPIENTS
+        or not all(isinstance(k, str) for k in recipient["keys"])
+        or type(routing.get("length")) is not int
+        or routing["length"] < SLOT_SIZE * len(recipient["keys"]) + _TAG_SIZE
     ):
         raise SealError("broken", "routing")
     _unb64(sender["sign"])

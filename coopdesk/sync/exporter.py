@@ -1,4 +1,7 @@
-"""Export: the records a recipient has not acknowledged (or the full scope) as bundle bytes."""
+"""Export: the records a recipient has not acknowledged (or the full scope) as bundle bytes.
+
+The format-1 bundle is sealed (coopdesk.sync.envelope): encrypted to the recipient's keys
+from the trust list and signed with this installation's unlocked identity."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from coopdesk import __version__
 from coopdesk.db.models import SyncImport, SyncOutgoing, SyncReplica
-from coopdesk.sync import bundle, catalogues, scope, state, unit_codes, versions
+from coopdesk.sync import bundle, catalogues, envelope, scope, state, trust, unit_codes, versions
+from coopdesk.sync.identity import Identity, PublicKeys
 from coopdesk.sync.state import Knowledge
 
 
@@ -169,6 +173,16 @@ def _header(
     }
 
 
+def sealing_keys(session: Session, recipient_unit: str) -> tuple[Identity, list[PublicKeys]]:
+    """(this installation's signing identity, the recipient unit's trusted keys); TrustError
+    no_identity, locked, or no_recipient when the recipient is not registered here."""
+    me, _mine = trust.unlocked(session)
+    keys = trust.recipient_keys(session, recipient_unit)
+    if not keys:
+        raise trust.TrustError("no_recipient", recipient_unit)
+    return me, keys
+
+
 def build(
     session: Session,
     *,
@@ -177,7 +191,9 @@ def build(
     full: bool = False,
     now: dt.datetime | None = None,
 ) -> ExportResult:
-    """Build the next bundle to `recipient_unit` and record it as sent (caller commits)."""
+    """Build the next bundle to `recipient_unit`, sealed, and record it as sent (caller
+    commits); TrustError (see `sealing_keys`) before anything is built."""
+    me, recipient_keys = sealing_keys(session, recipient_unit)
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     versions.stamp_unversioned(session)
     tree = scope.UnitTree.load(session)
@@ -186,8 +202,12 @@ def build(
     body = _body(session, tree, pair, base, scope_units(tree, my_unit, recipient_unit))
     seq = next_seq(session, recipient_unit)
     header = {**_header(session, tree, pair, body, seq), "created_at": now.isoformat(sep="T")}
-    data = bundle.encode(header, body)
-    decoded_header = bundle.decode(data).header
+    inner = bundle.encode(header, body)
+    decoded_header = bundle.decode(inner).header
+    data = envelope.seal(
+        inner, sender=me, sender_unit=my_unit, recipient_unit=recipient_unit,
+        recipient=recipient_keys,
+    )  # fmt: skip
     session.add(
         SyncOutgoing(
             recipient_unit=recipient_unit,

@@ -1,6 +1,7 @@
 """Import: check everything → plan (the preview) → apply in the caller's one transaction.
 
-Nothing is written until the whole bundle has been checked and planned: a refused bundle
+The bundle's seal (signature, recipient, trusted sender: `import_seal`) is checked before
+anything is parsed. Nothing is written until the whole bundle has been checked and planned: a refused bundle
 leaves the database exactly as it was. Merging is by version vectors (coopdesk.sync.versions),
 so the same bundle twice, bundles in any order, and older bundles change nothing they should
 not. The steps live beside this module: `import_check` (header, catalogues, records),
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import SyncImport
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, catalogues, import_books, scope, versions
+from coopdesk.sync import bundle, catalogues, import_books, import_seal, scope, versions
 from coopdesk.sync.body_check import check_bookkeeping
 from coopdesk.sync.copies import check_not_copied
 from coopdesk.sync.describe import db_lookup
@@ -43,7 +44,6 @@ from coopdesk.sync.import_report import (
     Refused,
     duplicate,
     problem_list,
-    refusal_message,
 )
 from coopdesk.sync.versions import Version
 
@@ -74,13 +74,17 @@ def prospective_version(session: Session) -> Version:
     return Version.make(me, {me: versions.next_counter(session)})
 
 
-def _read(source: Path | bytes, limits: bundle.Limits) -> bundle.Bundle:
-    try:
-        if isinstance(source, Path):
-            return bundle.read(source, limits)
-        return bundle.decode(source, limits)
-    except bundle.BundleError as exc:
-        raise Refused(exc.kind, refusal_message(exc)) from exc
+def _read(
+    session: Session, source: Path | bytes, limits: bundle.Limits, apply: bool, report: ImportReport
+) -> bundle.Bundle:
+    """The bundle inside its seal (checked before anything is parsed); Refused. A preview of
+    an unconfirmed sender's bundle is allowed, its report's message saying how to confirm."""
+    data = import_seal.read_bytes(source, limits)
+    report.sender_unit = import_seal.claimed_sender(data, limits)
+    b, opened = import_seal.open_for_import(session, data, apply=apply, limits=limits)
+    if not opened.confirmed:
+        report.message = import_seal.unconfirmed_message(session, opened.sender_unit)
+    return b
 
 
 def _already_imported(session: Session, report: ImportReport) -> bool:
@@ -197,7 +201,7 @@ def import_bundle(
     report = ImportReport(file_name=source.name if isinstance(source, Path) else "")
     b: bundle.Bundle | None = None
     try:
-        b = _read(source, limits)
+        b = _read(session, source, limits, apply, report)
         report.bundle_id = b.bundle_id
         seq = b.header.get("seq")
         report.seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else 0

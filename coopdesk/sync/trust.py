@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import QuarantinedBundle, TrustIdentity, TrustPeer
 from coopdesk.security import passwords
 from coopdesk.sync import canonical
+from coopdesk.sync.envelope import MAX_RECIPIENTS
 from coopdesk.sync.identity import (
     Identity,
     PublicKeys,
@@ -30,6 +31,9 @@ from coopdesk.sync.identity import (
 
 REGISTRATION_KIND = "coopdesk-registration"
 MAX_REGISTRATION = 8 * 1024
+
+# The Argon2id cost of new keys' password wrap (tests lower it; production keeps the default).
+KDF_PARAMS = passwords.DEFAULT_PARAMS
 
 # Unlocked identities of this run, by key id (the GUI asks for the password once per run).
 _UNLOCKED: dict[str, Identity] = {}
@@ -66,7 +70,7 @@ def create_identity(
     session: Session,
     password: str,
     *,
-    params: passwords.KdfParams = passwords.DEFAULT_PARAMS,
+    params: passwords.KdfParams | None = None,
     now: dt.datetime | None = None,
 ) -> str:
     """New key pairs for this installation (older ones retire); the recovery code to print."""
@@ -84,7 +88,7 @@ def create_identity(
             key_id=keys.key_id,
             sign_public=keys.sign,
             box_public=keys.box,
-            wrapped=canonical.dumps(seal_private(identity, password, code, params)),
+            wrapped=canonical.dumps(seal_private(identity, password, code, params or KDF_PARAMS)),
             created_at=when,
         )
     )
@@ -204,15 +208,16 @@ def lookup(session: Session, unit_code: str, keys: PublicKeys) -> str:
     return "trusted" if row.status == "trusted" and row.unit_code == unit_code else "unknown"
 
 
-def recipient_keys(session: Session, unit_code: str) -> PublicKeys | None:
-    """The keys to seal a bundle for `unit_code` to: its most recently trusted ones."""
-    row = session.scalars(
+def recipient_keys(session: Session, unit_code: str) -> list[PublicKeys]:
+    """The keys to seal a bundle for `unit_code` to: every trusted key of that unit (one per
+    computer it works on), the most recently trusted first."""
+    rows = session.scalars(
         select(TrustPeer)
         .where(TrustPeer.unit_code == unit_code, TrustPeer.status == "trusted")
         .order_by(TrustPeer.since.desc(), TrustPeer.key_id)
-        .limit(1)
-    ).first()
-    return public_of(row) if row is not None else None
+        .limit(MAX_RECIPIENTS)
+    )
+    return [public_of(row) for row in rows]
 
 
 def peers(session: Session) -> list[TrustPeer]:

@@ -1,12 +1,19 @@
-"""Build bundle bytes by hand, to test what the reader refuses."""
+"""Build bundle bytes by hand, to test what the reader refuses.
+
+`forge` makes a format-1 bundle (what the seal holds); `seal_as` seals it as a site would,
+so the inner checks can be reached; `split` opens a sealed bundle with the keys of the run.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopdesk.sync import bundle, canonical
+from coopdesk.sync import bundle, canonical, envelope, trust
+
+if TYPE_CHECKING:
+    from tests.sync.helpers import Site
 
 
 def forge(
@@ -36,6 +43,26 @@ def reseal(data: bytes) -> bytes:
     return body + hashlib.sha256(body).digest()
 
 
+def unseal(data: bytes) -> bytes:
+    """The format-1 bundle inside a sealed one, opened with any key unlocked in this run."""
+    opened = envelope.open_sealed(
+        data, mine=dict(trust._UNLOCKED), trust=lambda _unit, _keys: "trusted"
+    )
+    return opened.inner
+
+
+def seal_as(sender: Site, recipient: Site, inner: bytes, *, sender_unit: str = "") -> bytes:
+    """`inner` sealed with `sender`'s keys for `recipient` (as `sender_unit`, by default the
+    sender's own unit)."""
+    with sender.session() as s:
+        me, _mine = trust.unlocked(s)
+    return envelope.seal(
+        inner, sender=me, sender_unit=sender_unit or sender.unit,
+        recipient_unit=recipient.unit, recipient=recipient.keys,
+    )  # fmt: skip
+
+
 def split(data: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
-    decoded = bundle.decode(data)
+    """The header and body of a sealed bundle."""
+    decoded = bundle.decode(unseal(data))
     return decoded.header, decoded.body

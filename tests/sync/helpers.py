@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from coopdesk.db import models as m
 from coopdesk.db.engine import make_engine, session_scope
 from coopdesk.sync import exporter, importer, versions
 from coopdesk.sync.importer import ImportReport
+from tests.sync_keys import make_identity, register
 
 PROVINCE = "12"
 COMMUNE_A = "03408"
@@ -48,10 +50,17 @@ def ensure_units(engine: Engine) -> None:
             s.add(m.Sector(code="agri", name_vi="Nông nghiệp", name_en="Agriculture"))
 
 
-class Site:
-    """One installation: its database and unit."""
+# The sites made under each folder, which a new site there trusts and is trusted by.
+_PEERS: dict[Path, list[weakref.ref[Site]]] = {}
 
-    def __init__(self, template: Path, root: Path, name: str, unit: str) -> None:
+
+class Site:
+    """One installation: its database, unit and keys (unlocked; see tests.sync_keys). Unless
+    `trusted` is False, it trusts every site made before under the same root, and they it."""
+
+    def __init__(
+        self, template: Path, root: Path, name: str, unit: str, trusted: bool = True
+    ) -> None:
         self.dir = root / name
         self.dir.mkdir(parents=True)
         shutil.copy2(paths.db_path(template), paths.db_path(self.dir))
@@ -59,6 +68,13 @@ class Site:
         self.unit = unit
         self.name = name
         ensure_units(self.engine)
+        self.keys = make_identity(self.engine)
+        peers = _PEERS.setdefault(root, [])
+        for other in (ref() for ref in peers):
+            if trusted and other is not None:
+                register(self.engine, other.unit, other.keys)
+                register(other.engine, self.unit, self.keys)
+        peers.append(weakref.ref(self))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -115,7 +131,8 @@ class Site:
         return out
 
     def dump(self) -> list[tuple[Any, ...]]:
-        """A canonical dump of every table, to compare databases byte for byte."""
+        """A canonical dump of every table, to compare databases byte for byte; refused
+        bundles kept aside (quarantine, written on purpose) are left out."""
         rows: list[tuple[Any, ...]] = []
         with self.engine.connect() as conn:
             names = [
@@ -123,6 +140,7 @@ class Site:
                 for r in conn.execute(
                     text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
                 )
+                if r[0] != "quarantined_bundles"
             ]
             for name in names:
                 table_rows = [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]

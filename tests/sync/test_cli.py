@@ -12,7 +12,11 @@ from coopdesk.cli import main
 from coopdesk.db.engine import make_engine, session_scope
 from coopdesk.db.models import Cooperative, Target
 from coopdesk.services import plans, records
+from coopdesk.sync import trust
 from tests.sync.helpers import Site
+from tests.sync_keys import PASSWORD, cheap_kdf, register_folders
+
+__all__ = ["cheap_kdf"]  # the fixture, used by `sites`
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -21,13 +25,20 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def _password_file(tmp_path: Path) -> Path:
+    path = tmp_path / "password.txt"
+    path.write_text(PASSWORD + "\n", encoding="utf-8")
+    return path
+
+
 def _init(capsys, tmp_path: Path, name: str, unit: str, role: str) -> Path:
     data_dir = tmp_path / name
-    code, _out, err = run(
+    code, out, err = run(
         capsys, "init", "--data-dir", str(data_dir), "--unit", unit, "--role", role,
-        "--officer", "Lò Thị Mai",
+        "--officer", "Lò Thị Mai", "--password-file", str(_password_file(tmp_path)),
     )  # fmt: skip
     assert (code, err) == (0, "")
+    assert "Dấu vân tay của máy này" in out and "Mã khôi phục" in out
     return data_dir
 
 
@@ -45,9 +56,10 @@ def _dump(data_dir: Path) -> list[tuple]:
 
 
 @pytest.fixture
-def sites(tmp_path: Path, capsys) -> tuple[Path, Path, Path]:
+def sites(tmp_path: Path, capsys, cheap_kdf) -> tuple[Path, Path, Path]:
     commune = _init(capsys, tmp_path, "tan-phong", "3408", "commune")
     province = _init(capsys, tmp_path, "lai-chau", "12", "aggregator")
+    register_folders(commune, province)
     outbox = tmp_path / "usb"
     outbox.mkdir()
     with _session(commune) as s:
@@ -230,3 +242,30 @@ def test_import_then_undo_from_the_command_line(sites, capsys) -> None:
     assert json.loads(out)[0]["undone"] is True
     code, _out, err = run(capsys, "undo-import", "--data-dir", str(province), "1")
     assert code == 2 and "Lần nhập này đã được hoàn tác." in err
+
+
+def test_locked_keys_open_with_the_password_file(sites, capsys, tmp_path: Path) -> None:
+    commune, province, usb = sites
+    trust.forget_unlocked()  # a new run: the keys are locked until the password is given
+    up = usb / "up.coopdesk"
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("không phải mật khẩu\n", encoding="utf-8")
+    code, _out, err = run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "12",
+                          "--out", str(up), "--password-file", str(wrong))  # fmt: skip
+    assert code == 2 and "không đúng" in err and not up.exists()
+    password = str(_password_file(tmp_path))
+    code, _out, err = run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "12",
+                          "--out", str(up), "--password-file", password)  # fmt: skip
+    assert code == 0, err
+    code, _out, err = run(capsys, "import-bundle", "--data-dir", str(province), str(up),
+                          "--password-file", password)  # fmt: skip
+    assert code == 0, err
+
+
+def test_export_to_a_computer_not_registered_says_how(sites, capsys) -> None:
+    """A second computer of the commune was never registered here: nothing to seal to."""
+    commune, _province, usb = sites
+    code, _out, err = run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "3408",
+                          "--out", str(usb))  # fmt: skip
+    assert code == 2 and "chưa được đăng ký" in err and "registration import" in err
+    assert list(usb.iterdir()) == []

@@ -18,13 +18,16 @@ from coopdesk import paths
 from coopdesk.db import models as m
 from coopdesk.sync import versions
 from tests.sync.helpers import COMMUNE_A, PROVINCE, coop, person
+from tests.sync_keys import PASSWORD
 
 IMPORT = """
 import datetime as dt, sys
 from pathlib import Path
 from coopdesk.db.engine import make_engine, session_scope
-from coopdesk.sync import importer
+from coopdesk.sync import importer, trust
 engine = make_engine(Path(sys.argv[1]))
+with session_scope(engine) as s:
+    trust.unlock(s, sys.argv[4])
 print("ready", flush=True)
 with session_scope(engine) as s:
     report = importer.import_bundle(
@@ -51,7 +54,7 @@ def _dump(db: Path) -> list[tuple]:
 
 def _run(db: Path, bundle: Path, kill_after: float | None) -> bool:
     proc = subprocess.Popen(
-        [sys.executable, "-c", IMPORT, str(db), str(bundle), PROVINCE],
+        [sys.executable, "-c", IMPORT, str(db), str(bundle), PROVINCE, PASSWORD],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -288,11 +288,11 @@ def test_catalogue_updates_go_down_only(make_site) -> None:
     assert a.get(m.Sector, "coop_test_sector") is None
     # a commune may not send catalogues up
     from coopdesk.sync import canonical
-    from tests.sync.forge import forge, split
+    from tests.sync.forge import forge, seal_as, split
 
     header, body = split(a.export(PROVINCE))
     body["catalogues"] = {"sectors": [{"code": "x", "name_vi": "X", "name_en": "X"}]}
-    refused = p.receive(forge(header, canonical.dumps_bytes(body)))
+    refused = p.receive(seal_as(a, p, forge(header, canonical.dumps_bytes(body))))
     assert refused.refused and refused.reason == "scope"
 
 
@@ -317,7 +317,7 @@ def test_restored_database_is_a_new_replica(make_site) -> None:
 def test_sensitive_details_and_consents_stay_on_the_laptop(make_site) -> None:
     import datetime as dt
 
-    from coopdesk.sync import bundle
+    from tests.sync.forge import split
 
     a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
     pid = a.add(m.Person, **person("Tươi", family="Lò"))
@@ -331,7 +331,7 @@ def test_sensitive_details_and_consents_stay_on_the_laptop(make_site) -> None:
     )
     a.add(m.PersonSensitive, person_id=pid, ethnicity_code="17", poverty_status="poor")
     data = a.export(PROVINCE)
-    tables = {r["t"] for r in bundle.decode(data).body["records"]}
+    tables = {r["t"] for r in split(data)[1]["records"]}
     assert "people" in tables
     assert not tables & {"person_sensitive", "consents"}
     _sync(a, p)

@@ -9,7 +9,7 @@ import pytest
 
 from coopdesk.db import models as m
 from coopdesk.sync import bundle, canonical, importer
-from tests.sync.forge import forge, reseal, split
+from tests.sync.forge import forge, reseal, seal_as, split, unseal
 from tests.sync.helpers import COMMUNE_A, COMMUNE_B, NOW, PROVINCE, coop, person
 
 
@@ -42,7 +42,7 @@ def test_truncated(pair) -> None:
     data = a.export(PROVINCE)
     for cut in (10, 30, len(data) // 2, len(data) - 1):
         report = _refused(p, data[:cut])
-        assert "hỏng" in report.message or "CoopDesk" in report.message
+        assert any(w in report.message for w in ("hỏng", "CoopDesk", "Chữ ký"))
 
 
 def test_one_byte_flipped_anywhere(pair) -> None:
@@ -54,13 +54,14 @@ def test_one_byte_flipped_anywhere(pair) -> None:
         _refused(p, bytes(flipped))
 
 
-def test_header_edited_even_when_resealed(pair) -> None:
+def test_inner_header_edited_even_when_resealed(pair) -> None:
+    """Signed by its genuine sender, an inner bundle edited and re-hashed is still refused."""
     a, p = pair
-    data = a.export(PROVINCE)
-    edited = data.replace(b'"seq":1', b'"seq":7', 1)
-    assert edited != data
-    _refused(p, edited, "broken")
-    _refused(p, reseal(edited), "broken")  # the bundle id no longer matches
+    inner = unseal(a.export(PROVINCE))
+    edited = inner.replace(b'"seq":1', b'"seq":7', 1)
+    assert edited != inner
+    _refused(p, seal_as(a, p, edited), "broken")
+    _refused(p, seal_as(a, p, reseal(edited)), "broken")  # the bundle id no longer matches
 
 
 def test_oversized_refused_before_parsing(pair) -> None:
@@ -79,15 +80,15 @@ def test_decompression_bomb(pair) -> None:
     a, p = pair
     header, _ = split(a.export(PROVINCE))
     body = b'{"records":[' + b" " * 30_000_000 + b"]}"
-    _refused(p, forge(header, body), "too_large")
+    _refused(p, seal_as(a, p, forge(header, body)), "too_large")
     # lying about the size does not help: decompression stops at the declared size
-    _refused(p, forge(header, body, size=1000), "broken")
+    _refused(p, seal_as(a, p, forge(header, body, size=1000)), "broken")
 
 
 def test_newer_format(pair) -> None:
     a, p = pair
     header, body = split(a.export(PROVINCE))
-    report = _refused(p, forge(header, canonical.dumps_bytes(body), fmt=2), "newer")
+    report = _refused(p, seal_as(a, p, forge(header, canonical.dumps_bytes(body), fmt=2)), "newer")
     assert "phiên bản CoopDesk mới hơn" in report.message
 
 
@@ -96,7 +97,7 @@ def test_duplicate_keys(pair) -> None:
     header, body = split(a.export(PROVINCE))
     raw = canonical.dumps(body)
     doubled = raw.replace('"records":', '"records":[],"records":', 1)
-    _refused(p, forge(header, doubled.encode()), "broken")
+    _refused(p, seal_as(a, p, forge(header, doubled.encode())), "broken")
 
 
 def test_nan_floats_deep_nesting_huge_numbers(pair) -> None:
@@ -109,13 +110,13 @@ def test_nan_floats_deep_nesting_huge_numbers(pair) -> None:
         raw.replace('"records":', '"x":' + "[" * 5000 + "]" * 5000 + ',"records":', 1),
         raw.replace('"records":', '"x":' + "9" * 400 + ',"records":', 1),
     ):
-        _refused(p, forge(header, bad.encode()), "broken")
+        _refused(p, seal_as(a, p, forge(header, bad.encode())), "broken")
 
 
 def test_not_json_at_all(pair) -> None:
     a, p = pair
     header, _ = split(a.export(PROVINCE))
-    _refused(p, forge(header, b"\xff\xfe not json"), "broken")
+    _refused(p, seal_as(a, p, forge(header, b"\xff\xfe not json")), "broken")
     _refused(p, b"PK\x03\x04 a zip file", "not_bundle")
 
 
@@ -123,7 +124,7 @@ def test_out_of_scope_record(pair) -> None:
     a, p = pair
     header, body = split(a.export(PROVINCE))
     body["records"][0]["d"]["unit_code"] = COMMUNE_B
-    report = _refused(p, forge(header, canonical.dumps_bytes(body)), "scope")
+    report = _refused(p, seal_as(a, p, forge(header, canonical.dumps_bytes(body))), "scope")
     assert "Xã Bản Giang" in report.message
 
 
@@ -148,7 +149,7 @@ def test_commune_may_not_send_province_targets(pair) -> None:
         "deleted_at": None,
     }
     body["records"].append(rec)
-    _refused(p, forge(header, canonical.dumps_bytes(body)), "scope")
+    _refused(p, seal_as(a, p, forge(header, canonical.dumps_bytes(body))), "scope")
 
 
 def test_invalid_field(pair) -> None:
@@ -156,7 +157,7 @@ def test_invalid_field(pair) -> None:
     header, body = split(a.export(PROVINCE))
     coop_rec = next(r for r in body["records"] if r["t"] == "cooperatives")
     coop_rec["d"]["founded_on"] = "31/02/2026"
-    report = _refused(p, forge(header, canonical.dumps_bytes(body)), "invalid")
+    report = _refused(p, seal_as(a, p, forge(header, canonical.dumps_bytes(body))), "invalid")
     assert "founded_on" in report.message and "HTX Hoa Ban" in report.message
 
 
@@ -184,10 +185,11 @@ def test_same_data_same_bytes(pair) -> None:
     with a.session() as s:
         two = exporter.build(s, my_unit=COMMUNE_A, recipient_unit=PROVINCE, now=NOW).data
         s.rollback()
-    assert one == two
+    inner = unseal(one)
+    assert inner == unseal(two)  # the seal itself is randomised (HPKE), its content is not
     start = len(bundle.MAGIC) + bundle._PREFIX.size
-    _, header_len = bundle._PREFIX.unpack_from(one, len(bundle.MAGIC))
-    assert zlib.decompress(one[start + header_len : -32]).startswith(b'{"base":')
+    _, header_len = bundle._PREFIX.unpack_from(inner, len(bundle.MAGIC))
+    assert zlib.decompress(inner[start + header_len : -32]).startswith(b'{"base":')
 
 
 def test_duplicate_natural_key_under_another_id(pair) -> None:

@@ -58,14 +58,14 @@ def test_registration_trusts_only_a_matching_fingerprint_then_revoke(engine) -> 
         trust.register(s, reg, reg.keys.fingerprint.replace(" ", "-"), now=NOW)
         assert trust.lookup(s, "03408", reg.keys) == "trusted"
         assert trust.lookup(s, "12", reg.keys) == "unknown"  # the same keys claiming the province
-        assert trust.recipient_keys(s, "03408") == reg.keys
+        assert trust.recipient_keys(s, "03408") == [reg.keys]
         listed = [trust.describe_peer(p) for p in trust.peers(s)]
         assert [(p["unit"], p["status"], p["fingerprint"]) for p in listed] == [
             ("03408", "trusted", reg.keys.fingerprint)
         ]
         trust.revoke(s, reg.keys.fingerprint)
         assert trust.lookup(s, "03408", reg.keys) == "revoked"
-        assert trust.recipient_keys(s, "03408") is None
+        assert trust.recipient_keys(s, "03408") == []
 
 
 def test_a_broken_registration_file_is_refused(engine) -> None:
