@@ -225,7 +225,8 @@ class _Rollup:
         self.everything: Partials | None = None  # the whole country's partials, if computed
 
     def leaves(self, leaves: list[str]) -> dict[str, dict[str, Value]]:
-        """Each leaf's own values: stored, or computed (and stored) for the missing ones."""
+        """Each leaf's own values: stored, or computed (and stored) for the missing ones.
+        Computed ones are sparse (an indicator not counted is absent: zero); fold them."""
         stored = self.store.read([f"u:{leaf}" for leaf in leaves])
         values = {leaf: stored[f"u:{leaf}"] for leaf in leaves if f"u:{leaf}" in stored}
         missing = [leaf for leaf in leaves if leaf not in values]
@@ -236,7 +237,7 @@ class _Rollup:
         else:
             partials = compute_partials(self.session, _units_scope(missing), self.period)
         for leaf in missing:
-            values[leaf] = fold([partials.get(leaf, {})])  # every indicator, zeros included
+            values[leaf] = partials.get(leaf, {})
             self.store.put(f"u:{leaf}", values[leaf])
         return values
 
@@ -261,7 +262,7 @@ class _Rollup:
         """A commune's values; with the communes merged into it for the period (leaves)."""
         assert scope.unit_code is not None
         leaves = self.leaves(scope.leaves or [scope.unit_code])
-        return (fold(leaves.values()) if len(leaves) > 1 else leaves[scope.unit_code]), {}
+        return fold(leaves.values()), {}
 
     def province(self, scope: Scope) -> Rollup:
         assert scope.unit_code is not None and scope.leaves is not None
