@@ -1,6 +1,8 @@
 """Recording a boundary change at a province (or the national office): a merge of communes of
 the province into one code, or the rename of one commune, with the decision and the effective
 date (`coopdesk.services.unit_changes.record`). It travels down in the province's bundles.
+Choosing the third kind, a split, closes this dialog with `SPLIT`: the page opens the split's
+own dialog (ui.unit_split_dialog) for the province chosen.
 
 A refusal is shown naming the field it is about, and the dialog stays open with what was typed.
 """
@@ -38,6 +40,8 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 class UnitChangeDialog(QDialog):
     """Merge or rename; the communes to choose are those of the province."""
 
+    SPLIT = 2  # the result when the officer chose to record a split instead
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -52,9 +56,10 @@ class UnitChangeDialog(QDialog):
         kinds = QHBoxLayout()
         self.merge_radio = QRadioButton()
         self.rename_radio = QRadioButton()
+        self.split_radio = QRadioButton()
         self.merge_radio.setChecked(True)
         self.kind_group = QButtonGroup(self)
-        for radio in (self.merge_radio, self.rename_radio):
+        for radio in (self.merge_radio, self.rename_radio, self.split_radio):
             self.kind_group.addButton(radio)
             kinds.addWidget(radio)
         kinds.addStretch(1)
@@ -105,6 +110,7 @@ class UnitChangeDialog(QDialog):
         self.setWindowTitle(_("Record a boundary change"))
         self.merge_radio.setText(_("Merge communes"))
         self.rename_radio.setText(_("Rename a commune"))
+        self.split_radio.setText(_("Split a commune"))
         self.province_label.setText(_("Province"))
         self.communes_label.setText(self._communes_text())
         self.filter.setPlaceholderText(_("Search by name (accents not needed)…"))
@@ -203,6 +209,9 @@ class UnitChangeDialog(QDialog):
             self.code.set_value(chosen[0])
 
     def _kind_changed(self) -> None:
+        if self.split_radio.isChecked():
+            self.done(self.SPLIT)
+            return
         self.message.setText("")
         self.code.edit.setReadOnly(not self.merging())
         self.communes_label.setText(self._communes_text())

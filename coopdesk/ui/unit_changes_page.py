@@ -1,4 +1,4 @@
-"""Boundary changes: the merges and renames of communes held here (sent down by the province
+"""Boundary changes: the merges, renames and splits of communes held here (sent down by the province
 or the country in its bundles), what applying each one does, and applying it after a
 confirmation; a province or the national office records a new one
 (`coopdesk.services.unit_changes`)."""
@@ -115,7 +115,7 @@ class UnitChangesPage(QWidget):
         self.apply_button.setText(_("Apply…"))
         self.intro.setText(
             _(
-                "Merges and renames of communes sent down by the province or the country "
+                "Merges, renames and splits of communes sent down by the province or the country "
                 "arrive in their bundles. Look at what a change does, then apply it here: "
                 "records keep the unit they were entered under, and from the effective date "
                 "indicators and reports count them under the unit after the change."
@@ -222,7 +222,16 @@ class UnitChangesPage(QWidget):
         from coopdesk.ui.unit_change_dialog import UnitChangeDialog
 
         dialog = UnitChangeDialog(self.ctx, self)
-        if dialog.exec():
+        result = dialog.exec()
+        if result == UnitChangeDialog.SPLIT:
+            self.record_split(dialog.province.currentData())
+        elif result:
+            self.refresh()
+
+    def record_split(self, province: str | None) -> None:
+        from coopdesk.ui.unit_split_dialog import UnitSplitDialog
+
+        if UnitSplitDialog(self.ctx, self, province=province).exec():
             self.refresh()
 
 
