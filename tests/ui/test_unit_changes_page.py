@@ -247,3 +247,31 @@ def test_a_rename_applied_in_the_window_renames_the_unit_in_view(
     page.apply_button.click()
     assert main_window.unit_name.text() == "Phường Tân Phong Mới, Lai Châu"
     assert page.row_texts()[0][3] == "Đã áp dụng"
+
+
+def test_a_split_reads_as_its_parts_with_the_records_each_takes(qtbot, ctx) -> None:
+    from coopdesk.domain.unit_changes import Part
+    from coopdesk.services import unit_splits
+
+    parts = [
+        Part(DOAN_KET, "Phường Đoàn Kết", ("Nà Ún",)),
+        Part("03392", "Xã Nậm Loỏng", ("Co Sản",)),
+    ]
+    with session_scope(ctx.engine) as s:
+        unit_splits.record_split(
+            s, sender=PROVINCE, source=DOAN_KET, parts=parts, default=DOAN_KET, choices={},
+            decision=DECISION, effective_on=dt.date(2027, 1, 1), actor="Hoà",
+        )  # fmt: skip
+    page = _page(qtbot, ctx)
+    assert page.row_texts()[0][0] == (
+        "Phường Đoàn Kết, Lai Châu được chia thành Phường Đoàn Kết · Xã Nậm Loỏng "
+        "từ ngày 01/01/2027"
+    )
+    save_screenshot(page, "unit-changes-split-vi")
+    assert page.preview.text().splitlines()[1:] == [
+        "• Đơn vị mới: Xã Nậm Loỏng (03392).",
+        "• Phường Đoàn Kết: từ ngày 01/01/2027, 0 bản ghi (cùng những gì thuộc về chúng) được "
+        "tính ở đây.",
+        "• Xã Nậm Loỏng: từ ngày 01/01/2027, 0 bản ghi (cùng những gì thuộc về chúng) được "
+        "tính ở đây.",
+    ]
