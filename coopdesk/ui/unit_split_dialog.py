@@ -69,6 +69,7 @@ class UnitSplitDialog(QDialog):
         self.ctx = ctx
         self.change_id: str | None = None
         self.plan: unit_splits.SplitPlan | None = None
+        self.default_code = ""  # of the plan shown
         self.sent: list[Part] = []  # the units after as last given to the service
         self.rows: list[PartRow] = []
         self._build()
@@ -160,6 +161,12 @@ class UnitSplitDialog(QDialog):
             label.setWordWrap(True)
             layout.addWidget(label)
             layout.addWidget(view, 1)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        layout.addWidget(self.totals)
+        for model in (self.divided, self.undivided):
+            model.dataChanged.connect(lambda *_a: self._show_totals())
+            model.modelReset.connect(self._show_totals)
         form = QFormLayout()
         self.decision = TextField("decision", N_("Decision (number and date)"))
         self.effective = DateField("effective_on", N_("Effective on"), required=True)
@@ -200,7 +207,7 @@ class UnitSplitDialog(QDialog):
     def translate_ui(self) -> None:
         self.setWindowTitle(_("Record the split of a commune"))
         self.province_label.setText(_("Province"))
-        self.commune_label.setText(_("Commune split"))
+        self.commune_label.setText(_("Commune to split"))
         self.parts_label.setText(_("Units after the split"))
         for label, text in zip(
             self.headers,
@@ -239,7 +246,9 @@ class UnitSplitDialog(QDialog):
     def _show_step_words(self) -> None:
         on_records = self.steps.currentIndex() == 1
         self.step_title.setText(
-            _("Dividing the records") if on_records else _("Commune and units after")
+            _("Dividing the records")
+            if on_records
+            else _("The commune and the units after the split")
         )
         if not on_records or self.plan is None:
             return
@@ -261,6 +270,20 @@ class UnitSplitDialog(QDialog):
                 "record counts under the default unit, {name}."
             ).format(count=self.undivided.rowCount(), name=self.undivided.default_name)
         )
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        """How many records each unit takes, as divided so far."""
+        if self.plan is None:
+            return
+        counts = dict.fromkeys((p.code for p in self.plan.parts), 0)
+        for code in (*self.divided.chosen.values(), *self.undivided.chosen.values()):
+            counts[code or self.default_code] += 1
+        each = [
+            _("{unit}: {count} records").format(unit=p.name, count=counts[p.code])
+            for p in self.plan.parts
+        ]
+        self.totals.setText(_("From the effective date: {counts}.").format(counts=" · ".join(each)))
 
     # --- the commune -------------------------------------------------------------------------
 
@@ -334,7 +357,7 @@ class UnitSplitDialog(QDialog):
         self.message.setText("")
         source = self.commune.currentData()
         if not source:
-            self._show_problem((self.commune, _("Commune split"), 0), _("Choose the commune."))
+            self._show_problem((self.commune, _("Commune to split"), 0), _("Choose the commune."))
             return
         parts = self._parts()
         if parts is None:
@@ -354,7 +377,7 @@ class UnitSplitDialog(QDialog):
         self.next_button.setEnabled(True)
         kept = {**self.divided.chosen, **self.undivided.chosen}
         default = self.default_part(list(plan.parts))
-        self.plan = plan
+        self.plan, self.default_code = plan, default.code
         by_address = [p for p in plan.proposals if p.part is not None]
         self.divided.set_rows(by_address, plan.parts, default, kept)
         self.undivided.set_rows(plan.undecided, plan.parts, default, kept)
@@ -386,7 +409,7 @@ class UnitSplitDialog(QDialog):
             sender=self.ctx.unit_code,
             source=self.plan.source,
             parts=parts,
-            default=self.default_part(parts).code,
+            default=self.default_code,
             choices=self.choices(),
             decision=self.decision.value(),
             effective_on=effective,
@@ -433,11 +456,11 @@ class UnitSplitDialog(QDialog):
             return self.rows[0].default, _("Default unit"), 0
         commune = self.commune.currentText().rsplit(" (", 1)[0]
         if message.startswith((self.commune.currentData() or "?", commune or "?")):
-            return self.commune, _("Commune split"), 0  # not a current commune, not ours
+            return self.commune, _("Commune to split"), 0  # not a current commune, not ours
         for n, code in enumerate(codes):
             if code in message:  # "The code 03392 is already used by …"
                 return self._code_field(n)
-        return self.commune, _("Commune split"), 0
+        return self.commune, _("Commune to split"), 0
 
     def _show_problem(self, target: Target, message: str) -> None:
         """Below the steps, naming the field, which gets the focus on its step."""

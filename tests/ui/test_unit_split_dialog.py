@@ -98,6 +98,10 @@ def test_a_province_records_a_split_choosing_the_part_of_an_activity(
     assert "để trống thì tính vào đơn vị mặc định, Phường Đoàn Kết" in (
         dialog.undivided_label.text()
     )
+    assert (
+        dialog.totals.text()
+        == "Từ ngày hiệu lực: Phường Đoàn Kết: 2 bản ghi · Xã Nậm Loỏng: 0 bản ghi."
+    )
     editor = _open_editor(dialog.undivided_view, event)
     assert [editor.itemText(n) for n in range(editor.count())] == [
         "(đơn vị mặc định: Phường Đoàn Kết)",
@@ -109,6 +113,7 @@ def test_a_province_records_a_split_choosing_the_part_of_an_activity(
         editor, undivided, event
     )
     assert event.data() == "Xã Nậm Loỏng (03392)"
+    assert dialog.totals.text().endswith("Phường Đoàn Kết: 1 bản ghi · Xã Nậm Loỏng: 1 bản ghi.")
     dialog.decision.edit.setText(DECISION)
     dialog.effective.edit.setText("01/01/2026")
     save_screenshot(dialog, "unit-split-dialog-records-vi")
