@@ -10,6 +10,8 @@ import hashlib
 import zlib
 from typing import TYPE_CHECKING, Any
 
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
 from coopdesk.sync import bundle, canonical, envelope, trust
 
 if TYPE_CHECKING:
@@ -66,3 +68,23 @@ def split(data: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
     """The header and body of a sealed bundle."""
     decoded = bundle.decode(unseal(data))
     return decoded.header, decoded.body
+
+
+def rehash_tail(data: bytes) -> bytes:
+    """A forger's 're-sealing' of a sealed bundle: the last 64 bytes (the signature) replaced
+    by a hash of the rest, as for the old unsigned format."""
+    signed = data[: -envelope.SIGNATURE_SIZE]
+    return signed + hashlib.sha512(signed).digest()
+
+
+def reencrypt(data: bytes, inner: bytes, recipient: Site) -> bytes:
+    """A genuine bundle's routing and signature around another content, encrypted to the
+    recipient's public keys (which anyone may have): what a forger with a text editor and the
+    registration file can make."""
+    start = len(bundle.MAGIC) + envelope._PREFIX.size
+    _fmt, routing_len = envelope._PREFIX.unpack_from(data, len(bundle.MAGIC))
+    routing = data[start : start + routing_len]
+    key = ChaCha20Poly1305.generate_key()
+    slot = envelope._SUITE.encrypt(key, recipient.keys.box_key(), routing)
+    content = ChaCha20Poly1305(key).encrypt(envelope._NONCE, inner, routing)
+    return data[: start + routing_len] + slot + content + data[-envelope.SIGNATURE_SIZE :]
