@@ -1,4 +1,5 @@
-"""`coopdesk report …`: print a document to PDF (and .xlsx, .docx), as a draft or issued."""
+"""`coopdesk report …`: print a document to PDF (and .xlsx, .docx), as a draft or issued;
+`coopdesk report register`: the documents issued, and a reprint of one as it was issued."""
 
 from __future__ import annotations
 
@@ -11,11 +12,18 @@ from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir
 from coopdesk.cli.lists import filter_flag_error, year_flag  # list flags parsed once
 from coopdesk.i18n import _
+from coopdesk.reports.annual import PARAGRAPH_KEYS  # no ReportLab behind it
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from coopdesk.services.documents import ListFilter, Rendered
+    from coopdesk.services.documents import (
+        DraftForm,
+        IssuedRef,
+        ListFilter,
+        RegisterEntry,
+        Rendered,
+    )
 
 DOCUMENTS = (
     "annual",
@@ -25,6 +33,7 @@ DOCUMENTS = (
     "list-trainings",
     "list-activities",
     "list-support",
+    "register",
 )
 
 
@@ -45,8 +54,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the document")
     p.add_argument("--issue", action="store_true", help="issue it: number it and record it")
+    p.add_argument(
+        "--paragraphs",
+        metavar="FILE.json",
+        help="annual: the officer's parts, {key: text, or null to leave the part out}; keys: "
+        + ", ".join(PARAGRAPH_KEYS),
+    )
+    p.add_argument(
+        "--replace",
+        metavar="NUMBER",
+        help="with --issue: the number of the issued document this one replaces (01/BC-HPN)",
+    )
+    p.add_argument(
+        "--reprint",
+        metavar="NUMBER",
+        help="register: write the issued document numbered so (01/BC-HPN), byte for byte",
+    )
     p.add_argument("--date", help="date of the document, dd/mm/yyyy (default: today)")
-    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--out", help="PDF file to write (register: only with --reprint)")
     p.add_argument("--xlsx", help="also write the tables to this .xlsx file")
     p.add_argument("--docx", help="also write the document to this Word (.docx) file")
     p.add_argument("--plan", help="the plan to print (id); default: the unit's latest plan")
@@ -164,7 +189,12 @@ def _unit(session: Session, args: argparse.Namespace) -> tuple[str, str]:
 
 
 def _make(
-    session: Session, args: argparse.Namespace, period: str, day: dt.date, flt: ListFilter
+    session: Session,
+    args: argparse.Namespace,
+    period: str,
+    day: dt.date,
+    flt: ListFilter,
+    paragraphs: dict[str, str | None],
 ) -> tuple[Rendered, str]:
     """The document as asked (rendered in --lang), and what to say once it is issued."""
     from coopdesk.services import documents
@@ -176,13 +206,25 @@ def _make(
         unit_code=unit_code,
         period=period,
         date=day,
+        paragraphs=paragraphs,
         filters=flt,
         plan_id=args.plan,
     )
     try:
         if not args.issue:
             return documents.render_request(session, form.request(args.lang)), ""
-        issued = documents.issue_draft(session, form, actor=actor, issued_on=day, lang=args.lang)
+        issued = documents.issue_draft(
+            session,
+            form,
+            actor=actor,
+            issued_on=day,
+            lang=args.lang,
+            replaces=_replaced(session, form, args.replace),
+        )
+    except documents.EmptyParagraphs as exc:
+        raise CliError(_empty_message(exc.keys)) from None
+    except documents.AlreadyIssued as exc:
+        raise CliError(_already_message(exc.current)) from None
     except documents.ReportError as exc:
         raise CliError(str(exc)) from None
     said = _("Issued No. {number}; SHA-256 of the official PDF: {sha}").format(
@@ -191,9 +233,89 @@ def _make(
     return issued.shown, said
 
 
+def _empty_message(keys: tuple[str, ...]) -> str:
+    names = "; ".join(f"“{_(PARAGRAPH_KEYS[k])}” ({k})" for k in keys)
+    return _(
+        "Not issued: these parts of the report are empty: {names}. Write them in the file "
+        "given with --paragraphs FILE.json under their key, for example "
+        '{{"{key}": "…"}}, or give null to leave a part out.'
+    ).format(names=names, key=keys[0])
+
+
+def _already_message(current: IssuedRef) -> str:
+    return _(
+        "Not issued: document No. {number} of {date} is already issued for this document, "
+        "unit and period. To issue a new one in its place, add --replace {number}; both stay "
+        "in the register."
+    ).format(number=current.number_line, date=current.date_text)
+
+
+def _replaced(session: Session, form: DraftForm, number: str | None) -> str | None:
+    """The id of the issued document --replace names, checked against the one standing."""
+    from coopdesk.services import documents
+
+    if number is None:
+        return None
+    check = documents.check_issue(
+        session, form.template, form.unit_code, form.period, {}, plan_id=form.plan_id
+    )
+    standing = check.replaces
+    if standing is None:
+        raise CliError(
+            _("--replace {number}: no document of this kind and period is issued yet.").format(
+                number=number
+            )
+        )
+    if documents.normal_number(number) != documents.normal_number(standing.number_line):
+        raise CliError(
+            _(
+                "--replace {number}: the document standing for this period is No. {current} of "
+                "{date}; name that one."
+            ).format(number=number, current=standing.number_line, date=standing.date_text)
+        )
+    return standing.id
+
+
+def _paragraphs(args: argparse.Namespace) -> dict[str, str | None]:
+    """The officer's parts from --paragraphs FILE.json, checked before anything is opened."""
+    if not args.paragraphs:
+        return {}
+    if args.document != "annual":
+        raise CliError(_("--paragraphs applies only to the annual report."))
+    from coopdesk.services import documents
+    from coopdesk.services.documents.paragraph_file import MAX_BYTES
+
+    path = Path(args.paragraphs)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CliError(f"--paragraphs {path}: {exc.strerror}") from None
+    try:
+        return documents.read_paragraphs(data)
+    except documents.ReportError as exc:
+        raise CliError(f"--paragraphs {path}: {exc}") from None
+
+
+def _check_flags(args: argparse.Namespace) -> None:
+    if args.document == "register":
+        if args.out and not args.reprint:
+            raise CliError(_("--out goes with --reprint NUMBER (the document to write)."))
+        return
+    if args.reprint:
+        raise CliError(_("--reprint goes with the register: coopdesk report register --reprint"))
+    if args.replace and not args.issue:
+        raise CliError(_("--replace goes with --issue (it issues a replacing document)."))
+    if not args.out:
+        raise CliError(_("--out must name a .pdf file, for example report.pdf"))
+
+
 def run(args: argparse.Namespace) -> int:
     from coopdesk.db.engine import open_database, session_scope
 
+    _check_flags(args)
+    if args.document == "register":
+        return _register(args)
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(_("--out must name a .pdf file, for example report.pdf"))
@@ -205,10 +327,11 @@ def run(args: argparse.Namespace) -> int:
     filters, year = _filters(args)
     default_period = str(year) if year and args.document != "list-cooperatives" else None
     period = args.period or default_period or str(day.year)
+    paragraphs = _paragraphs(args)
     engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
     try:
         with session_scope(engine) as session:
-            rendered, said = _make(session, args, period, day, filters)
+            rendered, said = _make(session, args, period, day, filters, paragraphs)
     finally:
         engine.dispose()
     out.write_bytes(rendered.pdf)
@@ -223,3 +346,53 @@ def run(args: argparse.Namespace) -> int:
         if extra:
             print(_("Wrote {file}").format(file=extra))
     return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    """List the unit's documents, or write one issued document's files as issued."""
+    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.services import documents
+
+    for flag, suffix in ((args.out, ".pdf"), (args.docx, ".docx")):
+        if flag and Path(flag).suffix.lower() != suffix:
+            raise CliError(_("{file} must end in {suffix}").format(file=flag, suffix=suffix))
+    engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
+    try:
+        with session_scope(engine) as session:
+            unit_code, _actor = _unit(session, args)
+            try:
+                if not args.reprint:
+                    entries = documents.register(session, unit_code, year_flag(args.year))
+                    lines = [_register_line(e) for e in entries if e.status == "issued"]
+                    print("\n".join(lines) if lines else _("No document is issued yet."))
+                    return 0
+                report_id = documents.find_issued(
+                    session, unit_code, args.reprint, year_flag(args.year)
+                )
+                files = {
+                    Path(target): documents.issued_file(session, report_id, kind)
+                    for target, kind in ((args.out, "pdf"), (args.docx, "docx"))
+                    if target
+                }
+            except documents.ReportError as exc:
+                raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    if not files:
+        raise CliError(_("--reprint needs --out FILE.pdf (and --docx FILE.docx if wanted)."))
+    for target, content in files.items():
+        target.write_bytes(content)
+        print(_("Wrote {file}").format(file=target))
+    return 0
+
+
+def _register_line(entry: RegisterEntry) -> str:
+    """'01/BC-HPN  05/11/2026  annual 2026  Lò Thị Ỏn  sha256…  (replaced by 02/BC-HPN)'."""
+    day = f"{entry.issued_on:%d/%m/%Y}" if entry.issued_on else ""
+    kept = "+".join(sorted(entry.files)) or _("file not kept")
+    line = "  ".join(
+        (entry.number_line, day, entry.template, entry.period, entry.signer, entry.file_hash, kept)
+    )
+    if entry.replaced_by:
+        line += "  " + _("(replaced by {number})").format(number=entry.replaced_by)
+    return line

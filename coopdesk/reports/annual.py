@@ -29,6 +29,9 @@ PARAGRAPH_KEYS: dict[str, str] = {
     "next_tasks": N_("Key tasks for the next period"),
     "proposals": N_("Proposals and recommendations"),
 }
+# Sections whose only text is the officer's: a document cannot be issued while one is empty,
+# unless it is left out (its paragraph is None: neither heading nor text is printed).
+WRITTEN_ONLY = ("strengths", "difficulties", "next_tasks", "proposals")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class AnnualData:
     support_by_fund: list[tuple[str, int, int]] = field(default_factory=list)  # fund, n, đồng
     budget_by_source: list[tuple[str, int, int, int]] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)  # "Kế hoạch số 235/KH-UBND ngày …"
-    paragraphs: dict[str, str] = field(default_factory=dict)
+    paragraphs: dict[str, str | None] = field(default_factory=dict)  # None: left out
     child_codes: list[str] = field(default_factory=list)  # key indicators by child unit
     children: list[tuple[str, dict[str, Decimal | None]]] = field(default_factory=list)
     reissue_note: str = ""
@@ -123,12 +126,23 @@ class _Writer:
         self.data = data
         self.lang = lang
         self.blocks: list[Paragraph | Table] = []
+        self.parts = iter(ROMAN)
 
     def add(self, text: str, style: str = "body") -> None:
         self.blocks.append(Paragraph(text, style))  # type: ignore[arg-type]
 
+    def part(self, heading: str) -> None:
+        """A numbered part (I., II., …): numbers follow the parts printed."""
+        self.add(f"{next(self.parts)}. {heading}", "part")
+
+    def left_out(self, key: str) -> bool:
+        return key in self.data.paragraphs and self.data.paragraphs[key] is None
+
+    def written(self, key: str) -> str:
+        return (self.data.paragraphs.get(key) or "").strip()
+
     def officer_text(self, key: str) -> None:
-        text = self.data.paragraphs.get(key, "").strip()
+        text = self.written(key)
         if not text:
             self.add(translate_in(self.lang, "(to be written by the officer)"))
             return
@@ -161,7 +175,7 @@ def build_annual(
         ).format(issuer=data.issuer_prose, period=period)
     )
     htx_all, tht_all = data.cooperatives_active
-    w.add(f"{ROMAN[0]}. " + translate_in(lang, "GENERAL SITUATION"), "part")
+    w.part(translate_in(lang, "GENERAL SITUATION"))
     w.add(
         translate_in(
             lang,
@@ -174,23 +188,12 @@ def build_annual(
             tht=w.n("tht_women_managed"),
         )
     )
-    if data.paragraphs.get("situation", "").strip():
+    if w.written("situation"):
         w.officer_text("situation")
 
-    w.add(f"{ROMAN[1]}. " + translate_in(lang, "RESULTS"), "part")
+    w.part(translate_in(lang, "RESULTS"))
     _results(w)
-
-    w.add(f"{ROMAN[2]}. " + translate_in(lang, "GENERAL ASSESSMENT"), "part")
-    w.add("1. " + translate_in(lang, "Strengths"), "item")
-    w.officer_text("strengths")
-    w.add("2. " + translate_in(lang, "Difficulties, shortcomings and their causes"), "item")
-    w.officer_text("difficulties")
-    w.add(
-        f"{ROMAN[3]}. " + translate_in(lang, "KEY TASKS") + f" {_next_period(data, lang)}", "part"
-    )
-    w.officer_text("next_tasks")
-    w.add(f"{ROMAN[4]}. " + translate_in(lang, "PROPOSALS AND RECOMMENDATIONS"), "part")
-    w.officer_text("proposals")
+    _officer_parts(w)
     w.add(
         translate_in(
             lang,
@@ -210,6 +213,24 @@ def build_annual(
     )
     doc.appendices = appendices(data, header.number_line(), numbering.date, lang)
     return doc
+
+
+def _officer_parts(w: _Writer) -> None:
+    """III–V: the officer's assessment, next tasks and proposals; a part left out is not
+    printed and the parts after it are numbered on."""
+    lang = w.lang
+    assessment = [k for k in ("strengths", "difficulties") if not w.left_out(k)]
+    if assessment:
+        w.part(translate_in(lang, "GENERAL ASSESSMENT"))
+    for n, key in enumerate(assessment, start=1):
+        w.add(f"{n}. " + translate_in(lang, PARAGRAPH_KEYS[key]), "item")
+        w.officer_text(key)
+    if not w.left_out("next_tasks"):
+        w.part(translate_in(lang, "KEY TASKS") + f" {_next_period(w.data, lang)}")
+        w.officer_text("next_tasks")
+    if not w.left_out("proposals"):
+        w.part(translate_in(lang, "PROPOSALS AND RECOMMENDATIONS"))
+        w.officer_text("proposals")
 
 
 def _results(w: _Writer) -> None:
@@ -296,8 +317,10 @@ def _results(w: _Writer) -> None:
             ),
             "dash",
         )
+    if w.left_out("international"):
+        return
     w.add("6. " + translate_in(lang, "International cooperation"), "item")
-    if d.paragraphs.get("international", "").strip():
+    if w.written("international"):
         w.officer_text("international")
     elif d.international_spent:
         w.add(

@@ -277,7 +277,8 @@ def _plan_bases(session: Session, unit_code: str, period: Period, lang: str) -> 
     return out
 
 
-def paragraphs_json(paragraphs: dict[str, str]) -> str:
+def paragraphs_json(paragraphs: dict[str, str | None]) -> str:
+    """The officer's paragraphs as stored: empty ones dropped, None (left out) kept."""
     return json.dumps(
-        {k: v for k, v in paragraphs.items() if v}, ensure_ascii=False, sort_keys=True
+        {k: v for k, v in paragraphs.items() if v or v is None}, ensure_ascii=False, sort_keys=True
     )

@@ -32,7 +32,7 @@ class ReportRequest:
     lang: str = "vi"
     number: int | None = None  # None: a draft
     date: dt.date | None = None  # the document's date (today when not given)
-    paragraphs: dict[str, str] = field(default_factory=dict)
+    paragraphs: dict[str, str | None] = field(default_factory=dict)  # None: left out
     overrides: dict[str, Any] = field(default_factory=dict)  # issuer/signer/recipients…
     plan_id: str | None = None
     filters: ListFilter = field(default_factory=ListFilter)

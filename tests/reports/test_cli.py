@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from coopdesk.cli import main
+from coopdesk.reports.annual import WRITTEN_ONLY
 from tests.reports.pdf import page_lines
 
 
@@ -35,7 +37,10 @@ def test_report_draft_and_issue_from_the_command_line(
     )
     assert "Số: /BC-HPN" in " ".join(page_lines(out.read_bytes(), 1))
     assert load_workbook(io.BytesIO(xlsx.read_bytes())).sheetnames == ["Chỉ tiêu"]
-    assert main([*args, "--issue", "--date", "06/11/2026", "--out", str(out)]) == 0
+    parts = tmp_path / "doan-van.json"
+    parts.write_text(json.dumps(dict.fromkeys(WRITTEN_ONLY, "Đã viết.")), encoding="utf-8")
+    issue = ["--issue", "--date", "06/11/2026", "--paragraphs", str(parts)]
+    assert main([*args, *issue, "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "01/BC-HPN" in printed and "SHA-256" in printed
     assert "Số: 01/BC-HPN" in " ".join(page_lines(out.read_bytes(), 1))

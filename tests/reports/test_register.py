@@ -24,8 +24,13 @@ def db(engine: Engine) -> Engine:
     return engine
 
 
-def _form(template: str = "annual", **kw) -> documents.DraftForm:  # type: ignore[no-untyped-def]
-    return documents.DraftForm(template=template, unit_code=COMMUNE, period="2026", **kw)
+WRITTEN = dict.fromkeys(documents.WRITTEN_ONLY, "Đã viết.")  # every part an issue needs
+
+
+def _form(template: str = "annual", period: str = "2026", **kw) -> documents.DraftForm:  # type: ignore[no-untyped-def]
+    if template == "annual":
+        kw.setdefault("paragraphs", dict(WRITTEN))
+    return documents.DraftForm(template=template, unit_code=COMMUNE, period=period, **kw)
 
 
 def _draft(session, template: str = "annual", **kw) -> documents.Draft:  # type: ignore[no-untyped-def]
@@ -68,14 +73,14 @@ def test_the_latest_draft_of_a_kind_unit_and_period_reopens(db: Engine) -> None:
     with session_scope(db) as s:
         again = documents.save_draft(
             s,
-            dataclasses.replace(first.form, paragraphs={"strengths": "Bản sửa."}),
+            dataclasses.replace(first.form, paragraphs={**WRITTEN, "strengths": "Bản sửa."}),
             actor="cb",
         )
         assert again.id == first.id  # the same draft, updated
     with session_scope(db) as s:
         found = documents.latest_draft(s, "annual", COMMUNE, "2026")
         assert found is not None and found.id == first.id
-        assert found.form.paragraphs == {"strengths": "Bản sửa."}
+        assert found.form.paragraphs == {**WRITTEN, "strengths": "Bản sửa."}
         assert documents.latest_draft(s, "annual", COMMUNE, "2025").id == other_period.id
         assert documents.latest_draft(s, "annual", COMMUNE, "phase2") is None
         _issue(s, found, dt.date(2026, 11, 5))
@@ -91,9 +96,9 @@ def test_issuing_numbers_per_type_and_year_and_records_the_hash(db: Engine) -> N
     with session_scope(db) as s:
         first = _draft(s)
         one = _issue(s, first, dt.date(2026, 11, 5))
-        _issue(s, _draft(s), dt.date(2026, 11, 20))
+        _issue(s, _draft(s, period="2026r"), dt.date(2026, 11, 20))
         _issue(s, _draft(s, "list-support"), dt.date(2026, 11, 20))
-        _issue(s, _draft(s), dt.date(2027, 1, 3))
+        _issue(s, _draft(s, period="phase1"), dt.date(2027, 1, 3))
         entries = documents.register(s, COMMUNE)
         assert [(e.number_line, e.issued_on.year) for e in entries] == [
             ("01/BC-HPN", 2027),
@@ -117,7 +122,9 @@ def test_issue_draft_saves_and_issues_in_one_step(db: Engine) -> None:
     with session_scope(db) as s:
         issued = documents.issue_draft(
             s,
-            _form(paragraphs={"proposals": "Đề nghị hỗ trợ."}, date=dt.date(2026, 11, 5)),
+            _form(
+                paragraphs={**WRITTEN, "proposals": "Đề nghị hỗ trợ."}, date=dt.date(2026, 11, 5)
+            ),
             actor="cb",
             lang="en",
         )
@@ -142,6 +149,17 @@ def test_an_issued_document_is_corrected_by_a_visible_reissue(db: Engine) -> Non
         assert documents.get_draft(s, copy.id).number_line == "02/BC-HPN"
         first_page = " ".join(page_lines(rendered.pdf, 1))
         assert "(Thay thế văn bản số 01/BC-HPN ngày 05/11/2026)" in first_page
+        entries = {e.number_line: e for e in documents.register(s, COMMUNE)}
+        assert entries["01/BC-HPN"].replaced_by == "02/BC-HPN"
+        assert entries["02/BC-HPN"].replaced_by == "" and entries["02/BC-HPN"].files == {
+            "pdf",
+            "docx",
+        }
+        assert documents.issued_file(s, copy.id) == rendered.pdf
+        with pytest.raises(documents.AlreadyIssued, match="02/BC-HPN"):
+            _issue(s, _draft(s), dt.date(2026, 11, 10))  # a new draft, not said to replace
+        with pytest.raises(documents.AlreadyIssued, match="02/BC-HPN"):
+            documents.issue_report(s, _draft(s).id, actor="cb", replaces=original.id)
         with pytest.raises(documents.ReportError):
             documents.reissue(s, _draft(s).id, actor="cb")
 

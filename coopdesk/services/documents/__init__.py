@@ -4,6 +4,9 @@ number, re-issues, rendering to PDF and .xlsx, and the file names people are off
 - `drafts`: `DraftForm` (what the Reports form says), `save_draft`, `latest_draft`,
   `get_draft`, `preview`
 - `register`: `issue_report`, `issue_draft`, `reissue`, `register`, `next_number`
+- `issuing`: `check_issue` (what to ask before issuing), `EmptyParagraphs`, `AlreadyIssued`
+- `files`: `issued_file` (the PDF or .docx as issued), `find_issued` (by its number)
+- `paragraph_file`: `read_paragraphs` (the CLI's --paragraphs file, checked)
 - `rendering`: `Rendered`, `render_request`, `render` (a stored document)
 - `choices`: what the Reports form offers (units, sectors, cut-off, issuer defaults)
 - `file_names`: `document_file_name` ("Bao-cao-De-an-01-Phuong-Tan-Phong-2026.pdf")
@@ -14,7 +17,7 @@ What a document says is gathered in `services.report_data` (reports, plans) and
 `services.report_lists` (lists). The caller owns the transaction; nothing here commits.
 """
 
-from coopdesk.reports.annual import PARAGRAPH_KEYS
+from coopdesk.reports.annual import PARAGRAPH_KEYS, WRITTEN_ONLY
 from coopdesk.services.documents.choices import (
     ISSUING_FIELDS,
     FormChoices,
@@ -22,7 +25,6 @@ from coopdesk.services.documents.choices import (
     issuing_defaults,
 )
 from coopdesk.services.documents.drafts import (
-    WITH_PARAGRAPHS,
     Draft,
     DraftForm,
     get_draft,
@@ -31,6 +33,16 @@ from coopdesk.services.documents.drafts import (
     save_draft,
 )
 from coopdesk.services.documents.file_names import document_file_name, people_file_name
+from coopdesk.services.documents.files import find_issued, issued_file, normal_number
+from coopdesk.services.documents.issuing import (
+    WITH_PARAGRAPHS,
+    AlreadyIssued,
+    EmptyParagraphs,
+    IssueCheck,
+    IssuedRef,
+    check_issue,
+)
+from coopdesk.services.documents.paragraph_file import read_paragraphs
 from coopdesk.services.documents.register import (
     Issued,
     RegisterEntry,
@@ -59,27 +71,37 @@ __all__ = [
     "PARAGRAPH_KEYS",
     "TEMPLATES",
     "WITH_PARAGRAPHS",
+    "WRITTEN_ONLY",
+    "AlreadyIssued",
     "BadFilter",
     "Draft",
     "DraftForm",
+    "EmptyParagraphs",
     "FormChoices",
+    "IssueCheck",
     "Issued",
+    "IssuedRef",
     "ListFilter",
     "RegisterEntry",
     "Rendered",
     "ReportError",
     "ReportRequest",
     "check_filter",
+    "check_issue",
     "document_file_name",
+    "find_issued",
     "form_choices",
     "get_draft",
     "issue_draft",
     "issue_report",
+    "issued_file",
     "issuing_defaults",
     "latest_draft",
     "next_number",
+    "normal_number",
     "people_file_name",
     "preview",
+    "read_paragraphs",
     "register",
     "reissue",
     "render",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Report
 from coopdesk.i18n import _
 from coopdesk.reports.text import translate_in
+from coopdesk.services.documents.issuing import WITH_PARAGRAPHS
 from coopdesk.services.documents.rendering import Rendered, render_request
 from coopdesk.services.documents.stored import (
     audit,
@@ -34,9 +35,6 @@ from coopdesk.services.report_lists import ListFilter
 from coopdesk.services.report_request import TEMPLATES, ReportError, ReportRequest
 from coopdesk.sync import versions
 
-# Documents with the officer's own paragraphs (coopdesk.reports.annual.PARAGRAPH_KEYS).
-WITH_PARAGRAPHS = frozenset({"annual"})
-
 
 @dataclass
 class DraftForm:
@@ -46,7 +44,7 @@ class DraftForm:
     unit_code: str
     period: str = ""
     date: dt.date | None = None
-    paragraphs: dict[str, str] = field(default_factory=dict)
+    paragraphs: dict[str, str | None] = field(default_factory=dict)  # None: left out
     overrides: dict[str, Any] = field(default_factory=dict)  # what differs from the settings
     filters: ListFilter = field(default_factory=ListFilter)
     plan_id: str | None = None

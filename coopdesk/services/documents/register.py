@@ -1,9 +1,12 @@
 """The register of documents: issuing a draft with the next number, re-issues, the list.
 
-A document is a draft until it is issued. Issuing gives it the next number for its type and
-year at its unit (numbers restart each year), renders it, and records the PDF's SHA-256, the
-period and the signer. A correction is a re-issue: a new document with its own number that
-points at the one it replaces (`reissue_of`) and says so under its subject line.
+A document is a draft until it is issued. Issuing refuses while an officer's part is empty
+(unless she left it out) and while another document of the same kind, unit and period stands
+issued, unless the new one is said to replace it. It gives the next number for its type and
+year at its unit (numbers restart each year), renders it, keeps the PDF and .docx as issued
+and records the PDF's SHA-256, the period and the signer. A replacing document has its own
+number, points at the one it replaces (`reissue_of`) and says so under its subject line; both
+stay in the register, the old one marked replaced.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Report
 from coopdesk.i18n import _
 from coopdesk.services.documents.drafts import Draft, DraftForm, draft_of, save_draft
+from coopdesk.services.documents.files import store_files, stored_kinds
+from coopdesk.services.documents.issuing import check_replacement, check_report
 from coopdesk.services.documents.rendering import Rendered, render
 from coopdesk.services.documents.stored import audit, get_report, number_line, options_of
 from coopdesk.services.report_data import Progress, issuing_for
@@ -37,6 +42,10 @@ class RegisterEntry:
     period: str
     status: str  # draft | issued
     reissue_of: str | None
+    signer: str = ""
+    file_hash: str = ""  # SHA-256 of the official PDF
+    replaced_by: str = ""  # the number line of the document that replaces this one
+    files: frozenset[str] = frozenset()  # the files kept as issued: pdf, docx
 
 
 @dataclass
@@ -67,8 +76,10 @@ def issue_report(
     actor: str,
     issued_on: dt.date | None = None,
     progress: Progress | None = None,
+    replaces: str | None = None,
 ) -> Rendered:
-    """Number the draft, render the official (Vietnamese) PDF and record its hash."""
+    """Number the draft, render the official (Vietnamese) PDF, keep it with its .docx and
+    record its hash. `replaces`: the id of the issued document this one takes the place of."""
     report = get_report(session, report_id)
     if report.status == "issued":
         raise ReportError(
@@ -76,6 +87,8 @@ def issue_report(
                 number=number_line(report)
             )
         )
+    check_report(session, report)
+    report.reissue_of = check_replacement(session, report, replaces)
     day = issued_on or dt.date.today()
     issuing = issuing_for(session, report.unit_code, options_of(report).get("overrides", {}))
     before = {"status": report.status, "number": report.number}
@@ -91,6 +104,7 @@ def issue_report(
     report.file_hash = rendered.sha256
     report.updated_by = actor
     session.flush()
+    store_files(session, report, {"pdf": rendered.pdf, "docx": rendered.docx()})
     audit(session, report, "update", actor, before)
     return rendered
 
@@ -103,10 +117,13 @@ def issue_draft(
     issued_on: dt.date | None = None,
     lang: str = "vi",
     progress: Progress | None = None,
+    replaces: str | None = None,
 ) -> Issued:
     """Save what the form says as its draft and issue it, in one transaction."""
     draft = save_draft(session, form, actor=actor)
-    official = issue_report(session, draft.id, actor=actor, issued_on=issued_on, progress=progress)
+    official = issue_report(
+        session, draft.id, actor=actor, issued_on=issued_on, progress=progress, replaces=replaces
+    )
     shown = official if lang == "vi" else render(session, draft.id, lang)
     return Issued(draft_of(get_report(session, draft.id)), official, shown)
 
@@ -153,17 +170,27 @@ def register(
         Report.updated_at.desc(),
         Report.id,
     )
+    reports = list(session.scalars(query))
+    numbers = {r.id: number_line(r) for r in reports}
+    replaced_by = {
+        r.reissue_of: numbers[r.id] for r in reports if r.reissue_of and r.status == "issued"
+    }
+    kept = stored_kinds(session, [r.id for r in reports if r.status == "issued"])
     return [
         RegisterEntry(
             id=r.id,
             template=r.template,
             doc_type=r.doc_type,
             number=r.number,
-            number_line=number_line(r),
+            number_line=numbers[r.id],
             issued_on=r.issued_on,
             period=r.period,
             status=r.status,
             reissue_of=r.reissue_of,
+            signer=r.signer if r.status == "issued" else "",
+            file_hash=r.file_hash,
+            replaced_by=replaced_by.get(r.id, ""),
+            files=frozenset(kept.get(r.id, ())),
         )
-        for r in session.scalars(query)
+        for r in reports
     ]

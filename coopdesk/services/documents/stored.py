@@ -31,12 +31,15 @@ def options_of(report: Report) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def paragraphs_of(report: Report) -> dict[str, str]:
+def paragraphs_of(report: Report) -> dict[str, str | None]:
+    """The officer's paragraphs; None for a part she left out."""
     try:
         data = json.loads(report.paragraphs or "{}")
     except ValueError:
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): None if v is None else str(v) for k, v in data.items()}
 
 
 def document_date(report: Report) -> dt.date | None:
