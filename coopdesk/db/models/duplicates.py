@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import DateTime, Index, String, Text, case, func
+from sqlalchemy import DateTime, Index, Integer, String, Text, case, func, literal
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coopdesk.db.models.base import Base, Synced
@@ -18,9 +18,19 @@ from coopdesk.db.models.registry import Cooperative, Person
 from coopdesk.domain.duplicates import MST_SEPARATORS, PHONE_SEPARATORS
 
 
+def _text(value: str) -> Any:
+    """A constant written into the SQL, not bound: SQLite uses an index on an expression only
+    for the very same expression, and a bound parameter is not the index's constant."""
+    return literal(value, String, literal_execute=True)
+
+
+def _int(value: int) -> Any:
+    return literal(value, Integer, literal_execute=True)
+
+
 def _without(column: Any, separators: tuple[str, ...]) -> Any:
     for sep in separators:
-        column = func.replace(column, sep, "")
+        column = func.replace(column, _text(sep), _text(""))
     return column
 
 
@@ -28,7 +38,13 @@ def phone_digits_sql(phone: Any) -> Any:
     """SQL for `domain.duplicates.phone_digits` of a stored (normalised) phone, before its
     length and digits are checked: a stored number equal to a valid key is a valid one."""
     bare = _without(phone, PHONE_SEPARATORS)
-    return case((func.substr(bare, 1, 3) == "+84", "0" + func.substr(bare, 4)), else_=bare)
+    return case(
+        (
+            func.substr(bare, _int(1), _int(3)) == _text("+84"),
+            _text("0") + func.substr(bare, _int(4)),
+        ),
+        else_=bare,
+    )
 
 
 def tax_code_sql(number: Any) -> Any:

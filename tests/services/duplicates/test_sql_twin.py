@@ -104,9 +104,12 @@ def test_cooperatives_found_by_a_key_are_those_whose_keys_hold_it(
 
 
 def _plan(session: Session, kind: str, model: Any, key: str) -> str:
+    """The plan of the lookup as it runs: with its bound parameters, as the service sends it
+    (an expression index serves only the same expression, constants written out)."""
     query = select(model.id).where(having_key(kind, key), live(kind))
-    compiled = query.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-    rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+    compiled = query.compile(session.get_bind(), compile_kwargs={"render_postcompile": True})
+    params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+    rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", params)
     return " ".join(str(row[-1]) for row in rows)
 
 
