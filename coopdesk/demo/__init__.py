@@ -23,6 +23,7 @@ from coopdesk.db.models import Cooperative, Ethnicity, Person, Sector, Unit
 from coopdesk.demo import vocab
 from coopdesk.demo.activities import ActivityMaker
 from coopdesk.demo.context import Commune, CommuneResult, in_sentence
+from coopdesk.demo.keys import install_keys
 from coopdesk.demo.plans import write_plans
 from coopdesk.demo.province import ProvinceMaker
 from coopdesk.demo.registry import RegistryMaker
@@ -183,6 +184,7 @@ def generate(
         w = Writer(conn, seed, versions.local_version(session, None).text())
         home_made, makers = _fill_communes(session, w, seed, scale, communes, home, progress)
         write_plans(
+            session,
             w,
             seed,
             home.code,
@@ -258,4 +260,5 @@ def _install_demo(
         install_unit, role = province, "aggregator"
         officer, position = makers[province.code].chair
     install(session, install_unit, role, officer, position)
+    install_keys(session, install_unit)
     return install_unit

@@ -3,6 +3,10 @@
 The stored name columns are filled the way the records service fills them (NFC text,
 `fold()` for search, `person_sort_key()` for lists), cached per distinct name because a
 national demo repeats the same few thousand names a million times.
+
+Most people have a mobile number, written the way officers type them ("0912345678",
+"0912 345 678", "091.234.5678"…) and stored as typed, as the person editor stores it: the
+search index and the duplicate check read its digits (`db.models.search`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,35 @@ _MIXED = WeightedChoice(
 _MIDDLE = {"F": WeightedChoice(vocab.MIDDLE_FEMALE), "M": WeightedChoice(vocab.MIDDLE_MALE)}
 _GIVEN = {"F": vocab.GIVEN_FEMALE, "M": vocab.GIVEN_MALE}
 
+# Vietnamese mobile prefixes (10 digits since 2018): Viettel, Vinaphone, MobiFone,
+# Vietnamobile, Gmobile.
+MOBILE_PREFIXES = (
+    "032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098",
+    "081", "082", "083", "084", "085", "088", "091", "094",
+    "070", "076", "077", "078", "079", "089", "090", "093",
+    "052", "056", "058", "092", "059", "099",
+)  # fmt: skip
+# How the ten digits are grouped when typed, with how often each way is seen.
+PHONE_GROUPS = WeightedChoice(
+    [("4 3 3", 35), ("", 30), ("4.3.3", 15), ("3.3.4", 10), ("3 3 4", 10)]
+)
+WITH_PHONE = 0.7  # the share of people with a number
+
+
+def phone_number(rng: random.Random) -> str:
+    """A mobile number as an officer types it: '0912345678', '0912 345 678', '091.234.5678'."""
+    digits = rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**7):07d}"
+    grouping = PHONE_GROUPS.pick(rng)
+    if not grouping:
+        return digits
+    sep = grouping[1]
+    sizes = [int(n) for n in grouping.split(sep)]
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(digits[start : start + size])
+        start += size
+    return sep.join(parts)
+
 
 @cache
 def name_columns(family: str, middle: str, given: str) -> tuple[str, str, str]:
@@ -51,6 +84,9 @@ class PersonMaker:
     def __init__(self, rng: random.Random, mountain: bool) -> None:
         self._rng = rng
         self._family = _MIXED if mountain else _COMMON
+        # Phones come from a generator of their own, seeded from the commune's without drawing
+        # from it: every other value of the demo stays what it was before people had phones.
+        self._phones = random.Random(repr(rng.getstate()[1][:8]))
 
     def row(
         self,
@@ -71,6 +107,7 @@ class PersonMaker:
             middle = "Văn"
         given = rng.choice(_GIVEN[gender])
         full, folded, key = name_columns(family, middle, given)
+        phones = self._phones
         return {
             "id": person_id,
             "unit_code": unit_code,
@@ -83,4 +120,5 @@ class PersonMaker:
             "gender": gender,
             "birth_year": rng.randint(*birth_years),
             "address": address,
+            "phone": phone_number(phones) if phones.random() < WITH_PHONE else "",
         }

@@ -2,8 +2,9 @@
 
 Rows are buffered per table and written with Core `executemany` in batches, parents before
 children (foreign keys are checked at once). Rows carry the sync version of the generating
-transaction, and records with a natural key get the id sync derives from it: what the ORM hook
-of `coopdesk.sync.versions` would have given them. Other ids are UUID-shaped strings whose
+transaction (unless a row brings its own: the plans of the offices above, `demo.plans`), and
+records with a natural key get the id sync derives from it: what the ORM hook of
+`coopdesk.sync.versions` would have given them. Other ids are UUID-shaped strings whose
 first 48 bits are a counter (from a seeded start), so each table's primary-key index is
 appended to rather than split at random, and whose rest comes from the caller's seeded random
 generator: same seed, same ids.

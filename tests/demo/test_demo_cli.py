@@ -318,3 +318,24 @@ def test_cli_choices_match_the_generator() -> None:
     from coopdesk.cli import demo as cli_demo
 
     assert (cli_demo.SCALES, cli_demo.DEFAULT_SEED) == (demo.SCALES, demo.DEFAULT_SEED)
+
+
+def test_the_province_plan_is_the_same_record_in_commune_and_province_demos(
+    commune_dir: Path, province_dir: Path
+) -> None:
+    """As if it had come down from the province: the same ids, fields and versions."""
+
+    def province_records(data_dir: Path) -> list[tuple[object, ...]]:
+        engine = _engine(data_dir)
+        rows: list[tuple[object, ...]] = []
+        with engine.connect() as conn:
+            for model in (Plan, Target, Assignment):
+                table = model.__table__
+                query = select(table).where(table.c.unit_code == LAI_CHAU).order_by(table.c.id)
+                rows += [tuple(r) for r in conn.execute(query)]
+        engine.dispose()
+        return rows
+
+    held = province_records(commune_dir)
+    assert len(held) == 1 + 2 + 9  # the plan, its targets and its assignments
+    assert held == province_records(province_dir)
