@@ -363,6 +363,7 @@ class UnitSplitDialog(QDialog):
         if parts is None:
             return
         self.next_button.setEnabled(False)
+        self.steps.setEnabled(False)  # what is read is what was typed
         self.sent = parts
         self.ctx.read_later(
             unit_splits.plan_split,
@@ -375,6 +376,7 @@ class UnitSplitDialog(QDialog):
 
     def _planned(self, plan: unit_splits.SplitPlan) -> None:
         self.next_button.setEnabled(True)
+        self.steps.setEnabled(True)
         kept = {**self.divided.chosen, **self.undivided.chosen}
         default = self.default_part(list(plan.parts))
         self.plan, self.default_code = plan, default.code
@@ -426,6 +428,7 @@ class UnitSplitDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
         self.next_button.setEnabled(True)
+        self.steps.setEnabled(True)
         if not isinstance(exc, ValueError):  # UnitChangeError, UnknownUnit are ValueErrors
             self.ctx.tasks.show_error(exc)
             return

@@ -210,3 +210,28 @@ def test_the_split_is_a_third_choice_of_the_recording_dialog(qtbot, province, mo
     monkeypatch.setattr(UnitSplitDialog, "exec", run_split)
     page.record_button.click()
     assert len(opened) == 1 and opened[0].province.currentData() == PROVINCE
+
+
+def test_the_national_office_picks_the_province_and_reads_it_in_english(qtbot, ctx, records):
+    from coopdesk import i18n
+
+    with session_scope(ctx.engine) as s:
+        installation = settings.save_installation(
+            s, settings.Installation(unit_code="VN", role="aggregator", officer="Hoà")
+        )
+    dialog = _dialog(qtbot, AppContext(ctx.engine, ctx.data_dir, installation, ctx.tasks))
+    assert dialog.province.isEnabled() and dialog.commune.count() > 0
+    dialog.province.setCurrentIndex(dialog.province.findData(PROVINCE))
+    _fill_units(dialog)
+    i18n.set_language("en")
+    dialog.translate_ui()
+    dialog.next_button.click()
+    assert dialog.step_title.text() == "Dividing the records"
+    assert dialog.undivided.index(0, 2).data() == "(default unit: Phường Đoàn Kết)"
+    assert dialog.totals.text() == (
+        "From the effective date: Phường Đoàn Kết: 2 records · Xã Nậm Loỏng: 0 records."
+    )
+    save_screenshot(dialog, "unit-split-dialog-records-en")
+    dialog.effective.edit.setText("01/01/2026")
+    dialog.ok_button.click()
+    assert dialog.change_id is not None
