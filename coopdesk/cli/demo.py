@@ -169,6 +169,8 @@ def _summary_lines(
     data_dir: Path, summary: DemoSummary, kinds: dict[str, int], size: int
 ) -> list[str]:
     """What was made, for the officer: the installation, the counts, how to open it."""
+    from coopdesk.services.trust import DEMO_PASSWORD
+
     n = summary.counts.get
     return [
         _("Demo data created in {folder} (scale {scale}, seed {seed}).").format(
@@ -181,6 +183,10 @@ def _summary_lines(
             if summary.scale == "commune"
             else _("an aggregating installation"),
         ),
+        _(
+            "Its keys open with the demo password {password}; it trusts the demo installations "
+            "of the units above and below it."
+        ).format(password=DEMO_PASSWORD),
         _("Communes: {communes}; HTX: {htx}; THT: {tht}; people: {people}.").format(
             communes=format_number(summary.communes),
             htx=format_number(kinds.get("HTX", 0)),

@@ -14,6 +14,9 @@ from coopdesk.security import passwords
 from coopdesk.services.sync import SyncError, whoami
 from coopdesk.sync import trust
 
+# The password of every demo installation's keys (`coopdesk demo`, `coopdesk --demo`).
+DEMO_PASSWORD = "coopdesk-demo"
+
 
 class TrustRefused(SyncError):
     """A trust operation that cannot be done, with the officer's message."""

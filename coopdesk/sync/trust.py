@@ -72,11 +72,13 @@ def create_identity(
     *,
     params: passwords.KdfParams | None = None,
     now: dt.datetime | None = None,
+    identity: Identity | None = None,
 ) -> str:
-    """New key pairs for this installation (older ones retire); the recovery code to print."""
+    """New key pairs for this installation (older ones retire); the recovery code to print.
+    `identity`: given keys instead of new random ones (the demo's, derived from its unit)."""
     if passwords.password_too_short(password):
         raise TrustError("weak_password")
-    identity = Identity.generate()
+    identity = identity or Identity.generate()
     code = passwords.new_recovery_code()
     when = _now(now)
     old = current_row(session)

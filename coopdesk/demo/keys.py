@@ -1,0 +1,44 @@
+"""The demo's keys: a demo installation of a unit always has the same keys, derived from the
+unit's code and kept under the known demo password, and it trusts the demo keys of the units
+it exchanges bundles with (the unit above, the units below). So demo databases made apart,
+say a commune's and its province's, send each other bundles as registered installations do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk import __version__
+from coopdesk.db.models import Unit
+from coopdesk.i18n import _
+from coopdesk.services.trust import DEMO_PASSWORD
+from coopdesk.sync import trust
+from coopdesk.sync.identity import Identity
+
+
+def demo_identity(unit_code: str) -> Identity:
+    """The demo keys of a unit (never used outside demo data: anyone can derive them)."""
+    raw = b"".join(
+        hashlib.sha256(f"coopdesk-demo-{part}:{unit_code}".encode()).digest()
+        for part in ("sign", "box")
+    )
+    return Identity.from_private_bytes(raw)
+
+
+def install_keys(session: Session, unit: Unit) -> None:
+    """This demo installation's keys, and trust in its partners' demo keys."""
+    trust.create_identity(session, DEMO_PASSWORD, identity=demo_identity(unit.code))
+    partners = list(
+        session.scalars(
+            select(Unit.code).where(Unit.parent_code == unit.code, Unit.legacy.is_(False))
+        )
+    )
+    if unit.parent_code:
+        partners.append(unit.parent_code)
+    for code in partners:
+        keys = demo_identity(code).public
+        registration = trust.Registration(code, _("Demo officer"), f"CoopDesk {__version__}", keys)
+        trust.register(session, registration, keys.fingerprint)
