@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.domain.unit_changes import Part, is_unit_code
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_, _, fold
 from coopdesk.services import unit_splits, units
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import DateField, FieldError, TextField
@@ -118,8 +118,15 @@ class UnitSplitDialog(QDialog):
         self.province_label, self.province = QLabel(), QComboBox()
         self.province.setEnabled(self.ctx.unit_code == units.COUNTRY_CODE)
         self.commune_label, self.commune = QLabel(), QComboBox()
+        self.commune_filter = QLineEdit()
+        self.commune_filter.setClearButtonEnabled(True)
+        self.commune_filter.setMaximumWidth(260)
+        self.communes: list[tuple[str, str]] = []  # (code, "name (code)") of the province
+        pick = QHBoxLayout()
+        pick.addWidget(self.commune_filter)
+        pick.addWidget(self.commune, 1)
         form.addRow(self.province_label, self.province)
-        form.addRow(self.commune_label, self.commune)
+        form.addRow(self.commune_label, pick)
         layout.addLayout(form)
         self.parts_label = QLabel()
         layout.addWidget(self.parts_label)
@@ -140,6 +147,7 @@ class UnitSplitDialog(QDialog):
         self.default_group = QButtonGroup(self)
         self.province.currentIndexChanged.connect(lambda _i: self._fill_communes())
         self.commune.currentIndexChanged.connect(lambda _i: self._commune_chosen())
+        self.commune_filter.textChanged.connect(self._filter_communes)
         return page
 
     def _build_records_step(self) -> QWidget:
@@ -208,6 +216,7 @@ class UnitSplitDialog(QDialog):
         self.setWindowTitle(_("Record the split of a commune"))
         self.province_label.setText(_("Province"))
         self.commune_label.setText(_("Commune to split"))
+        self.commune_filter.setPlaceholderText(_("Search by name (accents not needed)…"))
         self.parts_label.setText(_("Units after the split"))
         for label, text in zip(
             self.headers,
@@ -299,17 +308,29 @@ class UnitSplitDialog(QDialog):
 
     def _fill_communes(self) -> None:
         code = self.province.currentData()
+        self.communes = [
+            (info.code, f"{info.name} ({info.code})")
+            for info in (self.ctx.read(units.children, code) if code else [])
+            if info.level == "commune" and not info.legacy
+        ]
+        self.commune.setCurrentIndex(-1)
+        self._filter_communes(self.commune_filter.text())
+
+    @Slot(str)
+    def _filter_communes(self, text: str) -> None:
+        """The communes whose name holds the words typed; the one chosen stays if it does."""
+        words = fold(text).split()
+        kept = self.commune.currentData()
+        shown = [(c, label) for c, label in self.communes if all(w in fold(label) for w in words)]
         self.commune.blockSignals(True)
         self.commune.clear()
-        for info in self.ctx.read(units.children, code) if code else []:
-            if info.level == "commune" and not info.legacy:
-                self.commune.addItem(f"{info.name} ({info.code})", info.code)
-        self.commune.setCurrentIndex(-1)
+        for code, label in shown:
+            self.commune.addItem(label, code)
+        at = self.commune.findData(kept) if kept else -1
+        self.commune.setCurrentIndex(at if at >= 0 or not words or not shown else 0)
         self.commune.blockSignals(False)
-
-    def choose_commune(self, code: str) -> None:
-        """Pick the commune by its code, as the officer's choice in the list does."""
-        self.commune.setCurrentIndex(self.commune.findData(units.normalize_code(code)))
+        if self.commune.currentData() != kept:
+            self._commune_chosen()
 
     def _commune_chosen(self) -> None:
         """The first unit after keeps the commune's code and name, until the officer types."""

@@ -67,7 +67,8 @@ def _dialog(qtbot, ctx: AppContext):
 
 
 def _fill_units(dialog, second_code: str = "3392") -> None:
-    dialog.choose_commune(DOAN_KET)
+    dialog.commune_filter.setText("doan ket")  # accents not needed: the one match is chosen
+    assert dialog.commune.count() == 1 and dialog.commune.currentData() == DOAN_KET
     first, second = dialog.rows
     assert (first.code.text(), first.name.text()) == (DOAN_KET, "Phường Đoàn Kết")
     first.villages.setText("Nà Ún, Tổ 3")
@@ -235,3 +236,13 @@ def test_the_national_office_picks_the_province_and_reads_it_in_english(qtbot, c
     dialog.effective.edit.setText("01/01/2026")
     dialog.ok_button.click()
     assert dialog.change_id is not None
+
+
+def test_units_are_added_and_removed_and_one_stays_the_default(qtbot, province) -> None:
+    dialog = _dialog(qtbot, province)
+    assert [r.remove.isEnabled() for r in dialog.rows] == [False, False]  # two at least
+    dialog.add_button.click()
+    assert len(dialog.rows) == 3 and all(r.remove.isEnabled() for r in dialog.rows)
+    dialog.rows[2].default.setChecked(True)
+    dialog.rows[2].remove.click()
+    assert len(dialog.rows) == 2 and dialog.rows[0].default.isChecked()
