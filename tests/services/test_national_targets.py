@@ -49,7 +49,7 @@ def test_national_demo_plan_carries_the_programme_targets(engine: Engine) -> Non
 
     with session_scope(engine) as s:
         writer = Writer(s.connection(), 7, versions.local_version(s, None).text())
-        write_plans(writer, 7, "03408", "12", "tỉnh Lai Châu", national=True)
+        write_plans(s, writer, 7, "03408", "12", "tỉnh Lai Châu", national=True)
         writer.flush()
     with session_scope(engine) as s:
         national = s.scalars(select(Plan).where(Plan.unit_code == "VN")).one()
