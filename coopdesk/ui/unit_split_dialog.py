@@ -398,7 +398,7 @@ class UnitSplitDialog(QDialog):
     def _planned(self, plan: unit_splits.SplitPlan) -> None:
         self.next_button.setEnabled(True)
         self.steps.setEnabled(True)
-        kept = {**self.divided.chosen, **self.undivided.chosen}
+        kept = {**self.divided.picked, **self.undivided.picked}
         default = self.default_part(list(plan.parts))
         self.plan, self.default_code = plan, default.code
         by_address = [p for p in plan.proposals if p.part is not None]

@@ -37,6 +37,7 @@ class SplitRecordsTableModel(QAbstractTableModel):
         self.optional = optional  # may be left empty (the default unit)
         self.rows: list[unit_splits.Proposal] = []
         self.chosen: dict[str, str] = {}
+        self.picked: dict[str, str] = {}  # chosen by hand (the rest: as the plan proposed)
         self.parts: tuple[Part, ...] = ()
         self.default_name = ""
 
@@ -47,14 +48,13 @@ class SplitRecordsTableModel(QAbstractTableModel):
         default: Part,
         kept: dict[str, str],
     ) -> None:
-        """The plan's rows; a unit chosen before (`kept`) stays when it is still a part."""
-        codes = {p.code for p in parts}
+        """The plan's rows; a unit picked by hand before (`kept`) stays while it is a part."""
+        codes = {p.code for p in parts} | ({""} if self.optional else set())
         self.beginResetModel()
         self.rows, self.parts, self.default_name = rows, parts, default.name
-        self.chosen = {
-            r.record_id: kept[r.record_id] if kept.get(r.record_id) in codes else (r.part or "")
-            for r in rows
-        }
+        ids = {r.record_id for r in rows}
+        self.picked = {rid: code for rid, code in kept.items() if rid in ids and code in codes}
+        self.chosen = {r.record_id: self.picked.get(r.record_id, r.part or "") for r in rows}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -95,7 +95,8 @@ class SplitRecordsTableModel(QAbstractTableModel):
         codes = {p.code for p in self.parts} | ({""} if self.optional else set())
         if role != CODE_ROLE or index.column() != self.PART or value not in codes:
             return False
-        self.chosen[self.rows[index.row()].record_id] = value
+        record_id = self.rows[index.row()].record_id
+        self.chosen[record_id] = self.picked[record_id] = value
         self.dataChanged.emit(index, index)
         return True
 

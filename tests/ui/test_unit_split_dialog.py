@@ -246,3 +246,16 @@ def test_units_are_added_and_removed_and_one_stays_the_default(qtbot, province) 
     dialog.rows[2].default.setChecked(True)
     dialog.rows[2].remove.click()
     assert len(dialog.rows) == 2 and dialog.rows[0].default.isChecked()
+
+
+def test_a_new_plan_follows_the_villages_but_keeps_what_was_picked(qtbot, province, records):
+    dialog = _dialog(qtbot, province)
+    _fill_units(dialog)
+    dialog.next_button.click()
+    dialog.undivided.setData(dialog.undivided.index(0, 2), NAM_LOONG)
+    dialog.back_button.click()
+    dialog.rows[0].villages.setText("Tổ 3")
+    dialog.rows[1].villages.setText("Nà Ún, Co Sản")  # the tea's village moves
+    dialog.next_button.click()
+    assert dialog.divided.index(0, 2).data() == "Xã Nậm Loỏng (03392)"
+    assert dialog.undivided.index(0, 2).data() == "Xã Nậm Loỏng (03392)"
