@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -32,6 +34,7 @@ from coopdesk.services.documents import (
     PARAGRAPH_KEYS,
     TEMPLATES,
     WITH_PARAGRAPHS,
+    WRITTEN_ONLY,
     DraftForm,
     FormChoices,
 )
@@ -47,6 +50,8 @@ OVERRIDE_FIELDS = (
     ("signer_name", N_("Signer")),
 )
 Triple = tuple[str, str, str]  # (template, unit code, period key): which document
+# The parts with a heading of their own, which the officer may leave out of the document.
+OMITTABLE = (*WRITTEN_ONLY, "international")
 
 
 class ReportForm(QWidget):
@@ -105,6 +110,7 @@ class ReportForm(QWidget):
         paragraphs = QVBoxLayout(self.paragraph_box)
         self.paragraph_labels: dict[str, QLabel] = {}
         self.paragraph_edits: dict[str, QPlainTextEdit] = {}
+        self.leave_out_boxes: dict[str, QCheckBox] = {}
         for key in PARAGRAPH_KEYS:
             label, edit = QLabel(), QPlainTextEdit()
             edit.setTabChangesFocus(True)
@@ -112,6 +118,9 @@ class ReportForm(QWidget):
             self.paragraph_labels[key], self.paragraph_edits[key] = label, edit
             paragraphs.addWidget(label)
             paragraphs.addWidget(edit)
+            if key in OMITTABLE:
+                self.leave_out_boxes[key] = QCheckBox()
+                paragraphs.addWidget(self.leave_out_boxes[key])
         self.signer_box = QGroupBox()
         signer = QFormLayout(self.signer_box)
         self.override_edits = {key: QLineEdit() for key, _label in OVERRIDE_FIELDS}
@@ -136,6 +145,8 @@ class ReportForm(QWidget):
             edit.textChanged.connect(self._typed)
         for line in self.override_edits.values():
             line.textEdited.connect(self._typed)
+        for key, box in self.leave_out_boxes.items():
+            box.toggled.connect(partial(self._left_out, key))
         self.date_edit.dateChanged.connect(self._typed)
         self.filter_box.changed.connect(self._typed)
 
@@ -157,6 +168,8 @@ class ReportForm(QWidget):
         self.paragraph_box.setTitle(_("Your paragraphs (saved with the report)"))
         for key, msgid in PARAGRAPH_KEYS.items():
             self.paragraph_labels[key].setText(_(msgid))
+        for box in self.leave_out_boxes.values():
+            box.setText(_("Leave this part out"))
         self.signer_box.setTitle(_("Issuer and signer of this document"))
         for key, msgid in OVERRIDE_FIELDS:
             self.override_labels[key].setText(_(msgid))
@@ -246,6 +259,10 @@ class ReportForm(QWidget):
         if not self._quiet and self.triple() != self.shown:
             self.selection_changed.emit()
 
+    def _left_out(self, key: str, left_out: bool) -> None:
+        self.paragraph_edits[key].setEnabled(not left_out)
+        self._typed()
+
     @Slot()
     def _typed(self) -> None:
         if not self._quiet:
@@ -253,8 +270,23 @@ class ReportForm(QWidget):
 
     # --- what the document says --------------------------------------------------------------
 
-    def paragraphs(self) -> dict[str, str]:
-        return {k: e.toPlainText().strip() for k, e in self.paragraph_edits.items()}
+    def paragraphs(self) -> dict[str, str | None]:
+        """Each part as written; None for a part left out."""
+        return {
+            k: None if self.is_left_out(k) else e.toPlainText().strip()
+            for k, e in self.paragraph_edits.items()
+        }
+
+    def is_left_out(self, key: str) -> bool:
+        box = self.leave_out_boxes.get(key)
+        return box is not None and box.isChecked()
+
+    def paragraph_label(self, key: str) -> str:
+        """The label of a part's field, as the officer reads it."""
+        return self.paragraph_labels[key].text()
+
+    def focus_paragraph(self, key: str) -> None:
+        self.paragraph_edits[key].setFocus()
 
     def overrides(self) -> dict[str, Any]:
         """What this document changes from the unit's settings (only that is stored, so a
@@ -300,7 +332,11 @@ class ReportForm(QWidget):
         day = form.date if form is not None and form.date else self.today
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         for key, edit in self.paragraph_edits.items():
-            edit.setPlainText(form.paragraphs.get(key, "") if form else "")
+            text = form.paragraphs.get(key, "") if form else ""
+            edit.setPlainText(text or "")
+            edit.setEnabled(text is not None)
+            if key in self.leave_out_boxes:
+                self.leave_out_boxes[key].setChecked(text is None)
         overrides = form.overrides if form is not None else {}
         for key, line in self.override_edits.items():
             line.setText(str(overrides.get(key, defaults.get(key, ""))))
@@ -317,4 +353,6 @@ class ReportForm(QWidget):
             edit.setReadOnly(read_only)
         for line in self.override_edits.values():
             line.setReadOnly(read_only)
+        for box in self.leave_out_boxes.values():
+            box.setEnabled(not read_only)
         self.date_edit.setReadOnly(read_only)

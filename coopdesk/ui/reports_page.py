@@ -71,7 +71,12 @@ class ReportsPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
         left_layout.addLayout(self._build_actions())
-        left_layout.addWidget(self.register_label)
+        register_row = QHBoxLayout()
+        self.reprint_button = QPushButton()
+        self.reprint_button.clicked.connect(self.reprint)
+        register_row.addWidget(self.register_label, 1)
+        register_row.addWidget(self.reprint_button)
+        left_layout.addLayout(register_row)
         left_layout.addWidget(self.register)
         self.preview = PdfPreview()
         self.status_label = QLabel()
@@ -141,6 +146,7 @@ class ReportsPage(QWidget):
         self.xlsx_button.setText(_("Save Excel…"))
         self.print_button.setText(_("Print…"))
         self.register_label.setText(_("Documents of this unit"))
+        self.reprint_button.setText(_("Save as issued…"))
         self.register.translate_ui()
         self._show_status()
 
@@ -190,7 +196,8 @@ class ReportsPage(QWidget):
         if self.issued:
             return
         form = self.form.content_form(self.report_id)
-        if self.report_id is None and not any(form.paragraphs.values()) and not form.overrides:
+        written = any(v is None or v for v in form.paragraphs.values())  # None: left out
+        if self.report_id is None and not written and not form.overrides:
             return  # a new draft is made once she writes something of her own
         self.autosave.changed()
 
@@ -270,26 +277,57 @@ class ReportsPage(QWidget):
         self.save_draft_button.setEnabled(not self.issued)
         self.issue_button.setEnabled(not self.issued)
         self.reissue_button.setEnabled(self.issued)
+        entry = self.register.current_entry()
+        self.reprint_button.setEnabled(entry is not None and "pdf" in entry.files)
 
     @Slot()
     def issue(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            _("Issue the document"),
-            _(
-                "Issue this document? It gets the next number for this year and can no "
-                "longer be changed (a correction is a re-issue)."
-            ),
+        """Issue what the form says: refused while a part is empty; a second document for
+        the same period only as a replacement she confirms."""
+        form = self.form.values(self.report_id)
+        check = self.ctx.read(
+            documents.check_issue,
+            form.template,
+            form.unit_code,
+            form.period,
+            form.paragraphs,
+            self.report_id,
+            form.plan_id,
         )
-        if answer == QMessageBox.StandardButton.Yes and self.autosave.flush(then=self._issue):
-            self._issue()
+        if check.empty:
+            self._refuse_empty(check.empty)
+            return
+        replaces = check.replaces
+        answer = QMessageBox.question(self, _("Issue the document"), _issue_question(replaces))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        issue = partial(self._issue, replaces.id if replaces else None)
+        if self.autosave.flush(then=issue):
+            issue()
 
-    def _issue(self) -> None:
+    def _refuse_empty(self, keys: tuple[str, ...]) -> None:
+        """Name each empty part by the field where she writes it, and go to the first."""
+        fields = ", ".join(f"“{self.form.paragraph_label(k)}”" for k in keys)
+        message = _(
+            "The document is not issued: these parts are still empty: {fields}. Write each in "
+            "its field under “{box}”, or tick “{leave}” under the field to leave that part out "
+            "of the document."
+        ).format(
+            fields=fields,
+            box=self.form.paragraph_box.title(),
+            leave=_("Leave this part out"),
+        )
+        self.status_label.setText(message)
+        self.form.focus_paragraph(keys[0])
+        QMessageBox.warning(self, _("Issue the document"), message)
+
+    def _issue(self, replaces: str | None) -> None:
         issue = partial(
             documents.issue_draft,
             actor=self.ctx.actor,
             issued_on=self.form.document_date(),
             lang=self.form.language(),
+            replaces=replaces,
         )
         self.ctx.write(
             issue,
@@ -334,6 +372,38 @@ class ReportsPage(QWidget):
         return target if target.suffix.lower() == suffix else target.with_suffix(suffix)
 
     @Slot()
+    def reprint(self) -> None:
+        """Save the chosen register entry's PDF (or .docx) exactly as it was issued."""
+        entry = self.register.current_entry()
+        if entry is None or "pdf" not in entry.files:
+            return
+        name = documents.document_file_name(
+            entry.template, self.form.unit_name(), entry.period, ".pdf"
+        )
+        patterns = [_("PDF documents (*.pdf)")]
+        if "docx" in entry.files:
+            patterns.append(_("Word documents (*.docx)"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, _("Save as issued"), name, ";;".join(patterns)
+        )
+        if not path:
+            return
+        target = Path(path)
+        word = target.suffix.lower() == ".docx" or (len(patterns) > 1 and chosen == patterns[1])
+        target = target.with_suffix(".docx" if word else ".pdf")
+        try:
+            content = self.ctx.read(documents.issued_file, entry.id, "docx" if word else "pdf")
+        except documents.ReportError as exc:
+            self.status_label.setText(str(exc))
+            return
+        target.write_bytes(content)
+        self.status_label.setText(
+            _("Saved {file}, as issued (No. {number}).").format(
+                file=target, number=entry.number_line
+            )
+        )
+
+    @Slot()
     def save_pdf(self) -> None:
         if self.rendered is None:
             return
@@ -376,3 +446,16 @@ class ReportsPage(QWidget):
 
     def status_text(self) -> str:
         return self.status_label.text()
+
+
+def _issue_question(replaces: documents.IssuedRef | None) -> str:
+    if replaces is None:
+        return _(
+            "Issue this document? It gets the next number for this year and can no "
+            "longer be changed (a correction is a re-issue)."
+        )
+    return _(
+        "Document No. {number} of {date} is already issued for this document, unit and "
+        "period. Issue this one to replace it? It gets the next number and says “Replaces "
+        "document No. {number}”; both stay in the register, the old one marked replaced."
+    ).format(number=replaces.number_line, date=replaces.date_text)

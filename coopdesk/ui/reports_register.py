@@ -1,5 +1,6 @@
 """The register of the unit's documents under the Reports form: number, date, document,
-period and status; choosing a row puts that document back into the form."""
+period, status (a replaced one says by which), signer and the SHA-256 of the issued PDF;
+choosing a row puts that document back into the form."""
 
 from __future__ import annotations
 
@@ -17,6 +18,16 @@ from coopdesk.i18n import N_, _
 from coopdesk.services.documents import TEMPLATES, RegisterEntry
 
 STATUS_LABELS = {"draft": N_("Draft"), "issued": N_("Issued")}
+COLUMNS = (
+    N_("Number"),
+    N_("Date"),
+    N_("Document"),
+    N_("Period"),
+    N_("Status"),
+    N_("Signer"),
+    N_("SHA-256 of the PDF"),
+)
+HASH_SHOWN = 12  # characters of the hash in the cell; the whole hash in its tooltip
 
 
 class RegisterTable(QTableWidget):
@@ -25,7 +36,7 @@ class RegisterTable(QTableWidget):
     chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(0, len(COLUMNS), parent)
         self.entries: list[RegisterEntry] = []
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -38,9 +49,7 @@ class RegisterTable(QTableWidget):
         self.itemSelectionChanged.connect(self._selected)
 
     def translate_ui(self) -> None:
-        self.setHorizontalHeaderLabels(
-            [_("Number"), _("Date"), _("Document"), _("Period"), _("Status")]
-        )
+        self.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.show_entries(self.entries, self.current_id())
 
     def show_entries(self, entries: list[RegisterEntry], current: str | None) -> None:
@@ -52,10 +61,16 @@ class RegisterTable(QTableWidget):
             for col, text in enumerate(_cells(entry)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                if col == len(COLUMNS) - 1:
+                    item.setToolTip(entry.file_hash)
                 self.setItem(row, col, item)
             if entry.id == current:
                 self.selectRow(row)
         self.blockSignals(False)
+
+    def current_entry(self) -> RegisterEntry | None:
+        report_id = self.current_id()
+        return next((e for e in self.entries if e.id == report_id), None)
 
     def current_id(self) -> str | None:
         items = self.selectedItems()
@@ -76,13 +91,16 @@ class RegisterTable(QTableWidget):
             self.chosen.emit(report_id)
 
 
-def _cells(entry: RegisterEntry) -> tuple[str, str, str, str, str]:
+def _cells(entry: RegisterEntry) -> tuple[str, ...]:
     title = _(TEMPLATES[entry.template][1]) if entry.template in TEMPLATES else entry.template
     status = _(STATUS_LABELS.get(entry.status, entry.status))
     if entry.reissue_of:
         status = _("{status} (re-issue)").format(status=status)
+    if entry.replaced_by:
+        status = _("{status}, replaced by {number}").format(status=status, number=entry.replaced_by)
     day = f"{entry.issued_on:%d/%m/%Y}" if entry.issued_on else ""
-    return (entry.number_line, day, title, _period_text(entry.period), status)
+    short = f"{entry.file_hash[:HASH_SHOWN]}…" if entry.file_hash else ""
+    return (entry.number_line, day, title, _period_text(entry.period), status, entry.signer, short)
 
 
 def _period_text(key: str) -> str:

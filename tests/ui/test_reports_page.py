@@ -54,6 +54,12 @@ def page(qtbot, ctx: AppContext) -> ReportsPage:
     return widget
 
 
+def _write_the_other_parts(page: ReportsPage) -> None:
+    """What an issue needs besides the strengths: every officer-only part written."""
+    for key in ("difficulties", "next_tasks", "proposals"):
+        page.form.paragraph_edits[key].setPlainText("Đã viết.")
+
+
 def test_preview_draft_issue_and_save(
     page: ReportsPage, ctx: AppContext, tmp_path: Path, monkeypatch
 ) -> None:
@@ -78,6 +84,7 @@ def test_preview_draft_issue_and_save(
         assert json.loads(draft.paragraphs) == {"strengths": STRENGTHS}
     assert page.register.rowCount() == 1
 
+    _write_the_other_parts(page)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.issue_button.click()
     with session_scope(ctx.engine) as s:
@@ -327,6 +334,7 @@ def test_closing_without_saving_drops_only_what_she_chose_to_drop(
 def test_an_issued_document_is_read_only(page: ReportsPage, monkeypatch) -> None:
     page.form.set_template("annual")
     page.form.paragraph_edits["strengths"].setPlainText(STRENGTHS)
+    _write_the_other_parts(page)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.issue_button.click()
     assert page.issued and page.form.paragraph_edits["strengths"].isReadOnly()
