@@ -237,6 +237,8 @@ class UnitSplitDialog(QDialog):
             )
         )
         self._translate_rows()
+        self.divided.retranslate()
+        self.undivided.retranslate()
         for f in (self.decision, self.effective):
             f.translate_ui()
         self.back_button.setText(_("‹ Back"))

@@ -57,6 +57,13 @@ class SplitRecordsTableModel(QAbstractTableModel):
         self.chosen = {r.record_id: self.picked.get(r.record_id, r.part or "") for r in rows}
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """The language changed: the headers and the words of the default unit follow."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QStyleOptionViewItem
 
 from coopdesk.db import models as m
 from coopdesk.db.engine import session_scope
@@ -224,14 +225,18 @@ def test_the_national_office_picks_the_province_and_reads_it_in_english(qtbot, c
     assert dialog.province.isEnabled() and dialog.commune.count() > 0
     dialog.province.setCurrentIndex(dialog.province.findData(PROVINCE))
     _fill_units(dialog)
+    dialog.next_button.click()
     i18n.set_language("en")
     dialog.translate_ui()
-    dialog.next_button.click()
     assert dialog.step_title.text() == "Dividing the records"
+    assert dialog.undivided.headerData(2, Qt.Orientation.Horizontal) == "Unit after the split"
     assert dialog.undivided.index(0, 2).data() == "(default unit: Phường Đoàn Kết)"
     assert dialog.totals.text() == (
         "From the effective date: Phường Đoàn Kết: 2 records · Xã Nậm Loỏng: 0 records."
     )
+    QApplication.processEvents()  # the layout follows the longer words
+    assert dialog.ok_button.width() >= dialog.ok_button.sizeHint().width()
+    assert dialog.decision.label.width() >= dialog.decision.label.sizeHint().width()
     save_screenshot(dialog, "unit-split-dialog-records-en")
     dialog.effective.edit.setText("01/01/2026")
     dialog.ok_button.click()
