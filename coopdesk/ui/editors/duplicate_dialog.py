@@ -61,7 +61,8 @@ class DuplicateDialog(QDialog):
         heading = QLabel(_("Possible duplicate"))
         heading.setObjectName("pageTitle")
         layout.addWidget(heading)
-        intro = QLabel(_(TEXTS[kind]["intro"]))
+        question = TEXTS[kind]["intro"]  # marked with N_ above (not extracted again here)
+        intro = QLabel(_(question))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.records = QListWidget()
@@ -84,7 +85,8 @@ class DuplicateDialog(QDialog):
     def _add_buttons(self, layout: QVBoxLayout, kind: str) -> None:
         row = QHBoxLayout()
         self.open_button = QPushButton(_("Open the record already held"))
-        self.anyway_button = QPushButton(_(TEXTS[kind]["anyway"]))
+        anyway = TEXTS[kind]["anyway"]
+        self.anyway_button = QPushButton(_(anyway))
         self.back_button = QPushButton(_("Back"))
         row.addWidget(self.open_button)
         row.addWidget(self.anyway_button)
