@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coopdesk.i18n import _, format_number
 from coopdesk.services import sync
 from coopdesk.ui.context import AppContext
+from coopdesk.ui.keys_prompt import open_keys
 
 
 def outcome_label(outcome: str) -> str:
@@ -283,7 +284,7 @@ class BundlesPage(QWidget):
     @Slot()
     def export(self) -> None:
         to = self.recipient.currentData()
-        if not to:
+        if not to or not open_keys(self, self.ctx):
             return
         name = self.ctx.read(sync.suggested_file_name, to, _me(self.ctx))
         path, _filter = QFileDialog.getSaveFileName(
@@ -334,6 +335,8 @@ class BundlesPage(QWidget):
             self.preview(Path(path))
 
     def preview(self, path: Path) -> None:
+        if not open_keys(self, self.ctx):
+            return
         self.report_path = path
         self.ctx.read_later(
             sync.preview_import,
@@ -375,7 +378,10 @@ class BundlesPage(QWidget):
             if not report.applied
             else _("Imported bundle {seq} from {unit}, made on {date}:")
         ).format(seq=report.seq, unit=report.sender_name, date=_when_text(report.created_at))
-        self.preview_summary.setText(head + "\n" + report.summary())
+        # a sender not confirmed yet: its bundle can be previewed, and the message says how
+        # to confirm it before importing
+        warning = "\n" + report.message if report.message and not report.applied else ""
+        self.preview_summary.setText(head + "\n" + report.summary() + warning)
         items = [i for i in report.items if i.outcome != "unchanged"]
         table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -389,6 +395,8 @@ class BundlesPage(QWidget):
     @Slot()
     def confirm_import(self) -> None:
         if self.report is None or self.report_path is None or self.report.refused:
+            return
+        if not open_keys(self, self.ctx):
             return
         self.ctx.write(
             sync.import_bundle,

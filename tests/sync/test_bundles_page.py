@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from coopdesk.db import models as m
 from coopdesk.services import reporting
+from coopdesk.sync import trust
 from coopdesk.ui.bundles_page import BundlesPage
 from coopdesk.ui.conflicts import ConflictsDialog
 from coopdesk.ui.context import AppContext, InstallationView
 from coopdesk.ui.tasks import InlineTaskRunner
 from tests.sync.helpers import COMMUNE_A, NOW, PROVINCE, coop, person
+from tests.sync_keys import PASSWORD, register
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -147,3 +149,40 @@ def test_bundle_damaged_after_its_preview_is_refused_at_import(province_page) ->
     assert "bị hỏng" in page.preview_summary.text()
     assert not page.confirm_button.isEnabled()
     assert p.dump() == before and _rows(page.history_table) == []
+
+
+def test_locked_keys_are_asked_for_once_per_run(province_page, monkeypatch) -> None:
+    _a, _p, page, bundle = province_page
+    trust.forget_unlocked()  # CoopDesk started again: the keys are locked
+    answers = [("mật khẩu sai", True), (PASSWORD, True)]
+    asked: list[str] = []
+    warned: list[str] = []
+
+    def ask(*_args, **_kw):
+        asked.append(answers[len(asked)][0])
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    page.preview(bundle)
+    assert asked == ["mật khẩu sai", PASSWORD] and "không đúng" in warned[0]
+    assert "Gói số 1 của Phường Tân Phong" in page.preview_summary.text()
+    page.preview(bundle)
+    assert len(asked) == 2  # open for the rest of the run
+
+
+def test_an_unconfirmed_senders_bundle_shows_how_to_confirm(qtbot, make_site, tmp_path) -> None:
+    p = make_site("p", PROVINCE)
+    x = make_site("x", COMMUNE_A, trusted=False)
+    register(x.engine, PROVINCE, p.keys)
+    x.add(m.Cooperative, **coop("HTX Mới"))
+    bundle = tmp_path / "x.coopdesk"
+    bundle.write_bytes(x.export(PROVINCE))
+    page = BundlesPage(_ctx(p, "aggregator"))
+    qtbot.addWidget(page)
+    page.preview(bundle)
+    assert "chưa được xác nhận" in page.preview_summary.text()
+    page.confirm_import()
+    assert "Không thể nhập gói này" in page.preview_summary.text()
+    assert "registration import" in page.preview_summary.text()
+    assert _rows(page.history_table) == []
