@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -52,6 +53,7 @@ OVERRIDE_FIELDS = (
 Triple = tuple[str, str, str]  # (template, unit code, period key): which document
 # The parts with a heading of their own, which the officer may leave out of the document.
 OMITTABLE = (*WRITTEN_ONLY, "international")
+LEAVE_OUT = N_("Leave this part out")
 
 
 class ReportForm(QWidget):
@@ -116,11 +118,13 @@ class ReportForm(QWidget):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(70)
             self.paragraph_labels[key], self.paragraph_edits[key] = label, edit
-            paragraphs.addWidget(label)
-            paragraphs.addWidget(edit)
+            heading = QHBoxLayout()  # the part's name, and beside it "leave this part out"
+            heading.addWidget(label, 1)
             if key in OMITTABLE:
                 self.leave_out_boxes[key] = QCheckBox()
-                paragraphs.addWidget(self.leave_out_boxes[key])
+                heading.addWidget(self.leave_out_boxes[key])
+            paragraphs.addLayout(heading)
+            paragraphs.addWidget(edit)
         self.signer_box = QGroupBox()
         signer = QFormLayout(self.signer_box)
         self.override_edits = {key: QLineEdit() for key, _label in OVERRIDE_FIELDS}
@@ -169,7 +173,7 @@ class ReportForm(QWidget):
         for key, msgid in PARAGRAPH_KEYS.items():
             self.paragraph_labels[key].setText(_(msgid))
         for box in self.leave_out_boxes.values():
-            box.setText(_("Leave this part out"))
+            box.setText(_(LEAVE_OUT))
         self.signer_box.setTitle(_("Issuer and signer of this document"))
         for key, msgid in OVERRIDE_FIELDS:
             self.override_labels[key].setText(_(msgid))
@@ -285,8 +289,8 @@ class ReportForm(QWidget):
         """The label of a part's field, as the officer reads it."""
         return self.paragraph_labels[key].text()
 
-    def focus_paragraph(self, key: str) -> None:
-        self.paragraph_edits[key].setFocus()
+    def paragraph_edit(self, key: str) -> QPlainTextEdit:
+        return self.paragraph_edits[key]
 
     def overrides(self) -> dict[str, Any]:
         """What this document changes from the unit's settings (only that is stored, so a

@@ -31,7 +31,7 @@ from coopdesk.i18n import _
 from coopdesk.services import documents
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.reports_autosave import DraftAutosave, ask_about_unsaved
-from coopdesk.ui.reports_form import ReportForm
+from coopdesk.ui.reports_form import LEAVE_OUT, ReportForm
 from coopdesk.ui.reports_page_preview import PdfPreview
 from coopdesk.ui.reports_register import RegisterTable
 
@@ -61,7 +61,7 @@ class ReportsPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.form = ReportForm()
-        scroll = QScrollArea()
+        self.form_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.register_label = QLabel()
@@ -310,15 +310,13 @@ class ReportsPage(QWidget):
         fields = ", ".join(f"“{self.form.paragraph_label(k)}”" for k in keys)
         message = _(
             "The document is not issued: these parts are still empty: {fields}. Write each in "
-            "its field under “{box}”, or tick “{leave}” under the field to leave that part out "
+            "its field under “{box}”, or tick “{leave}” beside its name to leave that part out "
             "of the document."
-        ).format(
-            fields=fields,
-            box=self.form.paragraph_box.title(),
-            leave=_("Leave this part out"),
-        )
-        self.status_label.setText(message)
-        self.form.focus_paragraph(keys[0])
+        ).format(fields=fields, box=self.form.paragraph_box.title(), leave=_(LEAVE_OUT))
+        self.status_label.setText(_("Not issued: still empty: {fields}.").format(fields=fields))
+        first = self.form.paragraph_edit(keys[0])
+        self.form_scroll.ensureWidgetVisible(first)
+        first.setFocus()
         QMessageBox.warning(self, _("Issue the document"), message)
 
     def _issue(self, replaces: str | None) -> None:

@@ -27,7 +27,7 @@ COLUMNS = (
     N_("Signer"),
     N_("SHA-256 of the PDF"),
 )
-HASH_SHOWN = 12  # characters of the hash in the cell; the whole hash in its tooltip
+HASH_SHOWN = 8  # characters of the hash in the cell; the whole hash in its tooltip
 
 
 class RegisterTable(QTableWidget):
