@@ -84,13 +84,13 @@ def _interleaved(province: Any, sealed: bytes, inner: bytes, runs: int) -> tuple
     for _ in range(runs):
         for kind in ("sealed", "plain"):
             if kind == "plain":
-                import_seal.open_for_import = _without_seal(inner)  # type: ignore[assignment]
+                import_seal.open_for_import = _without_seal(inner)
             try:
                 start = time.perf_counter()
                 _import(province, sealed if kind == "sealed" else inner)
                 times[kind].append(time.perf_counter() - start)
             finally:
-                import_seal.open_for_import = real_open  # type: ignore[assignment]
+                import_seal.open_for_import = real_open
     return statistics.median(times["sealed"]), statistics.median(times["plain"])
 
 
