@@ -84,12 +84,13 @@ def add_password_file(parser: argparse.ArgumentParser) -> None:
 
 def unlock_keys(args: argparse.Namespace) -> None:
     """Open this installation's keys for the run (the password asked for, or its file),
-    unless they are open already or there are none (the command then says so)."""
+    unless they are open already, are a demo's, or there are none (the command says so)."""
     from coopdesk.services import trust
 
     if _run(args, trust.identity) is None or _run(args, trust.is_unlocked):
         return
-    _run(args, trust.unlock, read_password(args))
+    if args.password_file or not _run(args, trust.unlock_demo):
+        _run(args, trust.unlock, read_password(args))
 
 
 def _run(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:

@@ -6,8 +6,6 @@ say a commune's and its province's, send each other bundles as registered instal
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,21 +14,11 @@ from coopdesk.db.models import Unit
 from coopdesk.i18n import _
 from coopdesk.services.trust import DEMO_PASSWORD
 from coopdesk.sync import trust
-from coopdesk.sync.identity import Identity
-
-
-def demo_identity(unit_code: str) -> Identity:
-    """The demo keys of a unit (never used outside demo data: anyone can derive them)."""
-    raw = b"".join(
-        hashlib.sha256(f"coopdesk-demo-{part}:{unit_code}".encode()).digest()
-        for part in ("sign", "box")
-    )
-    return Identity.from_private_bytes(raw)
 
 
 def install_keys(session: Session, unit: Unit) -> None:
     """This demo installation's keys, and trust in its partners' demo keys."""
-    trust.create_identity(session, DEMO_PASSWORD, identity=demo_identity(unit.code))
+    trust.create_identity(session, DEMO_PASSWORD, identity=trust.demo_identity(unit.code))
     partners = list(
         session.scalars(
             select(Unit.code).where(Unit.parent_code == unit.code, Unit.legacy.is_(False))
@@ -39,6 +27,6 @@ def install_keys(session: Session, unit: Unit) -> None:
     if unit.parent_code:
         partners.append(unit.parent_code)
     for code in partners:
-        keys = demo_identity(code).public
+        keys = trust.demo_identity(code).public
         registration = trust.Registration(code, _("Demo officer"), f"CoopDesk {__version__}", keys)
         trust.register(session, registration, keys.fingerprint)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from coopdesk import __version__
 from coopdesk.i18n import _
 from coopdesk.security import passwords
+from coopdesk.services import settings
 from coopdesk.services.sync import SyncError, whoami
 from coopdesk.sync import trust
 
@@ -75,6 +76,16 @@ def is_unlocked(session: Session) -> bool:
         trust.unlocked(session)
     except trust.TrustError:
         return False
+    return True
+
+
+def unlock_demo(session: Session) -> bool:
+    """Open a demo installation's keys with the demo password (no need to ask: anyone can
+    derive demo keys); False for any other installation."""
+    inst = settings.get_installation(session)
+    if inst is None or not trust.has_demo_keys(session, inst.unit_code):
+        return False
+    trust.unlock(session, DEMO_PASSWORD)
     return True
 
 

@@ -250,6 +250,22 @@ def quarantined(session: Session) -> list[QuarantinedBundle]:
     )
 
 
+def demo_identity(unit_code: str) -> Identity:
+    """The demo keys of a unit (`coopdesk demo`): derived from its code, so anyone can make
+    them; only demo databases hold them."""
+    raw = b"".join(
+        hashlib.sha256(f"coopdesk-demo-{part}:{unit_code}".encode()).digest()
+        for part in ("sign", "box")
+    )
+    return Identity.from_private_bytes(raw)
+
+
+def has_demo_keys(session: Session, unit_code: str) -> bool:
+    """Whether this installation's current keys are the demo keys of its unit."""
+    row = current_row(session)
+    return row is not None and public_of(row) == demo_identity(unit_code).public
+
+
 def forget_unlocked() -> None:
     """Drop the keys held in memory (closing the database, or after a test)."""
     _UNLOCKED.clear()

@@ -1,5 +1,5 @@
 """Opening this computer's keys before a bundle is sent or opened: the password is asked for
-once per run (the demo's keys open with the demo password, without asking)."""
+once per run (a demo's keys open with the demo password, without asking)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ def open_keys(parent: QWidget, ctx: AppContext) -> bool:
     False when the officer cancels the password."""
     if ctx.read(trust.identity) is None or ctx.read(trust.is_unlocked):
         return True
-    if ctx.demo:
-        ctx.read(trust.unlock, trust.DEMO_PASSWORD)
+    if ctx.read(trust.unlock_demo):
         return True
     while True:
         password, ok = QInputDialog.getText(

@@ -101,3 +101,12 @@ def test_a_revoked_sender_is_refused_and_kept_aside(engine) -> None:
         assert [(q.reason, q.sender_unit, bytes(q.data)) for q in kept] == [
             ("revoked", "03408", sealed)
         ]
+
+
+def test_only_demo_keys_are_taken_for_a_demos(engine) -> None:
+    with session_scope(engine) as s:
+        assert not trust.has_demo_keys(s, "03408")  # no keys at all
+        trust.create_identity(s, PASSWORD, params=CHEAP)
+        assert not trust.has_demo_keys(s, "03408")
+        trust.create_identity(s, PASSWORD, params=CHEAP, identity=trust.demo_identity("03408"))
+        assert trust.has_demo_keys(s, "03408") and not trust.has_demo_keys(s, "12")
