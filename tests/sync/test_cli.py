@@ -269,3 +269,24 @@ def test_export_to_a_computer_not_registered_says_how(sites, capsys) -> None:
                           "--out", str(usb))  # fmt: skip
     assert code == 2 and "chưa được đăng ký" in err and "registration import" in err
     assert list(usb.iterdir()) == []
+
+
+def test_a_revoked_senders_bundle_is_kept_aside(sites, capsys) -> None:
+    commune, province, usb = sites
+    code, out, _err = run(capsys, "trust", "list", "--data-dir", str(province), "--json")
+    (peer,) = json.loads(out)
+    assert run(capsys, "trust", "revoke", "--data-dir", str(province), peer["key_id"])[0] == 0
+    up = usb / "up.coopdesk"
+    assert run(capsys, "export-bundle", "--data-dir", str(commune), "--to", "12",
+               "--out", str(up))[0] == 0  # fmt: skip
+    before = _dump(province)
+    code, _out, err = run(capsys, "import-bundle", "--data-dir", str(province), str(up))
+    assert code == 2 and "thu hồi" in err
+    assert _dump(province) == before  # (the file kept aside is not data)
+    code, out, _err = run(capsys, "quarantine", "list", "--data-dir", str(province), "--json")
+    (kept,) = json.loads(out)
+    assert (kept["file"], kept["reason"], kept["sender_unit"]) == (
+        "up.coopdesk",
+        "revoked",
+        "03408",
+    )
