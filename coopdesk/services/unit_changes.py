@@ -56,11 +56,18 @@ class Change:
             "rename": _("{before} is renamed {after} from {date}"),
             "split": _("{before} is split into {after} from {date}"),
         }
-        after = " · ".join(p.name for p in self.parts) if self.parts else self.target_name
+        after = _listed([p.name for p in self.parts]) if self.parts else self.target_name
         line = texts[self.kind].format(
             before=before, after=after, date=format_date(self.effective_on)
         )
         return f"{line} ({self.decision})" if self.decision else line
+
+
+def _listed(names: list[str]) -> str:
+    """'A và B', 'A, B và C' (in the interface's language)."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _applied(session: Session) -> set[str]:

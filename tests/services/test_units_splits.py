@@ -109,7 +109,7 @@ def test_a_split_is_planned_by_address_sent_down_applied_and_counted_by_period(
     with commune.session() as s:
         lines = unit_changes.preview(s, change_id)
     assert lines[0] == (
-        "Phường Đoàn Kết, Lai Châu được chia thành Phường Đoàn Kết · Xã Nậm Loỏng "
+        "Phường Đoàn Kết, Lai Châu được chia thành Phường Đoàn Kết và Xã Nậm Loỏng "
         f"từ ngày 01/01/2026 ({DECISION})"
     )
     assert "Đơn vị mới: Xã Nậm Loỏng (03392)." in lines
@@ -224,4 +224,4 @@ def test_the_cli_plans_and_records_a_split(tmp_path: Path) -> None:
     out = _cli(*split, "--default", "3388", "--effective", "2026-01-01", "--decision", DECISION)
     assert "Đã ghi thay đổi" in out
     listing = _cli("units", "changes", *where)
-    assert "được chia thành Phường Đoàn Kết · Xã Nậm Loỏng từ ngày 01/01/2026" in listing
+    assert "được chia thành Phường Đoàn Kết và Xã Nậm Loỏng từ ngày 01/01/2026" in listing

@@ -264,7 +264,7 @@ def test_a_split_reads_as_its_parts_with_the_records_each_takes(qtbot, ctx) -> N
         )  # fmt: skip
     page = _page(qtbot, ctx)
     assert page.row_texts()[0][0] == (
-        "Phường Đoàn Kết, Lai Châu được chia thành Phường Đoàn Kết · Xã Nậm Loỏng "
+        "Phường Đoàn Kết, Lai Châu được chia thành Phường Đoàn Kết và Xã Nậm Loỏng "
         "từ ngày 01/01/2027"
     )
     save_screenshot(page, "unit-changes-split-vi")
