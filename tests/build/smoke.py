@@ -314,22 +314,53 @@ def step_units_search(smoke: Smoke) -> None:
         raise StepFailed(f"`units --search` did not find {COMMUNE} Phường Tân Phong:\n{out}")
 
 
+def _password_file(smoke: Smoke) -> str:
+    path = smoke.work / "province-password.txt"
+    if not path.exists():
+        path.write_text("mật khẩu của tỉnh\n", encoding="utf-8")
+    return str(path)
+
+
 def step_init_province(smoke: Smoke) -> None:
-    """`coopdesk init` creates the province office's database, migrated to the head."""
+    """`coopdesk init` creates the province office's database, migrated to the head, with its
+    keys under the password given."""
     data_dir = smoke.data_dir("province")
-    smoke.run(
-        "init",
-        "--data-dir",
-        str(data_dir),
-        "--unit",
-        PROVINCE,
-        "--role",
-        "aggregator",
-        "--officer",
-        OFFICER,
-    )
+    result = smoke.run(
+        "init", "--data-dir", str(data_dir), "--unit", PROVINCE, "--role", "aggregator",
+        "--officer", OFFICER, "--password-file", _password_file(smoke),
+    )  # fmt: skip
+    if "Mã khôi phục" not in result.stdout and "recovery code" not in result.stdout.lower():
+        raise StepFailed(f"init printed no recovery code:\n{result.stdout[:1500]}")
     check_database(smoke, data_dir).close()
     smoke.state["province"] = data_dir
+
+
+def _fingerprint(smoke: Smoke, data_dir: Path) -> str:
+    result = smoke.run("identity", "--data-dir", str(data_dir), "--json")
+    try:
+        return str(json.loads(result.stdout)["fingerprint"])
+    except (json.JSONDecodeError, KeyError):
+        raise StepFailed(
+            f"identity --json printed no fingerprint:\n{result.stdout[:800]}"
+        ) from None
+
+
+def step_register(smoke: Smoke) -> None:
+    """The commune and the province exchange registration files and trust each other once
+    the fingerprints (read over the phone) match."""
+    files = {}
+    for side in ("commune", "province"):
+        files[side] = smoke.work / f"{side}.registration"
+        smoke.run(
+            "registration", "export", "--data-dir", str(smoke.state[side]),
+            "--out", str(files[side]),
+        )  # fmt: skip
+    for sender, receiver in (("commune", "province"), ("province", "commune")):
+        smoke.run(
+            "registration", "import", str(files[sender]),
+            "--data-dir", str(smoke.state[receiver]),
+            "--fingerprint", _fingerprint(smoke, smoke.state[sender]),
+        )  # fmt: skip
 
 
 def step_demo(smoke: Smoke) -> None:
@@ -407,8 +438,9 @@ def step_import_bundle(smoke: Smoke) -> None:
         step_init_province(smoke)
     data_dir = smoke.state["province"]
     result = smoke.run(
-        "import-bundle", "--data-dir", str(data_dir), str(smoke.state["bundle"]), "--json"
-    )
+        "import-bundle", "--data-dir", str(data_dir), str(smoke.state["bundle"]), "--json",
+        "--password-file", _password_file(smoke),
+    )  # fmt: skip
     try:
         summary = json.loads(result.stdout)
     except json.JSONDecodeError:
@@ -460,6 +492,7 @@ STEPS: list[Callable[[Smoke], None]] = [
     step_units_search,
     step_init_province,
     step_demo,
+    step_register,
     step_annual_report,
     step_export_bundle,
     step_import_bundle,
