@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from sqlalchemy import event, literal_column, text
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, TextClause
 
 from coopdesk.db.models.base import Base
 
@@ -81,6 +81,17 @@ def people_matching(folded: str) -> ColumnElement[bool] | None:
         return None
     found = text(f"SELECT rowid FROM {PEOPLE_SEARCH} WHERE {PEOPLE_SEARCH} MATCH :q")
     return literal_column("people.rowid").in_(found.bindparams(q=query))
+
+
+def people_matches_upto(folded: str, cap: int) -> TextClause | None:
+    """How many index entries match (up to `cap`): cheap, from the index alone."""
+    query = match_text(folded)
+    if query is None:
+        return None
+    return text(
+        f"SELECT count(*) FROM (SELECT rowid FROM {PEOPLE_SEARCH} "
+        f"WHERE {PEOPLE_SEARCH} MATCH :q LIMIT :cap)"
+    ).bindparams(q=query, cap=cap)
 
 
 @event.listens_for(Base.metadata, "after_create")

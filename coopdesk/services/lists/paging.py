@@ -71,7 +71,7 @@ def page(
     from_end = after is None and before is None and total is not None and start > total // 2
     backwards = before is not None or from_end
     order = [(e, d != backwards) for e, d in terms]
-    statement = query.sortable(sort_key).with_only_columns(*(e for e, _d in terms))
+    statement = query.sortable(session, sort_key).with_only_columns(*(e for e, _d in terms))
     offset = start
     if after is not None:
         statement, offset = statement.where(after_key(order, after)), 0

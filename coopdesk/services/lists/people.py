@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Person, PersonSensitive
-from coopdesk.db.models.search import people_matching
+from coopdesk.db.models.search import people_matches_upto, people_matching
 from coopdesk.domain import labels as L
 from coopdesk.i18n import N_, _
 from coopdesk.services import list_filters as Q
@@ -63,5 +63,7 @@ def spec(session: Session) -> ListSpec:
             flag("managers", Q.manages_somewhere),
         ),
         search_index=people_matching,  # name words and phone digits, as prefixes
+        search_count=people_matches_upto,
+        base_from_search=select(p.id).where(literal_column("+people.deleted_at").is_(None)),
         shown_joins=((ps, ps.person_id == p.id),),
     )

@@ -10,7 +10,7 @@ order for an export or the command line. A row is `(id, value of each column…)
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, func, inspect, or_, select, true
@@ -24,6 +24,7 @@ from coopdesk.services.lists.spec import Column, Filter, ListSpec
 from coopdesk.services.units import COUNTRY_CODE
 
 Row = tuple[Any, ...]
+NARROW_SEARCH = 8000  # at most this many matches: start from the search index (benchmarks/run.py)
 
 
 class BadFilter(ValueError):
@@ -72,19 +73,36 @@ class ListQuery:
     spec: ListSpec
     columns: tuple[Column, ...]
     filtered: Select[Any]  # select(id) with the scope, filters and search applied
+    # the same rows read from the search index first, and how many it matches: used when
+    # few match (NARROW_SEARCH), where walking the list's order would visit most rows
+    from_search: Select[Any] | None = None
+    search_count: Any = None
+    _plan: dict[str, Select[Any]] = field(default_factory=dict, compare=False, repr=False)
+
+    def rows(self, session: Session) -> Select[Any]:
+        """`filtered`, or `from_search` when the search index matches few rows (decided once,
+        from the index alone)."""
+        if self.from_search is None or self.search_count is None:
+            return self.filtered
+        if "rows" not in self._plan:
+            matched = session.connection().execute(self.search_count).scalar_one()
+            narrow = int(matched) <= NARROW_SEARCH
+            self._plan["rows"] = self.from_search if narrow else self.filtered
+        return self._plan["rows"]
 
     @property
     def id_expr(self) -> Any:
         return self.spec.id_expr
 
     def count(self, session: Session) -> int:
-        ids = self.filtered.with_only_columns(self.id_expr).order_by(None).subquery()
+        ids = self.rows(session).with_only_columns(self.id_expr).order_by(None).subquery()
         statement = select(func.count()).select_from(ids)
         return int(session.connection().execute(statement).scalar_one())
 
     def contains(self, session: Session, record_id: str) -> bool:
         """Is the record among the rows (e.g. one just saved, under the filters in force)?"""
-        statement = self.filtered.with_only_columns(self.id_expr).where(self.id_expr == record_id)
+        statement = self.rows(session).with_only_columns(self.id_expr)
+        statement = statement.where(self.id_expr == record_id)
         return session.connection().execute(statement.limit(1)).first() is not None
 
     def column(self, key: str) -> Column:
@@ -96,8 +114,8 @@ class ListQuery:
     def count_upto(self, session: Session, cap: int) -> int:
         """The number of rows, counting no further than `cap` (a first figure that costs at
         most `cap` index entries, however long the list)."""
-        ids = self.filtered.with_only_columns(self.id_expr).order_by(None).limit(cap).subquery()
-        statement = select(func.count()).select_from(ids)
+        rows = self.rows(session).with_only_columns(self.id_expr).order_by(None)
+        statement = select(func.count()).select_from(rows.limit(cap).subquery())
         return int(session.connection().execute(statement).scalar_one())
 
     def order_terms(self, sort_key: str | None, descending: bool) -> list[tuple[Any, bool]]:
@@ -109,13 +127,14 @@ class ListQuery:
         terms = self.order_terms(sort_key, descending)
         return [e.desc() if d else e.asc() for e, d in terms[:-1]] + [self.id_expr]
 
-    def sortable(self, sort_key: str | None) -> Select[Any]:
+    def sortable(self, session: Session, sort_key: str | None) -> Select[Any]:
         """The filtered rows, with the shown-only joins when the order needs their tables."""
         col = self.column(sort_key) if sort_key else self.columns[0]
         joined = {inspect(table).local_table for table, _on in self.spec.shown_joins}
+        rows = self.rows(session)
         if any(getattr(o, "table", None) in joined for o in col.orders()):
-            return self.spec.with_shown(self.filtered)
-        return self.filtered
+            return self.spec.with_shown(rows)
+        return rows
 
     def _exprs(self) -> list[Any]:
         return [self.id_expr, *(c.expr for c in self.columns)]
@@ -132,7 +151,7 @@ class ListQuery:
         then the shown columns of just those ids, so skipped rows never touch the table."""
         conn = session.connection()
         ids_query = (
-            self.sortable(sort_key)
+            self.sortable(session, sort_key)
             .with_only_columns(self.id_expr)
             .order_by(*self._orders(sort_key, descending))
             .offset(offset)
@@ -155,7 +174,7 @@ class ListQuery:
     def all_rows(
         self, session: Session, sort_key: str | None = None, descending: bool = False
     ) -> list[Row]:
-        query = self.spec.with_shown(self.filtered.with_only_columns(*self._exprs()))
+        query = self.spec.with_shown(self.rows(session).with_only_columns(*self._exprs()))
         query = query.order_by(*self._orders(sort_key, descending))
         return [tuple(r) for r in session.connection().execute(query)]
 
@@ -191,9 +210,17 @@ class ListDefinition:
                 continue
             where.append(flt.condition(check_value(flt, value), period))
         matches = self._search(search)
-        if matches:
-            where.append(or_(*matches))
-        return ListQuery(self.spec, self.columns, self.spec.base.where(*where))
+        if not matches:
+            return ListQuery(self.spec, self.columns, self.spec.base.where(*where))
+        where.append(or_(*matches))
+        query = ListQuery(self.spec, self.columns, self.spec.base.where(*where))
+        spec, folded = self.spec, fold(search)
+        if spec.base_from_search is None or spec.search_count is None:
+            return query
+        return ListQuery(
+            spec, self.columns, query.filtered, spec.base_from_search.where(*where),
+            spec.search_count(folded, NARROW_SEARCH + 1),
+        )  # fmt: skip
 
     def _search(self, text: str) -> list[ColumnElement[bool]]:
         if self.spec.search_index is not None:  # whole-word prefixes, from the search index

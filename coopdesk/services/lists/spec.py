@@ -118,6 +118,11 @@ class ListSpec:
     # folded text typed → the rows whose words begin with its words (an index serves it);
     # when given, it replaces the "contains" search of `search` and `number_search`
     search_index: Callable[[str], ColumnElement[bool] | None] | None = None
+    # when few rows match, reading them from the search index first is quicker than walking
+    # the list's order: how many match (folded text, cap), and a base whose "not deleted"
+    # condition no index serves (so SQLite starts from the search index)
+    search_count: Callable[[str, int], Any] | None = None
+    base_from_search: Select[Any] | None = None
     shown_joins: tuple[tuple[Any, Any], ...] = ()
 
     def unit(self) -> Any:
