@@ -3,6 +3,7 @@ every write; pages read by key give the rows that offsets give, from either end.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -92,3 +93,22 @@ def test_a_first_count_stops_at_its_cap(s: Session) -> None:
     query = _cooperatives(s, 30)
     assert query.count_upto(s, 10) == 10
     assert query.count_upto(s, 100) == query.count(s) == 30
+
+
+@pytest.mark.parametrize("narrow_at", [0, 8000])
+def test_both_ways_of_reading_a_search_give_the_same_people(
+    s: Session, monkeypatch: pytest.MonkeyPatch, narrow_at: int
+) -> None:
+    """Few matches are read from the search index first, many by walking the list's order:
+    the officer sees the same people, deleted ones left out, in the same order, either way."""
+    monkeypatch.setattr(sys.modules["coopdesk.services.lists.query"], "NARROW_SEARCH", narrow_at)
+    for given in ("Hoà", "Hoa", "Hoài", "Lan"):
+        person(s, "Nguyễn", "Thị", given)
+    gone = person(s, "Trần", "Thị", "Hoa")
+    gone.deleted_at = gone.created_at
+    s.flush()
+    query = lists.query(s, "people", Scope(HOME), search="hoa")
+    shown = [row[1] for row in query.all_rows(s)]
+    assert shown == ["Nguyễn Thị Hoa", "Nguyễn Thị Hoà", "Nguyễn Thị Hoài"]
+    assert query.count(s) == 3
+    assert query.rows(s) is (query.from_search if narrow_at else query.filtered)
