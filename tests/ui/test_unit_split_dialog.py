@@ -118,6 +118,7 @@ def test_a_province_records_a_split_choosing_the_part_of_an_activity(
     assert dialog.totals.text().endswith("Phường Đoàn Kết: 1 bản ghi · Xã Nậm Loỏng: 1 bản ghi.")
     dialog.decision.edit.setText(DECISION)
     dialog.effective.edit.setText("01/01/2026")
+    qtbot.wait(100)
     save_screenshot(dialog, "unit-split-dialog-records-vi")
     dialog.ok_button.click()
     assert dialog.message.text() == "" and dialog.change_id is not None
