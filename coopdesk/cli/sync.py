@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.cli.session import run as _run
 from coopdesk.cli.trust import add_password_file, unlock_keys
 from coopdesk.i18n import _, format_number
 
@@ -73,12 +73,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_data_dir(p, json_output=True)
     p.set_defaults(func=_status)
-
-
-def _engine(args: argparse.Namespace) -> Any:
-    from coopdesk.db.engine import open_database
-
-    return open_database(paths.resolve_data_dir(args.data_dir), create=False)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -151,24 +145,6 @@ def _preview_or_import(session: Any, args: argparse.Namespace) -> Any:
     if args.preview:
         return sync.preview_import(session, Path(args.file))
     return sync.import_bundle(session, Path(args.file))
-
-
-def _run(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:
-    """`fn(session, *fn_args)` in one transaction on the data folder's database; a SyncError
-    is the officer's message (exit 1)."""
-    from coopdesk.db.engine import session_scope
-    from coopdesk.services import sync
-
-    engine = _engine(args)
-    try:
-        with session_scope(engine) as session:
-            return fn(session, *fn_args)
-    except sync.ImportRefused:
-        raise
-    except sync.SyncError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        engine.dispose()
 
 
 def _imports(args: argparse.Namespace) -> int:

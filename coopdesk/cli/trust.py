@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
-from typing import Any
 
 from coopdesk.cli import CliError, add_data_dir, print_json
+from coopdesk.cli.session import run as _run
 from coopdesk.i18n import _
 
 
@@ -91,12 +91,6 @@ def unlock_keys(args: argparse.Namespace) -> None:
         return
     if args.password_file or not _run(args, trust.unlock_demo):
         _run(args, trust.unlock, read_password(args))
-
-
-def _run(args: argparse.Namespace, fn: Any, *fn_args: Any) -> Any:
-    from coopdesk.cli.sync import _run as run_sync
-
-    return run_sync(args, fn, *fn_args)
 
 
 def _identity(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from coopdesk.db.models import Unit, UnitChange
 from coopdesk.domain import validation
 from coopdesk.domain.unit_changes import Details, Part, parse_details
 from coopdesk.i18n import _, collation_key, fold, format_date
-from coopdesk.services import settings, units
+from coopdesk.services import settings, unit_records, units
 from coopdesk.services.records.audit import audit, snapshot
 from coopdesk.sync import versions
 
@@ -221,9 +221,7 @@ def preview(session: Session, change_id: str) -> list[str]:
 
 
 def _split_lines(session: Session, change: Change, date: str) -> list[str]:
-    from coopdesk.services import unit_splits
-
-    held = unit_splits.root_records(session, change.sources[0])
+    held = unit_records.root_ids(session, change.sources[0])
     assigned = change.details.assign
     per_part = {p.code: 0 for p in change.parts}
     for record_id in held:

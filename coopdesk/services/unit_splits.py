@@ -17,16 +17,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import UnitChange
 from coopdesk.domain import unit_changes as rules
 from coopdesk.domain.unit_changes import Details, Part
 from coopdesk.i18n import _
-from coopdesk.services import units
+from coopdesk.services import unit_records, units
 from coopdesk.services.unit_changes import UnitChangeError, check_sources, save
-from coopdesk.sync import describe, versions
 
 
 @dataclass(frozen=True)
@@ -68,28 +66,6 @@ def _check_parts(session: Session, source: str, parts: Sequence[Part]) -> None:
             )
 
 
-def _roots(session: Session, source: str) -> list[tuple[str, str, str, str]]:
-    """(table, id, label, address) of every live root record held in the commune."""
-    found = []
-    lookup = describe.db_lookup(session, {})
-    for table in versions.synced_tables():
-        if table.name not in (*rules.ADDRESSED, *rules.UNADDRESSED):
-            continue
-        address_col = rules.ADDRESSED.get(table.name)
-        query = select(table).where(table.c.unit_code == source, table.c.deleted_at.is_(None))
-        for row in session.execute(query).mappings():
-            address = str(row[address_col] or "") if address_col else ""
-            label = describe.describe(table.name, dict(row), lookup)
-            shown = f"{label} — {address}" if address else label
-            found.append((table.name, str(row["id"]), shown, address))
-    return found
-
-
-def root_records(session: Session, source: str) -> list[str]:
-    """The ids of the commune's live root records (what a split divides)."""
-    return [record_id for _table, record_id, _label, _address in _roots(session, source)]
-
-
 def plan_split(session: Session, source: str, parts: Sequence[Part]) -> SplitPlan:
     """Every root record of `source` with the part its address names (or None)."""
     source = units.normalize_code(source)
@@ -97,7 +73,7 @@ def plan_split(session: Session, source: str, parts: Sequence[Part]) -> SplitPla
     _check_parts(session, source, parts)
     proposals = [
         Proposal(table, rid, label, rules.part_by_address(address, parts) if address else None)
-        for table, rid, label, address in _roots(session, source)
+        for table, rid, label, address in unit_records.roots(session, source)
     ]
     return SplitPlan(source, tuple(parts), proposals)
 

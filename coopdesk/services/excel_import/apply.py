@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import AuditEvent, ExcelImport
 from coopdesk.services import duplicates, registry
-from coopdesk.services.excel_import.preview import Preview, Row
+from coopdesk.services.excel_import.preview import Preview
+from coopdesk.services.excel_import.rows import Row
 from coopdesk.sync import versions
 
 Progress = Callable[[int, int], None]

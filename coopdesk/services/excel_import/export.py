@@ -16,7 +16,8 @@ from coopdesk.excel.templates import write_errors, write_template
 from coopdesk.i18n import _
 from coopdesk.services import registry
 from coopdesk.services.excel_import.kinds import kind_of, version_tag
-from coopdesk.services.excel_import.preview import Preview, Row
+from coopdesk.services.excel_import.preview import Preview
+from coopdesk.services.excel_import.rows import Row
 
 
 def _notes(kind: str) -> list[str]:

@@ -22,7 +22,7 @@ from coopdesk.services.settings import get_installation
 
 if TYPE_CHECKING:
     from coopdesk.services.excel_import.kinds import Kind
-    from coopdesk.services.excel_import.preview import Row
+    from coopdesk.services.excel_import.rows import Row
 
 
 class Matcher:

@@ -36,25 +36,9 @@ from coopdesk.i18n import _, normalize
 from coopdesk.services import records, registry, settings
 from coopdesk.services.excel_import import matching
 from coopdesk.services.excel_import.kinds import Kind, kind_of, version_tag
+from coopdesk.services.excel_import.rows import OUTCOMES, Row
 
-OUTCOMES = ("new", "updated", "unchanged", "duplicate", "conflict", "problem")
 MAPPING_SETTING = "excel_import.mapping."
-
-
-@dataclass
-class Row:
-    number: int  # as Excel shows it (1 = the first row)
-    status: str  # one of OUTCOMES
-    values: dict[str, Any]
-    raw: list[Any]  # the cells as they were, for the file of rows to fix
-    label: str = ""
-    record_id: str | None = None
-    problems: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)  # "có thể trùng với …"
-    duplicate_of: list[str] = field(default_factory=list)  # the records here it may be
-    changed: list[str] = field(default_factory=list)  # column titles an update changes
-    converted: list[tuple[str, str, str]] = field(default_factory=list)  # column, typed, text
-    note: str = ""  # why a conflict is not taken
 
 
 @dataclass

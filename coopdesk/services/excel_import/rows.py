@@ -1,0 +1,25 @@
+"""A spreadsheet row as the dry run found it, and what it can be: the one shape the preview,
+the duplicate matcher, the import and the file of rows to fix share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+OUTCOMES = ("new", "updated", "unchanged", "duplicate", "conflict", "problem")
+
+
+@dataclass
+class Row:
+    number: int  # as Excel shows it (1 = the first row)
+    status: str  # one of OUTCOMES
+    values: dict[str, Any]
+    raw: list[Any]  # the cells as they were, for the file of rows to fix
+    label: str = ""
+    record_id: str | None = None
+    problems: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # "có thể trùng với …"
+    duplicate_of: list[str] = field(default_factory=list)  # the records here it may be
+    changed: list[str] = field(default_factory=list)  # column titles an update changes
+    converted: list[tuple[str, str, str]] = field(default_factory=list)  # column, typed, text
+    note: str = ""  # why a conflict is not taken
