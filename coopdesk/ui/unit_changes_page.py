@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk import i18n
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_, _, ngettext
 from coopdesk.services import unit_changes, units
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
@@ -175,9 +175,11 @@ class UnitChangesPage(QWidget):
 
     def status_text(self) -> str:
         waiting = sum(1 for row in self.rows if not row.change.applied)
-        return _("{count} changes held here, {waiting} not applied yet.").format(
-            count=len(self.rows), waiting=waiting
-        )
+        return ngettext(
+            "{count} change held here, {waiting} not applied yet.",
+            "{count} changes held here, {waiting} not applied yet.",
+            len(self.rows),
+        ).format(count=len(self.rows), waiting=waiting)
 
     def row_texts(self) -> list[list[str]]:
         """What the table shows, row by row (tests)."""
