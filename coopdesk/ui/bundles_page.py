@@ -31,6 +31,7 @@ from coopdesk.i18n import _, format_number
 from coopdesk.services import sync
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.keys_prompt import open_keys
+from coopdesk.ui.trust_box import TrustBox
 
 
 def outcome_label(outcome: str) -> str:
@@ -100,7 +101,13 @@ class BundlesPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        for box in (self._build_send(), self._build_receive(), self._build_history()):
+        self.trust_box = TrustBox(self.ctx)
+        for box in (
+            self.trust_box,
+            self._build_send(),
+            self._build_receive(),
+            self._build_history(),
+        ):
             layout.addWidget(box)
         layout.addWidget(self._build_status())
         layout.addStretch(1)
@@ -190,6 +197,7 @@ class BundlesPage(QWidget):
             window.show_area("reporting")
 
     def translate_ui(self) -> None:
+        self.trust_box.translate_ui()
         self.send_box.setTitle(_("Send data"))
         self.to_label.setText(_("To:"))
         self.full.setText(_("Everything, not only what is new"))
