@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -41,6 +42,27 @@ def engine(data_dir: Path) -> Iterator[Engine]:
     eng = make_engine(paths.db_path(data_dir))
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def make_site(template_data_dir: Path, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """`make_site(name, unit, trusted=True)`: a new installation (tests.sync.helpers.Site) with
+    its own keys, which (unless `trusted` is False) trusts every site made before and is
+    trusted by them."""
+    from coopdesk.sync import trust
+    from tests.sync.helpers import Site
+
+    sites: list[Site] = []
+
+    def make(name: str, unit: str, *, trusted: bool = True) -> Site:
+        site = Site(template_data_dir, tmp_path, name, unit, trusted)
+        sites.append(site)
+        return site
+
+    yield make
+    for site in sites:
+        site.engine.dispose()
+    trust.forget_unlocked()
 
 
 @pytest.fixture(autouse=True)

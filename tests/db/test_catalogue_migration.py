@@ -5,10 +5,9 @@ what it sends still lands under the right commune at a province on the official 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from alembic import command
 from sqlalchemy import Engine, select, text
 
@@ -24,20 +23,6 @@ from tests.sync.helpers import Site, coop
 BEFORE = "0012_duplicates"
 KIM_LIEN_BEFORE, KIM_LIEN = "00226", "00229"
 HA_LANG_BEFORE, HA_LANG = "01561", "01558"
-
-
-@pytest.fixture
-def make_site(template_data_dir: Path, tmp_path: Path) -> Iterator[Callable[[str, str], Site]]:
-    """Installations on today's catalogue, as the sync tests make them."""
-    sites: list[Site] = []
-
-    def make(name: str, unit: str) -> Site:
-        sites.append(Site(template_data_dir, tmp_path, name, unit))
-        return sites[-1]
-
-    yield make
-    for site in sites:
-        site.engine.dispose()
 
 
 def _units_before() -> list[dict[str, object]]:

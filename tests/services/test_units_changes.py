@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,19 +20,6 @@ from tests.sync.helpers import Site
 PROVINCE, TAN_PHONG, DOAN_KET = "12", "03408", "03388"
 EFFECTIVE = dt.date(2027, 1, 1)
 DECISION = "Nghị quyết số 99/NQ-UBTVQH16 ngày 15/11/2026"
-
-
-@pytest.fixture
-def make_site(template_data_dir: Path, tmp_path: Path) -> Iterator[Callable[[str, str], Site]]:
-    sites: list[Site] = []
-
-    def make(name: str, unit: str) -> Site:
-        sites.append(Site(template_data_dir, tmp_path, name, unit))
-        return sites[-1]
-
-    yield make
-    for site in sites:
-        site.engine.dispose()
 
 
 def _events(site: Site, unit: str) -> None:

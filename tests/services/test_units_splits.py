@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,19 +25,6 @@ PARTS = [
     Part(DOAN_KET, "Phường Đoàn Kết", ("Nà Ún", "Tổ 3")),
     Part(NAM_LOONG, "Xã Nậm Loỏng", ("Co Sản", "Nậm Loỏng")),
 ]
-
-
-@pytest.fixture
-def make_site(template_data_dir: Path, tmp_path: Path) -> Iterator[Callable[[str, str], Site]]:
-    sites: list[Site] = []
-
-    def make(name: str, unit: str) -> Site:
-        sites.append(Site(template_data_dir, tmp_path, name, unit))
-        return sites[-1]
-
-    yield make
-    for site in sites:
-        site.engine.dispose()
 
 
 def _commune_records(site: Site) -> dict[str, str]:

@@ -15,7 +15,6 @@ from coopdesk.services import trust as trust_service
 from coopdesk.sync import trust
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.trust_box import TrustBox
-from tests.sync.helpers import Site
 from tests.sync_keys import cheap_kdf  # noqa: F401  (a fixture)
 from tests.ui.conftest import save_screenshot
 
@@ -41,7 +40,7 @@ def _typed(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> None:
 @pytest.mark.usefixtures("cheap_kdf")
 def test_an_officer_makes_the_keys_saves_her_file_and_trusts_the_province(
     qtbot, ctx: AppContext, said: list[str], monkeypatch: pytest.MonkeyPatch,
-    template_data_dir: Path, tmp_path: Path,
+    make_site: Any, tmp_path: Path,
 ) -> None:  # fmt: skip
     box = TrustBox(ctx)
     qtbot.addWidget(box)
@@ -70,7 +69,7 @@ def test_an_officer_makes_the_keys_saves_her_file_and_trusts_the_province(
     box.save_registration()
     assert mine.stat().st_size > 0 and info.fingerprint in said.pop()
 
-    province = Site(template_data_dir, tmp_path / "sites", "lai-chau", "12", trusted=False)
+    province = make_site("lai-chau", "12", trusted=False)
     with province.session() as s:
         theirs = tmp_path / "lai-chau.registration"
         theirs.write_bytes(trust.registration(s, "12", "Nguyễn Thị Hoà", "CoopDesk test"))
@@ -84,4 +83,3 @@ def test_an_officer_makes_the_keys_saves_her_file_and_trusts_the_province(
     box.trust_sender()
     assert "Nguyễn Thị Hoà (12)" in said.pop()
     assert [p["unit"] for p in ctx.read(trust_service.trust_list)] == ["12"]
-    province.engine.dispose()
