@@ -29,7 +29,13 @@ APPLIED_KEY = "units.changes_applied"
 
 
 class UnitChangeError(ValueError):
-    """A change that cannot be recorded or applied as given; the message says why."""
+    """A change that cannot be recorded or applied as given; the message says why, and
+    `field` what it is about when it is not said by the message ("records": a split's choice
+    of unit for a record)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)

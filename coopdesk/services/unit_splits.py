@@ -100,8 +100,18 @@ def record_split(
         raise UnitChangeError(_("The default unit of a split must be one of its parts."))
     known = {p.record_id: p.part for p in plan.proposals}
     for record_id, code in choices.items():
-        if record_id not in known or code not in codes:
-            raise UnitChangeError(_("A record chosen for the split is not in the commune."))
+        if record_id not in known:
+            raise UnitChangeError(
+                _("The record {id} chosen for the split is not in the commune (see --plan).")
+                .format(id=record_id),
+                field="records",
+            )  # fmt: skip
+        if code not in codes:
+            raise UnitChangeError(
+                _("The record {id} is given {code}, which is not a unit after the split.")
+                .format(id=record_id, code=code),
+                field="records",
+            )  # fmt: skip
     final = {rid: choices.get(rid) or part or default for rid, part in known.items()}
     details = Details(
         names_before={source: units.get(session, source).name},  # type: ignore[union-attr]

@@ -455,7 +455,11 @@ class UnitSplitDialog(QDialog):
         if not isinstance(exc, ValueError):  # UnitChangeError, UnknownUnit are ValueErrors
             self.ctx.tasks.show_error(exc)
             return
-        self._show_problem(self._field_of(str(exc)), str(exc))
+        if getattr(exc, "field", "") == "records":
+            target: Target = (self.undivided_view, _("Dividing the records"), 1)
+        else:
+            target = self._field_of(str(exc))
+        self._show_problem(target, str(exc))
 
     # --- naming the field --------------------------------------------------------------------
 
@@ -476,8 +480,6 @@ class UnitSplitDialog(QDialog):
             return self.rows[n].name, _("Unit {n} after the split, name").format(n=n + 1), 0
         if message == _("A split divides one commune into two or more."):
             return self.add_button, _("Units after the split"), 0
-        if message == _("A record chosen for the split is not in the commune."):
-            return self.undivided_view, _("Dividing the records"), 1
         if message == _("The default unit of a split must be one of its parts."):
             return self.rows[0].default, _("Default unit"), 0
         commune = self.commune.currentText().rsplit(" (", 1)[0]

@@ -212,3 +212,22 @@ def test_the_cli_plans_and_records_a_split(tmp_path: Path) -> None:
     assert "Đã ghi thay đổi" in out
     listing = _cli("units", "changes", *where)
     assert "được chia thành Phường Đoàn Kết và Xã Nậm Loỏng từ ngày 01/01/2026" in listing
+
+
+def test_a_choice_for_a_record_not_in_the_commune_is_named(
+    make_site: Callable[[str, str], Site],
+) -> None:
+    province = make_site("lai-chau", PROVINCE)
+    ids = _commune_records(province)
+    with province.session() as s:
+        for choices, words in (
+            ({"khong-co": NAM_LOONG}, "Bản ghi khong-co được chọn cho cuộc chia tách không thuộc"),
+            ({ids["event"]: TAN_PHONG}, f"được giao cho {TAN_PHONG}, không phải một đơn vị"),
+        ):
+            with pytest.raises(unit_changes.UnitChangeError, match=words) as refused:
+                unit_splits.record_split(
+                    s, sender=PROVINCE, source=DOAN_KET, parts=PARTS, default=DOAN_KET,
+                    choices=choices, decision=DECISION, effective_on=EFFECTIVE, actor="Hoà",
+                )  # fmt: skip
+            assert refused.value.field == "records"
+        assert unit_changes.listed(s) == []  # nothing recorded
