@@ -8,7 +8,6 @@ from sqlalchemy import select
 from coopdesk.db.models import DuplicateDismissal
 from coopdesk.services import people
 from coopdesk.services.duplicates import mark_not_duplicate, people_like
-from tests.sync.conftest import make_site  # noqa: F401 (the fixture)
 from tests.sync.helpers import COMMUNE_A, PROVINCE
 
 HOA = {"full_name": "Nguyễn Thị Hoa", "birth_year": 1985}
@@ -30,7 +29,7 @@ def _receive(src, dst) -> None:
     assert not report.refused, report.message
 
 
-def test_a_dismissed_pair_is_not_flagged_at_the_province_either(make_site) -> None:  # noqa: F811
+def test_a_dismissed_pair_is_not_flagged_at_the_province_either(make_site) -> None:
     commune, province = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
     first, second = _two_namesakes(commune)
     _receive(commune, province)
@@ -45,7 +44,7 @@ def test_a_dismissed_pair_is_not_flagged_at_the_province_either(make_site) -> No
         assert len(s.scalars(select(DuplicateDismissal)).all()) == 1
 
 
-def test_the_same_pair_dismissed_at_both_ends_is_one_record(make_site) -> None:  # noqa: F811
+def test_the_same_pair_dismissed_at_both_ends_is_one_record(make_site) -> None:
     commune, province = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
     first, second = _two_namesakes(commune)
     _receive(commune, province)
