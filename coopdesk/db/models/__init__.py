@@ -5,6 +5,10 @@ and room for the sync version vector. Catalogues are keyed by natural codes. A n
 schema goes in its own module here, re-exported below so `Base.metadata` holds every table.
 """
 
+from coopdesk.db.models.accounts import (
+    Account,
+    RecoveryWrap,
+)
 from coopdesk.db.models.base import (
     NAMING,
     Base,
@@ -76,6 +80,7 @@ from coopdesk.db.models.units import (
 __all__ = [
     "NAMING",
     "PEOPLE_SEARCH",
+    "Account",
     "Activity",
     "ActivityCooperative",
     "Assignment",
@@ -97,6 +102,7 @@ __all__ = [
     "PersonSensitive",
     "Plan",
     "QuarantinedBundle",
+    "RecoveryWrap",
     "Report",
     "Role",
     "Sector",
