@@ -55,6 +55,13 @@ def is_unlocked() -> bool:
     return _key is not None
 
 
+def key() -> bytes:
+    """The data key itself, for wrapping it under a new password (services.accounts only)."""
+    if _key is None:
+        raise VaultLocked
+    return _key
+
+
 def _cipher() -> ChaCha20Poly1305:
     if _key is None:
         raise VaultLocked
