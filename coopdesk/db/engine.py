@@ -48,7 +48,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(db_file: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_file}", future=True)
+    # hide_parameters: an error's text (shown, logged) never carries the values of a record
+    engine = create_engine(f"sqlite:///{db_file}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     return engine
 
