@@ -182,8 +182,9 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
 
     The backup is copied aside (with its -wal file, if it was copied from a running CoopDesk)
     and checked there, so the person's file is never written to. The current database is
-    kept as backups/before-restore-….sqlite3; the restored one is migrated if it is older
-    and gets a new replica id (`on_restored`).
+    kept first as a backup "before a restore" (`backups.keep_current`: a plain copy when it
+    is damaged); the restored one is migrated if it is older and gets a new replica id
+    (`on_restored`).
     """
     if not source.is_file():
         raise MaintenanceError(_("{file} does not exist.").format(file=source))
@@ -198,10 +199,9 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
             shutil.copyfile(wal, Path(f"{staging}-wal"))
         _inspect(staging, source, f"file:{staging}")
         data_dir.mkdir(parents=True, exist_ok=True)
-        safety: Path | None = None
-        if db_file.exists():
-            safety = paths.backups_dir(data_dir) / f"before-restore-{_stamp()}.sqlite3"
-            backup_file(db_file, safety)
+        from coopdesk.services import backups  # it builds on this module
+
+        safety = backups.keep_current(data_dir)
         backup_file(staging, db_file)
     engine = open_database(data_dir, create=False)
     try:
