@@ -66,6 +66,17 @@ def make_site(template_data_dir: Path, tmp_path: Path) -> Iterator[Callable[...,
 
 
 @pytest.fixture(autouse=True)
+def _nobody_logged_in() -> Iterator[None]:
+    """Each test starts and ends with no account logged in (the process-wide login)."""
+    from coopdesk.services import accounts
+
+    accounts.logout()
+    yield
+    accounts.logout()
+    accounts.set_login_prompt(None)
+
+
+@pytest.fixture(autouse=True)
 def _vietnamese_by_default() -> Iterator[None]:
     i18n.set_language("vi")
     yield

@@ -15,9 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import SyncImport, Unit
+from coopdesk.domain.accounts import Permission
 from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
-from coopdesk.services import settings, units
+from coopdesk.services import accounts, settings, units
+from coopdesk.services.backups import before_change
 from coopdesk.sync import (
     bundle,
     canonical,
@@ -204,7 +206,9 @@ def import_bundle(
 
     A refused bundle's work is rolled back at once and the file is kept aside (quarantine,
     committed on its own) with why, so the officer can see it and retry later."""
+    accounts.require(session, Permission.EDIT_RECORDS)
     me = me or whoami(session)
+    before_change(session, "import", SyncError)  # a backup first (services.backups)
     report = importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=True, now=now)
     if report.refused:
         session.rollback()
@@ -274,6 +278,8 @@ def import_history(session: Session, limit: int = 200) -> list[ImportRecord]:
 
 
 def undo_import(session: Session, import_id: int) -> None:
+    accounts.require(session, Permission.EDIT_RECORDS)
+    before_change(session, "undo", SyncError)
     try:
         undo.undo_import(session, import_id)
     except undo.UndoRefused as exc:

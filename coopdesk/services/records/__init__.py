@@ -16,7 +16,9 @@ Where each step lives:
   delete is the same record, undeleted.
 - `records.audit`: every change writes an AuditEvent with the values before and after;
   `history(session, entity, id)` reads them back for the History view.
-The caller owns the transaction (`session_scope`); these functions only flush.
+The caller owns the transaction (`session_scope`); these functions only flush. When the
+installation has accounts, each write needs a logged-in account that may change records, and is
+recorded under that account's name (`services.accounts.writer`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from coopdesk.db.models import (
 )
 from coopdesk.domain.validation import Problem
 from coopdesk.i18n import _
+from coopdesk.services import accounts
 from coopdesk.services.records.audit import HistoryEntry, audit, history, snapshot
 from coopdesk.services.records.checks import active_consents, check, raise_on_errors
 from coopdesk.services.records.values import RecordError, prepare
@@ -97,6 +100,7 @@ def _default_unit(session: Session, data: Mapping[str, Any]) -> str | None:
 def create(session: Session, model: type[T], data: Mapping[str, Any], actor: str = "") -> T:
     """Validate and add a record; raise ValidationFailed on errors. `obj.warnings` lists
     the warnings. A record with the same natural key that was deleted comes back."""
+    actor = accounts.writer(session, actor)
     data = dict(data)
     synced = issubclass(model, Synced)
     if synced and not data.get("unit_code"):
@@ -147,6 +151,7 @@ def _first_key(model: type[Base]) -> str:
 
 def update(session: Session, obj: T, data: Mapping[str, Any], actor: str = "") -> T:
     """Validate and change a record; raise ValidationFailed on errors (nothing changes)."""
+    actor = accounts.writer(session, actor)
     if getattr(obj, "deleted_at", None) is not None:
         raise RecordError(_("This record was deleted and cannot be changed."))
     model = type(obj)
@@ -176,6 +181,7 @@ def _changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
 
 def delete(session: Session, obj: Base, actor: str = "") -> None:
     """Soft-delete a record (and the records that only exist through it); audited."""
+    actor = accounts.writer(session, actor)
     if not isinstance(obj, Synced):
         before = snapshot(obj)
         session.delete(obj)
