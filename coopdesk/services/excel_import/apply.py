@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import AuditEvent, ExcelImport
 from coopdesk.services import duplicates, registry
+from coopdesk.services.backups import before_change
 from coopdesk.services.excel_import.preview import Preview
 from coopdesk.services.excel_import.rows import Row
 from coopdesk.sync import versions
@@ -71,6 +72,7 @@ def apply_import(
     allow_duplicates: bool = False,
 ) -> ImportResult:
     """Save the rows to take; the caller commits (or rolls back: nothing is half-imported)."""
+    before_change(session, "excel_import", ValueError)  # a backup first (services.backups)
     log = ExcelImport(
         file_name=found.path.name,
         file_hash=found.file_hash,

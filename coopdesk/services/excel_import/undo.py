@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import AuditEvent, DuplicateDismissal, ExcelImport
 from coopdesk.i18n import _
 from coopdesk.services import records, registry
+from coopdesk.services.backups import before_change
 from coopdesk.services.excel_import.apply import source_json
 from coopdesk.services.registry import drafts
 from coopdesk.sync import versions
@@ -58,6 +59,7 @@ def undo_excel_import(session: Session, import_id: int, actor: str) -> int:
     blocker = undo_blocker(session, log)
     if blocker:
         raise UndoRefused(blocker)
+    before_change(session, "undo", UndoRefused)  # a backup first (services.backups)
     model = registry.area(log.kind).draft.MODEL
     first_event = session.execute(select(func.coalesce(func.max(AuditEvent.id), 0))).scalar_one()
     touched = set()
