@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from coopdesk.domain import citations
 from coopdesk.domain.checks import (
     EARLIEST,
     ERROR,
@@ -47,6 +48,7 @@ from coopdesk.domain.choices import (
     SUPPORT_KINDS,
     TRAINING_KINDS,
 )
+from coopdesk.domain.merges import validate_merge
 from coopdesk.domain.unit_changes import validate_unit_change
 from coopdesk.i18n import _, format_date
 
@@ -328,6 +330,11 @@ def validate_plan(data: Mapping[str, Any], ctx: Context) -> list[Problem]:
     out += dates_in_order(
         data, "period_start", "period_end", _("Start of the period"), _("End of the period")
     )
+    try:
+        rows = citations.parse(str(data.get("bases") or ""))
+        out += [Problem(where, _(message)) for where, message in citations.problems_of(rows)]
+    except citations.BadCitations as exc:
+        out += [Problem(where, _(message)) for where, message in exc.problems]
     return out
 
 
@@ -380,6 +387,7 @@ VALIDATORS: dict[str, Validator] = {
     "Assignment": validate_assignment,
     "Report": validate_report,
     "UnitChange": validate_unit_change,
+    "DuplicateMerge": validate_merge,
 }
 
 
@@ -432,4 +440,5 @@ TABLE_ENTITIES = {
     "assignments": "Assignment",
     "reports": "Report",
     "unit_changes": "UnitChange",
+    "duplicate_merges": "DuplicateMerge",
 }

@@ -36,6 +36,7 @@ KIND_LABELS = {
     "ethnicities": N_("Ethnic group"),
     "unit_changes": N_("Change of administrative units"),
     "duplicate_dismissals": N_("Not the same record (possible duplicates)"),
+    "duplicate_merges": N_("Merge of two records"),
 }
 
 Lookup = Callable[[str, str], Mapping[str, Any] | None]

@@ -67,15 +67,18 @@ class DuplicateDismissal(Synced, Base):
 
 
 class DuplicateMerge(Synced, Base):
-    """Two records merged into one: the one kept, the one tombstoned, and exactly what was
-    moved (JSON), so that undoing the merge moves back what it moved and nothing else."""
+    """Two records merged into one: the one kept, the one tombstoned, exactly what was moved
+    (JSON, `coopdesk.domain.merges`) and the kept record's values replaced by the other's
+    (`kept_before`), so that undoing the merge restores both and nothing else."""
 
     __tablename__ = "duplicate_merges"
+    __table_args__ = (Index("ix_duplicate_merges_merged", "merged_id", "kind"),)
     kind: Mapped[str] = mapped_column(String(20))  # people | cooperatives
     kept_id: Mapped[str] = mapped_column(String(36), index=True)
-    merged_id: Mapped[str] = mapped_column(String(36), index=True)
+    merged_id: Mapped[str] = mapped_column(String(36))
     merged_label: Mapped[str] = mapped_column(String(300), default="")
     moved: Mapped[str] = mapped_column(Text, default="[]")
+    kept_before: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 

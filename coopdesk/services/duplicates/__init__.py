@@ -8,6 +8,8 @@ remembered; merging two records into one, and undoing a merge.
 `services.registry.cooperatives`); a person's "id_number" (from a spreadsheet) is read too.
 The rule is `coopdesk.domain.duplicates`; its SQL twin `services.duplicates.sql`. A pair an
 officer said is not the same (`mark_not_duplicate`, `save_as_different`) is never found again.
+Two records that are the same are merged (`services.duplicates.merge`: preview, merge,
+unmerge).
 """
 
 from __future__ import annotations
