@@ -133,7 +133,7 @@ def _registration_import(args: argparse.Namespace) -> int:
         print_json(peer)
     else:
         print(_("{unit} ({officer}) is now trusted: its bundles can be imported.").format(
-            unit=peer["unit"], officer=peer["officer"]))  # fmt: skip
+            unit=peer["unit_name"], officer=peer["officer"]))  # fmt: skip
     return 0
 
 
@@ -147,8 +147,15 @@ def _trust_list(args: argparse.Namespace) -> int:
     if not peers:
         print(_("No installation is trusted here yet."))
     for p in peers:
-        print(f"{p['unit']}  {p['officer']}  {p['fingerprint']}  {p['since'][:10]}  {p['status']}")
+        since = _("since {date}").format(date=p["since"][:10])
+        status = trust.status_label(p["status"])
+        print(f"{_unit(p)}  {p['officer']}  {p['fingerprint']}  {since}  {status}")
     return 0
+
+
+def _unit(peer: dict[str, str]) -> str:
+    """A unit as an officer knows it: its name, with its code."""
+    return f"{peer['unit_name']} ({peer['unit']})"
 
 
 def _revoke(args: argparse.Namespace) -> int:
@@ -159,7 +166,7 @@ def _revoke(args: argparse.Namespace) -> int:
         print_json(peer)
     else:
         print(_("The key of {unit} ({officer}) is revoked: its bundles will be refused.").format(
-            unit=peer["unit"], officer=peer["officer"]))  # fmt: skip
+            unit=peer["unit_name"], officer=peer["officer"]))  # fmt: skip
     return 0
 
 

@@ -3,12 +3,14 @@ the trust list and the refused bundles kept aside. The caller owns the transacti
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from coopdesk import __version__
+from coopdesk.db.models import AuditEvent, TrustPeer, Unit
 from coopdesk.i18n import _
 from coopdesk.security import passwords
 from coopdesk.services import settings
@@ -42,6 +44,13 @@ def _message(error: trust.TrustError) -> str:
             return _("This file is not a CoopDesk registration file.")
         case "unknown_peer":
             return _("No trusted installation has the key {key}.").format(key=error.detail)
+        case "unknown_bundle":
+            return _("No bundle number {id} is kept aside here.").format(id=error.detail)
+        case "revoked_key":
+            return _(
+                "The key {fp} was revoked here, so its bundles stay refused. If that computer "
+                "is in safe hands again, trust its registration file again first."
+            ).format(fp=error.detail)
     return str(error)
 
 
@@ -104,23 +113,65 @@ def export_registration(session: Session) -> bytes:
         raise TrustRefused(_message(exc)) from exc
 
 
-def import_registration(session: Session, data: bytes, fingerprint: str) -> dict[str, Any]:
+def _unit_name(session: Session, code: str) -> str:
+    unit = session.get(Unit, code) if code else None
+    return unit.name if unit is not None else code
+
+
+def _peer(session: Session, row: TrustPeer) -> dict[str, Any]:
+    return trust.describe_peer(row, _unit_name(session, row.unit_code))
+
+
+def status_label(status: str) -> str:
+    """A trust list status in the officer's words."""
+    labels = {
+        "trusted": _("trusted"),
+        "revoked": _("revoked"),
+        "replaced": _("replaced by a new key"),
+    }
+    return labels.get(status, status)
+
+
+def import_registration(
+    session: Session, data: bytes, fingerprint: str, actor: str = ""
+) -> dict[str, Any]:
+    """Trust a registration file's keys once the fingerprint read by phone matches. Audited."""
     try:
         reg = trust.read_registration(data)
-        return trust.describe_peer(trust.register(session, reg, fingerprint))
+        peer = _peer(session, trust.register(session, reg, fingerprint))
     except trust.TrustError as exc:
         raise TrustRefused(_message(exc)) from exc
+    _audit(session, "trust-add", peer, actor)
+    return peer
 
 
 def trust_list(session: Session) -> list[dict[str, Any]]:
-    return [trust.describe_peer(p) for p in trust.peers(session)]
+    """Who is trusted here: unit (code and name), officer, fingerprint, since, status."""
+    return [_peer(session, p) for p in trust.peers(session)]
 
 
-def revoke(session: Session, key: str) -> dict[str, Any]:
+def revoke(session: Session, key: str, actor: str = "") -> dict[str, Any]:
+    """Stop trusting a key (a lost laptop): its later bundles are refused. Audited."""
     try:
-        return trust.describe_peer(trust.revoke(session, key))
+        peer = _peer(session, trust.revoke(session, key))
     except trust.TrustError as exc:
         raise TrustRefused(_message(exc)) from exc
+    _audit(session, "trust-revoke", peer, actor)
+    return peer
+
+
+def _audit(session: Session, action: str, peer: dict[str, Any], actor: str) -> None:
+    """An audit event about a trusted key (who trusted or revoked which unit's key)."""
+    after = json.dumps(
+        {k: peer[k] for k in ("unit", "officer", "fingerprint", "status")}, ensure_ascii=False
+    )
+    if not actor:
+        inst = settings.get_installation(session)
+        actor = (inst.officer or inst.unit_code) if inst is not None else ""
+    session.add(
+        AuditEvent(actor=actor[:120], action=action, entity="trust_peers",
+                   entity_id=peer["key_id"], unit_code=peer["unit"], after=after)
+    )  # fmt: skip
 
 
 def quarantine_list(session: Session) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ sender's keys; `quarantine` keeps a refused bundle's bytes with why.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import QuarantinedBundle, TrustIdentity, TrustPeer
 from coopdesk.security import passwords
 from coopdesk.sync import canonical
-from coopdesk.sync.envelope import MAX_RECIPIENTS
+from coopdesk.sync.bundle import BundleError
+from coopdesk.sync.envelope import MAX_RECIPIENTS, routing_of
 from coopdesk.sync.identity import (
     Identity,
     PublicKeys,
@@ -41,7 +43,7 @@ _UNLOCKED: dict[str, Identity] = {}
 
 class TrustError(ValueError):
     """A trust operation refused; `kind`: no_identity, locked, wrong_secret, mismatch, bad_file,
-    unknown_peer."""
+    unknown_peer, unknown_bundle, revoked_key."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(f"{kind}: {detail}" if detail else kind)
@@ -210,6 +212,29 @@ def lookup(session: Session, unit_code: str, keys: PublicKeys) -> str:
     return "trusted" if row.status == "trusted" and row.unit_code == unit_code else "unknown"
 
 
+def has_trusted_keys(session: Session, unit_code: str) -> bool:
+    """Whether some key of `unit_code` is trusted here (a new one then needs announcing)."""
+    found = session.scalar(
+        select(TrustPeer.key_id)
+        .where(TrustPeer.unit_code == unit_code, TrustPeer.status == "trusted")
+        .limit(1)
+    )
+    return found is not None
+
+
+def trust_keys(
+    session: Session, unit_code: str, keys: PublicKeys, typed_fingerprint: str,
+    now: dt.datetime | None = None,
+) -> TrustPeer:  # fmt: skip
+    """Trust the keys a kept-aside bundle was signed with, as `unit_code`'s, once the
+    fingerprint read over the phone matches; a revoked key stays revoked (TrustError)."""
+    row = session.get(TrustPeer, keys.key_id)
+    if row is not None and row.status == "revoked":
+        raise TrustError("revoked_key", keys.fingerprint)
+    officer = row.officer if row is not None else ""
+    return register(session, Registration(unit_code, officer, "", keys), typed_fingerprint, now)
+
+
 def recipient_keys(session: Session, unit_code: str) -> list[PublicKeys]:
     """The keys to seal a bundle for `unit_code` to: every trusted key of that unit (one per
     computer it works on), the most recently trusted first."""
@@ -246,8 +271,34 @@ def quarantine(
 
 def quarantined(session: Session) -> list[QuarantinedBundle]:
     return list(
-        session.scalars(select(QuarantinedBundle).order_by(QuarantinedBundle.received_at.desc()))
+        session.scalars(
+            select(QuarantinedBundle).order_by(
+                QuarantinedBundle.received_at.desc(), QuarantinedBundle.id.desc()
+            )
+        )
     )
+
+
+def kept_aside(session: Session, bundle_id: int) -> QuarantinedBundle:
+    """One bundle kept aside; TrustError unknown_bundle."""
+    row = session.get(QuarantinedBundle, bundle_id)
+    if row is None:
+        raise TrustError("unknown_bundle", str(bundle_id))
+    return row
+
+
+def drop_kept(session: Session, bundle_id: int) -> None:
+    session.delete(kept_aside(session, bundle_id))
+    session.flush()
+
+
+def sender_keys(data: bytes) -> PublicKeys | None:
+    """The keys a sealed bundle says it was signed with (None when they cannot be read)."""
+    try:
+        sender = routing_of(data)["sender"]
+        return PublicKeys(base64.b64decode(sender["sign"]), base64.b64decode(sender["box"]))
+    except BundleError:
+        return None
 
 
 def demo_identity(unit_code: str) -> Identity:
@@ -271,9 +322,10 @@ def forget_unlocked() -> None:
     _UNLOCKED.clear()
 
 
-def describe_peer(row: TrustPeer) -> dict[str, Any]:
+def describe_peer(row: TrustPeer, unit_name: str = "") -> dict[str, Any]:
     return {
         "unit": row.unit_code,
+        "unit_name": unit_name or row.unit_code,
         "officer": row.officer,
         "fingerprint": public_of(row).fingerprint,
         "since": row.since.isoformat(sep="T"),

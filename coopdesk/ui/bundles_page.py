@@ -32,6 +32,7 @@ from coopdesk.services import sync
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.keys_prompt import open_keys
 from coopdesk.ui.trust_box import TrustBox
+from coopdesk.ui.trust_page import TrustListBox
 
 
 def outcome_label(outcome: str) -> str:
@@ -102,8 +103,10 @@ class BundlesPage(QWidget):
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         self.trust_box = TrustBox(self.ctx)
+        self.trust_list = TrustListBox(self.ctx)
         for box in (
             self.trust_box,
+            self.trust_list,
             self._build_send(),
             self._build_receive(),
             self._build_history(),
@@ -198,6 +201,7 @@ class BundlesPage(QWidget):
 
     def translate_ui(self) -> None:
         self.trust_box.translate_ui()
+        self.trust_list.translate_ui()
         self.send_box.setTitle(_("Send data"))
         self.to_label.setText(_("To:"))
         self.full.setText(_("Everything, not only what is new"))

@@ -169,6 +169,7 @@ class TrustBox(QGroupBox):
             trust.import_registration,
             file.read_bytes(),
             fingerprint,
+            self.ctx.actor,
             on_done=self._trusted,
             on_error=self._refused,
             changes="trust",
@@ -179,5 +180,5 @@ class TrustBox(QGroupBox):
             self,
             _("Trust a sender"),
             _("{officer} ({unit}) is trusted: its bundles can be imported, and bundles can be "
-              "sent to it.").format(officer=peer["officer"], unit=peer["unit"]),
+              "sent to it.").format(officer=peer["officer"], unit=peer["unit_name"]),
         )  # fmt: skip

@@ -10,6 +10,8 @@ import pytest
 from coopdesk.cli import main
 from coopdesk.sync import trust
 
+UNIT_NAME = "Phường Tân Phong"  # unit 03408 of the shipped catalogue
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -56,14 +58,20 @@ def test_identity_registration_trust_and_revoke(folders, capsys, tmp_path: Path)
     code, out, err = run(capsys, "registration", "import", "--data-dir", str(province),
                          str(reg), "--fingerprint", made["fingerprint"])  # fmt: skip
     assert code == 0, err
+    assert out.startswith(f"{UNIT_NAME} (Lò Thị Mai) đã được tin cậy"), out
     code, out, _err = run(capsys, "trust", "list", "--data-dir", str(province), "--json")
     listed = json.loads(out)
-    assert [(p["unit"], p["officer"], p["fingerprint"], p["status"]) for p in listed] == [
-        ("03408", "Lò Thị Mai", made["fingerprint"], "trusted")
-    ]
+    assert [(p["unit"], p["unit_name"], p["officer"], p["fingerprint"], p["status"])
+            for p in listed] == [
+        ("03408", UNIT_NAME, "Lò Thị Mai", made["fingerprint"], "trusted")
+    ]  # fmt: skip
+    code, out, _err = run(capsys, "trust", "list", "--data-dir", str(province))
+    assert f"{UNIT_NAME} (03408)  Lò Thị Mai  {made['fingerprint']}  từ " in out
+    assert out.rstrip().endswith("tin cậy")
     code, out, err = run(capsys, "trust", "revoke", "--data-dir", str(province),
                          made["fingerprint"])  # fmt: skip
     assert code == 0, err
+    assert out.startswith(f"Khóa của {UNIT_NAME} (Lò Thị Mai) đã bị thu hồi"), out
     code, out, _err = run(capsys, "trust", "list", "--data-dir", str(province), "--json")
     assert json.loads(out)[0]["status"] == "revoked"
     code, out, _err = run(capsys, "quarantine", "list", "--data-dir", str(province), "--json")

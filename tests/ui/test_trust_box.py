@@ -81,5 +81,5 @@ def test_an_officer_makes_the_keys_saves_her_file_and_trusts_the_province(
     assert ctx.read(trust_service.trust_list) == []
     _typed(monkeypatch, [province.keys.fingerprint])
     box.trust_sender()
-    assert "Nguyễn Thị Hoà (12)" in said.pop()
+    assert "Nguyễn Thị Hoà (Lai Châu) đã được tin cậy" in said.pop()  # the unit's name
     assert [p["unit"] for p in ctx.read(trust_service.trust_list)] == ["12"]
