@@ -125,6 +125,27 @@ def counts_text(counts: dict[str, int]) -> str:
     )
 
 
+def size_text(size: int) -> str:
+    """'850 KB', '3,6 MB' (in the officer's number format)."""
+    from coopdesk.i18n import format_number
+
+    if size < 1024 * 1024:
+        return f"{format_number(max(1, round(size / 1024)))} KB"
+    return f"{format_number(size / (1024 * 1024), 1)} MB"
+
+
+def summary(info: BackupInfo) -> str:
+    """'Phường Tân Phong, backed up on 02/12/2026 at 16:30: People 120 · …' (the preview)."""
+    from coopdesk.i18n import format_date
+
+    return _("{unit}, backed up on {date} at {time}: {counts}").format(
+        unit=info.unit_name or info.unit_code or "?",
+        date=format_date(info.made_at.date()),
+        time=f"{info.made_at:%H:%M}",
+        counts=counts_text(info.counts),
+    )
+
+
 # --- reading a database file -----------------------------------------------------------------
 
 
@@ -219,7 +240,7 @@ def create(
         from coopdesk.db.engine import backup_file
 
         backup_file(db_file, temp)
-        unit_code, unit_name, counts = verify(temp)
+        unit_code, unit_name, counts = verify(temp, shown=db_file)
     except (OSError, sqlite3.Error, BackupError) as exc:
         _remove(temp)
         raise BackupError(
