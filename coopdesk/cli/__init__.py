@@ -19,7 +19,6 @@ from coopdesk import __version__
 
 COMMAND_MODULES = [
     "coopdesk.cli.base",
-    "coopdesk.cli.backups",
     "coopdesk.cli.demo",
     "coopdesk.cli.indicators",
     "coopdesk.cli.sync",
@@ -30,6 +29,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.records",
     "coopdesk.cli.guide",
     "coopdesk.cli.excel",
+    "coopdesk.cli.users",
 ]
 
 
@@ -39,6 +39,9 @@ class CliError(Exception):
 
 def add_data_dir(parser: argparse.ArgumentParser, *, json_output: bool = False) -> None:
     parser.add_argument("--data-dir", help="folder holding the CoopDesk database")
+    parser.add_argument(
+        "--user", help="the account to log in with when accounts exist (or COOPDESK_USER)"
+    )
     if json_output:
         parser.add_argument("--json", action="store_true", help="print data as JSON")
 
@@ -77,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coopdesk import i18n
 
         i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)  # messages in Vietnamese
+        from coopdesk.cli import users
+
+        users.install_login(args)  # a write asks for the account only when it needs one
         return int(args.func(args) or 0)
     except CliError as exc:
         print(f"coopdesk: {exc}", file=sys.stderr)
@@ -92,10 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         from coopdesk.db.engine import DatabaseError
+        from coopdesk.services.accounts import AccountError
 
         if debug:
             traceback.print_exc()
-        if isinstance(exc, DatabaseError):
+        if isinstance(exc, DatabaseError | AccountError):
             print(f"coopdesk: {exc}", file=sys.stderr)
             return 2
         print(f"coopdesk: unexpected error: {exc} (run with --debug for details)", file=sys.stderr)

@@ -45,7 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--password-file",
         help="a file whose first line is the password protecting this installation's keys "
-        "(else it is asked for; without a terminal, make the keys later: coopdesk identity)",
+        "and the administrator account (else it is asked for; without a terminal, make the "
+        "keys later: coopdesk identity, and the administrator: coopdesk users add)",
+    )
+    p.add_argument(
+        "--admin", default="admin", help="login name of the administrator account (admin)"
     )
     p.set_defaults(func=_init)
 
@@ -152,7 +156,26 @@ def _init(args: argparse.Namespace) -> int:
         )
     )
     _init_keys(data_dir, password)
+    _init_admin(data_dir, args.admin, inst.officer, password)
     return 0
+
+
+def _init_admin(data_dir: Path, login: str, name: str, password: str | None) -> None:
+    """The administrator account, under the same password as the keys; its recovery code."""
+    from coopdesk.cli.users import print_recovery_code
+    from coopdesk.services import accounts
+
+    if password is None:
+        return
+    try:
+        with _session(data_dir) as session:
+            first = accounts.create_first_admin(session, login, password, name)
+    except accounts.AccountError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        accounts.logout()
+    print(_("The administrator “{login}” was made.").format(login=first.account.login))
+    print_recovery_code(first.recovery_code)
 
 
 def _backup(args: argparse.Namespace) -> int:

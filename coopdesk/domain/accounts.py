@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from coopdesk.i18n import N_
+
 
 class AccountRole(StrEnum):
     ADMIN = "admin"
@@ -26,6 +28,12 @@ PERMISSIONS: dict[AccountRole, frozenset[Permission]] = {
     AccountRole.ADMIN: frozenset(Permission),
     AccountRole.OFFICER: frozenset({Permission.EDIT_RECORDS, Permission.SEE_SENSITIVE}),
     AccountRole.VIEWER: frozenset(),
+}
+
+ROLE_LABELS: dict[str, str] = {
+    AccountRole.ADMIN: N_("Administrator"),
+    AccountRole.OFFICER: N_("Officer"),
+    AccountRole.VIEWER: N_("Viewer"),
 }
 
 LOGIN_MAX = 64

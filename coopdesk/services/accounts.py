@@ -32,6 +32,7 @@ from coopdesk.security import passwords, vault
 
 RECOVERY_AAD = b"coopdesk-recovery-data-key"
 _WRITER_KEY = "coopdesk.accounts.writer"
+KDF_PARAMS = passwords.DEFAULT_PARAMS  # how a new password is stretched (Argon2id)
 _LOGIN_PROBLEMS = {
     "empty": lambda: _("Give a login name."),
     "long": lambda: _("The login name is too long (at most 64 characters)."),
@@ -223,8 +224,9 @@ def _check_password(password: str) -> None:
         )
 
 
-def _wrap(password: str, key: bytes, login_name: str, params: passwords.KdfParams) -> str:
-    return json.dumps(passwords.wrap(password, key, aad=_aad(login_name), params=params))
+def _wrap(password: str, key: bytes, login_name: str, params: passwords.KdfParams | None) -> str:
+    wrapped = passwords.wrap(password, key, aad=_aad(login_name), params=params or KDF_PARAMS)
+    return json.dumps(wrapped)
 
 
 def create_first_admin(
@@ -232,7 +234,7 @@ def create_first_admin(
     login_name: str,
     password: str,
     display_name: str = "",
-    params: passwords.KdfParams = passwords.DEFAULT_PARAMS,
+    params: passwords.KdfParams | None = None,
 ) -> FirstAdmin:
     """The administrator made at setup, the data key and its recovery code; logged in."""
     if has_accounts(session):
@@ -278,7 +280,7 @@ def add_account(
     password: str,
     role: str,
     display_name: str = "",
-    params: passwords.KdfParams = passwords.DEFAULT_PARAMS,
+    params: passwords.KdfParams | None = None,
 ) -> AccountInfo:
     """A new account, by a logged-in administrator."""
     key = _key_of_admin(session)
@@ -353,7 +355,7 @@ def reset_password(
     session: Session,
     login_name: str,
     new_password: str,
-    params: passwords.KdfParams = passwords.DEFAULT_PARAMS,
+    params: passwords.KdfParams | None = None,
 ) -> AccountInfo:
     """A new password for an account, set by a logged-in administrator."""
     key = _key_of_admin(session)
@@ -369,7 +371,7 @@ def recover(
     code: str,
     login_name: str,
     new_password: str,
-    params: passwords.KdfParams = passwords.DEFAULT_PARAMS,
+    params: passwords.KdfParams | None = None,
 ) -> AccountInfo:
     """A forgotten password replaced with the recovery code; the account is logged in."""
     row = _existing(session, login_name)
