@@ -73,6 +73,7 @@ AREAS: tuple[Area, ...] = (
         "reporting",
         "coopdesk.ui.unit_changes_page:UnitChangesPage",
     ),
+    Area("backups", N_("Backups"), "export", "coopdesk.ui.backups_page:BackupsPage"),
     Area("settings", N_("Settings"), "settings", "coopdesk.ui.settings_page:SettingsPage"),
 )
 AREA_KEYS = tuple(a.key for a in AREAS)
