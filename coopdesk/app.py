@@ -56,6 +56,19 @@ def open_demo(tasks: Any, on_ready: Any, data_dir: Path | None = None) -> None:
     )
 
 
+def daily_backup(tasks: Any, data_dir: Path) -> None:
+    """The day's first backup (services.backups), off the GUI thread; when it fails the log
+    says why (the Backups page shows the newest backup's date)."""
+    from coopdesk.services import backups
+
+    tasks.run(
+        backups.daily_backup,
+        data_dir,
+        changes=None,
+        on_error=lambda exc: log.warning("the daily backup failed: %s", exc),
+    )
+
+
 def setup_application(app: Any) -> None:
     """Font with full Vietnamese coverage, light style, icon."""
     from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -101,6 +114,8 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
         window = MainWindow(ctx)
         windows.append(window)
         window.show()
+        if not demo:
+            daily_backup(tasks, data_dir)
 
     def on_demo_ready(engine: Any, data_dir: Path, installation: Any) -> None:
         show_main(engine, data_dir, installation, True)
