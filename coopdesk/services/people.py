@@ -29,7 +29,7 @@ from coopdesk.domain.accounts import Permission
 from coopdesk.domain.choices import CONSENT_CATEGORIES, SENSITIVE_CATEGORIES
 from coopdesk.domain.validation import Problem, ValidationFailed
 from coopdesk.i18n import _
-from coopdesk.services import accounts, records
+from coopdesk.services import accounts, records, sensitive_store
 from coopdesk.services.records import active_consents
 
 ERASED_NAME = "[đã xoá]"  # what an erased person's name reads in lists and documents
@@ -95,20 +95,15 @@ def record_consent(
     given_on: dt.date | None = None,
     actor: str = "",
 ) -> Consent:
-    """Record that the person agreed to `category` data being kept, for `purpose`."""
-    return records.create(
-        session,
-        Consent,
-        {
-            "person_id": person.id,
-            "unit_code": person.unit_code,
-            "category": category,
-            "purpose": purpose,
-            "recorded_by": recorded_by,
-            "given_on": given_on or dt.date.today(),
-        },
-        actor,
-    )
+    """Record that the person agreed to `category` data being kept, for `purpose` (sealed
+    when the installation has accounts: `services.sensitive_store`)."""
+    values = {
+        "category": category,
+        "purpose": purpose,
+        "recorded_by": recorded_by,
+        "given_on": given_on or dt.date.today(),
+    }
+    return sensitive_store.add_consent(session, person, values, actor)
 
 
 def withdraw_consent(
@@ -118,16 +113,17 @@ def withdraw_consent(
     day = withdrawn_on or dt.date.today()
     records.update(session, consent, {"withdrawn_on": day}, actor)
     sensitive = sensitive_row(session, consent.person_id)
-    if sensitive is not None and consent.category not in active_consents(
-        session, consent.person_id, day
-    ):
+    withdrawn = sensitive_store.consent_values(session, consent)["category"]
+    if sensitive is not None and withdrawn not in active_consents(session, consent.person_id, day):
+        current = sensitive_store.details(session, sensitive)
         cleared = {
             name: None
             for name, category in SENSITIVE_CATEGORIES.items()
-            if category == consent.category and getattr(sensitive, name) is not None
+            if category == withdrawn and current[name] is not None
         }
         if cleared:
-            records.update(session, sensitive, cleared, actor)
+            person = records.get_live(session, Person, consent.person_id)
+            sensitive_store.save_details(session, person, sensitive, cleared, actor)
     return consent
 
 
@@ -152,7 +148,8 @@ def sensitive_row(session: Session, person_id: str) -> PersonSensitive | None:
 def set_sensitive(
     session: Session, person: Person, values: Mapping[str, Any], actor: str = ""
 ) -> PersonSensitive:
-    """Save sensitive details; each needs a consent in force for its category."""
+    """Save sensitive details; each needs a consent in force for its category. Sealed when the
+    installation has accounts (SensitiveLocked when they cannot be: nothing is saved)."""
     unknown = sorted(set(values) - set(SENSITIVE_CATEGORIES))
     if unknown:
         raise ValidationFailed(
@@ -162,10 +159,7 @@ def set_sensitive(
             ]
         )
     row = sensitive_row(session, person.id)
-    if row is None:
-        data = {"person_id": person.id, "unit_code": person.unit_code, **values}
-        return records.create(session, PersonSensitive, data, actor)
-    return records.update(session, row, dict(values), actor)
+    return sensitive_store.save_details(session, person, row, values, actor)
 
 
 def get_sensitive(session: Session, person: Person, actor: str = "") -> PersonSensitive | None:

@@ -107,7 +107,10 @@ class Person(Synced, Base):
 
 
 class PersonSensitive(Synced, Base):
-    """Sensitive personal data (Law 91/2025): only with consent, never in reports by default."""
+    """Sensitive personal data (Law 91/2025): only with consent, never in reports by default.
+
+    With accounts, the values are in `sealed` (sealed JSON, `services.sensitive_store`) and the
+    clear columns are NULL."""
 
     __tablename__ = "person_sensitive"
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), unique=True)
@@ -119,18 +122,23 @@ class PersonSensitive(Synced, Base):
     violence_victim: Mapped[bool | None] = mapped_column(Boolean)  # domestic violence / abuse
     unsafe_migrant: Mapped[bool | None] = mapped_column(Boolean)
     laid_off_worker: Mapped[bool | None] = mapped_column(Boolean)
+    sealed: Mapped[str | None] = mapped_column(Text)
 
 
 class Consent(Synced, Base):
-    """A recorded consent for a category of sensitive data: who recorded it, when, why."""
+    """A recorded consent for a category of sensitive data: who recorded it, when, why.
+
+    The category and purpose tell a category of person apart: with accounts they are in
+    `sealed` and their columns are NULL (`services.sensitive_store`)."""
 
     __tablename__ = "consents"
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
-    category: Mapped[str] = mapped_column(String(40))  # ethnicity|disability|poverty|victim|…
-    purpose: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(40))  # ethnicity|disability|poverty|…
+    purpose: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(120))
     given_on: Mapped[dt.date] = mapped_column(Date)
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    sealed: Mapped[str | None] = mapped_column(Text)
 
 
 class Role(Synced, Base):

@@ -40,11 +40,13 @@ from coopdesk.db.models import (
     Synced,
     utcnow,
 )
+from coopdesk.db.models.base import new_id
 from coopdesk.domain.validation import Problem
 from coopdesk.i18n import _
 from coopdesk.services import accounts
 from coopdesk.services.records.audit import HistoryEntry, audit, history, snapshot
 from coopdesk.services.records.checks import active_consents, check, raise_on_errors
+from coopdesk.services.records.sealed import sealed_columns, would_be_clear
 from coopdesk.services.records.values import RecordError, prepare
 from coopdesk.sync import versions
 from coopdesk.sync.describe import kind_label
@@ -108,6 +110,10 @@ def create(session: Session, model: type[T], data: Mapping[str, Any], actor: str
     problems = check(session, model, data)
     values, assign = prepare(model, data, None)
     nid = versions.natural_id(model.__tablename__, values) if synced else None
+    record_id = nid or values.get("id") or new_id()
+    hidden = sealed_columns(session, model.__tablename__, record_id, values, data)
+    if hidden:  # sensitive details are stored sealed, bound to the record's id
+        values, assign = {**values, **hidden}, {**assign, **hidden, "id": record_id}
     twin: Any = session.get(model, nid) if nid else None
     if twin is not None and twin.deleted_at is None:
         problems.append(Problem(_first_key(model), _("This record already exists.")))
@@ -157,7 +163,11 @@ def update(session: Session, obj: T, data: Mapping[str, Any], actor: str = "") -
     model = type(obj)
     problems = check(session, model, data, obj)
     warnings = raise_on_errors(problems)
-    _values, assign = prepare(model, data, obj)
+    values, assign = prepare(model, data, obj)
+    clear = would_be_clear(session, model.__tablename__, values, data)
+    assign.update(
+        sealed_columns(session, model.__tablename__, str(getattr(obj, "id", "")), clear, data)
+    )
     before = snapshot(obj)
     changed = {k: v for k, v in assign.items() if getattr(obj, k) != v}
     for key, value in changed.items():

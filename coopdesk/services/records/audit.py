@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import AuditEvent, Base, Unit
 from coopdesk.i18n import _
+from coopdesk.security.vault import SealBroken
+from coopdesk.services.records.sealed import SEALED_FIELDS, SensitiveLocked, in_clear
 from coopdesk.services.records.values import DERIVED, MANAGED
 
-HISTORY_HIDDEN = MANAGED | DERIVED | {"id"}
+HISTORY_HIDDEN = MANAGED | DERIVED | {"id", "sealed"}
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -113,6 +115,17 @@ def source_text(session: Session, action: str, source: str | None) -> str:
     return _("imported from bundle {seq} of {unit}").format(**words)
 
 
+def _readable(session: Session, table: str, record_id: str, data: Any) -> Any:
+    """Audited values with sensitive ones opened when they are sealed and may be seen now;
+    left out (no change shown) when not."""
+    if table not in SEALED_FIELDS or not isinstance(data, dict) or not data.get("sealed"):
+        return data
+    try:
+        return in_clear(session, table, {**data, "id": record_id})
+    except (SensitiveLocked, SealBroken):
+        return data
+
+
 def history(session: Session, entity: type[Base] | str, record_id: str) -> list[HistoryEntry]:
     """What happened to a record, newest first, with the fields each change touched."""
     events = session.scalars(
@@ -126,6 +139,8 @@ def history(session: Session, entity: type[Base] | str, record_id: str) -> list[
         after = json.loads(event.after) if event.after else {}
         if isinstance(before, list):  # a resolution keeps the versions it settled, shown first
             before = before[0][1] if before else {}
+        before = _readable(session, event.entity, event.entity_id, before)
+        after = _readable(session, event.entity, event.entity_id, after)
         keys = sorted(set(before) | set(after))
         changes = [
             Change(k, before.get(k), after.get(k))

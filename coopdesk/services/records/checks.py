@@ -14,23 +14,29 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Base, Consent, Cooperative, Synced
 from coopdesk.domain.validation import Context, Problem, ValidationFailed, validate
 from coopdesk.i18n import _
+from coopdesk.services.records.sealed import clear_values, would_be_clear
 from coopdesk.services.records.values import would_be
 
 
 def active_consents(session: Session, person_id: str, on: dt.date | None = None) -> set[str]:
-    """Consent categories in force for a person (not withdrawn, not deleted)."""
+    """Consent categories in force for a person (not withdrawn, not deleted); sealed ones are
+    opened (SensitiveLocked when they cannot be)."""
     day = on or dt.date.today()
     rows = session.scalars(
         select(Consent).where(Consent.person_id == person_id, Consent.deleted_at.is_(None))
     )
     return {
-        c.category
+        clear_values(session, "consents", _category_columns(c))["category"]
         for c in rows
         if c.given_on <= day and (c.withdrawn_on is None or c.withdrawn_on > day)
     }
 
 
-def _context(session: Session, values: Mapping[str, Any]) -> Context:
+def _category_columns(consent: Consent) -> dict[str, Any]:
+    return {"id": consent.id, "category": consent.category, "sealed": consent.sealed}
+
+
+def _context(session: Session, table: str, values: Mapping[str, Any]) -> Context:
     kind = founded = dissolved = None
     coop_id = values.get("cooperative_id")
     if coop_id:
@@ -38,7 +44,7 @@ def _context(session: Session, values: Mapping[str, Any]) -> Context:
         if coop is not None:
             kind, founded, dissolved = coop.kind, coop.founded_on, coop.dissolved_on
     consents: frozenset[str] = frozenset()
-    if values.get("person_id"):
+    if table == "person_sensitive" and values.get("person_id"):  # only they need consents
         consents = frozenset(active_consents(session, str(values["person_id"])))
     return Context(
         cooperative_kind=kind,
@@ -97,10 +103,11 @@ def _reference_problems(
 def check(
     session: Session, model: type[Base], data: Mapping[str, Any], obj: Base | None = None
 ) -> list[Problem]:
-    """All problems the record would have if saved with `data` (nothing is changed)."""
-    values = would_be(model, data, obj)
+    """All problems the record would have if saved with `data` (nothing is changed); sealed
+    sensitive values are checked in clear."""
+    values = would_be_clear(session, model.__tablename__, would_be(model, data, obj), data)
     entity = model.__name__
-    problems = list(validate(entity, values, _context(session, values)))
+    problems = list(validate(entity, values, _context(session, model.__tablename__, values)))
     if issubclass(model, Synced) and not values.get("unit_code"):
         problems.append(Problem("unit_code", _("Choose the unit this record belongs to.")))
     return problems + _reference_problems(session, model, values)

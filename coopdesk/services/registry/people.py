@@ -4,7 +4,9 @@ Consents are evidence and are never deleted: a row without an id records a new c
 "withdrawn_on" set on a recorded one withdraws it (the details it covered are cleared).
 Sensitive details (`sensitive`, None = left as they are) are saved only under a consent in
 force, counting the consents the same draft records. Reading them is logged, so `load_person`
-leaves them out; `reveal_sensitive` reads them for someone who asked to see them.
+leaves them out; `reveal_sensitive` reads them for someone who asked to see them. With accounts
+they and the consents are sealed (`services.sensitive_store`): `load_person` then leaves the
+consents out (None) when they cannot be opened, and `sensitive_refusal` says why.
 
 Rows of other areas that name a person (a board member, a participant, an officer) use
 `person_problems` and `person_for`: an existing person by "person_id", or a new one by
@@ -33,7 +35,8 @@ from coopdesk.db.models import (
 from coopdesk.domain.choices import SENSITIVE_CATEGORIES
 from coopdesk.domain.validation import Context, Problem, validate
 from coopdesk.i18n import _
-from coopdesk.services import people, records
+from coopdesk.services import people, records, sensitive_store
+from coopdesk.services.records.sealed import refusal
 from coopdesk.services.registry.drafts import (
     Area,
     Draft,
@@ -122,14 +125,27 @@ def new_person() -> PersonDraft:
 
 def load_person(session: Session, person_id: str) -> PersonDraft:
     person = records.get_live(session, Person, person_id)
+    consents = None
+    if refusal(session) is None:
+        consents = [
+            {"id": c.id, **_consent(session, c)} for c in people.consents_of(session, person)
+        ]
     return PersonDraft(
         id=person.id,
         fields=values_of(person, FIELDS),
-        consents=[
-            {"id": c.id, **values_of(c, CONSENT_KEYS)} for c in people.consents_of(session, person)
-        ],
+        consents=consents,
         roles=[{"id": r.id, **values_of(r, ROLE_KEYS)} for r in people.roles_of(session, person)],
     )
+
+
+def _consent(session: Session, consent: Consent) -> dict[str, Any]:
+    return {**values_of(consent, CONSENT_KEYS), **sensitive_store.consent_values(session, consent)}
+
+
+def sensitive_refusal(session: Session) -> str | None:
+    """Why the consents and sensitive details cannot be seen or changed now (nobody logged
+    in, a viewer), in words for the officer; None when they can."""
+    return refusal(session)
 
 
 def display_name(session: Session, person_id: str) -> str:
@@ -180,7 +196,7 @@ def reveal_sensitive(session: Session, person_id: str, actor: str) -> dict[str, 
     logged)."""
     person = records.get_live(session, Person, person_id)
     row = people.get_sensitive(session, person, actor=actor)
-    return values_of(row, SENSITIVE_CATEGORIES) if row is not None else {}
+    return sensitive_store.details(session, row) if row is not None else {}
 
 
 # --- checking --------------------------------------------------------------------------------
@@ -202,7 +218,7 @@ def check_person(session: Session, draft: PersonDraft) -> list[Problem]:
     problems = check_record(session, Person, _own_fields(session, draft), person)
     recorded = {c.id: c for c in people.consents_of(session, person)} if person else {}
     if draft.consents is not None:
-        problems += _consent_problems(draft.consents, recorded)
+        problems += _consent_problems(session, draft.consents, recorded)
     if draft.sensitive is not None:
         problems += _sensitive_problems(session, draft, person, recorded)
     if draft.roles is not None:
@@ -210,10 +226,13 @@ def check_person(session: Session, draft: PersonDraft) -> list[Problem]:
     return problems
 
 
-def _consent_problems(rows: list[dict[str, Any]], recorded: dict[str, Consent]) -> list[Problem]:
+def _consent_problems(
+    session: Session, rows: list[dict[str, Any]], recorded: dict[str, Consent]
+) -> list[Problem]:
     problems = unknown_rows("consents", rows, recorded, lambda n: n)
     for n, row in enumerate(rows):
-        old = recorded.get(row.get("id") or "")
+        found = recorded.get(row.get("id") or "")
+        old = _consent(session, found) if found is not None else None
         data = {
             "person_id": "-",
             "recorded_by": "-",
@@ -222,7 +241,7 @@ def _consent_problems(rows: list[dict[str, Any]], recorded: dict[str, Consent]) 
         }
         if old is not None:
             kept = ("category", "purpose", "given_on")
-            if any(k in row and row[k] != getattr(old, k) for k in kept):
+            if any(k in row and row[k] != old[k] for k in kept):
                 problems.append(
                     Problem(
                         f"consents[{n}].purpose",
@@ -231,7 +250,7 @@ def _consent_problems(rows: list[dict[str, Any]], recorded: dict[str, Consent]) 
                         ),
                     )
                 )
-            data = {**values_of(old, CONSENT_KEYS), "person_id": "-", **data}
+            data = {**old, "person_id": "-", **data}
         problems += in_part("consents", n, validate("Consent", data))
     return problems
 
@@ -245,7 +264,7 @@ def _sensitive_problems(
         if not row.get("id") and not row.get("withdrawn_on"):
             allowed.add(str(row.get("category")))
         elif row.get("id") in recorded and row.get("withdrawn_on"):
-            allowed.discard(recorded[row["id"]].category)
+            allowed.discard(_consent(session, recorded[row["id"]])["category"])
     changed = _changed_sensitive(session, person, draft.sensitive)
     found = validate(
         "PersonSensitive", {"person_id": "-", **changed}, Context(consents=frozenset(allowed))
@@ -255,7 +274,7 @@ def _sensitive_problems(
 
 def _changed_sensitive(session: Session, person: Any, values: dict[str, Any]) -> dict[str, Any]:
     row = people.sensitive_row(session, person.id) if person else None
-    current = values_of(row, SENSITIVE_CATEGORIES) if row is not None else {}
+    current = sensitive_store.details(session, row) if row is not None else {}
     return {k: v for k, v in values.items() if current.get(k) != v}
 
 
