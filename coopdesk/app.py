@@ -143,10 +143,53 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
     return windows
 
 
+def gui_data_dir(args: argparse.Namespace) -> Path:
+    """The folder the GUI opens: --data-dir, else the demo's own folder or the usual one."""
+    chosen = getattr(args, "data_dir", None)
+    if getattr(args, "demo", False) and not chosen:
+        return paths.demo_data_dir()
+    return paths.resolve_data_dir(chosen)
+
+
+def start_log(data_dir: Path) -> None:
+    """The log file in the data folder, and the error dialog for what nobody expected."""
+    from coopdesk import __version__, logs
+    from coopdesk.ui import error_dialog
+
+    logs.setup(data_dir)
+    log.info("CoopDesk %s starts on %s", __version__, data_dir)
+    error_dialog.install()
+
+
+def claim_data_folder(data_dir: Path, app: Any) -> Any:
+    """This process's hold on the folder (a SingleInstance), or None when another CoopDesk has
+    it open: that one was asked to come forward (or the person is told it is open). Called
+    before any database connection."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from coopdesk.ui.single_instance import SingleInstance, bring_forward
+
+    instance = SingleInstance(data_dir, app)
+    if not instance.claim():
+        if not instance.first_answered:
+            QMessageBox.information(
+                None,
+                i18n._("CoopDesk"),
+                i18n._(
+                    "CoopDesk is already open on this data folder. Switch to its window "
+                    "(on the taskbar)."
+                ),
+            )
+        return None
+    instance.raise_requested.connect(lambda: bring_forward(QApplication.topLevelWidgets()))
+    return instance
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from coopdesk.services.database import DatabaseError
+    from coopdesk.ui import health_dialog
     from coopdesk.ui.tasks import TaskRunner, error_message
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -167,9 +210,23 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(int(smoke_quit_ms), smoke_quit)
     setup_application(app)
     i18n.set_language(getattr(args, "lang", None) or i18n.DEFAULT_LANGUAGE)
+    data_dir = gui_data_dir(args)
+    start_log(data_dir)
+    instance = claim_data_folder(data_dir, app)
+    if instance is None:
+        return 0  # the CoopDesk already open on this folder came forward
     tasks = TaskRunner()
     try:
+        if not health_dialog.check_at_start(data_dir):
+            return 2  # a damaged file, not restored: left as it is
         windows = launch(args, tasks)
+        if not windows and not tasks.busy:
+            return 0  # the wizard was cancelled
+        status = int(app.exec())
+        # Let background tasks end while their signal objects are alive (quitting mid-load
+        # otherwise prints "Signal source has been deleted" tracebacks at exit).
+        tasks.pool.waitForDone()
+        return status
     except DatabaseError as exc:
         QMessageBox.critical(None, "CoopDesk", str(exc))
         return 2
@@ -177,10 +234,5 @@ def run_gui(args: argparse.Namespace) -> int:
         log.exception("CoopDesk could not start")
         QMessageBox.critical(None, "CoopDesk", error_message(exc))
         return 1
-    if not windows and not tasks.busy:
-        return 0  # the wizard was cancelled
-    status = int(app.exec())
-    # Let background tasks end while their signal objects are alive (quitting mid-load
-    # otherwise prints "Signal source has been deleted" tracebacks at exit).
-    tasks.pool.waitForDone()
-    return status
+    finally:
+        instance.release()

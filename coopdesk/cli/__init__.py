@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -77,9 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from coopdesk.app import run_gui  # the only path into Qt
 
             return run_gui(args)
-        from coopdesk import i18n
+        from coopdesk import i18n, logs, paths
 
         i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)  # messages in Vietnamese
+        logs.setup(paths.resolve_data_dir(getattr(args, "data_dir", None)))
         from coopdesk.cli import users
 
         users.install_login(args)  # a write asks for the account only when it needs one
@@ -97,13 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("coopdesk: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        from coopdesk import logs
         from coopdesk.db.engine import DatabaseError
         from coopdesk.services.accounts import AccountError
+        from coopdesk.services.health import disk_full_message
 
         if debug:
             traceback.print_exc()
-        if isinstance(exc, DatabaseError | AccountError):
-            print(f"coopdesk: {exc}", file=sys.stderr)
+        disk_full = disk_full_message(exc)
+        if disk_full is not None or isinstance(exc, DatabaseError | AccountError):
+            print(f"coopdesk: {disk_full or exc}", file=sys.stderr)
             return 2
-        print(f"coopdesk: unexpected error: {exc} (run with --debug for details)", file=sys.stderr)
+        logging.getLogger(__name__).exception("coopdesk %s failed", args.command)
+        where = f"details in {logs.current_file()}" if logs.current_file() else "run with --debug"
+        print(f"coopdesk: unexpected error: {exc} ({where})", file=sys.stderr)
         return 1

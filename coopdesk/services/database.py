@@ -202,7 +202,13 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
         from coopdesk.services import backups  # it builds on this module
 
         safety = backups.keep_current(data_dir)
-        backup_file(staging, db_file)
+        try:
+            backup_file(staging, db_file)
+        except sqlite3.DatabaseError:
+            if safety is None:
+                raise
+            _remove_db_files(db_file)  # too damaged to be written over; kept as `safety`
+            backup_file(staging, db_file)
     engine = open_database(data_dir, create=False)
     try:
         on_restored(engine)

@@ -3,8 +3,8 @@ plain message for a full disk.
 
 - `check(data_dir)` runs SQLite's `PRAGMA quick_check` on the database file before anything
   opens it and returns a `Verdict` in plain words (with the latest good backup, if any).
-- `restore_latest_good_backup(data_dir)` keeps the damaged file aside (in `damaged/`, never
-  deleted) and restores the newest backup that passes the check (`database.restore`).
+  The way back is `backups.restore_latest_good(data_dir)`: the damaged file is kept (a
+  `damaged-…` copy beside the backups), the newest backup that passes its check restored.
 - `disk_full_message(exc)` turns SQLite's "database or disk is full" (SQLITE_FULL) or an
   OSError ENOSPC, however wrapped, into the message a person reads; a transaction that hit it
   was rolled back whole (`session_scope`), so nothing is half-saved.
@@ -12,7 +12,6 @@ plain message for a full disk.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import logging
 import sqlite3
@@ -21,15 +20,13 @@ from pathlib import Path
 
 from coopdesk import i18n, paths
 from coopdesk.i18n import _
-from coopdesk.services import database
+from coopdesk.services import backups
 
 log = logging.getLogger(__name__)
 
 SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_NOTADB = 26
-DAMAGED_DIR_NAME = "damaged"
-DB_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ class Verdict:
     ok: bool
     data_dir: Path
     problem: str = ""
-    backup: Path | None = None  # the latest good backup, when the file is damaged
+    backup: backups.BackupInfo | None = None  # the latest good one, when the file is damaged
 
     @property
     def message(self) -> str:
@@ -59,9 +56,8 @@ class Verdict:
         ).format(date=backup_date(self.backup))
 
 
-def backup_date(backup: Path) -> str:
-    made = dt.datetime.fromtimestamp(backup.stat().st_mtime)
-    return f"{i18n.format_date(made.date())} {made:%H:%M}"
+def backup_date(backup: backups.BackupInfo) -> str:
+    return f"{i18n.format_date(backup.made_at.date())} {backup.made_at:%H:%M}"
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
@@ -94,62 +90,7 @@ def check(data_dir: Path) -> Verdict:
     if not problem:
         return Verdict(True, data_dir)
     log.error("the database file failed its quick check: %s", problem)
-    return Verdict(False, data_dir, problem, latest_good_backup(data_dir))
-
-
-def backup_files(data_dir: Path) -> list[Path]:
-    """The database backups in the data folder, newest first."""
-    folder = paths.backups_dir(data_dir)
-    found = [p for p in folder.glob("*.sqlite3") if p.is_file()] if folder.is_dir() else []
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def latest_good_backup(data_dir: Path) -> Path | None:
-    for backup in backup_files(data_dir):
-        try:
-            database.check_backup_file(backup)
-        except database.MaintenanceError as exc:
-            log.warning("backup %s skipped: %s", backup.name, exc)
-            continue
-        return backup
-    return None
-
-
-@dataclass(frozen=True)
-class Restored:
-    backup: Path
-    damaged_copy: Path  # where the damaged file was put aside
-
-
-def restore_latest_good_backup(data_dir: Path) -> Restored:
-    """Put the damaged database aside and restore the latest good backup in its place."""
-    backup = latest_good_backup(data_dir)
-    if backup is None:
-        raise database.MaintenanceError(Verdict(False, data_dir).message)
-    kept = _put_aside(paths.db_path(data_dir))
-    try:
-        database.restore(data_dir, backup)
-    except BaseException:
-        if not paths.db_path(data_dir).exists():
-            _move_files(kept, paths.db_path(data_dir))  # as it was before
-        raise
-    log.warning("restored the backup %s; the damaged file is kept as %s", backup.name, kept)
-    return Restored(backup, kept)
-
-
-def _put_aside(db_file: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db_file.parent / DAMAGED_DIR_NAME / f"coopdesk-damaged-{stamp}.sqlite3"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _move_files(db_file, target)
-    return target
-
-
-def _move_files(source: Path, target: Path) -> None:
-    for suffix in DB_SUFFIXES:
-        part = Path(f"{source}{suffix}")
-        if part.exists():
-            part.replace(Path(f"{target}{suffix}"))
+    return Verdict(False, data_dir, problem, backups.latest_good(data_dir))
 
 
 # --- a full disk -----------------------------------------------------------------------------

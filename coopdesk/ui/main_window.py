@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.act_help = self._action(QKeySequence(Qt.Key.Key_F1), self.show_help)
         self.act_help.setIcon(icon("help"))
         self.act_about = self._action(None, self.show_about)
+        self.act_log_folder = self._action(None, self.open_log_folder)
         self.file_menu.addActions([self.act_new, self.act_save])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
             act.setVisible(not spec.aggregator_only or self.ctx.is_aggregator)
             self.area_actions.append(act)
             self.go_menu.addAction(act)
-        self.help_menu.addActions([self.act_help, self.act_about])
+        self.help_menu.addActions([self.act_help, self.act_log_folder, self.act_about])
 
     def translate_ui(self) -> None:
         self.setWindowTitle(_("CoopDesk — Đề án 01"))
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.act_cancel.setText(_("Cancel"))
         self.act_help.setText(_("&User guide"))
         self.act_about.setText(_("&About CoopDesk"))
+        self.act_log_folder.setText(_("Open the &log folder"))
         self.demo_badge.setText(_("DEMO DATA"))
         self._update_unit()
         for page in self.pages.values():
@@ -262,6 +264,12 @@ class MainWindow(QMainWindow):
         from coopdesk.ui.help import open_guide
 
         open_guide(self, self.current_area())
+
+    def open_log_folder(self) -> None:
+        """Help → Open the log folder: what to send when asking for help."""
+        from coopdesk.ui.error_dialog import open_log_folder
+
+        open_log_folder(self.ctx.data_dir)
 
     def show_about(self) -> None:
         QMessageBox.about(

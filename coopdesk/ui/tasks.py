@@ -7,8 +7,10 @@ a `progress(done, total)` callable that moves the progress dialog (shown when
 `progress_label` is given). On success `on_done(result)` runs on the GUI thread and then, unless
 `changes=None` (use that for reads), `changed(changes)` is emitted — `AppContext` forwards it
 as `data_changed` so open pages refresh. On failure `on_error(exc)` runs, or the error's
-message (not a traceback) is shown in a message box. Tests use `InlineTaskRunner`, which runs
-everything at once on the calling thread, so GUI tests never sleep or poll.
+message (not a traceback) is shown in a message box; a fault of the program (`is_unexpected`)
+is logged with its traceback and, without `on_error`, shown in the error dialog. Tests use
+`InlineTaskRunner`, which runs everything at once on the calling thread, so GUI tests never
+sleep or poll.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from coopdesk.i18n import _
+from coopdesk.services import health
+from coopdesk.ui import error_dialog
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +43,24 @@ def accepts_progress(fn: Callable[..., Any]) -> bool:
 
 
 def error_message(exc: BaseException) -> str:
-    """The text a person reads: validation problems listed, other errors by their message."""
+    """The text a person reads: validation problems listed, a full disk said plainly, other
+    errors by their message."""
+    disk_full = health.disk_full_message(exc)
+    if disk_full is not None:
+        return disk_full
     problems = getattr(exc, "problems", None)
     if problems:
         return "\n".join(f"• {getattr(p, 'message', p)}" for p in problems)
     return str(exc) or exc.__class__.__name__
+
+
+def is_unexpected(exc: BaseException) -> bool:
+    """A fault of the program (logged with its traceback, the error dialog), not a refusal
+    meant for a person: CoopDesk's own errors, ValueError, OSError and a full disk carry a
+    message to show."""
+    if health.is_disk_full(exc) or isinstance(exc, ValueError | OSError):
+        return False
+    return not type(exc).__module__.startswith("coopdesk")
 
 
 class _Signals(QObject):
@@ -132,10 +149,18 @@ class TaskRunner(QObject):
             self.changed.emit(changes)
 
     def _failed(self, exc: BaseException, on_error: Failed) -> None:
+        unexpected = is_unexpected(exc)
+        if unexpected:
+            error_dialog.log_unexpected(exc, "a background task failed")
         if on_error is not None:
             on_error(exc)
+        elif unexpected:
+            self.show_unexpected(exc)
         else:
             self.show_error(exc)
+
+    def show_unexpected(self, exc: BaseException) -> None:
+        error_dialog.show_unexpected(exc)
 
     def show_error(self, exc: BaseException) -> None:
         parent = self.parent_widget or QApplication.activeWindow()
@@ -201,3 +226,6 @@ class InlineTaskRunner(TaskRunner):
     def show_error(self, exc: BaseException) -> None:
         self.errors.append(exc)
         self.shown_errors.append(error_message(exc))
+
+    def show_unexpected(self, exc: BaseException) -> None:
+        self.show_error(exc)
