@@ -72,7 +72,8 @@ def _find(data_dir: Path, name: str) -> Path:
 def _line(info: BackupInfo) -> str:
     from coopdesk.services import backups
 
-    state = "" if info.good else f" [{_('damaged')}]"
+    damaged = _("damaged")
+    state = "" if info.good else f" [{damaged}]"
     return (
         f"{format_date(info.made_at.date())} {info.made_at:%H:%M}\t"
         f"{backups.reason_label(info.reason)}\t{backups.size_text(info.size)}\t"

@@ -155,7 +155,7 @@ class BackupsPage(QWidget):
     def status_text(self) -> str:
         if not self.rows:
             return _("No backup yet.")
-        return _("{count} backups; the newest from {date}.").format(
+        return _("Backups: {count}; the newest from {date}.").format(
             count=i18n.format_number(len(self.rows)),
             date=i18n.format_date(self.rows[0].made_at.date()),
         )
