@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import SyncImport
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, catalogues, import_books, import_seal, scope, versions
+from coopdesk.sync import bundle, catalogues, import_books, import_seal, merges, scope, versions
 from coopdesk.sync.body_check import check_bookkeeping
 from coopdesk.sync.copies import check_not_copied
 from coopdesk.sync.describe import db_lookup
@@ -180,6 +180,7 @@ def _apply(
     import_books.record_peer(session, b, checked.sender_unit, now)
     log = import_books.write_log(session, b, report, changes, undo, now)
     audit_imported(session, changes, Source(report.seq, checked.sender_unit, log.id), now)
+    merges.settle(session)  # what still names a merged record moves to the kept one
     report.import_id = log.id
     report.applied = True
 
