@@ -216,6 +216,9 @@ def check_person(session: Session, draft: PersonDraft) -> list[Problem]:
     except records.RecordError as exc:
         return [Problem("id", str(exc))]
     problems = check_record(session, Person, _own_fields(session, draft), person)
+    refused = refusal(session)
+    if refused is not None and (draft.consents or draft.sensitive is not None):
+        return [*problems, Problem("consents", refused)]  # locked since the editor opened
     recorded = {c.id: c for c in people.consents_of(session, person)} if person else {}
     if draft.consents is not None:
         problems += _consent_problems(session, draft.consents, recorded)

@@ -1,5 +1,6 @@
 """A person: name, contact, her roles, trainings and support; sensitive details only with a
-recorded consent, and shown only after an explicit "show" (the reading is logged)."""
+recorded consent, and shown only after an explicit "show" (the reading is logged). With accounts,
+nobody logged in or a viewer sees why the sensitive tab is closed instead of its contents."""
 
 from __future__ import annotations
 
@@ -111,7 +112,13 @@ class PersonDialog(GuardedRecordDialog):
         self.sensitive_note = QLabel()
         self.sensitive_note.setWordWrap(True)
         self.show_button = QPushButton()
+        self.sensitive_locked = QLabel()  # why they cannot be seen now (a viewer, locked)
+        self.sensitive_locked.setObjectName("fieldError")
+        self.sensitive_locked.setWordWrap(True)
+        self.sensitive_locked.hide()
+        self.refusal: str | None = None
         layout.addWidget(self.sensitive_note)
+        layout.addWidget(self.sensitive_locked)
         layout.addWidget(self.show_button)
         self.sensitive_box = QWidget()
         inner = QVBoxLayout(self.sensitive_box)
@@ -199,13 +206,25 @@ class PersonDialog(GuardedRecordDialog):
         self.role_rows: list[tuple[Any, ...]] = []
         self.training_rows: list[tuple[Any, ...]] = []
         self.support_rows: list[tuple[Any, ...]] = []
+        self._apply_refusal()
         if self.record_id is not None:
             self._name = self.ctx.read(registry_people.display_name, self.record_id)
             links = self.ctx.read(registry_people.person_links, self.record_id)
             self.role_rows, self.training_rows = links.roles, links.trainings
             self.support_rows = links.support
-            self._load_consents(draft.consents or [])
+            if self.refusal is None:
+                self._load_consents(draft.consents or [])
         self._apply_consents()
+
+    def _apply_refusal(self) -> None:
+        """Nobody logged in or a viewer: the sensitive tab says why, and offers nothing."""
+        self.refusal = self.ctx.read(registry_people.sensitive_refusal)
+        self.sensitive_locked.setText(self.refusal or "")
+        self.sensitive_locked.setVisible(self.refusal is not None)
+        self.show_button.setVisible(self.refusal is None and not self.sensitive_shown)
+        if self.refusal is not None:
+            self.sensitive_box.hide()
+            self.sensitive_shown = False
 
     def _load_consents(self, rows: list[dict[str, Any]]) -> None:
         self.consent_rows = rows
@@ -252,6 +271,8 @@ class PersonDialog(GuardedRecordDialog):
             )
         )
         self.show_button.setText(_("Show sensitive data"))
+        if self.refusal is not None:  # the reason, in the language now chosen
+            self._apply_refusal()
         self.consent_box.setTitle(_("Consents"))
         self.consent_purpose.setPlaceholderText(_("Purpose, e.g. choosing who receives support"))
         self.consent_button.setText(_("Record consent"))
@@ -388,9 +409,10 @@ class PersonDialog(GuardedRecordDialog):
 
     def make_draft(self, data: dict[str, Any]) -> Draft:
         new = [{"category": c, "purpose": p} for c, p in self.new_consents]
+        consents = [dict(c) for c in self.consent_rows] + new
         return registry_people.PersonDraft(
             id=self.record_id,
             fields=self.own_fields(data),
-            consents=[dict(c) for c in self.consent_rows] + new,
+            consents=None if self.refusal is not None else consents,  # None: left as they are
             sensitive=dict(self.sensitive_values) if self.sensitive_shown else None,
         )
