@@ -1,4 +1,5 @@
-"""Trust commands: identity, registration export|import, trust list|revoke, quarantine list.
+"""Trust commands: identity, registration export|import, trust list|revoke, quarantine
+list|retry|drop.
 
 coopdesk identity --data-dir DIR [--password-file FILE] [--json]   make the keys, or show them
 coopdesk registration export --data-dir DIR --out FILE
@@ -7,6 +8,8 @@ coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …"
 coopdesk trust list --data-dir DIR [--json]
 coopdesk trust revoke --data-dir DIR KEY_OR_FINGERPRINT
 coopdesk quarantine list --data-dir DIR [--json]
+coopdesk quarantine retry --data-dir DIR ID [--fingerprint "1234 …"] [--password-file FILE]
+coopdesk quarantine drop --data-dir DIR ID
 
 A password comes from `--password-file` (its first line) or is asked for without echo.
 """
@@ -60,6 +63,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="the refused bundles, with why")
     add_data_dir(p, json_output=True)
     p.set_defaults(func=_quarantine_list)
+    p = sub.add_parser(
+        "retry",
+        help="import a kept bundle again (with --fingerprint, trust its sender first)",
+        description="Import a bundle kept aside again, as import-bundle would. With "
+        "--fingerprint, first trust the keys it was signed with as its sender's, once the "
+        "fingerprint its officer reads you over the phone matches.",
+    )
+    add_data_dir(p, json_output=True)
+    add_password_file(p)
+    p.add_argument("id", type=int, help="the number shown by `coopdesk quarantine list`")
+    p.add_argument("--fingerprint", help="the sender's fingerprint read over the phone")
+    p.set_defaults(func=_quarantine_retry)
+    p = sub.add_parser("drop", help="delete a kept bundle")
+    add_data_dir(p)
+    p.add_argument("id", type=int, help="the number shown by `coopdesk quarantine list`")
+    p.set_defaults(func=_quarantine_drop)
 
 
 def read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
@@ -180,7 +199,42 @@ def _quarantine_list(args: argparse.Namespace) -> int:
     if not kept:
         print(_("No bundle has been refused and kept aside."))
     for q in kept:
-        print(
-            f"{q['id']}  {q['received_at'][:16]}  {q['sender_unit']}  {q['file']}: {q['message']}"
-        )
+        sender = f"{q['sender_name']} ({q['sender_unit']})" if q["sender_unit"] else "?"
+        when = q["received_at"][:16].replace("T", " ")
+        print(f"{q['id']}  {when}  {sender}  {q['fingerprint']}  {q['file']}")
+        print(f"    {q['reason_text']}: {q['message']}")
+    return 0
+
+
+def _quarantine_retry(args: argparse.Namespace) -> int:
+    from coopdesk.services import sync, trust
+
+    if args.fingerprint:
+        peer = _run(args, trust.trust_kept_sender, args.id, args.fingerprint)
+        print(_("{unit} is now trusted with the fingerprint {fp}.").format(
+            unit=peer["unit_name"], fp=peer["fingerprint"]))  # fmt: skip
+    unlock_keys(args)
+    try:
+        report = _run(args, trust.retry_kept, args.id)
+    except sync.ImportRefused as exc:
+        if args.json:
+            print_json(exc.report.to_json())
+            return 2
+        raise CliError(exc.report.message) from exc
+    if args.json:
+        print_json(report.to_json())
+    elif report.already_imported:
+        print(report.message)
+    else:
+        print(_("Bundle {seq} from {unit} imported (import {id}):").format(
+            seq=report.seq, unit=report.sender_name, id=report.import_id))  # fmt: skip
+        print(report.summary())
+    return 0
+
+
+def _quarantine_drop(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    _run(args, trust.drop_kept, args.id)
+    print(_("The kept bundle {id} is deleted.").format(id=args.id))
     return 0

@@ -3,19 +3,23 @@ the trust list and the refused bundles kept aside. The caller owns the transacti
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from coopdesk import __version__
-from coopdesk.db.models import AuditEvent, TrustPeer, Unit
+from coopdesk.db.models import AuditEvent, QuarantinedBundle, TrustPeer, Unit
 from coopdesk.i18n import _
 from coopdesk.security import passwords
-from coopdesk.services import settings
+from coopdesk.services import settings, sync
 from coopdesk.services.sync import SyncError, whoami
 from coopdesk.sync import trust
+from coopdesk.sync.import_report import ImportReport
 
 # The password of every demo installation's keys (`coopdesk demo`, `coopdesk --demo`).
 DEMO_PASSWORD = "coopdesk-demo"
@@ -174,15 +178,92 @@ def _audit(session: Session, action: str, peer: dict[str, Any], actor: str) -> N
     )  # fmt: skip
 
 
+def reason_text(reason: str) -> str:
+    """Why a bundle was kept aside, in a few words (the full message says what to do)."""
+    labels = {
+        "unknown_sender": _("sender not confirmed"),
+        "new_key": _("new key not announced"),
+        "announcement": _("forged key announcement"),
+        "revoked": _("revoked key"),
+        "recipient": _("sealed for another computer"),
+        "signature": _("signature does not match"),
+        "unsigned": _("not signed"),
+        "copied": _("copied database"),
+        "ack_scope": _("speaks for another computer"),
+    }
+    return labels.get(reason, _("refused"))
+
+
+def _kept_status(session: Session, row: QuarantinedBundle) -> tuple[str, str]:
+    """(the sender's fingerprint, its status here: trusted, revoked, unknown or "")."""
+    keys = trust.sender_keys(bytes(row.data))
+    if keys is None:
+        return "", ""
+    return keys.fingerprint, trust.lookup(session, row.sender_unit, keys)
+
+
 def quarantine_list(session: Session) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": q.id,
-            "file": q.file_name,
-            "reason": q.reason,
-            "message": q.message,
-            "sender_unit": q.sender_unit,
-            "received_at": q.received_at.isoformat(sep="T"),
-        }
-        for q in trust.quarantined(session)
-    ]
+    """The bundles refused and kept aside, newest first: sender (code, name, fingerprint and
+    whether its key is trusted now), when, why (a short reason and the full message)."""
+    out = []
+    for q in trust.quarantined(session):
+        fingerprint, status = _kept_status(session, q)
+        out.append(
+            {
+                "id": q.id,
+                "file": q.file_name,
+                "reason": q.reason,
+                "reason_text": reason_text(q.reason),
+                "message": q.message,
+                "sender_unit": q.sender_unit,
+                "sender_name": _unit_name(session, q.sender_unit),
+                "fingerprint": fingerprint,
+                "sender_status": status,
+                "received_at": q.received_at.isoformat(sep="T"),
+            }
+        )
+    return out
+
+
+def trust_kept_sender(
+    session: Session, bundle_id: int, fingerprint: str, actor: str = ""
+) -> dict[str, Any]:
+    """Trust the keys a kept-aside bundle was signed with, as its sender unit's, once the
+    fingerprint its officer reads over the phone matches (as a registration file would)."""
+    try:
+        row = trust.kept_aside(session, bundle_id)
+        keys = trust.sender_keys(bytes(row.data))
+        if keys is None or not row.sender_unit:
+            raise trust.TrustError("bad_file")
+        peer = _peer(session, trust.trust_keys(session, row.sender_unit, keys, fingerprint))
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+    _audit(session, "trust-add", peer, actor)
+    return peer
+
+
+def retry_kept(
+    session: Session, bundle_id: int, me: sync.Me | None = None, now: dt.datetime | None = None
+) -> ImportReport:
+    """Import a kept-aside bundle again, through the same path as a file chosen by hand; once
+    merged it leaves the list. Refused again: ImportRefused, the list says the new reason."""
+    try:
+        row = trust.kept_aside(session, bundle_id)
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+    name = Path(row.file_name).name or "bundle.coopdesk"
+    data = bytes(row.data)
+    with tempfile.TemporaryDirectory(prefix="coopdesk-retry-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        report = sync.import_bundle(session, path, me, now)
+    trust.drop_kept(session, bundle_id)
+    return report
+
+
+def drop_kept(session: Session, bundle_id: int) -> None:
+    """Delete a bundle kept aside (the officer has seen it and does not want it)."""
+    try:
+        trust.drop_kept(session, bundle_id)
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc

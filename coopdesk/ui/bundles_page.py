@@ -31,6 +31,7 @@ from coopdesk.i18n import _, format_number
 from coopdesk.services import sync
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.keys_prompt import open_keys
+from coopdesk.ui.quarantine_page import QuarantineBox
 from coopdesk.ui.trust_box import TrustBox
 from coopdesk.ui.trust_page import TrustListBox
 
@@ -104,11 +105,13 @@ class BundlesPage(QWidget):
         layout = QVBoxLayout(body)
         self.trust_box = TrustBox(self.ctx)
         self.trust_list = TrustListBox(self.ctx)
+        self.quarantine = QuarantineBox(self.ctx)
         for box in (
             self.trust_box,
             self.trust_list,
             self._build_send(),
             self._build_receive(),
+            self.quarantine,
             self._build_history(),
         ):
             layout.addWidget(box)
@@ -202,6 +205,7 @@ class BundlesPage(QWidget):
     def translate_ui(self) -> None:
         self.trust_box.translate_ui()
         self.trust_list.translate_ui()
+        self.quarantine.translate_ui()
         self.send_box.setTitle(_("Send data"))
         self.to_label.setText(_("To:"))
         self.full.setText(_("Everything, not only what is new"))
@@ -427,6 +431,7 @@ class BundlesPage(QWidget):
         self.report = exc.report
         self._show_report()
         self._update_buttons()
+        self.quarantine.refresh()  # the refused file is kept aside
 
     def _imported(self, report: sync.ImportReport) -> None:
         self.report = report

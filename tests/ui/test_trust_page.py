@@ -32,6 +32,11 @@ def table_rows(table: Any) -> list[list[str]]:
 
 @pytest.fixture
 def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return record_messages(monkeypatch)
+
+
+def record_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the message boxes say (information and warnings), in order."""
     out: list[str] = []
 
     def record(_parent: Any, _title: str, text: str, *_a: Any) -> None:
