@@ -25,13 +25,16 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Assignment, Plan, Target
 from coopdesk.demo import seed_plans
 from coopdesk.demo.writer import Writer
+from coopdesk.domain import citations
 from coopdesk.domain.unit_catalogue import COUNTRY_CODE
 from coopdesk.sync import state, versions
 
 _PLAN_TEXT_FIELDS = (
     "issuer", "number", "issued_on", "title", "period_start", "period_end", "legal_bases",
     "purpose", "requirements", "general_goal", "target_groups", "tasks", "budget_text",
-    "reporting",
+    "reporting", "opening", "specific_goals", "timing", "closing", "heading_groups",
+    "heading_tasks", "heading_own", "issuer_header", "parent_body", "symbol", "place",
+    "signer_authority", "signer_title", "signer_name", "recipients",
 )  # fmt: skip
 
 
@@ -57,7 +60,7 @@ def _plan(
     spec: dict[str, Any],
     targets: list[tuple[str, str, str, int, str]],
     target_unit: str | None,
-    assignments: list[tuple[str, str, str, Any, str]],
+    assignments: list[tuple[Any, ...]],
     fmt: dict[str, str],
     *,
     seed: int,
@@ -72,6 +75,7 @@ def _plan(
         if key in spec:
             value = spec[key]
             row[key] = value.format(**fmt) if isinstance(value, str) else value
+    row["bases"] = citations.dump(spec.get("bases", []))
     w.add(Plan, row)
     for indicator, period, comparison, value, note in targets if target_unit else ():
         w.add(
@@ -88,7 +92,9 @@ def _plan(
                 "note": note,
             },
         )
-    for body, task, coordinating, deadline, status in assignments:
+    for position, (body, task, coordinating, deadline, status, *own) in enumerate(
+        assignments, start=1
+    ):
         w.add(
             Assignment,
             {
@@ -102,6 +108,8 @@ def _plan(
                 "deadline": deadline,
                 "status": status,
                 "evidence": "Đã có báo cáo kết quả" if status == "done" else "",
+                "own_level": bool(own and own[0]),
+                "position": position,
             },
         )
     return plan_id

@@ -122,6 +122,14 @@ def place_name(place: str) -> str:
     return place
 
 
+def place_word(place: str) -> str:
+    """The division word of a place: 'thành phố Lai Châu' → 'thành phố' ('' when none)."""
+    for word in _PLACE_WORDS:
+        if place.lower().startswith(word + " "):
+            return place[: len(word)]
+    return ""
+
+
 def header_words(text: str) -> list[str]:
     """The words a header line may break between: the joined names stay one word."""
     words = text.split()
@@ -138,3 +146,38 @@ def header_words(text: str) -> list[str]:
             out.append(words[i])
             i += 1
     return out
+
+
+# Bodies a People's Committee (or a Hội) does not direct but asks: the Fatherland Front and
+# the socio-political organisations. A plan "requests" them ("Đề nghị Ủy ban Mặt trận Tổ quốc
+# …") where it assigns its own departments. The Hội LHPN, the programme's standing body, is
+# assigned like a department.
+_REQUESTED_WORDS = (
+    "mặt trận tổ quốc",
+    "mttq",
+    "chính trị - xã hội",
+    "chính trị – xã hội",
+    "ct-xh",
+    "hội nông dân",
+    "hội cựu chiến binh",
+    "đoàn thanh niên",
+    "tỉnh đoàn",
+    "thành đoàn",
+    "liên đoàn lao động",
+)
+COURTESY = "Đề nghị"
+
+
+def requested(body: str) -> bool:
+    """Is `body` one a plan requests rather than assigns?"""
+    text = " ".join(body.lower().split())
+    return any(word in text for word in _REQUESTED_WORDS)
+
+
+def courtesy(body: str) -> str:
+    """The body as a plan's section VI names it: 'Đề nghị Ủy ban Mặt trận Tổ quốc …' for a
+    body it requests, the name alone for one it assigns."""
+    name = body.strip()
+    if requested(name) and not name.lower().startswith(COURTESY.lower()):
+        return f"{COURTESY} {name}"
+    return name

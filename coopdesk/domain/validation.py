@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from coopdesk.domain import citations
 from coopdesk.domain.checks import (
     EARLIEST,
     ERROR,
@@ -329,6 +330,11 @@ def validate_plan(data: Mapping[str, Any], ctx: Context) -> list[Problem]:
     out += dates_in_order(
         data, "period_start", "period_end", _("Start of the period"), _("End of the period")
     )
+    try:
+        rows = citations.parse(str(data.get("bases") or ""))
+        out += [Problem(where, _(message)) for where, message in citations.problems_of(rows)]
+    except citations.BadCitations as exc:
+        out += [Problem(where, _(message)) for where, message in exc.problems]
     return out
 
 

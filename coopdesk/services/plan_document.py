@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Assignment as AssignmentRow
 from coopdesk.db.models import Plan, Target, Unit
+from coopdesk.domain import citations, issuers
 from coopdesk.domain import indicators as reg
-from coopdesk.domain import issuers
 from coopdesk.domain.periods import Period
 from coopdesk.i18n import format_number
 from coopdesk.reports import plan
@@ -37,28 +37,61 @@ def plan_document(
     assignments = session.scalars(
         select(AssignmentRow)
         .where(AssignmentRow.deleted_at.is_(None), AssignmentRow.plan_id == record.id)
-        .order_by(AssignmentRow.created_at, AssignmentRow.id)
+        .order_by(AssignmentRow.position, AssignmentRow.created_at, AssignmentRow.id)
     ).all()
+    issuing = plan_issuing(session, record, req, issuing)
     data = plan.PlanData(
         title=record.title,
         period_start=record.period_start,
         period_end=record.period_end,
-        bases=[b for b in record.legal_bases.splitlines() if b.strip()],
+        bases=basis_lines(record, lang),
+        preamble=record.opening,
         purpose=record.purpose,
         requirements=record.requirements,
         general_goal=record.general_goal,
+        specific_text=record.specific_goals,
         specific_goals=_goal_lines(targets, lang),
         target_groups=record.target_groups,
+        timing=record.timing,
         tasks=record.tasks,
+        own_activities=[a.task for a in assignments if a.own_level],
         budget_text=record.budget_text,
-        assignments=_assignments_by_body(assignments),
+        assignments=_assignments_by_body([a for a in assignments if not a.own_level]),
         reporting=record.reporting,
+        closing=record.closing,
         issuer_prose=prose_name(record.issuer or issuing.issuer, unit),
+        headings={
+            "groups": record.heading_groups,
+            "tasks": record.heading_tasks,
+            "own": record.heading_own,
+        },
+        own_level=issuers.place_word(issuers.place_of(record.issuer)).upper(),
     )
-    issuing = _plan_issuing(record, req, issuing)
     numbering = _plan_numbering(record, req, issuing, numbering)
     doc = plan.build_plan(data, issuing, numbering, lang)
     return doc, _plan_tables(session, targets, assignments, lang)
+
+
+def basis_lines(record: Plan, lang: str) -> list[str]:
+    """The plan's Căn cứ lines: its citations (data), or the lines of an older plan."""
+    try:
+        rows = citations.parse(record.bases)
+        if rows:
+            return [c.text(lang) for c in citations.from_rows(rows)]
+    except citations.BadCitations:
+        pass  # refused on save and on import; an old row prints its text lines instead
+    lines = [b.strip() for b in record.legal_bases.splitlines() if b.strip()]
+    verbs = ("căn cứ", "thực hiện", "pursuant", "implementing")
+    pursuant = translate_in(lang, "Pursuant to")
+    return [b if b.lower().startswith(verbs) else f"{pursuant} {b}" for b in lines]
+
+
+def citation_of(record: Plan) -> citations.Citation | None:
+    """How a later document cites this plan ("Kế hoạch số 235/KH-UBND ngày 21/3/2023 của …"):
+    by its number and date, or not at all."""
+    if not (record.number and record.issued_on):
+        return None
+    return citations.Citation("KH", record.number, record.issued_on, record.issuer)
 
 
 def _plan_record(session: Session, req: ReportRequest, unit: Unit) -> Plan:
@@ -78,11 +111,23 @@ def _plan_record(session: Session, req: ReportRequest, unit: Unit) -> Plan:
     return record
 
 
-def _plan_issuing(record: Plan, req: ReportRequest, issuing: Issuing) -> Issuing:
-    """The plan's own issuer, unless the request names one. A plan of another kind of body
-    than the unit's Hội (a People's Committee, a steering committee) is headed, numbered and
-    signed as that body (`domain.issuers`); a Hội's plan keeps the unit's settings."""
-    if not record.issuer or "issuer" in req.overrides:
+# The plan's own issuing columns, by the Issuing field each sets.
+OWN_ISSUING = {
+    "issuer": "issuer_header",
+    "parent_body": "parent_body",
+    "symbol": "symbol",
+    "place": "place",
+    "signer_authority": "signer_authority",
+    "signer_title": "signer_title",
+    "signer_name": "signer_name",
+}
+
+
+def kind_issuing(session: Session, record: Plan, issuing: Issuing) -> Issuing:
+    """What a plan prints before its own lines: a Hội's plan the unit's settings, a People's
+    Committee's or a steering committee's the defaults of that kind of body
+    (`domain.issuers`)."""
+    if not record.issuer:
         return issuing
     kind = issuers.kind_of(record.issuer)
     if kind == "hoi":
@@ -91,7 +136,7 @@ def _plan_issuing(record: Plan, req: ReportRequest, issuing: Issuing) -> Issuing
             issuing, parent_body=issuing.parent_body if keep_parent else "", issuer=record.issuer
         )
     place = issuers.place_of(record.issuer)
-    block = issuers.defaults(kind, place)
+    block = issuers.defaults(kind, place, _parent_place(session, record))
     return Issuing(
         parent_body=block.parent_body,
         issuer=block.issuer,
@@ -102,6 +147,37 @@ def _plan_issuing(record: Plan, req: ReportRequest, issuing: Issuing) -> Issuing
         signer_title=block.signer_title,
         recipients=block.recipients,
     )
+
+
+def plan_issuing(session: Session, record: Plan, req: ReportRequest, issuing: Issuing) -> Issuing:
+    """The plan's header and signature: the defaults of its kind of body, then the plan's
+    own lines, then what the request changes."""
+    out = kind_issuing(session, record, issuing)
+    own = {key: getattr(record, column).strip() for key, column in OWN_ISSUING.items()}
+    changes: dict[str, object] = {k: v for k, v in own.items() if v}
+    recipients = [r.strip() for r in record.recipients.splitlines() if r.strip()]
+    if recipients:
+        changes["recipients"] = tuple(recipients)
+    for key, value in req.overrides.items():
+        if value is None or (key not in OWN_ISSUING and key != "recipients"):
+            continue
+        changes[key] = tuple(value) if key == "recipients" else str(value)
+    return replace(out, **changes)  # type: ignore[arg-type]
+
+
+def _parent_place(session: Session, record: Plan) -> str:
+    """The place of the body above a People's Committee plan's own ('tỉnh Lai Châu' for the
+    city's), from the plan's unit: its province."""
+    unit = session.get(Unit, record.unit_code)
+    if unit is None or unit.level == "province" or not unit.parent_code:
+        return ""
+    parent = session.get(Unit, unit.parent_code)
+    if parent is None:
+        return ""
+    name = parent.name
+    if parent.level == "province" and not name.lower().startswith(("tỉnh", "thành phố")):
+        name = f"tỉnh {name}"
+    return name
 
 
 def _plan_numbering(
@@ -149,12 +225,11 @@ def _plain(value: Decimal, lang: str) -> str:
     return format_number(value, decimals, lang)
 
 
-def _assignments_by_body(rows: Sequence[AssignmentRow]) -> list[tuple[str, list[plan.Assignment]]]:
-    grouped: dict[str, list[plan.Assignment]] = {}
+def _assignments_by_body(rows: Sequence[AssignmentRow]) -> list[tuple[str, list[str]]]:
+    """The tasks by responsible body, bodies in the order their first task was entered."""
+    grouped: dict[str, list[str]] = {}
     for a in rows:
-        grouped.setdefault(a.responsible_body, []).append(
-            plan.Assignment(a.task, a.coordinating_bodies, a.deadline)
-        )
+        grouped.setdefault(a.responsible_body, []).append(a.task)
     return list(grouped.items())
 
 

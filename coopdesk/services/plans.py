@@ -303,11 +303,12 @@ def check_status(data: dict[str, Any]) -> None:
 
 
 def assignments_of(session: Session, plan_id: str) -> list[Assignment]:
+    """The plan's assignments in the plan's order (as section VI prints them)."""
     return list(
         session.scalars(
             select(Assignment)
             .where(Assignment.deleted_at.is_(None), Assignment.plan_id == plan_id)
-            .order_by(Assignment.deadline, Assignment.responsible_body)
+            .order_by(Assignment.position, Assignment.created_at, Assignment.id)
         )
     )
 

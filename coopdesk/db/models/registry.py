@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -289,6 +290,26 @@ class Plan(Synced, Base):
     tasks: Mapped[str] = mapped_column(Text, default="")  # tasks and solutions
     budget_text: Mapped[str] = mapped_column(Text, default="")
     reporting: Mapped[str] = mapped_column(Text, default="")
+    # As real plans are written (0020): Căn cứ lines as JSON (domain.citations), the opening
+    # sentence, goals in the plan's words, timing and phases, the closing paragraph and
+    # headings worded the plan's way ("" = the usual text).
+    bases: Mapped[str] = mapped_column(Text, default="", server_default="")
+    opening: Mapped[str] = mapped_column(Text, default="", server_default="")
+    specific_goals: Mapped[str] = mapped_column(Text, default="", server_default="")
+    timing: Mapped[str] = mapped_column(Text, default="", server_default="")
+    closing: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_groups: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_tasks: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_own: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Its own issuer and signature ("" = the default of its kind of body, domain.issuers).
+    issuer_header: Mapped[str] = mapped_column(Text, default="", server_default="")
+    parent_body: Mapped[str] = mapped_column(Text, default="", server_default="")
+    symbol: Mapped[str] = mapped_column(Text, default="", server_default="")
+    place: Mapped[str] = mapped_column(Text, default="", server_default="")
+    signer_authority: Mapped[str] = mapped_column(Text, default="", server_default="")
+    signer_title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    signer_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recipients: Mapped[str] = mapped_column(Text, default="", server_default="")  # one a line
 
 
 class Target(Synced, Base):
@@ -311,6 +332,10 @@ class Assignment(Synced, Base):
     deadline: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")  # open|in_progress|done|late
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # An activity the plan's issuer holds at its own level ("Các hoạt động cấp tỉnh"): printed
+    # in that part of the plan, not under "Tổ chức thực hiện" (0020).
+    own_level: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in the plan
 
 
 class Report(Synced, Base):

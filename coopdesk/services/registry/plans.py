@@ -42,10 +42,15 @@ FIELDS = (
     "unit_code", "title", "issuer", "number", "issued_on", "period_start", "period_end",
     "legal_bases", "purpose", "requirements", "general_goal", "target_groups", "tasks",
     "budget_text", "reporting",
+    # as real plans are written, and the plan's own issuer and signature (0020)
+    "bases", "opening", "specific_goals", "timing", "closing",
+    "heading_groups", "heading_tasks", "heading_own", "issuer_header", "parent_body", "symbol",
+    "place", "signer_authority", "signer_title", "signer_name", "recipients",
 )  # fmt: skip
 TARGET_KEYS = ("indicator_code", "period", "comparison", "value", "target_unit_code", "note")
 ASSIGNMENT_KEYS = (
     "task", "responsible_body", "coordinating_bodies", "deadline", "status", "evidence",
+    "own_level",
 )  # fmt: skip
 
 
@@ -214,9 +219,11 @@ def _save_assignments(session: Session, plan: Plan, rows: list[dict[str, Any]], 
     for rid, assignment in existing.items():
         if rid not in kept:
             plans.delete_assignment(session, assignment, actor)
-    for row in rows:
+    for position, row in enumerate(rows, start=1):
         data = {k: row.get(k) for k in ASSIGNMENT_KEYS if k in row}
         data["status"] = data.get("status") or "open"
+        data["own_level"] = bool(data.get("own_level"))
+        data["position"] = position  # the plan prints them in the order entered
         old = existing.get(row.get("id") or "")
         if old is None:
             plans.add_assignment(session, plan, data, actor)
