@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "coopdesk.cli.lists",
     "coopdesk.cli.reporting",
     "coopdesk.cli.records",
+    "coopdesk.cli.merges",
     "coopdesk.cli.guide",
     "coopdesk.cli.excel",
     "coopdesk.cli.users",
