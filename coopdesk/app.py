@@ -100,6 +100,7 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
 
     from coopdesk.services.database import open_database
     from coopdesk.ui.context import AppContext
+    from coopdesk.ui.login_dialog import log_in_at_start, start_session
     from coopdesk.ui.main_window import MainWindow
 
     windows: list[Any] = []
@@ -111,8 +112,11 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
         if not getattr(args, "lang", None) and getattr(installation, "language", None):
             i18n.set_language(installation.language)
         ctx = AppContext(engine, data_dir, installation, tasks, demo=demo)
+        if not log_in_at_start(ctx):  # an installation with accounts: who is it?
+            return
         window = MainWindow(ctx)
         windows.append(window)
+        start_session(window, ctx, lambda: show_main(engine, data_dir, installation, demo))
         window.show()
         if not demo:
             daily_backup(tasks, data_dir)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.engine import session_scope
 from coopdesk.db.models import Cooperative, Ethnicity, Person, Sector, Unit
 from coopdesk.demo import vocab
+from coopdesk.demo.accounts import install_accounts
 from coopdesk.demo.activities import ActivityMaker
 from coopdesk.demo.context import Commune, CommuneResult, in_sentence
 from coopdesk.demo.keys import install_keys
@@ -261,4 +262,5 @@ def _install_demo(
         officer, position = makers[province.code].chair
     install(session, install_unit, role, officer, position)
     install_keys(session, install_unit)
+    install_accounts(session)
     return install_unit

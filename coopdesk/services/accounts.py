@@ -16,8 +16,6 @@ The command line sets `set_login_prompt` so a write asks for the account only wh
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -260,9 +258,9 @@ def create_first_admin(
 
 def _seal_existing(session: Session) -> None:
     """Details stored before the first account are sealed under the new key (issue 13 item 2)."""
-    name = "coopdesk.services.sensitive_store"
-    if importlib.util.find_spec(name) is not None:  # hook until item 2's module is in
-        importlib.import_module(name).seal_existing(session)
+    from coopdesk.services import sensitive_store
+
+    sensitive_store.seal_existing(session)
 
 
 def _key_of_admin(session: Session) -> bytes:

@@ -37,6 +37,7 @@ from coopdesk.ui.context import AppContext
 from coopdesk.ui.export import write_xlsx
 from coopdesk.ui.icons import icon
 from coopdesk.ui.models import ID_ROLE, PagedQueryTableModel
+from coopdesk.ui.roles import may_edit
 
 SEARCH_DELAY_MS = 180
 FIRST_COUNT = 5000  # rows counted before the list shows (the exact count follows)
@@ -191,6 +192,7 @@ class ListPage(QWidget):
         self.export_button = QPushButton(icon("export"), "")
         for button in (self.new_button, self.open_button, self.export_button):
             top.addWidget(button)
+        self.new_button.setVisible(may_edit(self.ctx))  # a viewer adds nothing
         return top
 
     def _build_filter_rows(self, layout: QVBoxLayout) -> None:

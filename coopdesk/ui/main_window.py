@@ -24,6 +24,7 @@ from coopdesk.i18n import _
 from coopdesk.services import units
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
+from coopdesk.ui.login_dialog import AccountBar
 from coopdesk.ui.pages import AREA_KEYS, AREAS, create_page
 
 
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         hl.addWidget(self.unit_name, 1)
         hl.addWidget(self.demo_badge)
         hl.addWidget(self.role_badge)
+        self.account_bar = AccountBar(self.ctx, header)  # who is logged in, "Đăng xuất"
+        hl.addSpacing(12)
+        hl.addWidget(self.account_bar)
         outer.addWidget(header)
 
         body = QWidget()
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         self.act_about.setText(_("&About CoopDesk"))
         self.act_log_folder.setText(_("Open the &log folder"))
         self.demo_badge.setText(_("DEMO DATA"))
+        self.account_bar.translate_ui()
         self._update_unit()
         for page in self.pages.values():
             translate = getattr(page, "translate_ui", None)

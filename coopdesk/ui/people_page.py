@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout
 
+from coopdesk.domain.accounts import Permission
 from coopdesk.i18n import N_, ngettext
 from coopdesk.ui.list_page import ListPage
+from coopdesk.ui.roles import may
 
 SENSITIVE_KEYS = ("ethnicity", "poverty", "disability")
 
@@ -22,6 +24,7 @@ class PeoplePage(ListPage):
         self.managers_filter = self.add_check(bar, "managers", N_("Managers only"))
         self.show_sensitive = self.add_option(N_("Show sensitive data"))
         self.show_sensitive.toggled.connect(self._toggle_sensitive)
+        self.show_sensitive.setVisible(may(self.ctx, Permission.SEE_SENSITIVE))  # not a viewer
 
     def _toggle_sensitive(self, on: bool) -> None:
         for key in SENSITIVE_KEYS:

@@ -35,6 +35,7 @@ from coopdesk.services.registry.drafts import Area, Draft, Saved, plain_field
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import Form
 from coopdesk.ui.editors.history import HistoryView
+from coopdesk.ui.roles import make_read_only, may_edit
 from coopdesk.ui.tasks import error_message
 
 
@@ -61,6 +62,10 @@ class RecordDialog(QDialog):
         self.load()
         self.translate_ui()
         self.dirty = False
+        if not may_edit(ctx):  # a viewer reads the record: nothing to type, save or delete
+            make_read_only(self.tabs)
+            self.save_button.hide()
+            self.delete_button.hide()
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(400)
