@@ -27,7 +27,13 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 TR = ROOT / "translations"
 LANGS = ("vi", "en")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "translate_in": (2,),
+    "translate_plural_in": (2, 3),
+}
 
 
 def po_path(lang: str) -> Path:

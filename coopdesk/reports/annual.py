@@ -15,7 +15,7 @@ from decimal import Decimal
 from coopdesk.i18n import N_
 from coopdesk.reports.common import Issuing, Numbering, make_header, make_signature
 from coopdesk.reports.model import CellValue, Column, Document, Paragraph, Table, Typed
-from coopdesk.reports.text import number, percent_0_100, translate_in
+from coopdesk.reports.text import number, percent_0_100, translate_in, translate_plural_in
 
 DOC_CODE = "BC"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -46,6 +46,7 @@ class Figure:
     target: Decimal | None = None
     comparison: str = ">="
     unit_text: str = ""  # the unit in the document's language ('people'); default: `unit`
+    target_period: str = ""  # the target's own period ("2026", "phase2") when one applies
 
     @property
     def unit_label(self) -> str:
@@ -78,6 +79,9 @@ class AnnualData:
     paragraphs: dict[str, str | None] = field(default_factory=dict)  # None: left out
     child_codes: list[str] = field(default_factory=list)  # key indicators by child unit
     children: list[tuple[str, dict[str, Decimal | None]]] = field(default_factory=list)
+    # What the issuing level holds itself (a province's own trainings belong to no commune):
+    # its row in the table by unit, so the rows add up to the report's figures.
+    own_level: tuple[str, dict[str, Decimal | None]] | None = None
     reissue_note: str = ""
     international_spent: int = 0  # đồng spent from the international source in the period
 
@@ -97,6 +101,17 @@ def phrase_for(kind: str, start: dt.date, end: dt.date, year: int | None, lang: 
     return translate_in(lang, "from {start} to {end}").format(
         start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"
     )
+
+
+def within_period(data: AnnualData, lang: str) -> str:
+    """'trong năm 2026', 'trong giai đoạn 2023–2025'; a range reads as it is."""
+    if data.period_kind in ("year", "reporting_year") and data.period_year:
+        return translate_in(lang, "during {year}").format(year=data.period_year)
+    if data.period_kind in ("phase1", "phase2", "all"):
+        return translate_in(lang, "during the period {first}–{last}").format(
+            first=data.period_start.year, last=data.period_end.year
+        )
+    return period_phrase(data, lang)
 
 
 def _next_period(data: AnnualData, lang: str) -> str:
@@ -134,6 +149,14 @@ class _Writer:
     def part(self, heading: str) -> None:
         """A numbered part (I., II., …): numbers follow the parts printed."""
         self.add(f"{next(self.parts)}. {heading}", "part")
+
+    def dash(self, text: str, last: bool) -> None:
+        """A '- …;' line of a list, the last one closed with a full stop."""
+        self.add(f"- {text}{'.' if last else ';'}", "dash")
+
+    def times(self, code: str) -> str:
+        fig = self.data.figures.get(code)
+        return times(int(fig.value or 0) if fig is not None else 0, self.lang)
 
     def left_out(self, key: str) -> bool:
         return key in self.data.paragraphs and self.data.paragraphs[key] is None
@@ -254,20 +277,20 @@ def _results(w: _Writer) -> None:
         translate_in(
             lang,
             "{pct} of the HTX and THT supported by the Union were consolidated; support was "
-            "given {count} times, {amount} đồng in total.",
+            "given {times}, "
+            "{amount} đồng in total.",
         ).format(
             pct=w.n("coops_consolidated_pct"),
-            count=w.n("support_count"),
+            times=w.times("support_count"),
             amount=w.n("support_amount"),
         )
     )
-    for fund, count, amount in d.support_by_fund:
-        w.add(
-            "- "
-            + translate_in(lang, "{fund}: {count} times, {amount} đồng;").format(
-                fund=fund, count=number(count, lang), amount=number(amount, lang)
+    for i, (fund, count, amount) in enumerate(d.support_by_fund, start=1):
+        w.dash(
+            translate_in(lang, "{fund}: {times}, {amount} đồng").format(
+                fund=fund, times=times(count, lang), amount=number(amount, lang)
             ),
-            "dash",
+            last=i == len(d.support_by_fund),
         )
     w.add(
         "3. " + translate_in(lang, "Supporting the founding of new cooperatives managed by women"),
@@ -279,13 +302,14 @@ def _results(w: _Writer) -> None:
         translate_in(
             lang,
             "{courses} training courses were held for {people} people ({participations} "
-            "participations); {trained} women managers were trained ({pct} of all women "
-            "managers).",
+            "participations); {trained} women HTX managers were trained {period}. Since the "
+            "Project began, {pct} of all women HTX managers have been trained.",
         ).format(
             courses=w.n("training_courses"),
             people=w.n("people_trained"),
             participations=w.n("training_participations"),
             trained=w.n("women_managers_trained"),
+            period=within_period(d, lang),
             pct=w.n("women_managers_trained_pct"),
         )
     )
@@ -293,29 +317,30 @@ def _results(w: _Writer) -> None:
     w.add(
         translate_in(
             lang,
-            "{trained} of the Union officers working on the collective economy were trained "
-            "and {upskilled} had their skills upgraded. Budget: {planned} đồng planned, "
-            "{allocated} đồng allocated, {spent} đồng spent.",
+            "Since the Project began, {trained} of the Union officers working on the "
+            "collective economy have been trained and {upskilled} have had their skills "
+            "upgraded. Budget {period}: {planned} đồng planned, {allocated} đồng allocated, "
+            "{spent} đồng spent.",
         ).format(
             trained=w.n("officers_trained_pct"),
             upskilled=w.n("officers_upskilled_pct"),
+            period=period_phrase(d, lang),
             planned=w.n("budget_planned"),
             allocated=w.n("budget_allocated"),
             spent=w.n("budget_spent"),
         )
     )
-    for source, planned, allocated, spent in d.budget_by_source:
-        w.add(
-            "- "
-            + translate_in(
-                lang, "{source}: planned {planned}, allocated {allocated}, spent {spent} đồng;"
+    for i, (source, planned, allocated, spent) in enumerate(d.budget_by_source, start=1):
+        w.dash(
+            translate_in(
+                lang, "{source}: planned {planned}, allocated {allocated}, spent {spent} đồng"
             ).format(
                 source=source,
                 planned=number(planned, lang),
                 allocated=number(allocated, lang),
                 spent=number(spent, lang),
             ),
-            "dash",
+            last=i == len(d.budget_by_source),
         )
     if w.left_out("international"):
         return
@@ -330,6 +355,11 @@ def _results(w: _Writer) -> None:
         )
     else:
         w.add(translate_in(lang, "No activity in this period."))
+
+
+def times(count: int, lang: str) -> str:
+    """'1 time', '3 times' ('1 lượt', '3 lượt' in Vietnamese)."""
+    return translate_plural_in(lang, "{n} time", "{n} times", count).format(n=number(count, lang))
 
 
 def _founding(w: _Writer) -> None:
@@ -367,38 +397,69 @@ def _value_cell(fig: Figure, value: Decimal | None) -> CellValue:
     return Typed(Decimal(value).quantize(Decimal(1)), kind)  # type: ignore[arg-type]
 
 
+# Shares counted from the programme's start to the end of the period, not within it.
+CUMULATIVE = ("women_managers_trained_pct", "officers_trained_pct", "officers_upskilled_pct")
+
+
+def _indicator_name(fig: Figure, data: AnnualData, lang: str) -> str:
+    """The indicator as Appendix 1 names it: cumulative shares said so, and a target set for
+    a phase or the programme (not for the period itself) named by its span."""
+    notes = []
+    if fig.code in CUMULATIVE:
+        notes.append(translate_in(lang, "cumulative"))
+    if fig.target is not None and fig.target_period and fig.target_period != data.period_key:
+        notes.append(
+            translate_in(lang, "target {span}").format(span=target_span(fig.target_period, lang))
+        )
+    return f"{fig.name} ({'; '.join(notes)})" if notes else fig.name
+
+
+def target_span(key: str, lang: str) -> str:
+    """'giai đoạn 2026–2030' for a phase or the programme, 'năm 2026' for a year."""
+    from coopdesk.domain.periods import Period
+
+    span = Period.parse(key)
+    return phrase_for(span.kind, span.start, span.end, span.year, lang)
+
+
 def appendices(data: AnnualData, number_line: str, date: dt.date, lang: str) -> list[Table]:
     note = translate_in(lang, "(Attached to Report {number} of {date})").format(
         number=number_line.split(":", 1)[-1].strip(), date=f"{date:%d/%m/%Y}"
     )
+    figures = sorted(data.figures.values(), key=lambda f: f.group)
+    with_targets = any(f.target is not None for f in figures)
     rows: list[list[CellValue]] = []
-    for i, fig in enumerate(sorted(data.figures.values(), key=lambda f: f.group), start=1):
-        rows.append(
-            [
-                i,
-                fig.name,
-                fig.unit_label,
-                _value_cell(fig, fig.target),
-                _value_cell(fig, fig.value),
-                Typed(fig.share_of_target(), "percent"),
-            ]
-        )
+    for i, fig in enumerate(figures, start=1):
+        row: list[CellValue] = [i, _indicator_name(fig, data, lang), fig.unit_label]
+        if with_targets:
+            row.append(_value_cell(fig, fig.target))
+        row.append(_value_cell(fig, fig.value))
+        if with_targets:
+            row.append(Typed(fig.share_of_target(), "percent"))
+        rows.append(row)
+    columns = [
+        Column(translate_in(lang, "#"), "int", 0.55),
+        Column(translate_in(lang, "Indicator"), "text", 4.4),
+        Column(translate_in(lang, "Unit of measure"), "text", 0.9),
+        Column(translate_in(lang, "Planned target"), "int", 1.25),
+        Column(translate_in(lang, "Result"), "int", 1.25),
+        Column(translate_in(lang, "% of the planned target"), "percent", 1.1),
+    ]
+    if not with_targets:  # no plan sets a target for the period: no empty columns
+        columns = [columns[0], columns[1], columns[2], columns[4]]
     tables = [
         Table(
             title=translate_in(lang, "Appendix {n}").format(n=1)
             + "\n"
-            + translate_in(lang, "RESULTS AGAINST TARGETS")
+            + (
+                translate_in(lang, "RESULTS AGAINST TARGETS")
+                if with_targets
+                else translate_in(lang, "RESULTS")
+            )
             + " "
             + period_phrase(data, lang).upper(),
             note=note,
-            columns=[
-                Column(translate_in(lang, "#"), "int", 0.55),
-                Column(translate_in(lang, "Indicator"), "text", 4.4),
-                Column(translate_in(lang, "Unit of measure"), "text", 0.9),
-                Column(translate_in(lang, "Planned target"), "int", 1.25),
-                Column(translate_in(lang, "Result"), "int", 1.25),
-                Column(translate_in(lang, "% of the planned target"), "percent", 1.1),
-            ],
+            columns=columns,
             rows=rows,
             sheet_name=translate_in(lang, "Indicators"),
         )
@@ -409,6 +470,8 @@ def appendices(data: AnnualData, number_line: str, date: dt.date, lang: str) -> 
 
 
 def _children_table(data: AnnualData, note: str, lang: str) -> Table:
+    """Key indicators of each child unit, the issuing level's own row first: the rows add up
+    to the report's figures (ratios: the report's own in the totals row)."""
     figs = [data.figures[c] for c in data.child_codes if c in data.figures]
     columns = [
         Column(translate_in(lang, "#"), "int", 0.65),
@@ -417,19 +480,16 @@ def _children_table(data: AnnualData, note: str, lang: str) -> Table:
     total_values: dict[int, CellValue] = {}
     for i, fig in enumerate(figs, start=2):
         kind = "percent" if fig.is_percent else ("money" if fig.unit == "đồng" else "int")
-        columns.append(
-            Column(f"{fig.name} ({fig.unit_label})", kind, 1.35 if kind == "money" else 1.0, True)  # type: ignore[arg-type]
-        )
-        if fig.is_percent:
-            columns[-1] = Column(columns[-1].title, "percent", 1.0, False)
+        width = 1.35 if kind == "money" else 1.0
+        columns.append(Column(f"{fig.name} ({fig.unit_label})", kind, width, not fig.is_percent))  # type: ignore[arg-type]
+        if fig.is_percent:  # a ratio of the whole, not a sum of the rows' ratios
             total_values[i] = _value_cell(fig, fig.value)
     rows: list[list[CellValue]] = []
+    if data.own_level is not None:
+        name, values = data.own_level
+        rows.append([None, name, *(_plain(fig, values.get(fig.code)) for fig in figs)])
     for n, (name, values) in enumerate(data.children, start=1):
-        row: list[CellValue] = [n, name]
-        for fig in figs:
-            cell = _value_cell(fig, values.get(fig.code))
-            row.append(cell.value if isinstance(cell, Typed) else cell)
-        rows.append(row)
+        rows.append([n, name, *(_plain(fig, values.get(fig.code)) for fig in figs)])
     return Table(
         title=translate_in(lang, "Appendix {n}").format(n=2)
         + "\n"
@@ -442,3 +502,8 @@ def _children_table(data: AnnualData, note: str, lang: str) -> Table:
         total_values=total_values,
         sheet_name=translate_in(lang, "By unit"),
     )
+
+
+def _plain(fig: Figure, value: Decimal | None) -> CellValue:
+    cell = _value_cell(fig, value)
+    return cell.value if isinstance(cell, Typed) else cell

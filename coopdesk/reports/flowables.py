@@ -163,6 +163,7 @@ class ChunkedTable(Flowable):
     """Rows already converted to cells; cuts itself into tables that fit the frame."""
 
     PADDING = 5.0  # top + bottom cell padding
+    KEEP_WITH_TOTAL = 3  # data rows that go to the next page with the totals row
 
     def __init__(
         self,
@@ -236,6 +237,10 @@ class ChunkedTable(Flowable):
         if end >= len(self.rows):
             self._placed(len(self.rows))
             return [*self.lead, self._table(self.start, len(self.rows), self.bold_last)]
+        if self.bold_last:  # never the totals alone (or with one row) on the last page
+            end = min(end, len(self.rows) - 1 - self.KEEP_WITH_TOTAL)
+            if end <= self.start:
+                return []
         self._placed(end)
         return [*self.lead, self._table(self.start, end, False), self._rest(end)]
 

@@ -98,39 +98,66 @@ def table_flowables(
     return [chunked]
 
 
+LONGEST_WORD = 90.0  # pt: a text column need not hold a longer word (an address, a link)
+
+
 def column_widths(table: Table, width: float, lang: str, fonts: Any) -> list[float]:
-    """Widths by the columns' weights, but never narrower than a column's longest header
-    word ("STT" whole) or its widest number (11.253.000.000 inside its borders)."""
+    """Widths from the columns' content: never narrower than a column's longest header word
+    ("STT" whole) or its widest number (11.253.000.000 inside its borders), never wider than
+    its content on one line when another column needs the room (a short unit name leaves its
+    space to the headers of the figures); within those bounds, by the columns' weights."""
+    least, most = _bounds(table, lang, fonts)
+    weight = sum(c.width for c in table.columns) or 1.0
+    widths = [width * c.width / weight for c in table.columns]
+    for _ in range(2 * len(widths)):
+        clamped = [min(max(w, lo), hi) for w, lo, hi in zip(widths, least, most, strict=True)]
+        spare = width - sum(clamped)
+        if spare >= 0:  # give the spare to the columns that can still grow
+            room = [i for i, w in enumerate(clamped) if w < most[i] - 0.01]
+        else:  # take it from the columns above their least
+            room = [i for i, w in enumerate(clamped) if w > least[i] + 0.01]
+        share = sum(table.columns[i].width for i in room)
+        if abs(spare) < 0.01 or not room or not share:
+            widths = clamped
+            break
+        for i in room:
+            clamped[i] += spare * table.columns[i].width / share
+        widths = clamped
+    spare = width - sum(widths)
+    if spare > 0.01:  # every column at its most: the table still fills the frame
+        total = sum(widths) or 1.0
+        widths = [w + spare * w / total for w in widths]
+    return widths
+
+
+def _bounds(table: Table, lang: str, fonts: Any) -> tuple[list[float], list[float]]:
+    """Per column, the least width (its longest header word, its widest number) and the most
+    it needs (its header and its longest cell on one line)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     pad = 8.0  # cell padding and the grid line
-    least = []
+    size = S.TABLE_SIZE
+    least, most = [], []
     for i, col in enumerate(table.columns):
-        need = max(
-            (stringWidth(w, fonts.bold, S.TABLE_SIZE) for w in col.title.split()), default=0.0
-        )
-        if col.kind != "text":
-            cells = [row[i] for row in table.rows]
-            if col.total or i in table.total_values:
-                cells.append(table.total_values.get(i, column_total(table, i)))
-            for value in cells:
-                text = format_cell(value, col.kind, lang)
-                need = max(need, stringWidth(text, fonts.bold, S.TABLE_SIZE))
+        words = col.title.split()
+        need = max((stringWidth(w, fonts.bold, size) for w in words), default=0.0)
+        full = stringWidth(col.title, fonts.bold, size)
+        cells = [row[i] for row in table.rows]
+        if col.total or i in table.total_values:
+            cells.append(table.total_values.get(i, column_total(table, i)))
+        texts = [format_cell(value, col.kind, lang) for value in cells]
+        if col.kind == "text":  # the longest by letters are measured, not every cell
+            longest = sorted(texts, key=len, reverse=True)[:20]
+            widest = max((stringWidth(t, fonts.regular, size) for t in longest), default=0.0)
+            words = [w for t in longest for w in t.split()]
+            word = max((stringWidth(w, fonts.regular, size) for w in words), default=0.0)
+            need = max(need, min(word, LONGEST_WORD))  # a long word may break, not a number
+        else:
+            widest = max((stringWidth(t, fonts.bold, size) for t in texts), default=0.0)
+            need = max(need, widest)
         least.append(need + pad)
-    weight = sum(c.width for c in table.columns) or 1.0
-    widths = [width * c.width / weight for c in table.columns]
-    for _ in range(len(widths)):
-        short = [i for i, w in enumerate(widths) if w < least[i] - 0.01]
-        if not short:
-            break
-        for i in short:
-            widths[i] = least[i]
-        free = [i for i, w in enumerate(widths) if w > least[i] + 0.01]
-        spare = width - sum(widths)
-        room = sum(widths[i] for i in free) or 1.0
-        for i in free:
-            widths[i] += spare * widths[i] / room
-    return widths
+        most.append(max(need, full, widest) + pad)
+    return least, most
 
 
 def _row_cells(

@@ -79,6 +79,7 @@ LISTS: dict[str, ListSpec] = {
             ColumnSpec(N_("To"), "date", 0.95),
             ColumnSpec(N_("Place"), "text", 1.6),
             ColumnSpec(N_("Participants"), "int", 0.9, True),
+            ColumnSpec(N_("Of whom completed"), "int", 0.9, True),
             ColumnSpec(N_("Cost (đồng)"), "money", 1.2, True),
         ),
     ),
@@ -138,6 +139,8 @@ def build_list(
         note=filter_note,  # under the title, in the PDF and in the .xlsx title block
     )
     blocks: list[Paragraph | Table] = [table]
+    if kind == "activities" and rows:
+        blocks.append(_activities_by_kind(rows, lang))
     blocks.append(
         Paragraph(translate_in(lang, "The list has {n} entries./.").format(n=len(rows)), "closing"),
     )
@@ -149,4 +152,29 @@ def build_list(
         signature=make_signature(issuing, lang),
         lang=lang,
         landscape=spec.landscape,
+    )
+
+
+def _activities_by_kind(rows: list[list[CellValue]], lang: str) -> Table:
+    """The list's activities added up by kind: the communication row holds the events, reach
+    and women the report states (the report counts communication only)."""
+    sums: dict[str, list[int]] = {}
+    for _day, _title, kind, _channel, reach, women, cost in rows:
+        line = sums.setdefault(str(kind or ""), [0, 0, 0, 0])
+        for i, value in enumerate((1, reach, women, cost)):
+            line[i] += int(value or 0)  # type: ignore[arg-type]
+    return Table(
+        title=translate_in(lang, "Summary by kind of activity"),
+        columns=[
+            Column(translate_in(lang, "#"), "int", 0.45),
+            Column(translate_in(lang, "Kind"), "text", 2.4),
+            Column(translate_in(lang, "Number of activities"), "int", 1.0, True),
+            Column(translate_in(lang, "Reach (participations)"), "int", 1.0, True),
+            Column(translate_in(lang, "Of whom women"), "int", 1.0, True),
+            Column(translate_in(lang, "Cost (đồng)"), "money", 1.2, True),
+        ],
+        rows=[[i, kind, *line] for i, (kind, line) in enumerate(sums.items(), start=1)],
+        landscape=True,
+        total_label=translate_in(lang, "Total"),
+        sheet_name=translate_in(lang, "By kind"),
     )

@@ -22,6 +22,11 @@ def translate_in(lang: str, message: str) -> str:
     return _catalogue(lang).gettext(message)
 
 
+def translate_plural_in(lang: str, singular: str, plural: str, n: int) -> str:
+    """The form for `n` in the document's language ('1 time', '2 times')."""
+    return _catalogue(lang).ngettext(singular, plural, n)
+
+
 def date_words(day: dt.date, lang: str) -> str:
     """'ngày 05 tháng 11 năm 2026' / '5 November 2026'."""
     return i18n.date_in_words(day, lang)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -26,6 +28,7 @@ from coopdesk.reports import annual, lists
 from coopdesk.reports.common import Issuing, Numbering
 from coopdesk.reports.model import Document, Table
 from coopdesk.reports.text import translate_in
+from coopdesk.services.overview import applicable_targets
 from coopdesk.services.plan_document import plan_document
 from coopdesk.services.report_lists import (
     LIST_GATHERERS,
@@ -38,6 +41,7 @@ from coopdesk.services.report_request import TEMPLATES, ReportError, ReportReque
 
 if TYPE_CHECKING:
     from coopdesk.services.indicators import Result as IndicatorResult
+    from coopdesk.services.indicators import TargetInfo
 
 Progress = Callable[[int, int], None]
 
@@ -163,7 +167,9 @@ def gather_annual(
     result = svc.compute(session, unit.code, period, today=date)
     progress(1, 3)
     lang = req.lang
-    figures = _annual_figures(result, lang)
+    figures = _annual_figures(
+        result, applicable_targets(session, result.scope.unit_code, period), lang
+    )
     support_by_fund = _support_by_fund(result, lang)
     budget_by_source = _budget_by_source(result, lang)
     children = [
@@ -187,6 +193,7 @@ def gather_annual(
         paragraphs=req.paragraphs,
         child_codes=list(reg.KEY_CODES),
         children=children,
+        own_level=_own_level(result, lang),
         reissue_note=req.reissue_note,
         international_spent=int(
             result.values["budget_spent"].breakdown.get("international", 0) or 0
@@ -194,11 +201,35 @@ def gather_annual(
     )
 
 
-def _annual_figures(result: IndicatorResult, lang: str) -> dict[str, annual.Figure]:
-    """Every indicator's value and the plan's target for it, named in the document's language."""
+def _own_level(result: IndicatorResult, lang: str) -> tuple[str, dict[str, Decimal | None]] | None:
+    """What the issuing level holds itself, beside its children: the unit's figures less its
+    children's (numerators and denominators apart, so ratios stay ratios). A province's own
+    trainings and activities belong to no commune; the country's row also holds the units no
+    current province holds (pre-2025 units)."""
+    if not result.scope.children:
+        return None
+    rest = {code: replace(v, breakdown={}) for code, v in result.values.items()}
+    for child in result.by_child.values():
+        for code, v in child.items():
+            own = rest[code]
+            own.numerator -= v.numerator
+            if v.denominator is not None:
+                own.denominator = (own.denominator or Decimal(0)) - v.denominator
+    if result.scope.level == "national":
+        name = translate_in(lang, "Central level")
+    else:
+        name = translate_in(lang, "Province level")
+    return name, {code: v.value for code, v in rest.items()}
+
+
+def _annual_figures(
+    result: IndicatorResult, targets: dict[str, TargetInfo], lang: str
+) -> dict[str, annual.Figure]:
+    """Every indicator's value and the target that applies to the period (the period's own,
+    else for a level its phase's), named in the document's language."""
     figures: dict[str, annual.Figure] = {}
     for ind in reg.INDICATORS:
-        target = result.targets.get(ind.code)
+        target = targets.get(ind.code)
         figures[ind.code] = annual.Figure(
             code=ind.code,
             name=ind.name(lang),
@@ -208,6 +239,7 @@ def _annual_figures(result: IndicatorResult, lang: str) -> dict[str, annual.Figu
             value=result.values[ind.code].value,
             target=target.value if target else None,
             comparison=target.comparison if target else ">=",
+            target_period=target.period if target else "",
         )
     return figures
 

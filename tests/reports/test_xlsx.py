@@ -38,8 +38,9 @@ def test_annual_export_holds_the_appendix_tables(report_engine: Engine) -> None:
     assert wb.sheetnames == ["Chỉ tiêu", "Theo đơn vị"]
     indicators = wb["Chỉ tiêu"]
     rows = {r[1]: r for r in indicators.iter_rows(min_row=10, values_only=True)}
-    assert rows["Giá trị hỗ trợ"][4] == 50_000_000
-    assert rows["Tỷ lệ nữ quản lý HTX đã được đào tạo, bồi dưỡng"][4] == 0.5
+    assert indicators["D9"].value == "Kết quả"  # no target set for the province's year
+    assert rows["Giá trị hỗ trợ"][3] == 50_000_000
+    assert rows["Tỷ lệ nữ quản lý HTX đã được đào tạo, bồi dưỡng (lũy kế)"][3] == 0.5
     by_unit = wb["Theo đơn vị"]
     names = [r[1] for r in by_unit.iter_rows(min_row=10, values_only=True)]
     assert "Phường Tân Phong" in names and names[-1] == "Tổng cộng"

@@ -25,14 +25,20 @@ def list_trainings(
 ) -> list[list[CellValue]]:
     leaves = leaves_of(session, unit_code)
     t, pa = Training, Participation
-    participants = (
-        select(pa.training_id, func.count().label("n"))
+    p = Person
+    participants = (  # every participation, and those the indicators count (completed)
+        select(
+            pa.training_id,
+            func.count().label("n"),
+            func.count().filter(pa.completed.is_(True), p.deleted_at.is_(None)).label("done"),
+        )
+        .join(p, p.id == pa.person_id)
         .where(pa.deleted_at.is_(None))
         .group_by(pa.training_id)
         .subquery()
     )
     rows = session.execute(
-        select(t, participants.c.n)
+        select(t, participants.c.n, participants.c.done)
         .outerjoin(participants, participants.c.training_id == t.id)
         .where(
             t.deleted_at.is_(None),
@@ -54,9 +60,10 @@ def list_trainings(
             tr.end_on,
             tr.location,
             int(n or 0),
+            int(done or 0),
             tr.cost,
         ]
-        for tr, n in rows
+        for tr, n, done in rows
     ]
 
 
