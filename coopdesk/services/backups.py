@@ -115,14 +115,16 @@ def reason_label(reason: str) -> str:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    """'People 120 · Cooperatives & groups 8 …' in the officer's language."""
+    """'People 120 · Cooperatives & groups 8 …' in the officer's language (kinds with no
+    record left out)."""
     from coopdesk.i18n import format_number
 
-    return " · ".join(
+    shown = [
         f"{_(label)} {format_number(counts[kind])}"
         for kind, (_table, label) in KINDS.items()
-        if kind in counts
-    )
+        if counts.get(kind)
+    ]
+    return " · ".join(shown) or _("no records yet")
 
 
 def size_text(size: int) -> str:

@@ -244,7 +244,7 @@ class BackupsPage(QWidget):
             backups.restore,
             self.ctx.data_dir,
             info.path,
-            on_done=lambda _result: reopen(window, self.ctx),
+            on_done=lambda _result: restored(reopen(window, self.ctx), info),
             progress_label=_("Restoring the backup…"),
             changes=None,
         )
@@ -255,6 +255,9 @@ def reopen(old: QWidget, ctx: AppContext) -> QWidget:
     closed; returns the new window."""
     from coopdesk.ui.main_window import MainWindow
 
+    save_layout = getattr(old, "save_layout", None)
+    if save_layout is not None:
+        save_layout()  # the pages' layout, for the new window
     engine = database.open_database(ctx.data_dir, create=False)
     with database.session_scope(engine) as session:
         installation = settings.get_installation(session)
@@ -264,9 +267,23 @@ def reopen(old: QWidget, ctx: AppContext) -> QWidget:
     ctx.tasks.changed.disconnect(ctx.data_changed)
     window = MainWindow(new_ctx)
     _REOPENED.append(window)
-    window.show()
+    window.setGeometry(old.geometry())  # where the old one was, the same size
+    if old.isMaximized():
+        window.showMaximized()
+    else:
+        window.show()
     window.show_area("backups")
     if old.isWindow():
         old.close()
-    window.statusBar().showMessage(_("The backup was restored."), 10_000)
     return window
+
+
+def restored(window: QWidget, info: backups.BackupInfo) -> None:
+    QMessageBox.information(
+        window,
+        _("Backup restored"),
+        _(
+            "The backup was restored: {summary}\n\nThe database as it was before is kept as "
+            "the backup “Before a restore” at the top of the list."
+        ).format(summary=backups.summary(info)),
+    )
