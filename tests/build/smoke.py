@@ -479,6 +479,10 @@ def step_gui_offscreen(smoke: Smoke) -> None:
             f"({shown[-1] if shown else 'no smoke-quit line from app.py'}):\n"
             + _tails(result.stdout, result.stderr)
         )
+    # The windowed Windows program has no console: its log file is where errors leave a trace.
+    log_file = data_dir / "logs" / "coopdesk.log"
+    if not log_file.is_file() or "starts on" not in log_file.read_text(encoding="utf-8"):
+        raise StepFailed(f"the GUI wrote no start line to its log {log_file}")
 
 
 # The steps the test runs, in order (later steps use what earlier ones made). A step for a

@@ -162,3 +162,22 @@ def test_only_a_full_disk_reads_as_one() -> None:
     assert health.disk_full_message(sqlite3.OperationalError("database is locked")) is None
     assert health.disk_full_message(OSError(errno.EACCES, "Permission denied")) is None
     assert health.disk_full_message(ValueError("disk")) is None
+
+
+def test_an_error_s_text_never_carries_a_record_s_values(data_dir: Path) -> None:
+    """What is shown or logged of a database error holds no personal data."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    engine = make_engine(paths.db_path(data_dir))
+    add_person(engine, "Tòng Thị Hương")
+    with session_scope(engine) as s:
+        person_id = s.scalars(select(Person.id)).one()
+    with pytest.raises(IntegrityError) as caught, session_scope(engine) as s:
+        s.execute(
+            text("INSERT INTO people (id, full_name, phone) VALUES (:id, :name, :phone)"),
+            {"id": person_id, "name": "Lường Thị Lan", "phone": "0912 345 678"},
+        )
+    assert "Lường" not in str(caught.value) and "0912" not in str(caught.value)
+    assert "parameters hidden" in str(caught.value)
+    engine.dispose()

@@ -15,7 +15,7 @@ from coopdesk.i18n import set_language
 from coopdesk.ui import error_dialog
 from coopdesk.ui.tasks import TaskRunner, is_unexpected
 from tests.ui.conftest import save_screenshot
-from tests.ui.log_fixture import log_file  # noqa: F401 (a fixture)
+from tests.log_fixture import log_file  # noqa: F401 (a fixture)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from coopdesk.services import backups, health
 from coopdesk.ui import health_dialog
 from coopdesk.ui.health_dialog import DamagedDatabaseDialog
 from tests.ui.conftest import add_people, save_screenshot
-from tests.ui.log_fixture import log_file  # noqa: F401 (a fixture)
+from tests.log_fixture import log_file  # noqa: F401 (a fixture)
 
 
 def damage(db_file: Path) -> None:

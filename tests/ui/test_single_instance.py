@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from coopdesk import app, paths
 from coopdesk.services import database
 from coopdesk.ui.single_instance import LOCK_FILE_NAME, SingleInstance, bring_forward
-from tests.ui.log_fixture import log_file  # noqa: F401 (a fixture)
+from tests.log_fixture import log_file  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
