@@ -36,8 +36,9 @@ SENSITIVE_BLANK: dict[str, Any] = {
     "violence_victim": None,
     "unsafe_migrant": None,
     "laid_off_worker": None,
+    "sealed": None,  # the same details sealed (services.sensitive_store)
 }
-CONSENT_BLANK: dict[str, Any] = {"purpose": ""}
+CONSENT_BLANK: dict[str, Any] = {"purpose": "", "sealed": None}
 _FORMS = {"people": PERSON_BLANK, "person_sensitive": SENSITIVE_BLANK, "consents": CONSENT_BLANK}
 _NAMES = frozenset({"given_name", "full_name"})  # blank, or the name an erased person shows
 

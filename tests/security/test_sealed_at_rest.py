@@ -16,14 +16,25 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from coopdesk import paths
-from coopdesk.db.engine import session_scope
+from coopdesk import demo, paths
+from coopdesk.db.engine import make_engine, session_scope
 from coopdesk.db.models import AuditEvent, Person, PersonSensitive
+from coopdesk.demo import accounts as demo_accounts
 from coopdesk.domain.choices import SENSITIVE_CATEGORIES
 from coopdesk.security import passwords, vault
-from coopdesk.services import accounts, database, people, records, sensitive_store, settings
+from coopdesk.services import (
+    accounts,
+    database,
+    lists,
+    people,
+    records,
+    sensitive_store,
+    settings,
+)
+from coopdesk.services.lists import Scope
 from coopdesk.services.registry import people as registry_people
 from coopdesk.services.settings import Installation
+from coopdesk.services.trust import DEMO_PASSWORD
 
 FAST = passwords.KdfParams(memory_cost=64, iterations=1, lanes=1)  # tests only: quick Argon2id
 ADMIN_PW = "mat-khau-quan-tri"
@@ -43,18 +54,17 @@ class Stored:
     consents: list[dict[str, object]]  # consents rows: every column
 
     def needles(self) -> list[bytes]:
-        """Byte strings that are in a file holding these values in clear: a record's
-        text values as SQLite stores them side by side (after the person's id, since integers
-        and NULLs take no bytes in a record's body), their JSON form in the audit log, and each
-        consent's purpose."""
+        """Byte strings that are in a file holding these values in clear: a record's body as
+        SQLite stores it, its text values side by side between the person's id and the row's
+        id (0, 1 and NULL take no bytes there), and each consent's purpose."""
         out: list[bytes] = []
         for row in self.details:
-            texts = [row[k] for k in TEXTS if row[k] is not None]
+            texts = [str(row[k]) for k in TEXTS if row[k] is not None]
             if texts:
-                out.append("".join([str(row["person_id"]), *map(str, texts)]).encode())
+                out.append("".join([str(row["person_id"]), *texts, str(row["id"])]).encode())
         for row in self.consents:
-            out.append(f"{row['person_id']}{row['category']}".encode())
-            out.append(str(row["purpose"]).encode())
+            out.append(f"{row['person_id']}{row['category']}{row['purpose']}".encode())
+        out += sorted({str(row["purpose"]).encode() for row in self.consents})
         return out
 
     def json_needles(self) -> list[bytes]:
@@ -151,7 +161,8 @@ def test_with_accounts_details_and_consents_are_written_sealed(
     assert {(r["category"], r["purpose"]) for r in stored.consents} == {(None, None)}
     assert all(str(r["sealed"]).startswith("v1:") for r in stored.details + stored.consents)
     clear = Stored(
-        [{"person_id": person_id, "ethnicity_code": "03", "poverty_status": "near_poor"}
+        [{"person_id": person_id, "id": stored.details[0]["id"], "ethnicity_code": "03",
+          "poverty_status": "near_poor"}
          | {k: None for k in SENSITIVE_CATEGORIES if k not in ("ethnicity_code", "poverty_status")}
          | {"violence_victim": True}],
         [{"person_id": person_id, "category": c, "purpose": PURPOSE}
@@ -263,3 +274,73 @@ def test_the_first_administrator_seals_what_was_stored_in_clear_and_no_trace_is_
         assert ("poverty_status", None, "near_poor") in [
             (c.field, c.before, c.after) for c in first.changes
         ]
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+
+def _demo_copy(template_data_dir: Path, target: Path) -> Engine:
+    target.mkdir()
+    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
+    return make_engine(paths.db_path(target))
+
+
+def test_a_commune_demo_file_and_its_backup_hold_no_sensitive_detail_in_clear(
+    template_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clear_dir, demo_dir = tmp_path / "clear", tmp_path / "demo"
+    with monkeypatch.context() as patched:  # the same demo as before accounts: in clear
+        patched.setattr(demo, "install_accounts", lambda _session: None)
+        clear_engine = _demo_copy(template_data_dir, clear_dir)
+        demo.generate(clear_engine, "commune")
+        clear_engine.dispose()
+    clear = read_stored(paths.db_path(clear_dir))
+    needles = clear.needles()
+    assert len(clear.details) > 10 and len(needles) > len(clear.details)
+    assert found_in(file_bytes(paths.db_path(clear_dir)), needles) == needles  # grep finds all
+
+    engine = _demo_copy(template_data_dir, demo_dir)
+    demo.generate(engine, "commune")  # the same seed: the same people and details, sealed
+    db_file = paths.db_path(demo_dir)
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copy2(db_file, copy)
+    backup = database.backup(demo_dir, tmp_path / "demo.backup").path
+    for path in (db_file, copy, backup):
+        assert found_in(file_bytes(path), needles) == [], path
+    sealed = read_stored(copy)
+    assert [r["id"] for r in sealed.details] == [r["id"] for r in clear.details]
+    assert all(r["ethnicity_code"] is None and r["sealed"] for r in sealed.details)
+
+    someone = str(clear.details[0]["person_id"])
+    with session_scope(engine) as session:
+        accounts.login(session, demo_accounts.VIEWER, DEMO_PASSWORD)
+        with pytest.raises(accounts.NotAllowed):
+            registry_people.reveal_sensitive(session, someone, "xem")
+        accounts.logout()
+        accounts.login(session, demo_accounts.ADMIN, DEMO_PASSWORD)
+        shown = registry_people.reveal_sensitive(session, someone, "admin")
+    expected = {k: clear.details[0][k] for k in SENSITIVE_CATEGORIES}
+    assert shown == {k: v if k in TEXTS or v is None else bool(v) for k, v in expected.items()}
+    with session_scope(engine) as session:
+        views = session.scalars(select(AuditEvent).where(AuditEvent.action == "view")).all()
+        assert [(v.entity, v.actor) for v in views] == [
+            ("person_sensitive", "Quản trị viên mẫu (admin)")
+        ]
+    engine.dispose()
+
+
+def test_the_people_list_tells_nobody_apart_once_details_are_sealed(session: Session) -> None:
+    _admin_and_viewer(session)
+    _huong(session)
+    lan = people.create_person(session, "Lò Thị Lan", actor="Mai", birth_year=1990)
+    query = lists.query(session, "people", Scope(str(lan.unit_code)))
+    shown = [c for c in query.columns if c.hidden]
+    assert [c.key for c in shown] == ["ethnicity", "poverty", "disability"]
+    rows = query.all_rows(session)
+    assert len(rows) == 2
+    texts = {(c.key, c.fmt(r[1 + query.columns.index(c)])) for r in rows for c in shown}
+    assert texts == {
+        ("ethnicity", "đã khoá: mở hồ sơ người đó để xem"),
+        ("poverty", "đã khoá: mở hồ sơ người đó để xem"),
+        ("disability", "đã khoá: mở hồ sơ người đó để xem"),
+    }

@@ -1,14 +1,16 @@
 """The list of people (women managers, members, beneficiaries): by given name, Vietnamese order.
 
 An erased person stays in the list as "[đã xoá]"; the sensitive columns (ethnicity, household,
-disability) are hidden unless asked for.
+disability) are hidden unless asked for. Once the installation has accounts they are stored
+sealed (services.sensitive_store) and no list reads them: each of those columns says so, the same
+for every person, and her record shows them to an account that may see them (a logged reading).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Person, PersonSensitive
@@ -18,10 +20,47 @@ from coopdesk.i18n import N_, _
 from coopdesk.services import list_filters as Q
 from coopdesk.services.lists.spec import Column, ListSpec, choice, flag, yes_no
 from coopdesk.services.people import ERASED_NAME
+from coopdesk.services.records.sealed import sealing
 
 
 def _name(value: Any) -> str:
     return _("[erased]") if value == ERASED_NAME else (value or "")
+
+
+def _sealed(_value: Any) -> str:
+    return _("sealed: open the person")
+
+
+def _sensitive_columns(session: Session) -> tuple[Column, ...]:
+    ps = PersonSensitive
+    if sealing(session):  # the same words for every person: nothing told apart
+        return tuple(
+            Column(key, title, literal(""), fmt=_sealed, width=160, sortable=False, hidden=True)
+            for key, title in (
+                ("ethnicity", N_("Ethnicity")),
+                ("poverty", N_("Household")),
+                ("disability", N_("Disability")),
+            )
+        )
+    return (
+        Column("ethnicity", N_("Ethnicity"), ps.ethnicity_code, width=100, hidden=True),
+        Column(
+            "poverty",
+            N_("Household"),
+            ps.poverty_status,
+            fmt=lambda v: L.label(L.POVERTY, v),
+            width=150,
+            hidden=True,
+        ),
+        Column(
+            "disability",
+            N_("Disability"),
+            ps.disability,
+            fmt=L.fmt_bool,
+            width=90,
+            hidden=True,
+        ),
+    )
 
 
 def spec(session: Session) -> ListSpec:
@@ -35,23 +74,7 @@ def spec(session: Session) -> ListSpec:
             Column("birth_year", N_("Birth year"), p.birth_year, align="right", width=90),
             Column("phone", N_("Phone"), p.phone, width=120),
             Column("address", N_("Address"), p.address, width=260),
-            Column("ethnicity", N_("Ethnicity"), ps.ethnicity_code, width=100, hidden=True),
-            Column(
-                "poverty",
-                N_("Household"),
-                ps.poverty_status,
-                fmt=lambda v: L.label(L.POVERTY, v),
-                width=150,
-                hidden=True,
-            ),
-            Column(
-                "disability",
-                N_("Disability"),
-                ps.disability,
-                fmt=L.fmt_bool,
-                width=90,
-                hidden=True,
-            ),
+            *_sensitive_columns(session),
         ),
         filters=(
             choice("gender", p.gender, L.GENDER),
