@@ -17,6 +17,7 @@ from coopdesk import app, paths
 from coopdesk.services import database
 from coopdesk.ui.single_instance import LOCK_FILE_NAME, SingleInstance, bring_forward
 from tests.log_fixture import log_file  # noqa: F401 (a fixture)
+from tests.ui.conftest import save_screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,3 +103,29 @@ def test_the_first_window_comes_forward_restored(qtbot) -> None:
     qtbot.waitUntil(window.isMinimized)
     bring_forward([window])
     qtbot.waitUntil(lambda: not window.isMinimized())
+
+
+def test_when_the_open_coopdesk_does_not_answer_the_person_is_told(
+    qtbot, qapp, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QMessageBox
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    held = QLockFile(str(data_dir / LOCK_FILE_NAME))  # open, but not listening (busy, hung)
+    assert held.tryLock(100)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    assert app.claim_data_folder(data_dir, qapp) is None
+    held.unlock()
+    assert told == [
+        "CoopDesk đang mở với thư mục dữ liệu này. Hãy chuyển sang cửa sổ đó (trên thanh tác vụ)."
+    ]
+    from coopdesk.ui import qt_translations
+
+    qt_translations.install(qapp)  # Qt's own buttons in Vietnamese, as in the app
+    box = QMessageBox(QMessageBox.Icon.Information, "CoopDesk", told[0])
+    qtbot.addWidget(box)
+    box.show()  # what QMessageBox.information showed
+    save_screenshot(box, "already-open-vi")
