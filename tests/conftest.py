@@ -66,10 +66,13 @@ def make_site(template_data_dir: Path, tmp_path: Path) -> Iterator[Callable[...,
 
 
 @pytest.fixture(autouse=True)
-def _nobody_logged_in() -> Iterator[None]:
-    """Each test starts and ends with no account logged in (the process-wide login)."""
+def _nobody_logged_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test starts and ends with no account logged in (the process-wide login); the
+    accounts the tests make stretch their passwords lightly (Argon2id all the same)."""
+    from coopdesk.security import passwords
     from coopdesk.services import accounts
 
+    monkeypatch.setattr(accounts, "KDF_PARAMS", passwords.KdfParams(64, 1, 1))
     accounts.logout()
     yield
     accounts.logout()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.i18n import _
-from coopdesk.services import settings, units
+from coopdesk.security import passwords
+from coopdesk.services import accounts, settings, units
 from coopdesk.ui.context import AppContext
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -58,7 +59,7 @@ class WelcomePage(QWizardPage):
             )
         )
         self.setup_hint.setText(
-            _("Press Next to set CoopDesk up for your unit (three short steps).")
+            _("Press Next to set CoopDesk up for your unit (four short steps).")
         )
         self.demo_button.setText(_("Just look around: open the demo data"))
         self.demo_button.setDescription(
@@ -260,6 +261,80 @@ class PeoplePage(QWizardPage):
         return True
 
 
+class AccountPage(QWizardPage):
+    """The administrator's account (issue 13): a login name and a password typed twice;
+    once saved, the recovery code to write down."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.login = QLineEdit("admin")
+        self.password = QLineEdit()
+        self.again = QLineEdit()
+        for field in (self.password, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel() for _n in range(3)]
+        for label, field in zip(self.labels, (self.login, self.password, self.again), strict=True):
+            form.addRow(label, field)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.code_note = QLabel()
+        self.code_note.setWordWrap(True)
+        self.code = QLabel()
+        self.code.setObjectName("pageTitle")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.code_note, self.code):
+            widget.hide()
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def translate_ui(self) -> None:
+        self.setTitle(_("Administrator account"))
+        self.setSubTitle(
+            _(
+                "CoopDesk asks for this password at start and after a while without use. "
+                "The administrator adds the other accounts later (Settings → Accounts)."
+            )
+        )
+        for label, text in zip(
+            self.labels, [_("Login name"), _("Password"), _("Password again")], strict=True
+        ):
+            label.setText(text)
+        self.code_note.setText(
+            _(
+                "Write down this recovery code on paper and keep it safe, away from the "
+                "computer. It is the only way back in if every password is forgotten. "
+                "Then press Start."
+            )
+        )
+
+    def problem(self) -> str:
+        if not self.login.text().strip():
+            return _("Give a login name.")
+        if passwords.password_too_short(self.password.text()):
+            return _("The password must have at least {n} characters.").format(
+                n=passwords.MIN_PASSWORD_LENGTH
+            )
+        if self.password.text() != self.again.text():
+            return _("The two passwords differ; nothing was changed.")
+        return ""
+
+    def show_code(self, code: str) -> None:
+        for widget in (self.login, self.password, self.again, *self.labels):
+            widget.setEnabled(False)
+        self.code.setText(code)
+        font = self.code.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.code_note.show()
+        self.code.show()
+
+
 class FirstRunWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,7 +346,9 @@ class FirstRunWizard(QWizard):
         self.welcome = WelcomePage()
         self.unit_page = UnitPage(ctx)
         self.people_page = PeoplePage(ctx, self.unit_page)
-        for page in (self.welcome, self.unit_page, self.people_page):
+        self.account_page = AccountPage()
+        self.recovery_code: str | None = None
+        for page in (self.welcome, self.unit_page, self.people_page, self.account_page):
             self.addPage(page)
         self.welcome.demo_button.clicked.connect(self.open_demo)
         self.resize(720, 560)
@@ -283,7 +360,7 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, _("Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Start"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
-        for page in (self.welcome, self.unit_page, self.people_page):
+        for page in (self.welcome, self.unit_page, self.people_page, self.account_page):
             page.translate_ui()
 
     @Slot()
@@ -292,7 +369,16 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def accept(self) -> None:
-        """Save off the GUI thread; close once saved, or say what is wrong and stay open."""
+        """Save off the GUI thread and show the recovery code, or say what is wrong and stay
+        open; once the code is shown, close."""
+        if self.recovery_code is not None:
+            super().accept()
+            return
+        problem = self.account_page.problem()
+        if problem:
+            self.account_page.error.setText(problem)
+            return
+        self.account_page.error.setText("")
         code = self.unit_page.unit_code()
         assert code is not None
         from coopdesk import i18n
@@ -310,20 +396,28 @@ class FirstRunWizard(QWizard):
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.ctx.write(
-            settings.save_setup,
+            accounts.set_up,
             installation,
             documents,
+            self.account_page.login.text(),
+            self.account_page.password.text(),
             on_done=self._saved,
             on_error=self._failed,
             changes="settings",
         )
 
-    def _saved(self, installation: settings.Installation) -> None:
-        self.installation = installation
-        self.ctx.installation = installation
-        super().accept()
+    def _saved(self, result: tuple[settings.Installation, str]) -> None:
+        self.installation, self.recovery_code = result
+        self.ctx.installation = self.installation
+        self.account_page.show_code(self.recovery_code)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.button(QWizard.WizardButton.CancelButton).hide()  # set up: nothing to cancel
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
         """A settings problem: said on the page, the wizard stays open."""
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        if isinstance(exc, accounts.AccountError):
+            self.account_page.error.setText(str(exc))
+            return
         self.people_page.officer_error.setText(str(exc))

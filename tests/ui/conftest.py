@@ -77,6 +77,15 @@ def main_window(qtbot, ctx: AppContext):
     return window
 
 
+ADMIN_PASSWORD = "mat-khau-quan-tri"
+
+
+def fill_admin(wizard) -> None:
+    """The first-run wizard's administrator account: 'admin', ADMIN_PASSWORD twice."""
+    wizard.account_page.password.setText(ADMIN_PASSWORD)
+    wizard.account_page.again.setText(ADMIN_PASSWORD)
+
+
 def qtbot_app():
     from PySide6.QtWidgets import QApplication
 

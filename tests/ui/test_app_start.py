@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coopdesk import app, paths
+from tests.ui.conftest import fill_admin
 
 
 def test_demo_is_generated_on_first_use_then_reopened(qtbot, tmp_path, monkeypatch, tasks) -> None:
@@ -33,6 +34,8 @@ def test_no_installation_starts_the_wizard_then_the_main_window(
         wizard.unit_page.apply_search()
         wizard.next()
         wizard.people_page.officer.setText("Lò Thị Mai")
+        fill_admin(wizard)
+        wizard.accept()  # saved, the recovery code shown
         wizard.accept()
         return wizard.result()
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from coopdesk.db.engine import session_scope
-from coopdesk.services import settings
+from coopdesk.services import accounts, settings
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.first_run import FirstRunWizard
 from coopdesk.ui.tasks import InlineTaskRunner
+from tests.ui.conftest import ADMIN_PASSWORD, fill_admin, save_screenshot
 
 
 @pytest.fixture
@@ -35,13 +38,31 @@ def test_first_run_sets_up_a_commune(qtbot, fresh, engine) -> None:
     assert wizard.currentPage() is people
     assert people.issuer.text() == "HỘI LHPN PHƯỜNG TÂN PHONG"
     assert people.symbol.text() == "HPN"
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert wizard.isVisible()  # no name yet: stays open, says why
+    wizard.next()
+    assert wizard.currentPage() is people  # no name yet: stays, says why
     assert people.officer_error.text() == "Nhập tên cán bộ sử dụng CoopDesk."
     people.officer.insert("Lò Thị Mai")  # QTest types ASCII only
     people.position.insert("Chủ tịch Hội LHPN phường")
+    wizard.next()
+    account = wizard.account_page
+    assert wizard.currentPage() is account and account.login.text() == "admin"
+    account.password.setText(ADMIN_PASSWORD)
+    account.again.setText("khac-mat-khau")
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert (
+        wizard.isVisible()
+        and account.error.text() == "Hai mật khẩu không giống nhau; chưa có gì thay đổi."
+    )
+    account.again.setText(ADMIN_PASSWORD)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.isVisible() and account.code.isVisible()  # the recovery code to write down
+    assert re.fullmatch(r"(\d{4}-){7}\d{4}", account.code.text())
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.text() == "Bắt đầu" and "Bắt đầu" in account.code_note.text()
+    save_screenshot(wizard, "first-run-recovery-code")
+    finish.click()
     assert wizard.result() == QWizard.DialogCode.Accepted
+    assert accounts.current() is not None and accounts.current().role == "admin"
     with session_scope(engine) as s:
         inst = settings.get_installation(s)
         docs = settings.get_document_settings(s, "03408")
@@ -106,11 +127,15 @@ def test_the_setup_is_saved_off_the_gui_thread_then_the_wizard_closes(
     wizard.unit_page.apply_search()
     wizard.next()
     wizard.people_page.officer.setText("Lò Thị Mai")
+    wizard.next()
+    fill_admin(wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.isVisible() and wizard.installation is None  # still saving
     with session_scope(engine) as s:
         assert settings.get_installation(s) is None
     tasks.finish()
+    assert wizard.recovery_code is not None, wizard.people_page.officer_error.text()
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # the recovery code was shown
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.installation.officer == "Lò Thị Mai"
     with session_scope(engine) as s:

@@ -15,7 +15,7 @@ from coopdesk.sync.identity import Identity
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.tasks import InlineTaskRunner
 from tests.sync_keys import make_identity, register
-from tests.ui.conftest import save_screenshot
+from tests.ui.conftest import fill_admin, save_screenshot
 from tests.ui.test_screenshots import _clipped
 
 
@@ -45,7 +45,11 @@ def _set_up(qtbot, engine, data_dir, tasks) -> AppContext:
     wizard.next()
     wizard.people_page.officer.setText("Lò Thị Mai")
     save_screenshot(wizard, "walk-1-officer")
+    wizard.next()
+    fill_admin(wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    save_screenshot(wizard, "walk-1-recovery-code")
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # the recovery code was shown
     assert wizard.result() == QWizard.DialogCode.Accepted
     return AppContext(engine, data_dir, wizard.installation, tasks)
 
