@@ -113,6 +113,8 @@ def _records_to_send(
                 continue
             if not any(v.counter > state.known(base, v.by, unit) for v, _ in all_versions):
                 continue
+            if any(fields.get("sealed") for _, fields in all_versions):
+                continue  # sealed under this installation's data key: it opens only here
             for version, fields in all_versions:
                 records.append(
                     {"t": table.name, "id": record_id, "v": version.to_json(), "d": fields}

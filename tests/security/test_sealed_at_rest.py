@@ -344,3 +344,26 @@ def test_the_people_list_tells_nobody_apart_once_details_are_sealed(session: Ses
         ("poverty", "đã khoá: mở hồ sơ người đó để xem"),
         ("disability", "đã khoá: mở hồ sơ người đó để xem"),
     }
+
+
+def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(make_site) -> None:
+    first, second = make_site("first", "03408"), make_site("second", "03408")
+    with first.session() as s:
+        huong = people.create_person(s, "Tòng Thị Hương", actor="Mai", unit_code="03408")
+        people.record_consent(s, huong, "poverty", PURPOSE, recorded_by="Mai", actor="Mai")
+        people.set_sensitive(s, huong, {"poverty_status": "poor"}, "Mai")
+        person_id = huong.id
+    assert not second.receive(first.export("03408")).refused  # in clear, as before accounts
+    assert [r["poverty_status"] for r in second.visible()["person_sensitive"].values()] == ["poor"]
+    with first.session() as s:
+        accounts.create_first_admin(s, "mai", ADMIN_PW, "Lò Thị Mai", params=FAST)
+        huong = s.get(Person, person_id)
+        assert huong is not None
+        people.set_sensitive(s, huong, {"poverty_status": "near_poor"}, "Mai")
+        people.record_consent(s, huong, "disability", PURPOSE, recorded_by="Mai", actor="Mai")
+    assert not second.receive(first.export("03408")).refused
+    held = second.visible()
+    assert [(r["poverty_status"], r["sealed"]) for r in held["person_sensitive"].values()] == [
+        ("poor", None)
+    ]
+    assert [r["category"] for r in held["consents"].values()] == ["poverty"]
