@@ -14,13 +14,16 @@ from PySide6.QtWidgets import QPushButton
 from coopdesk.i18n import set_language
 from coopdesk.ui import error_dialog
 from coopdesk.ui.tasks import TaskRunner, is_unexpected
-from tests.ui.conftest import save_screenshot
 from tests.log_fixture import log_file  # noqa: F401 (a fixture)
+from tests.ui.conftest import save_screenshot
 
 
 @pytest.fixture
 def hooked(monkeypatch, qapp) -> list[QUrl]:
     """The app's hooks installed (undone afterwards); the URLs the dialog asked to open."""
+    from coopdesk.app import setup_application
+
+    setup_application(qapp)  # the font, style and theme people see
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     opened: list[QUrl] = []

@@ -21,8 +21,8 @@ from coopdesk.i18n import set_language
 from coopdesk.services import backups, health
 from coopdesk.ui import health_dialog
 from coopdesk.ui.health_dialog import DamagedDatabaseDialog
-from tests.ui.conftest import add_people, save_screenshot
 from tests.log_fixture import log_file  # noqa: F401 (a fixture)
+from tests.ui.conftest import add_people, save_screenshot
 
 
 def damage(db_file: Path) -> None:
@@ -39,6 +39,13 @@ def people_in(data_dir: Path) -> list[str]:
             return sorted(s.scalars(select(Person.full_name)))
     finally:
         engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def themed(qapp) -> None:
+    from coopdesk.app import setup_application
+
+    setup_application(qapp)  # the font, style and theme people see
 
 
 @pytest.fixture
