@@ -16,15 +16,10 @@ from typing import Any
 
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.cli.records import _session
-from coopdesk.i18n import N_, _
+from coopdesk.domain.merges import HOW_WORDS
+from coopdesk.i18n import _
 
 KINDS = {"person": "people", "cooperative": "cooperatives"}
-# How each step reads (coopdesk.domain.merges).
-HOW = {
-    "moved": N_("moves to the kept record"),
-    "copied": N_("copied to the kept record"),
-    "dropped": N_("left out: the kept record has it already"),
-}
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -78,8 +73,6 @@ def _preview_json(shown: Any) -> dict[str, Any]:
 
 
 def _print_preview(shown: Any, take: list[str]) -> None:
-    from coopdesk.sync.describe import kind_label
-
     print(_("Kept: {label}").format(label=shown.kept_label))
     print(_("Merged into it: {label}").format(label=shown.other_label))
     if shown.fields:
@@ -90,7 +83,7 @@ def _print_preview(shown: Any, take: list[str]) -> None:
     if not shown.steps:
         print(_("Nothing else names the merged record."))
     for step in shown.steps:
-        print(f"  {kind_label(step.table)}: {step.label} — {_(HOW[step.how])}")
+        print(f"  {step.label} — {_(HOW_WORDS[step.how])}")
 
 
 def _merge(args: argparse.Namespace) -> int:

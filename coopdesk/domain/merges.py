@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from coopdesk.domain.checks import Context, Problem
-from coopdesk.i18n import _
+from coopdesk.i18n import N_, _
 
 KINDS = ("people", "cooperatives")
 
@@ -48,6 +48,12 @@ MOVES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 HOW = ("moved", "copied", "dropped")
+# How each step reads for the officer (translate with `_()`).
+HOW_WORDS = {
+    "moved": N_("moves to the kept record"),
+    "copied": N_("copied to the kept record"),
+    "dropped": N_("left out: the kept record has it already"),
+}
 
 
 def how_to_move(natural_key: tuple[str, ...], column: str, twin_live: bool) -> str:

@@ -12,6 +12,7 @@ class CooperativesPage(ListPage):
     TITLE = N_("Cooperatives & groups")
     KIND = "cooperatives"
     ENTITY = "cooperatives"
+    MERGE = "cooperatives"
     SEARCH_HINT = N_("Search by name or registration number (accents not needed)…")
 
     def build_filters(self, bar: QHBoxLayout) -> None:

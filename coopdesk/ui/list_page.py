@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.i18n import _, ngettext
+from coopdesk.i18n import N_, _, ngettext
 from coopdesk.services import lists
 from coopdesk.services.documents.file_names import people_file_name
 from coopdesk.ui.context import AppContext
@@ -84,6 +84,7 @@ class ListPage(QWidget):
     KIND = ""  # the list's definition in coopdesk.services.lists
     ENTITY = ""  # table name: which data_changed announcements concern this page
     SEARCH_HINT = ""  # N_() msgid
+    MERGE = ""  # "people" or "cooperatives": two selected rows can be merged ("Gộp…")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +193,11 @@ class ListPage(QWidget):
         self.export_button = QPushButton(icon("export"), "")
         for button in (self.new_button, self.open_button, self.export_button):
             top.addWidget(button)
+        if self.MERGE:
+            self.merge_button = QPushButton()
+            self.tr_later(self.merge_button, N_("Merge…"))
+            self.merge_button.setVisible(may_edit(self.ctx))
+            top.addWidget(self.merge_button)
         self.new_button.setVisible(may_edit(self.ctx))  # a viewer adds nothing
         return top
 
@@ -216,7 +222,9 @@ class ListPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        many = QAbstractItemView.SelectionMode.ExtendedSelection  # two rows to merge
+        one = QAbstractItemView.SelectionMode.SingleSelection
+        self.table.setSelectionMode(many if self.MERGE else one)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
@@ -256,6 +264,8 @@ class ListPage(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(self._open_current)
         self.export_button.clicked.connect(self.export)
+        if self.MERGE:
+            self.merge_button.clicked.connect(self.merge_selected)
 
     def translate_ui(self) -> None:
         self.title.setText(_(self.TITLE))
@@ -379,6 +389,15 @@ class ListPage(QWidget):
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [str(self.model.data(index, ID_ROLE)) for index in rows]
+
+    def merge_selected(self) -> None:
+        from coopdesk.ui.editors.merge_dialog import merge_selected
+
+        merge_selected(self, self.MERGE)
 
     def row_texts(self, key: str) -> list[str]:
         """The text of one column for every row in the list (tests, small lists)."""

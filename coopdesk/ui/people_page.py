@@ -16,6 +16,7 @@ class PeoplePage(ListPage):
     TITLE = N_("People")
     KIND = "people"
     ENTITY = "people"
+    MERGE = "people"
     SEARCH_HINT = N_("Search by name or phone (accents not needed)…")
 
     def build_filters(self, bar: QHBoxLayout) -> None:

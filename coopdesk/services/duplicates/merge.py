@@ -30,7 +30,7 @@ from coopdesk.services.duplicates.sql import MODELS
 from coopdesk.services.records.audit import audit, snapshot
 from coopdesk.services.registry import cooperatives as cooperative_area
 from coopdesk.sync import versions
-from coopdesk.sync.describe import db_lookup, describe
+from coopdesk.sync.describe import db_lookup, describe, kind_label
 
 # The fields an officer may take from the merged record, per kind (the editors' fields).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -58,7 +58,7 @@ class Step:
     column: str
     how: str
     to: str | None = None
-    label: str = ""
+    label: str = ""  # "Học viên tập huấn: Nguyễn Thị Hoà – Quản trị HTX"
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -123,7 +123,7 @@ def _steps(session: Session, kind: str, kept_id: str, other_id: str) -> list[Ste
                 to = versions.natural_id(table, {**snapshot(row), column: kept_id})
             twin = session.get(model, to) if to else None
             how = how_to_move(natural, column, twin is not None and twin.deleted_at is None)
-            shown = describe(table, snapshot(row), lookup)
+            shown = f"{kind_label(table)}: {describe(table, snapshot(row), lookup)}"
             steps.append(Step(table, row.id, column, how, to if how == "copied" else None, shown))
     return steps
 

@@ -6,8 +6,9 @@ A `GuardedRecordDialog` (people, cooperatives) asks `services.duplicates.possibl
 before it saves a new record, or a saved one whose name, birth year, phone or tax code changed.
 When records are found, a `DuplicateDialog` lists them as the officer knows them ("Nguyễn Thị
 Hoa, sinh năm 1985, HTX Chè Tân Phong, Phường Tân Phong") and offers: open the record already
-held (the form stays as typed, underneath), save anyway (the pairs are remembered as not the
-same, so they are not asked about again), or go back to the form. The lookup is one indexed
+held (the form stays as typed, underneath), merge with it (the form is saved, then the
+'Gộp hồ sơ trùng' dialog merges the two, `ui.editors.merge_dialog`), save anyway (the pairs
+are remembered as not the same, so they are not asked about again), or go back to the form. The lookup is one indexed
 query per key, quick enough to run on the GUI thread at national size.
 """
 
@@ -46,9 +47,9 @@ TEXTS = {
 
 class DuplicateDialog(QDialog):
     """The possible duplicates of the record being saved, and what to do; `choice` is
-    OPEN (with `chosen_id`), SAVE_ANYWAY or BACK once it is closed."""
+    OPEN or MERGE (with `chosen_id`), SAVE_ANYWAY or BACK once it is closed."""
 
-    OPEN, SAVE_ANYWAY, BACK = "open", "save_anyway", "back"
+    OPEN, MERGE, SAVE_ANYWAY, BACK = "open", "merge", "save_anyway", "back"
 
     def __init__(self, kind: str, found: list[PossibleDuplicate], parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,21 +89,27 @@ class DuplicateDialog(QDialog):
         anyway = TEXTS[kind]["anyway"]
         self.anyway_button = QPushButton(_(anyway))
         self.back_button = QPushButton(_("Back"))
+        self.merge_button = QPushButton(_("Merge with it…"))
         row.addWidget(self.open_button)
+        row.addWidget(self.merge_button)
         row.addWidget(self.anyway_button)
         row.addStretch(1)
         row.addWidget(self.back_button)
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(self._open_existing)
+        self.merge_button.clicked.connect(lambda: self._choose_existing(self.MERGE))
         self.anyway_button.clicked.connect(lambda: self._close_with(self.SAVE_ANYWAY))
         self.back_button.clicked.connect(lambda: self._close_with(self.BACK))
         self.records.itemDoubleClicked.connect(lambda _item: self._open_existing())
         layout.addLayout(row)
 
     def _open_existing(self) -> None:
+        self._choose_existing(self.OPEN)
+
+    def _choose_existing(self, choice: str) -> None:
         item = self.records.currentItem() or self.records.item(0)
         self.chosen_id = str(item.data(Qt.ItemDataRole.UserRole))
-        self._close_with(self.OPEN)
+        self._close_with(choice)
 
     def _close_with(self, choice: str) -> None:
         self.choice = choice
@@ -153,6 +160,32 @@ class GuardedRecordDialog(RecordDialog):
         elif dialog.choice == DuplicateDialog.OPEN and dialog.chosen_id is not None:
             self.existing_editor = type(self)(self.ctx, dialog.chosen_id, self)
             self.existing_editor.open()
+        elif dialog.choice == DuplicateDialog.MERGE and dialog.chosen_id is not None:
+            self._save_then_merge(dialog.chosen_id)
+
+    def _save_then_merge(self, other_id: str) -> None:
+        """Save the form as it is, then merge it with the record already held (kept by
+        default) in the 'Gộp hồ sơ trùng' dialog."""
+        self.clear_problems()
+        data = self.collect() if self.prepare_save() else None
+        if data is None:
+            return
+        self.ctx.write(
+            self.AREA.save,
+            self.make_draft(data),
+            self.ctx.actor,
+            on_done=lambda saved: self._merge_saved(saved, other_id),
+            on_error=self._save_failed,
+            changes=self.AREA.entity,
+        )
+
+    def _merge_saved(self, saved: Any, other_id: str) -> None:
+        from coopdesk.ui.editors.merge_dialog import MergeDialog
+
+        self._saved(saved)
+        kind = self.AREA.entity
+        self.merge_dialog = MergeDialog(self.ctx, kind, other_id, saved.id, self.parentWidget())
+        self.merge_dialog.open()
 
     def _save_as_different(self, others: list[str]) -> None:
         """Save, and remember that this record is none of `others` (one transaction)."""

@@ -25,6 +25,7 @@ ACTIONS = {
     "import": N_("received in a bundle"),
     "undo-import": N_("import undone"),
     "view": N_("viewed"),
+    "restore": N_("restored (merge undone)"),
 }
 
 
@@ -50,6 +51,11 @@ class HistoryView(QWidget):
         self.table.setColumnWidth(1, 160)
         self.table.setColumnWidth(2, 130)
         layout = QVBoxLayout(self)
+        if entity in ("people", "cooperatives"):  # the records merged into it: "Tách lại"
+            from coopdesk.ui.editors.merge_dialog import MergesNote
+
+            self.merges = MergesNote(ctx, entity, record_id)
+            layout.addWidget(self.merges)
         layout.addWidget(self.table)
         self.refresh()
 
