@@ -31,6 +31,7 @@ from coopdesk.services import (
     sensitive_store,
     settings,
 )
+from coopdesk.services.duplicates import merge as merges
 from coopdesk.services.lists import Scope
 from coopdesk.services.registry import people as registry_people
 from coopdesk.services.settings import Installation
@@ -367,3 +368,19 @@ def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(make_site)
         ("poor", None)
     ]
     assert [r["category"] for r in held["consents"].values()] == ["poverty"]
+
+
+def test_merging_two_people_keeps_sealed_details_readable_and_unmerge_restores(
+    session: Session,
+) -> None:
+    _admin_and_viewer(session)
+    huong = _huong(session)
+    twin = people.create_person(session, "Tòng Thị Hương", actor="Mai", birth_year=1985)
+    merge = merges.merge(session, "people", twin.id, huong.id, "Mai")
+    kept = people.sensitive_row(session, twin.id)
+    assert kept is not None and kept.poverty_status is None and kept.sealed
+    assert sensitive_store.details(session, kept)["poverty_status"] == "poor"
+    assert records.active_consents(session, twin.id) == {"ethnicity", "poverty", "victim"}
+    merges.unmerge(session, merge.id, "Mai")
+    again = people.sensitive_row(session, huong.id)
+    assert again is not None and sensitive_store.details(session, again)["violence_victim"]

@@ -28,6 +28,7 @@ from coopdesk.services import records
 from coopdesk.services.duplicates.labels import label
 from coopdesk.services.duplicates.sql import MODELS
 from coopdesk.services.records.audit import audit, snapshot
+from coopdesk.services.records.sealed import in_clear
 from coopdesk.services.registry import cooperatives as cooperative_area
 from coopdesk.sync import versions
 from coopdesk.sync.describe import db_lookup, describe, kind_label
@@ -158,6 +159,9 @@ def _apply(session: Session, step: Step, kept_id: str, actor: str) -> None:
             for c in model.__table__.columns
             if c.key not in (*BOOKKEEPING, "deleted_at", "unit_code")
         }
+        # sealed details open only on their own record: copied in clear, sealed again there
+        data = in_clear(session, step.table, {**data, "id": row.id})
+        data.pop("id")
         records.create(session, model, {**data, step.column: kept_id}, actor)
     records.delete(session, row, actor)
 
