@@ -59,5 +59,6 @@ def setup(data_dir: Path, *, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     if root.getEffectiveLevel() > level:
         root.setLevel(level)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # 7 lines a start
     _state["file"] = path
     return path
