@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from coopdesk import i18n
 from coopdesk.i18n import N_, _
 from coopdesk.services import settings
+from coopdesk.ui.accounts_page import AccountsBox
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import Form, NoteField, TextField
 
@@ -69,6 +70,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.officer_box)
 
         layout.addWidget(self._build_documents_box())
+        self.accounts_box = AccountsBox(ctx)  # the idle lock; accounts for an administrator
+        layout.addWidget(self.accounts_box)
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -103,6 +106,7 @@ class SettingsPage(QWidget):
         return self.documents_box
 
     def translate_ui(self) -> None:
+        self.accounts_box.translate_ui()
         self.title.setText(_("Settings"))
         self.language_box.setTitle(_("Language"))
         self.language_label.setText(_("Language of the interface"))
@@ -113,6 +117,7 @@ class SettingsPage(QWidget):
         self.documents_form.translate_ui()
 
     def refresh(self) -> None:
+        self.accounts_box.refresh()
         docs = self.ctx.read(settings.get_document_settings, self.ctx.unit_code)
         values: dict[str, Any] = asdict(docs)
         values["recipients"] = "\n".join(docs.recipients)
