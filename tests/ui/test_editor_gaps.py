@@ -137,6 +137,7 @@ def test_plan_targets_and_assignments_edited_and_saved_through_plans(qtbot, ctx)
             "Tổ dân phố số 3, Đoàn Thanh niên",
             "30/06/2026",
             "Đang thực hiện",
+            "",  # not an activity of the issuer's own level
         ]
     ]
     dialog.save()

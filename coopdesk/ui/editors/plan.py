@@ -1,8 +1,11 @@
-"""A plan (kế hoạch): its identity and texts, and the targets it sets."""
+"""A plan (kế hoạch) as real plans are written: its identity, its issuer's header and
+signature, its Căn cứ lines, the texts of its sections, its targets and its assignments."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_
@@ -10,7 +13,8 @@ from coopdesk.services import plans
 from coopdesk.services.registry import plans as registry_plans
 from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui.editors.base import RecordDialog
-from coopdesk.ui.editors.fields import DateField, Form, NoteField, TextField
+from coopdesk.ui.editors.fields import DateField, Form, TextField
+from coopdesk.ui.editors.plan_document_parts import BasesTab, ContentsTab, IssuingTab
 from coopdesk.ui.editors.plan_parts import AssignmentsTab, TargetsTab
 
 
@@ -33,35 +37,36 @@ class PlanDialog(RecordDialog):
             ),
             N_("Details"),
         )
-        self.texts = self.add_form(
-            Form(
-                [
-                    NoteField("purpose", N_("Purpose")),
-                    NoteField("general_goal", N_("General goal")),
-                    NoteField("target_groups", N_("Target groups")),
-                    NoteField("tasks", N_("Tasks and solutions")),
-                    NoteField("budget_text", N_("Budget")),
-                    NoteField("reporting", N_("Reporting")),
-                ]
-            ),
-            N_("Contents"),
-        )
+        self.issuing = IssuingTab()
+        self.add_form(self.issuing.form)
+        self._add_tab(self.issuing, N_("Issuer and signature"))
+        self.bases = BasesTab()
+        self._add_tab(self.bases, N_("Legal bases"))
+        self.contents = ContentsTab()
+        self.texts = self.add_form(self.contents.form)
+        self._add_tab(self.contents, N_("Contents"))
         self.targets = TargetsTab()
-        self.tabs.addTab(self.targets, "")
-        self.set_tab_title(self.targets, N_("Targets"))
+        self._add_tab(self.targets, N_("Targets"))
         self.assignments = AssignmentsTab()
-        self.tabs.addTab(self.assignments, "")
-        self.set_tab_title(self.assignments, N_("Assignments"))
-        for tab in (self.targets, self.assignments):
+        self._add_tab(self.assignments, N_("Assignments"))
+        for tab in (self.bases, self.targets, self.assignments):
             tab.on_change = self.mark_dirty
+        issuer = self.form.fields["issuer"]
+        issuer.changed.connect(lambda: self.issuing.show_defaults(issuer.value()))
+
+    def _add_tab(self, widget: QWidget, msgid: str) -> None:
+        self.tabs.addTab(widget, "")
+        self.set_tab_title(widget, msgid)
 
     def load(self) -> None:
         draft = self.read_draft()
         unit = draft.fields.get("unit_code") or self.ctx.unit_code
         self.targets.set_units(self.ctx.read(plans.target_units, unit))
         self._name = draft.fields.get("number") or (draft.fields.get("title") or "")[:40]
-        self.form.load(draft.fields)
-        self.texts.load(draft.fields)
+        for form in (self.form, self.issuing.form, self.texts):
+            form.load(draft.fields)
+        self.issuing.show_defaults(draft.fields.get("issuer") or "")
+        self.bases.set_json(draft.fields.get("bases") or "")
         self.targets.set_rows(draft.targets or [])
         self.assignments.set_rows(draft.assignments or [])
 
@@ -69,18 +74,23 @@ class PlanDialog(RecordDialog):
         return self._name
 
     def translate_extra(self) -> None:
-        self.targets.translate_ui()
-        self.assignments.translate_ui()
+        for tab in (self.issuing, self.contents, self.bases, self.targets, self.assignments):
+            tab.translate_ui()
 
     def collect(self) -> dict[str, Any] | None:
-        first, ok1 = self.form.read()
-        second, ok2 = self.texts.read()
-        return {**first, **second} if ok1 and ok2 else None
+        out: dict[str, Any] = {}
+        ok = True
+        for form in (self.form, self.issuing.form, self.texts):
+            values, read = form.read()
+            out.update(values)
+            ok = ok and read
+        out["bases"] = self.bases.as_json()
+        return out if ok else None
 
     def prepare_save(self) -> bool:
-        for tab in (self.targets, self.assignments):
-            # A target or assignment typed but not added yet is saved too, or its problem
-            # is shown and nothing is saved: Save never drops what the officer typed.
+        for tab in (self.bases, self.targets, self.assignments):
+            # A row typed but not added yet is saved too, or its problem is shown and
+            # nothing is saved: Save never drops what the officer typed.
             if tab.pending() and not tab.apply():
                 self.tabs.setCurrentWidget(tab)
                 return False
@@ -95,15 +105,21 @@ class PlanDialog(RecordDialog):
         )
 
     def live_problems(self, problems: list[Problem]) -> list[Problem]:
-        """While typing, the plan's own fields: a target or assignment is checked on Add."""
-        return [p for p in problems if not p.field.startswith(("targets[", "assignments["))]
+        """While typing, the plan's own fields: a row of a tab is checked on Add."""
+        return [p for p in problems if not p.field.startswith(_ROW_PARTS)]
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """A target's or assignment's problem is shown with that row in its tab's form."""
-        first = next((p for p in problems if p.is_error and "[" in p.field), None)
+        """A Căn cứ line's, target's or assignment's problem is shown with that row."""
+        first = next((p for p in problems if p.is_error and p.field.startswith(_ROW_PARTS)), None)
         if first is not None:
             place = first.field.split(".", 1)[0]  # "targets[2]"
-            tab = self.targets if place.startswith("targets[") else self.assignments
+            tab = {"bases": self.bases, "targets": self.targets}.get(
+                place[: place.index("[")], self.assignments
+            )
             tab.select_row(int(place[place.index("[") + 1 : -1]))
+            self.tabs.setCurrentWidget(tab)
             problems = [p for p in problems if "[" not in p.field or p.field.startswith(place)]
         super().show_problems(problems)
+
+
+_ROW_PARTS = ("bases[", "targets[", "assignments[")

@@ -33,6 +33,7 @@ from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_, _
 from coopdesk.services.registry import plans as registry_plans
 from coopdesk.ui.editors.fields import (
+    CheckField,
     ChoiceField,
     DateField,
     Field,
@@ -71,6 +72,11 @@ class DecimalField(TextField):
             return i18n.parse_number(text)
         except ValueError as exc:
             raise FieldError(str(exc)) from None
+
+
+def _short(text: str, length: int) -> str:
+    """A long text as a table cell shows it (the form below shows it whole)."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _text(item: QTableWidgetItem | None) -> str:
@@ -354,7 +360,14 @@ class TargetsTab(PartsTab):
 
 
 class AssignmentsTab(PartsTab):
-    COLUMNS = (N_("Task"), N_("Responsible"), N_("Coordinating"), N_("Deadline"), N_("Status"))
+    COLUMNS = (
+        N_("Task"),
+        N_("Responsible"),
+        N_("Coordinating"),
+        N_("Deadline"),
+        N_("Status"),
+        N_("Own level"),
+    )
     KEYS = registry_plans.ASSIGNMENT_KEYS
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -366,6 +379,10 @@ class AssignmentsTab(PartsTab):
                 DateField("deadline", N_("Deadline")),
                 ChoiceField("status", N_("Status"), list(STATUS.items())),
                 TextField("evidence", N_("Evidence (document, link)")),
+                CheckField(
+                    "own_level",
+                    N_("An activity the issuer holds itself (its own part of the plan)"),
+                ),
             ],
             parent,
         )
@@ -373,16 +390,18 @@ class AssignmentsTab(PartsTab):
         self.form.fields["task"].widget.setMaximumHeight(70)
 
     def defaults(self) -> dict[str, Any]:
-        return {k: None if k == "deadline" else "" for k in self.KEYS} | {"status": "open"}
+        blank = {k: None if k == "deadline" else "" for k in self.KEYS}
+        return blank | {"status": "open", "own_level": False}
 
     def check(self, values: dict[str, Any]) -> list[Problem]:
         return registry_plans.assignment_problems(values)
 
     def cells(self, row: dict[str, Any]) -> list[str]:
         return [
-            " ".join((row.get("task") or "").split()),
-            row.get("responsible_body") or "",
-            row.get("coordinating_bodies") or "",
+            _short(" ".join((row.get("task") or "").split()), 70),
+            _short(row.get("responsible_body") or "", 40),
+            _short(row.get("coordinating_bodies") or "", 40),
             i18n.format_date(row.get("deadline")),
             _(STATUS.get(row.get("status") or "open", row.get("status") or "")),
+            "✓" if row.get("own_level") else "",
         ]
