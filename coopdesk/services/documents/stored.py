@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import AuditEvent, Report
 from coopdesk.i18n import _
 from coopdesk.reports.text import translate_in
+from coopdesk.services import accounts
 from coopdesk.services.report_lists import ListFilter
 from coopdesk.services.report_request import ReportError, ReportRequest
 
@@ -99,7 +100,7 @@ def audit(session: Session, report: Report, action: str, actor: str, before: Any
     }
     session.add(
         AuditEvent(
-            actor=actor,
+            actor=accounts.writer(session, actor),  # refused for a viewer or nobody (accounts)
             action=action,
             entity="report",
             entity_id=report.id,

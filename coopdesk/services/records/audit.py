@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import AuditEvent, Base, Unit
 from coopdesk.i18n import _
 from coopdesk.security.vault import SealBroken
+from coopdesk.services import accounts
 from coopdesk.services.records.sealed import SEALED_FIELDS, SensitiveLocked, in_clear
 from coopdesk.services.records.values import DERIVED, MANAGED
 
@@ -57,7 +58,7 @@ def audit(
     actor: str,
 ) -> AuditEvent:
     event = AuditEvent(
-        actor=actor,
+        actor=accounts.writer(session, actor),  # refused for a viewer or nobody (accounts)
         action=action,
         entity=obj.__tablename__,
         entity_id=str(getattr(obj, "id", "") or getattr(obj, "code", "")),
