@@ -34,6 +34,7 @@ from coopdesk.i18n import N_, _, ngettext
 from coopdesk.services import lists
 from coopdesk.services.documents.file_names import people_file_name
 from coopdesk.ui.context import AppContext
+from coopdesk.ui.excel_import.buttons import add_excel_buttons
 from coopdesk.ui.export import write_xlsx
 from coopdesk.ui.icons import icon
 from coopdesk.ui.models import ID_ROLE, PagedQueryTableModel
@@ -198,6 +199,7 @@ class ListPage(QWidget):
             self.tr_later(self.merge_button, N_("Merge…"))
             self.merge_button.setVisible(may_edit(self.ctx))
             top.addWidget(self.merge_button)
+        add_excel_buttons(self, top)  # "Tải mẫu Excel", "Nhập từ Excel…" where there is a template
         self.new_button.setVisible(may_edit(self.ctx))  # a viewer adds nothing
         return top
 

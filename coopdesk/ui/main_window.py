@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
         self.act_help.setIcon(icon("help"))
         self.act_about = self._action(None, self.show_about)
         self.act_log_folder = self._action(None, self.open_log_folder)
-        self.file_menu.addActions([self.act_new, self.act_save])
+        self.act_import_excel = self._action(None, self.import_excel)
+        self.file_menu.addActions([self.act_new, self.act_save, self.act_import_excel])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu.addActions([self.act_find, self.act_cancel])
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.act_new.setText(_("&New…"))
         self.act_save.setText(_("&Save"))
+        self.act_import_excel.setText(_("Import from &Excel…"))
         self.act_quit.setText(_("&Quit"))
         self.act_find.setText(_("&Find"))
         self.act_cancel.setText(_("Cancel"))
@@ -255,6 +257,12 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         fn = getattr(page, "status_text", None)
         self.status_message.setText(fn() if fn else "")
+
+    def import_excel(self) -> None:
+        """The Excel import wizard, on the kind of records on screen (people otherwise)."""
+        from coopdesk.ui.excel_import.buttons import open_wizard
+
+        open_wizard(self.ctx, getattr(self.current_page(), "KIND", ""), self)
 
     def _call(self, name: str) -> None:
         page = self.current_page()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -61,6 +62,14 @@ class ExcelImportWizard(QDialog):
         self.go = QPushButton(_("Import the good rows"))
         self.go.setEnabled(False)
         self.go.clicked.connect(self.run_import)
+        self.anyway = QCheckBox(
+            _("Also import the possible duplicates: they are other people (or cooperatives)")
+        )
+        self.anyway.setToolTip(
+            _("Each is saved as a record of its own and not flagged against that record again.")
+        )
+        self.anyway.setVisible(False)
+        self.anyway.toggled.connect(self._enable_import)
         self._lay_out(browse)
 
     def _lay_out(self, browse: QPushButton) -> None:
@@ -79,6 +88,7 @@ class ExcelImportWizard(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.anyway)
         layout.addLayout(buttons)
 
     def _browse(self) -> None:
@@ -127,7 +137,21 @@ class ExcelImportWizard(QDialog):
             )
         self.summary.setText("\n".join(lines))
         self._fill(found)
-        self.go.setEnabled(not found.problems and counts["new"] + counts["updated"] > 0)
+        self.anyway.setChecked(False)
+        self.anyway.setVisible(any(r.status == "duplicate" and r.duplicate_of for r in found.rows))
+        self._enable_import()
+
+    def _enable_import(self) -> None:
+        """Import when there is something to save: new or updated rows, or the possible
+        duplicates the officer said to import anyway."""
+        found = self.found
+        if found is None:
+            return
+        counts = found.counts()
+        taken = counts["new"] + counts["updated"]
+        if self.anyway.isChecked():
+            taken += sum(1 for r in found.rows if r.status == "duplicate" and r.duplicate_of)
+        self.go.setEnabled(not found.problems and taken > 0)
 
     def _fill(self, found: preview.Preview) -> None:
         rows = [r for r in found.rows if r.status != "unchanged"]
@@ -152,8 +176,8 @@ class ExcelImportWizard(QDialog):
             return
         self.go.setEnabled(False)
         self.ctx.write(
-            _import, self.found, self.ctx.actor, on_done=self._imported, on_error=self._failed,
-            progress_label=_("Importing…"), changes="*",
+            _import, self.found, self.ctx.actor, self.anyway.isChecked(), on_done=self._imported,
+            on_error=self._failed, progress_label=_("Importing…"), changes="*",
         )  # fmt: skip
 
     def _imported(self, result: apply.ImportResult) -> None:
@@ -166,5 +190,7 @@ class ExcelImportWizard(QDialog):
         )  # fmt: skip
 
 
-def _import(session: Any, found: preview.Preview, actor: str) -> apply.ImportResult:
-    return apply.apply_import(session, found, actor)
+def _import(
+    session: Any, found: preview.Preview, actor: str, anyway: bool = False
+) -> apply.ImportResult:
+    return apply.apply_import(session, found, actor, allow_duplicates=anyway)
