@@ -231,3 +231,8 @@ def populate(session: Session) -> None:
             )
         )
     session.flush()
+    # who signs: a document naming nobody is not issued (services.documents.NoSigner)
+    from coopdesk.services import settings
+
+    for unit, signer in ((COMMUNE, "Lò Thị Mai"), (PROVINCE, "Nguyễn Thị Lan")):
+        settings.save_document_settings(session, unit, {"signer_name": signer})

@@ -4,7 +4,8 @@ number, re-issues, rendering to PDF and .xlsx, and the file names people are off
 - `drafts`: `DraftForm` (what the Reports form says), `save_draft`, `latest_draft`,
   `get_draft`, `preview`
 - `register`: `issue_report`, `issue_draft`, `reissue`, `register`, `next_number`
-- `issuing`: `check_issue` (what to ask before issuing), `EmptyParagraphs`, `AlreadyIssued`
+- `issuing`: `check_issue` (what to ask before issuing), `EmptyParagraphs`, `AlreadyIssued`,
+  `NoSigner`
 - `files`: `issued_file` (the PDF or .docx as issued), `find_issued` (by its number)
 - `paragraph_file`: `read_paragraphs` (the CLI's --paragraphs file, checked)
 - `rendering`: `Rendered`, `render_request`, `render` (a stored document)
@@ -40,6 +41,7 @@ from coopdesk.services.documents.issuing import (
     EmptyParagraphs,
     IssueCheck,
     IssuedRef,
+    NoSigner,
     check_issue,
 )
 from coopdesk.services.documents.paragraph_file import read_paragraphs
@@ -82,6 +84,7 @@ __all__ = [
     "Issued",
     "IssuedRef",
     "ListFilter",
+    "NoSigner",
     "RegisterEntry",
     "Rendered",
     "ReportError",

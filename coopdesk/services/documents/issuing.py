@@ -63,6 +63,19 @@ class AlreadyIssued(ReportError):
         )
 
 
+class NoSigner(ReportError):
+    """The document names nobody to sign it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "The document cannot be issued without the name of the person who signs it: "
+                "fill in “Signer's name” (on the Reports page or in Settings; for a plan, on "
+                "its “Issuer and signature” tab)."
+            )
+        )
+
+
 @dataclass(frozen=True)
 class IssueCheck:
     empty: tuple[str, ...]  # the parts still to write (PARAGRAPH_KEYS)

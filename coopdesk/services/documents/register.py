@@ -21,10 +21,10 @@ from coopdesk.db.models import Report
 from coopdesk.i18n import _
 from coopdesk.services.documents.drafts import Draft, DraftForm, draft_of, save_draft
 from coopdesk.services.documents.files import store_files, stored_kinds
-from coopdesk.services.documents.issuing import check_replacement, check_report
+from coopdesk.services.documents.issuing import NoSigner, check_replacement, check_report
 from coopdesk.services.documents.rendering import Rendered, render
-from coopdesk.services.documents.stored import audit, get_report, number_line, options_of
-from coopdesk.services.report_data import Progress, issuing_for
+from coopdesk.services.documents.stored import audit, get_report, number_line
+from coopdesk.services.report_data import Progress
 from coopdesk.services.report_request import ReportError
 from coopdesk.sync import versions
 
@@ -90,16 +90,19 @@ def issue_report(
     check_report(session, report)
     report.reissue_of = check_replacement(session, report, replaces)
     day = issued_on or dt.date.today()
-    issuing = issuing_for(session, report.unit_code, options_of(report).get("overrides", {}))
     before = {"status": report.status, "number": report.number}
     report.year = day.year
     report.number = next_number(session, report.unit_code, report.doc_type, day.year)
     report.issued_on = day
-    report.symbol = f"{report.doc_type}-{issuing.symbol}" if issuing.symbol else report.doc_type
-    report.signer = issuing.signer_name
     versions.stamp(session, report)
     session.flush()
     rendered = render(session, report.id, "vi", progress)
+    # symbol and signer as the document prints them: a plan's are its issuer's own
+    header, signature = rendered.document.header, rendered.document.signature
+    if not signature.signer_name.strip():
+        raise NoSigner()  # the caller's transaction rolls back: nothing numbered
+    report.symbol = f"{report.doc_type}-{header.symbol}" if header.symbol else report.doc_type
+    report.signer = signature.signer_name
     report.status = "issued"
     report.file_hash = rendered.sha256
     report.updated_by = actor

@@ -1,0 +1,65 @@
+"""Issuing needs a signer, and records the symbol and signer the document prints: a People's
+Committee plan is numbered /KH-UBND and signed by its own signer, not the Hội's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from coopdesk.db.engine import session_scope
+from coopdesk.db.models import Plan, Report
+from coopdesk.services import documents
+from tests.reports.fixtures import COMMUNE, OTHER, populate
+
+
+@pytest.fixture
+def db(engine: Engine) -> Engine:
+    with session_scope(engine) as session:
+        populate(session)
+    return engine
+
+
+def _issue(session, form: documents.DraftForm) -> documents.Issued:  # type: ignore[no-untyped-def]
+    return documents.issue_draft(session, form, actor="cán bộ", issued_on=dt.date(2026, 11, 20))
+
+
+def test_a_document_naming_no_signer_is_not_issued_and_nothing_is_numbered(db: Engine) -> None:
+    form = documents.DraftForm(template="list-cooperatives", unit_code=OTHER, period="2026")
+    with pytest.raises(documents.NoSigner) as refused, session_scope(db) as session:
+        _issue(session, form)
+    assert "Họ tên người ký" in str(refused.value) or "Signer's name" in str(refused.value)
+    with session_scope(db) as session:
+        issued = session.scalar(select(func.count()).where(Report.status == "issued"))
+        assert issued == 0
+    signed = documents.DraftForm(
+        template="list-cooperatives",
+        unit_code=OTHER,
+        period="2026",
+        overrides={"signer_name": "Nguyễn Thị Hoà"},
+    )
+    with session_scope(db) as session:
+        assert _issue(session, signed).official.number_line == "Số: 01/DS-HPN"
+
+
+def test_a_committee_plan_is_issued_under_its_own_symbol_and_signer(db: Engine) -> None:
+    with session_scope(db) as session:
+        plan = Plan(
+            unit_code=COMMUNE,
+            issuer="UBND thành phố Lai Châu",
+            title="Kế hoạch thực hiện Đề án 01 trên địa bàn thành phố Lai Châu",
+            period_start=dt.date(2023, 1, 1),
+            period_end=dt.date(2030, 12, 31),
+            signer_name="Trần Văn Sơn",
+        )
+        session.add(plan)
+        session.flush()
+        form = documents.DraftForm(
+            template="plan", unit_code=COMMUNE, period="", plan_id=plan.id
+        )
+        issued = _issue(session, form)
+        report = session.get(Report, issued.draft.id)
+        assert report is not None
+        assert (report.symbol, report.signer) == ("KH-UBND", "Trần Văn Sơn")
+        assert issued.official.number_line.endswith("/KH-UBND")
