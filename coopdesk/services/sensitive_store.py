@@ -16,11 +16,14 @@ commit the file is rebuilt so that no clear copy is left in its free space or it
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy import event as sa_event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import AuditEvent, Consent, Person, PersonSensitive
@@ -94,6 +97,7 @@ def add_consent(
 # --- sealing what was stored in clear ----------------------------------------------------------
 
 _SCRUB_KEY = "coopdesk.sensitive.scrub"
+log = logging.getLogger(__name__)
 
 
 def seal_existing(session: Session) -> int:
@@ -105,15 +109,20 @@ def seal_existing(session: Session) -> int:
     connection = session.connection()
     connection.exec_driver_sql("PRAGMA secure_delete=ON")
     session.flush()
-    count = 0
-    for model in (PersonSensitive, Consent):
-        count += _seal_table(session, model)
+    count = sum(_seal_table(session, model) for model in (PersonSensitive, Consent))
+    if not count:
+        return 0
     _seal_audit(session)
     session.expire_all()
-    engine = connection.engine
-    if count and not session.info.get(_SCRUB_KEY):
+    if not session.info.get(_SCRUB_KEY):
         session.info[_SCRUB_KEY] = True
-        sa_event.listen(session, "after_commit", lambda _s: scrub(engine), once=True)
+        engine = connection.engine
+
+        def rebuild(committed: Session) -> None:
+            committed.info.pop(_SCRUB_KEY, None)
+            scrub(engine)
+
+        sa_event.listen(session, "after_commit", rebuild, once=True)
     return count
 
 
@@ -124,6 +133,7 @@ def _seal_table(session: Session, model: type[PersonSensitive] | type[Consent]) 
     for row in rows:
         sealed = seal_columns(name, row["id"], dict(row))
         changed = {k: sealed[k] for k in (*SEALED_FIELDS[name], "sealed")}
+        changed["updated_at"] = row["updated_at"]  # stored differently, not changed
         statement = update(model).where(model.id == row["id"]).values(**changed)
         session.execute(statement.execution_options(synchronize_session=False))
     return len(rows)
@@ -154,9 +164,12 @@ def _sealed_json(table: str, record_id: str, data: Any) -> Any:
 def scrub(engine: Engine) -> None:
     """Rebuild the database file and empty its WAL: the clear values that sealing replaced
     are then in no free page, free block or WAL frame of the file (or of a backup of it)."""
-    with engine.connect() as connection:
-        raw = connection.connection.driver_connection
-        assert raw is not None
-        raw.execute("PRAGMA secure_delete=ON")
-        raw.execute("VACUUM")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        with engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA secure_delete=ON")
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (sqlite3.Error, SQLAlchemyError):  # busy, or a full disk: the sealing itself stands
+        log.warning("sealed details: the database file could not be rebuilt", exc_info=True)

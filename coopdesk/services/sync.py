@@ -18,8 +18,9 @@ from coopdesk.db.models import SyncImport, Unit
 from coopdesk.domain.accounts import Permission
 from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
-from coopdesk.services import accounts, settings, units
+from coopdesk.services import accounts, sensitive_store, settings, units
 from coopdesk.services.backups import before_change
+from coopdesk.services.records.sealed import sealing
 from coopdesk.sync import (
     bundle,
     canonical,
@@ -214,6 +215,8 @@ def import_bundle(
         session.rollback()
         _keep_aside(session, Path(path), report, now)
         raise ImportRefused(report)
+    if sealing(session):  # details another computer of the unit sent in clear
+        sensitive_store.seal_existing(session)
     return report
 
 

@@ -31,6 +31,7 @@ from coopdesk.services import (
     sensitive_store,
     settings,
 )
+from coopdesk.services import sync as sync_service
 from coopdesk.services.duplicates import merge as merges
 from coopdesk.services.lists import Scope
 from coopdesk.services.registry import people as registry_people
@@ -347,7 +348,9 @@ def test_the_people_list_tells_nobody_apart_once_details_are_sealed(session: Ses
     }
 
 
-def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(make_site) -> None:
+def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(
+    make_site, tmp_path: Path
+) -> None:
     first, second = make_site("first", "03408"), make_site("second", "03408")
     with first.session() as s:
         huong = people.create_person(s, "Tòng Thị Hương", actor="Mai", unit_code="03408")
@@ -368,6 +371,22 @@ def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(make_site)
         ("poor", None)
     ]
     assert [r["category"] for r in held["consents"].values()] == ["poverty"]
+    with second.session() as s:  # the other computer, without accounts, sends details in clear
+        lan = people.create_person(s, "Lò Thị Lan", actor="Lan", unit_code="03408")
+        people.record_consent(s, lan, "poverty", PURPOSE, recorded_by="Lan", actor="Lan")
+        people.set_sensitive(s, lan, {"poverty_status": "poor"}, "Lan")
+        lan_id = lan.id
+    bundle = tmp_path / "from-second.bundle"
+    bundle.write_bytes(second.export("03408"))
+    with first.session() as s:  # received as the window and the CLI do: sealed on arrival
+        sync_service.import_bundle(s, bundle, sync_service.Me("03408", aggregator=False))
+    stored = read_stored(paths.db_path(first.dir))
+    assert [r["poverty_status"] for r in stored.details] == [None, None]
+    needles = read_stored(paths.db_path(second.dir)).needles()  # as the sender holds them
+    assert found_in(file_bytes(paths.db_path(second.dir)), needles) == needles
+    assert found_in(file_bytes(paths.db_path(first.dir)), needles) == []
+    with first.session() as s:
+        assert registry_people.reveal_sensitive(s, lan_id, "Mai")["poverty_status"] == "poor"
 
 
 def test_merging_two_people_keeps_sealed_details_readable_and_unmerge_restores(
