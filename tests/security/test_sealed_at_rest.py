@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk import demo, paths
 from coopdesk.db.engine import make_engine, session_scope
-from coopdesk.db.models import AuditEvent, Person, PersonSensitive
+from coopdesk.db.models import AuditEvent, Consent, Person, PersonSensitive
 from coopdesk.demo import accounts as demo_accounts
 from coopdesk.domain.choices import SENSITIVE_CATEGORIES
 from coopdesk.security import passwords, vault
@@ -403,3 +403,19 @@ def test_merging_two_people_keeps_sealed_details_readable_and_unmerge_restores(
     merges.unmerge(session, merge.id, "Mai")
     again = people.sensitive_row(session, huong.id)
     assert again is not None and sensitive_store.details(session, again)["violence_victim"]
+
+
+def test_erasing_a_person_removes_her_sealed_details_too(session: Session) -> None:
+    _admin_and_viewer(session)
+    huong = _huong(session)
+    registry_people.erase_person(session, huong.id, "Mai")
+    rows = session.execute(
+        select(PersonSensitive.sealed, PersonSensitive.deleted_at).where(
+            PersonSensitive.person_id == huong.id
+        )
+    ).all()
+    assert [(sealed, deleted is not None) for sealed, deleted in rows] == [(None, True)]
+    consents = session.execute(
+        select(Consent.sealed).where(Consent.person_id == huong.id)
+    ).scalars()
+    assert list(consents) == [None, None, None]
