@@ -12,6 +12,7 @@ import gettext as _gettext
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 from babel import numbers as _numbers
 
@@ -26,10 +27,31 @@ _state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "tr": _gettext.NullTransl
 _listeners: list[Callable[[str], None]] = []
 
 
+# lang -> (the catalogue files' modification times, the catalogue read from them)
+_loaded: dict[str, tuple[tuple[float, float], _gettext.NullTranslations]] = {}
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
 def _load(lang: str) -> _gettext.NullTranslations:
+    """The catalogue of `lang`, read once while its files stay as they are (a report asks
+    for its language's words hundreds of times: `translate_in`)."""
     base = paths.translations_dir()
     mo = base / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     po = base / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    stamp = (_mtime(mo), _mtime(po))
+    held = _loaded.get(lang)
+    if held is None or held[0] != stamp:  # not read yet, or the files changed since
+        held = _loaded[lang] = (stamp, _read(mo, po))
+    return held[1]
+
+
+def _read(mo: Path, po: Path) -> _gettext.NullTranslations:
     po_newer = po.exists() and (not mo.exists() or po.stat().st_mtime > mo.stat().st_mtime)
     if mo.exists() and not po_newer:
         with mo.open("rb") as fh:

@@ -3,6 +3,7 @@
 import datetime as dt
 import unicodedata
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +135,37 @@ def test_a_catalogue_edited_after_compiling_wins_over_the_stale_mo(
     monkeypatch.setattr(i18n.paths, "translations_dir", lambda: tmp_path)
     i18n.set_language("vi")
     assert i18n._("Save") == "Lưu"
+
+
+def test_a_report_language_is_read_once_until_its_catalogue_changes(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle's preview names hundreds of periods in the report's language: the catalogue
+    was read (and a stale one recompiled) for every one of them, 0.5 s each."""
+    import os
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    folder = tmp_path / "vi" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+
+    def write(text: str, when: int) -> None:
+        catalog = Catalog(locale="vi")
+        catalog.add("Save", text)
+        with (folder / "coopdesk.mo").open("wb") as fh:
+            write_mo(fh, catalog)
+        os.utime(folder / "coopdesk.mo", (when, when))
+
+    reads: list[Path] = []
+    real_read = i18n._read
+    monkeypatch.setattr(i18n, "_read", lambda mo, po: reads.append(mo) or real_read(mo, po))
+    monkeypatch.setattr(i18n.paths, "translations_dir", lambda: tmp_path)
+    write("Lưu", 1000)
+    assert {i18n.translate_in("vi", "Save") for _ in range(50)} == {"Lưu"}
+    i18n.translate_in("en", "Save")
+    assert i18n.translate_in("vi", "Save") == "Lưu"
+    assert len(reads) == 2  # once for each language
+    write("Ghi lại", 2000)
+    assert i18n.translate_in("vi", "Save") == "Ghi lại"
+    assert len(reads) == 3
