@@ -180,7 +180,7 @@ def _apply(
     import_books.record_peer(session, b, checked.sender_unit, now)
     log = import_books.write_log(session, b, report, changes, undo, now)
     audit_imported(session, changes, Source(report.seq, checked.sender_unit, log.id), now)
-    merges.settle(session)  # what still names a merged record moves to the kept one
+    merges.settle(session, log)  # what still names a merged record moves to the kept one
     report.import_id = log.id
     report.applied = True
 

@@ -13,6 +13,8 @@ resolved conflict, `sync.conflicts.resolve_conflict`), so the same result travel
 - a row naming the merged record moves to the kept one as the merge itself moves rows, and the
   merge record lists it, so undoing the merge moves it back.
 
+Undoing the import (`sync.undo`) puts back what settling it changed, too.
+
 A chain (A merged into B, B later into C) ends on the last record.
 """
 
@@ -25,10 +27,11 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import AuditEvent, DuplicateMerge, SyncConflict
+from coopdesk.db.models import AuditEvent, DuplicateMerge, SyncConflict, SyncImport
 from coopdesk.domain.merges import MOVES, how_to_move
 from coopdesk.sync import canonical, state, versions
 from coopdesk.sync.conflicts import resolve_conflict
+from coopdesk.sync.import_apply import held_json
 from coopdesk.sync.records import data_to_values, row_data
 
 # Fields that say when and by whom, not what the record says.
@@ -78,17 +81,52 @@ def _brought_back(session: Session, table: Table, record_id: str) -> dict[str, A
     return {"fields": edit, "changed": changed}
 
 
-def _bring_back(session: Session, kind: str, merged_id: str, kept_id: str) -> bool:
+class _Writer:
+    """The writes of one settling, with each record's versions as they were before it, so that
+    undoing the import also undoes what settling it changed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.before: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def _keep(self, table_name: str, record_id: str) -> None:
+        if (table_name, record_id) in self.before:
+            return
+        table = DuplicateMerge.metadata.tables[table_name]
+        held = state.held_versions(self.session, table, [record_id], virtual=None).get(record_id)
+        self.before[(table_name, record_id)] = held_json(held or state.Held(None, [], []))
+
+    def resolve(self, table_name: str, record_id: str, data: dict[str, Any]) -> None:
+        self._keep(table_name, record_id)
+        resolve_conflict(self.session, table_name, record_id, data, ACTOR)
+
+    def insert(self, table: Table, data: dict[str, Any], to: str) -> None:
+        self._keep(table.name, to)
+        _copy(self.session, table, data, to)
+
+    def add_to_undo(self, log: SyncImport) -> None:
+        """The import's undo puts back these records too (those it did not change itself)."""
+        if not self.before or log.undo is None:
+            return
+        undo = canonical.loads(log.undo)
+        known = {(r["t"], r["id"]) for r in undo["records"]}
+        undo["records"] += [
+            {"t": t, "id": i, **held} for (t, i), held in self.before.items() if (t, i) not in known
+        ]
+        log.undo = canonical.dumps(undo)
+
+
+def _bring_back(w: _Writer, kind: str, merged_id: str, kept_id: str) -> bool:
     table = DuplicateMerge.metadata.tables[kind]
-    edit = _brought_back(session, table, merged_id)
+    edit = _brought_back(w.session, table, merged_id)
     if edit is None:
         return False
     fields = {k: v for k, v in edit["fields"].items() if k not in BOOKKEEPING}
-    resolve_conflict(session, kind, merged_id, {**fields, "deleted_at": _now()}, ACTOR)
+    w.resolve(kind, merged_id, {**fields, "deleted_at": _now()})
     changed = dict(edit["changed"])
     changed.pop("unit_code", None)
-    if changed and _row(session, table, kept_id) is not None:
-        resolve_conflict(session, kind, kept_id, changed, ACTOR)
+    if changed and _row(w.session, table, kept_id) is not None:
+        w.resolve(kind, kept_id, changed)
     return True
 
 
@@ -109,21 +147,21 @@ def _copy(session: Session, table: Table, data: dict[str, Any], to: str) -> None
     )
 
 
-def _move(session: Session, table: Table, column: str, row: Any, kept_id: str) -> dict[str, Any]:
+def _move(w: _Writer, table: Table, column: str, row: Any, kept_id: str) -> dict[str, Any]:
     natural = versions.NATURAL_KEYS.get(table.name, ())
     data = {**row_data(table, row), column: kept_id}
     to = versions.natural_id(table.name, data) if column in natural else None
-    twin = _row(session, table, to) if to else None
+    twin = _row(w.session, table, to) if to else None
     how = how_to_move(natural, column, twin is not None and twin["deleted_at"] is None)
     if how == "moved":
-        resolve_conflict(session, table.name, row["id"], {column: kept_id}, ACTOR)
+        w.resolve(table.name, row["id"], {column: kept_id})
     else:
         if how == "copied" and twin is None:
-            _copy(session, table, data, str(to))
+            w.insert(table, data, str(to))
         elif how == "copied":
             fields = {k: v for k, v in data.items() if k not in BOOKKEEPING}
-            resolve_conflict(session, table.name, str(to), {**fields, "deleted_at": None}, ACTOR)
-        resolve_conflict(session, table.name, row["id"], {"deleted_at": _now()}, ACTOR)
+            w.resolve(table.name, str(to), {**fields, "deleted_at": None})
+        w.resolve(table.name, row["id"], {"deleted_at": _now()})
     return {
         "table": table.name,
         "id": row["id"],
@@ -161,9 +199,11 @@ def _strays(session: Session, kind: str, merged: dict[str, str]) -> list[tuple[s
     return out
 
 
-def settle(session: Session) -> int:
+def settle(session: Session, log: SyncImport | None = None) -> int:
     """Put right what still names a merged record (see the module's docstring); returns how
-    many records it changed. The caller owns the transaction (the bundle import's)."""
+    many records it changed. The caller owns the transaction (the bundle import's); `log`,
+    the import's, gets what undoing it must put back."""
+    w = _Writer(session)
     merges = _live_merges(session)
     into = {(m["kind"], m["merged_id"]): m["kept_id"] for m in merges}
     changed = 0
@@ -172,17 +212,17 @@ def settle(session: Session) -> int:
         if not merged:
             continue
         for record_id in _in_question(session, kind, sorted(merged)):
-            changed += _bring_back(session, kind, record_id, merged[record_id])
+            changed += _bring_back(w, kind, record_id, merged[record_id])
         steps: dict[str, list[dict[str, Any]]] = {}
         for merged_id, (child, column, row) in _strays(session, kind, merged):
-            steps.setdefault(merged_id, []).append(
-                _move(session, child, column, row, merged[merged_id])
-            )
+            steps.setdefault(merged_id, []).append(_move(w, child, column, row, merged[merged_id]))
         for merge in merges:
             added = steps.get(merge["merged_id"]) if merge["kind"] == kind else None
             if added:
                 moved = json.loads(merge["moved"]) + added
                 data = {"moved": json.dumps(moved, ensure_ascii=False)}
-                resolve_conflict(session, "duplicate_merges", merge["id"], data, ACTOR)
+                w.resolve("duplicate_merges", merge["id"], data)
                 changed += len(added)
+    if log is not None:
+        w.add_to_undo(log)
     return changed

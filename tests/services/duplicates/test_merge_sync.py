@@ -9,6 +9,7 @@ from sqlalchemy import select
 from coopdesk.db.models import DuplicateMerge, Person, Role, SyncConflict
 from coopdesk.services import records, settings
 from coopdesk.services.duplicates import merge as merges
+from coopdesk.sync import undo
 from tests.services.duplicates.merge_data import OFFICER, two_hoas
 from tests.sync.helpers import COMMUNE_A, PROVINCE
 
@@ -88,3 +89,23 @@ def test_a_merge_undone_at_the_province_is_undone_at_the_commune(make_site) -> N
         assert s.scalars(select(SyncConflict)).all() == []
     assert _live_roles(commune, pair.other) == {(made["lua"], "member")}
     assert _live_roles(commune, pair.kept) == {(made["che"], "chair")}
+
+
+def test_undoing_the_import_undoes_what_settling_it_changed(make_site) -> None:
+    commune = _site(make_site, "a", COMMUNE_A, "commune")
+    province = _site(make_site, "p", PROVINCE, "aggregator")
+    with commune.session() as s:
+        pair, made = two_hoas(s)
+    _receive(commune, province)
+    with commune.session() as s:
+        merges.merge(s, "people", pair.kept, pair.other, OFFICER)
+    with province.session() as s:
+        records.update(s, s.get(Person, pair.other), {"address": "Bản Na Nọi"}, "Lan")
+        role = {"person_id": pair.other, "cooperative_id": made["che"], "role": "member"}
+        records.create(s, Role, role, "Lan")
+    before = _shared(province)
+    report = province.receive(commune.export(PROVINCE))
+    with province.session() as s:
+        assert s.get(Person, pair.kept).address == "Bản Na Nọi"  # settled
+        undo.undo_import(s, report.import_id)
+    assert _shared(province) == before
