@@ -50,9 +50,15 @@ class Citation:
         """The line without its final punctuation: 'Căn cứ Quyết định số 01/QĐ-TTg ngày
         03/01/2023 của Thủ tướng Chính phủ phê duyệt Đề án …'."""
         verb_vi, verb_en = VERBS.get(self.verb, VERBS["pursuant"])
+        verb = verb_vi if lang == "vi" else translate_in(lang, verb_en)
+        return f"{verb} {self.document(lang)}"
+
+    def document(self, lang: str = "vi") -> str:
+        """The document cited, as it follows the verb: 'Kế hoạch số 235/KH-UBND ngày
+        21/3/2023 của UBND thành phố Lai Châu về …'."""
         kind_vi, kind_en = KINDS.get(self.kind, (self.kind, self.kind))
         if lang == "vi":
-            words = [verb_vi, kind_vi]
+            words = [kind_vi]
             if self.number:
                 words.append(f"số {self.number}")
             if self.date:
@@ -60,7 +66,7 @@ class Citation:
             if self.issuer:
                 words.append(f"của {self.issuer}")
         else:
-            words = [translate_in(lang, verb_en), translate_in(lang, kind_en)]
+            words = [translate_in(lang, kind_en)]
             if self.number:
                 words.append(f"No. {self.number}")
             if self.date:

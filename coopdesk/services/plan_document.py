@@ -87,11 +87,13 @@ def basis_lines(record: Plan, lang: str) -> list[str]:
 
 
 def citation_of(record: Plan) -> citations.Citation | None:
-    """How a later document cites this plan ("Kế hoạch số 235/KH-UBND ngày 21/3/2023 của …"):
-    by its number and date, or not at all."""
+    """How a later document cites this plan ("Kế hoạch số 235/KH-UBND ngày 21/3/2023 của
+    UBND thành phố Lai Châu về thực hiện Đề án …"): by its number and date, or not at all."""
     if not (record.number and record.issued_on):
         return None
-    return citations.Citation("KH", record.number, record.issued_on, record.issuer)
+    subject = plan.plan_subject(record.title, "vi")
+    about = f"về {subject[:1].lower()}{subject[1:]}" if subject != record.title.strip() else ""
+    return citations.Citation("KH", record.number, record.issued_on, record.issuer, about)
 
 
 def _plan_record(session: Session, req: ReportRequest, unit: Unit) -> Plan:

@@ -29,7 +29,7 @@ from coopdesk.reports.common import Issuing, Numbering
 from coopdesk.reports.model import Document, Table
 from coopdesk.reports.text import translate_in
 from coopdesk.services.overview import applicable_targets
-from coopdesk.services.plan_document import plan_document
+from coopdesk.services.plan_document import citation_of, plan_document
 from coopdesk.services.report_lists import (
     LIST_GATHERERS,
     BadFilter,
@@ -296,17 +296,9 @@ def _plan_bases(session: Session, unit_code: str, period: Period, lang: str) -> 
         )
         .order_by(Plan.issued_on, Plan.id)
     ).all()
-    out = []
-    for p in plans:
-        if not (p.number and p.issued_on):
-            continue  # a Căn cứ names a document by its number and date, or not at all
-        text = translate_in(lang, "Plan")
-        text += " " + translate_in(lang, "No. {number}").format(number=p.number)
-        text += " " + translate_in(lang, "of {date}").format(date=f"{p.issued_on:%d/%m/%Y}")
-        if p.issuer:
-            text += " " + translate_in(lang, "by {issuer}").format(issuer=p.issuer)
-        out.append(text)
-    return out
+    # a Căn cứ names a document by its number and date, or not at all (plan_document)
+    cited = (citation_of(p) for p in plans)
+    return [c.document(lang) for c in cited if c is not None]
 
 
 def paragraphs_json(paragraphs: dict[str, str | None]) -> str:
