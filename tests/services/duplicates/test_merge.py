@@ -144,3 +144,19 @@ def test_refusals_change_nothing(session: Session) -> None:
         merges.merge(session, "people", pair.kept, pair.other, OFFICER)
     moved = json.loads(merge.moved)
     assert len(moved) == 6
+
+
+def test_the_people_list_and_its_search_show_a_merged_pair_once(session: Session) -> None:
+    from coopdesk.services import lists
+
+    def found(search: str | None = None) -> list[str]:
+        query = lists.query(session, "people", lists.Scope("03408"), search=search)
+        return sorted(row[1] for row in query.all_rows(session))
+
+    pair, _made = two_hoas(session)
+    merge = merges.merge(session, "people", pair.kept, pair.other, OFFICER)
+    assert found("nguyen thi hoa") == ["Nguyễn Thị Hoa"]
+    assert found("0912345678") == []  # the merged record's phone was not taken
+    merges.unmerge(session, merge.id, OFFICER)
+    assert found("nguyen thi hoa") == ["Nguyễn Thị Hoa", "Nguyễn Thị Hoà"]
+    assert found("0912345678") == ["Nguyễn Thị Hoà"]
