@@ -9,6 +9,7 @@ that kind prints unless the unit's settings or the document itself say otherwise
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from coopdesk.i18n import N_
 
@@ -89,6 +90,27 @@ def defaults(kind: str, place: str, parent_place: str = "") -> IssuerBlock:
         if parent_place
         else ("Lưu: VT",),
     )
+
+
+def overridden(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """A unit's issuing lines (ISSUING_KEYS) with what one document changes. A document
+    issued by another kind of body than the unit's (a People's Committee, a steering
+    committee) takes that kind's symbol, signing lines and recipients for whatever it does
+    not say itself, and no signer: the Hội's chair does not sign for the committee."""
+    out = dict(base)
+    issuer = str(overrides.get("issuer") or "")
+    if issuer and kind_of(issuer) != kind_of(str(base.get("issuer") or "")):
+        block = defaults(kind_of(issuer), place_of(issuer))
+        out.update(
+            parent_body=block.parent_body,
+            symbol=block.symbol,
+            signer_authority=block.signer_authority,
+            signer_title=block.signer_title,
+            signer_name="",
+            recipients=list(block.recipients),
+        )
+    out.update({k: v for k, v in overrides.items() if k in out and v is not None})
+    return out
 
 
 def kind_of(issuer: str) -> str:

@@ -23,6 +23,7 @@ from coopdesk.db.models import (
     Unit,
 )
 from coopdesk.domain import indicators as reg
+from coopdesk.domain import issuers
 from coopdesk.domain.periods import Period
 from coopdesk.reports import annual, lists
 from coopdesk.reports.common import Issuing, Numbering
@@ -76,8 +77,7 @@ def _cutoff(session: Session, unit_code: str) -> str:
 
 
 def issuing_for(session: Session, unit_code: str, overrides: dict[str, Any]) -> Issuing:
-    values = _setting_defaults(session, unit_code)
-    values.update({k: v for k, v in overrides.items() if k in values and v is not None})
+    values = issuers.overridden(_setting_defaults(session, unit_code), overrides)
     recipients = values["recipients"]
     if isinstance(recipients, str):
         recipients = [r for r in recipients.splitlines() if r.strip()]

@@ -12,6 +12,7 @@ from coopdesk.db.engine import session_scope
 from coopdesk.db.models import Plan, Report
 from coopdesk.services import documents
 from tests.reports.fixtures import COMMUNE, OTHER, populate
+from tests.reports.pdf import page_count, page_lines
 
 
 @pytest.fixture
@@ -55,11 +56,26 @@ def test_a_committee_plan_is_issued_under_its_own_symbol_and_signer(db: Engine) 
         )
         session.add(plan)
         session.flush()
-        form = documents.DraftForm(
-            template="plan", unit_code=COMMUNE, period="", plan_id=plan.id
-        )
+        form = documents.DraftForm(template="plan", unit_code=COMMUNE, period="", plan_id=plan.id)
         issued = _issue(session, form)
         report = session.get(Report, issued.draft.id)
         assert report is not None
         assert (report.symbol, report.signer) == ("KH-UBND", "Trần Văn Sơn")
         assert issued.official.number_line.endswith("/KH-UBND")
+
+
+def test_a_list_issued_by_the_peoples_committee_is_headed_and_signed_as_it(db: Engine) -> None:
+    form = documents.DraftForm(
+        template="list-cooperatives",
+        unit_code=COMMUNE,
+        period="2026",
+        overrides={"issuer": "ỦY BAN NHÂN DÂN PHƯỜNG TÂN PHONG", "signer_name": "Hà Văn Tuấn"},
+    )
+    with session_scope(db) as session:
+        issued = _issue(session, form)
+    pdf = issued.official.pdf
+    text = " ".join(" ".join(page_lines(pdf, p)) for p in range(1, page_count(pdf) + 1))
+    assert issued.official.number_line == "Số: 01/DS-UBND"
+    for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Văn Tuấn"):
+        assert line in text, line
+    assert "BAN THƯỜNG VỤ" not in text and "HỘI LHPN TỈNH LAI CHÂU" not in text
