@@ -74,7 +74,7 @@ class PasswordDialog(QDialog):
         form.addRow(_("Login name"), self.login)
         if login is None:
             form.addRow(_("Full name"), self.name)
-            form.addRow(_("Role"), self.role)
+            form.addRow(_("Account role"), self.role)
         form.addRow(_("New password") if login else _("Password"), self.password)
         form.addRow(_("Password again"), self.again)
         layout.addLayout(form)
@@ -178,7 +178,7 @@ class AccountsBox(QGroupBox):
         self.setTitle(_("Accounts"))
         self.idle_label.setText(_("Lock CoopDesk after this many minutes without use:"))
         self.table.setHorizontalHeaderLabels(
-            [_("Login name"), _("Full name"), _("Role"), _("State"), _("Last login")]
+            [_("Login name"), _("Full name"), _("Account role"), _("State"), _("Last login")]
         )
         self.add_button.setText(_("Add an account…"))
         self.role_button.setText(_("Change the role"))
@@ -217,7 +217,7 @@ class AccountsBox(QGroupBox):
             )
         self.table.setRowCount(len(self.rows))
         for n, account in enumerate(self.rows):
-            state = _("Disabled") if account.disabled else _("Active")
+            state = _("Disabled") if account.disabled else _("In use")
             last = format_date(account.last_login_at.date()) if account.last_login_at else ""
             values = [account.login, account.display_name, _(ROLE_LABELS[account.role]), state]
             for col, text in enumerate([*values, last]):

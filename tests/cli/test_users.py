@@ -156,3 +156,24 @@ def test_recover_with_the_code(
     _as(monkeypatch, tmp_path, "mai", "mat-khau-moi-1")
     code, _out, err = _save_htx(capsys, tmp_path, data_dir)
     assert (code, err) == (0, "")
+
+
+def test_the_demo_has_an_administrator_and_a_viewer(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "demo"
+    code, _out, err = run(capsys, "demo", "--data-dir", str(data_dir))
+    assert code == 0, err
+    where = ("--data-dir", str(data_dir))
+    code, out, _err = run(capsys, "users", "list", *where)
+    assert out.splitlines() == [
+        "admin\tQuản trị viên mẫu\tQuản trị viên",
+        "xem\tNgười xem mẫu\tNgười xem",
+    ]
+    _as(monkeypatch, tmp_path, "xem", "coopdesk-demo")
+    code, _out, err = _save_htx(capsys, tmp_path, data_dir)
+    assert code == 2 and "“xem” chỉ được xem, không được sửa hồ sơ" in err
+    _as(monkeypatch, tmp_path, "admin", "coopdesk-demo")
+    code, _out, err = _save_htx(capsys, tmp_path, data_dir)
+    assert (code, err) == (0, "")
+    assert _audit_actors(data_dir)[-1] == ("create", "Quản trị viên mẫu (admin)")
