@@ -73,6 +73,22 @@ def test_the_city_plan_prints_as_the_peoples_committee_wrote_it(demo: Path) -> N
     assert "6. Đề nghị Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội" in text
 
 
+def test_the_word_file_of_each_plan_follows_the_seed_too(demo: Path) -> None:
+    import io
+
+    import docx
+
+    for unit, seed_name in ((TAN_PHONG, seed_text.CITY), (LAI_CHAU, seed_text.PROVINCE)):
+        word = docx.Document(io.BytesIO(printed(demo, unit).docx()))
+        text = "\n".join(p.text for p in word.paragraphs)
+        got, want = seed_text.sections(text), seed_text.sections(seed_text.seed(seed_name))
+        assert [k for k in got if k.endswith("heading")] == [
+            k for k in want if k.endswith("heading")
+        ]
+        for key in want:
+            assert seed_text.likeness(got[key], want[key]) >= 0.99, (unit, key)
+
+
 def test_the_2024_provincial_plan_prints_as_the_peoples_committee_wrote_it(demo: Path) -> None:
     pdf = printed(demo, LAI_CHAU).pdf
     first, last = first_and_last(pdf)
