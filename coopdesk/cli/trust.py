@@ -2,6 +2,8 @@
 list|retry|drop.
 
 coopdesk identity --data-dir DIR [--password-file FILE] [--json]   make the keys, or show them
+coopdesk keys rotate --data-dir DIR [--password-file FILE] [--json]   new keys, announced
+coopdesk reidentify --data-dir DIR [--password-file FILE]   a copied database becomes its own
 coopdesk registration export --data-dir DIR --out FILE
 (export-bundle and import-bundle take --password-file too, to open the keys)
 coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …"
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
+from typing import Any
 
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.cli.session import run as _run
@@ -35,6 +38,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_data_dir(p, json_output=True)
     p.add_argument("--password-file", help="a file whose first line is the password")
     p.set_defaults(func=_identity)
+
+    keys = subparsers.add_parser("keys", help="change this installation's keys")
+    sub = keys.add_subparsers(dest="action", required=True)
+    p = sub.add_parser(
+        "rotate",
+        help="make new keys, announced to the others by the current ones",
+        description="Make new keys for this installation (the same password, a new recovery "
+        "code). The next bundles carry the new keys signed by the current ones, so the "
+        "offices that trust this installation take them without a new registration file.",
+    )
+    add_data_dir(p, json_output=True)
+    add_password_file(p)
+    p.set_defaults(func=_rotate)
+    p = subparsers.add_parser(
+        "reidentify",
+        help="a database copied from another laptop becomes an installation of its own",
+        description="Run this on a laptop set up by copying another laptop's database: it "
+        "gets a new replica id and new keys (its data is kept), announced by the keys it "
+        "shares with the other laptop, so the changes of both reach the province.",
+    )
+    add_data_dir(p, json_output=True)
+    add_password_file(p)
+    p.set_defaults(func=_reidentify)
 
     reg = subparsers.add_parser("registration", help="exchange keys with another unit")
     sub = reg.add_subparsers(dest="action", required=True)
@@ -126,6 +152,34 @@ def _identity(args: argparse.Namespace) -> int:
     if info.recovery_code:
         print(_("Recovery code (write it down and keep it safe): {code}").format(
             code=info.recovery_code))  # fmt: skip
+    return 0
+
+
+def _rotate(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    return _print_new_keys(args, _run(args, trust.rotate_keys, read_password(args)))
+
+
+def _reidentify(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    info = _run(args, trust.reidentify, read_password(args))
+    if not args.json:
+        print(_("This laptop is now an installation of its own; its data is kept."))
+    return _print_new_keys(args, info)
+
+
+def _print_new_keys(args: argparse.Namespace, info: Any) -> int:
+    if args.json:
+        print_json({"fingerprint": info.fingerprint, "key_id": info.key_id,
+                    "recovery_code": info.recovery_code})  # fmt: skip
+        return 0
+    print(_("New keys made. Fingerprint: {fp}").format(fp=info.fingerprint))
+    print(_("Recovery code (write it down and keep it safe): {code}").format(
+        code=info.recovery_code))  # fmt: skip
+    print(_("The next bundles carry the new keys, signed by the old ones: the offices that "
+            "trust this installation take them when they import one."))  # fmt: skip
     return 0
 
 

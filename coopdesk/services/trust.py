@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk import __version__
@@ -18,7 +19,7 @@ from coopdesk.i18n import _
 from coopdesk.security import passwords
 from coopdesk.services import settings, sync
 from coopdesk.services.sync import SyncError, whoami
-from coopdesk.sync import trust
+from coopdesk.sync import state, trust, versions
 from coopdesk.sync.import_report import ImportReport
 
 # The password of every demo installation's keys (`coopdesk demo`, `coopdesk --demo`).
@@ -76,6 +77,47 @@ def identity(session: Session) -> IdentityInfo | None:
 def create_identity(session: Session, password: str) -> IdentityInfo:
     try:
         code = trust.create_identity(session, password)
+    except trust.TrustError as exc:
+        raise TrustRefused(_message(exc)) from exc
+    info = identity(session)
+    assert info is not None
+    return IdentityInfo(info.fingerprint, info.key_id, code)
+
+
+def rotate_keys(session: Session, password: str) -> IdentityInfo:
+    """New keys for this installation, announced by the current ones in the next bundles
+    (the same password; a new recovery code to write down)."""
+    return _new_keys(session, password, "replace")
+
+
+def reidentify(session: Session, password: str) -> IdentityInfo:
+    """A database copied from another laptop becomes an installation of its own: a new
+    replica id (its data kept) and new keys, announced by the shared ones as a second
+    computer of the unit, so both laptops' changes reach the others."""
+    info = _new_keys(session, password, "add")
+    _leave_replica(session)
+    return info
+
+
+def _leave_replica(session: Session) -> None:
+    """A new replica id; the old one stays the other laptop's, and what it made up to the
+    copy is known here (it is in this database), so it is not sent back again."""
+    old, counter = versions.replica_id(session), versions.current_counter(session)
+    units: set[str] = set()
+    for table in versions.synced_tables():
+        if "unit_code" in table.c:
+            units.update(u for (u,) in session.execute(select(table.c.unit_code).distinct()) if u)
+    versions.new_replica(session, retire=False)
+    if counter > 0:
+        knowledge = state.load_knowledge(session)
+        knowledge[old] = dict.fromkeys(sorted(units), counter)
+        state.save_knowledge(session, knowledge)
+
+
+def _new_keys(session: Session, password: str, mode: str) -> IdentityInfo:
+    me = whoami(session)
+    try:
+        code = trust.rotate(session, password, me.unit_code, mode=mode)
     except trust.TrustError as exc:
         raise TrustRefused(_message(exc)) from exc
     info = identity(session)

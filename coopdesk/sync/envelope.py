@@ -32,13 +32,14 @@ from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from coopdesk.sync import bundle, canonical
-from coopdesk.sync.identity import Identity, PublicKeys
+from coopdesk.sync.identity import Identity, Link, PublicKeys, check_link
 
 FORMAT = 2
 _PREFIX = struct.Struct(">HH")
 SIGNATURE_SIZE = 64
 MAX_ROUTING = 4096
 MAX_RECIPIENTS = 16
+MAX_ANNOUNCEMENTS = 4  # the sender's last key changes, each signed by the key before
 SLOT_SIZE = 32 + 32 + 16  # HPKE encapsulated key, content key, tag
 _NONCE = bytes(12)  # each content key seals one bundle only
 _TAG_SIZE = 16
@@ -50,7 +51,8 @@ TrustLookup = Callable[[str, PublicKeys], str]
 
 class SealError(bundle.BundleError):
     """A sealed bundle refused before its content was read; `kind` says why: recipient,
-    signature, revoked, unknown_sender, unsigned (a bundle of the old, unsigned format)."""
+    signature, revoked, unknown_sender, unsigned (a bundle of the old, unsigned format),
+    announcement (a new key whose announcement is not signed by the key it claims to follow)."""
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,29 @@ class Opened:
     sender_unit: str
     sender: PublicKeys
     confirmed: bool  # the sender's keys are trusted here (False only when previewing)
+    # the trusted keys the sender's new keys follow, through the announcements it carries
+    follows: tuple[Link, ...] = ()
 
 
 def seal(inner: bytes, *, sender: Identity, sender_unit: str, recipient_unit: str,
-         recipient: PublicKeys | Sequence[PublicKeys]) -> bytes:  # fmt: skip
+         recipient: PublicKeys | Sequence[PublicKeys],
+         announce: Sequence[dict[str, str]] = ()) -> bytes:  # fmt: skip
     """Encrypt a format-1 bundle to `recipient` (one key, or each of a unit's keys) and sign
-    it as `sender`."""
+    it as `sender`; `announce`: the sender's key changes (oldest first, the last naming
+    `sender`'s keys), so a recipient that trusts an older key takes the new one."""
     recipients = [recipient] if isinstance(recipient, PublicKeys) else list(recipient)
     if not 0 < len(recipients) <= MAX_RECIPIENTS:
         raise ValueError(f"{len(recipients)} recipient keys")
     keys = sender.public
-    routing = canonical.dumps_bytes(
-        {
-            "format": FORMAT,
-            "sender": {"unit": sender_unit, "sign": _b64(keys.sign), "box": _b64(keys.box)},
-            "recipient": {"unit": recipient_unit, "keys": [r.key_id for r in recipients]},
-            "length": SLOT_SIZE * len(recipients) + len(inner) + _TAG_SIZE,
-        }
-    )
+    fields: dict[str, Any] = {
+        "format": FORMAT,
+        "sender": {"unit": sender_unit, "sign": _b64(keys.sign), "box": _b64(keys.box)},
+        "recipient": {"unit": recipient_unit, "keys": [r.key_id for r in recipients]},
+        "length": SLOT_SIZE * len(recipients) + len(inner) + _TAG_SIZE,
+    }
+    if announce:
+        fields["announce"] = list(announce)[-MAX_ANNOUNCEMENTS:]
+    routing = canonical.dumps_bytes(fields)
     content_key = ChaCha20Poly1305.generate_key()
     slots = b"".join(_SUITE.encrypt(content_key, r.box_key(), routing) for r in recipients)
     ciphertext = slots + ChaCha20Poly1305(content_key).encrypt(_NONCE, inner, routing)
@@ -102,6 +109,9 @@ def open_sealed(
     sender_unit = routing["sender"]["unit"]
     keys = PublicKeys(_unb64(routing["sender"]["sign"]), _unb64(routing["sender"]["box"]))
     status = trust(sender_unit, keys)
+    follows: tuple[Link, ...] = ()
+    if status == "unknown" and routing.get("announce"):
+        status, follows = _announced(routing["announce"], sender_unit, keys, trust)
     if status == "revoked":
         raise SealError("revoked", sender_unit)
     if status != "trusted" and not allow_unconfirmed:
@@ -118,7 +128,31 @@ def open_sealed(
         inner = ChaCha20Poly1305(content_key).decrypt(_NONCE, content, routing_raw)
     except (InvalidTag, ValueError) as exc:
         raise SealError("broken", "ciphertext") from exc
-    return Opened(inner, sender_unit, keys, status == "trusted")
+    return Opened(inner, sender_unit, keys, status == "trusted", follows)
+
+
+def _announced(
+    links: list[Any], unit: str, keys: PublicKeys, trust: TrustLookup
+) -> tuple[str, tuple[Link, ...]]:
+    """(status, the links from a key trusted here to `keys`), walking the announcements from
+    the newest: "trusted" when they reach a trusted key, "revoked" when they reach a revoked
+    one (a lost laptop's key cannot vouch for new keys), else "unknown"; SealError
+    announcement when a link's signature or chaining does not hold."""
+    path: list[Link] = []
+    wanted = keys
+    for raw in reversed(links):
+        try:
+            link = check_link(raw, unit)
+        except ValueError as exc:
+            raise SealError("announcement", unit) from exc
+        if link.new != wanted:
+            raise SealError("announcement", unit)
+        path.insert(0, link)
+        status = trust(unit, link.old)
+        if status in ("trusted", "revoked"):
+            return status, tuple(path)
+        wanted = link.old
+    return "unknown", ()
 
 
 def open_bundle(
@@ -195,6 +229,8 @@ def _routing(raw: bytes) -> dict[str, Any]:
         or not all(isinstance(k, str) for k in recipient["keys"])
         or type(routing.get("length")) is not int
         or routing["length"] < SLOT_SIZE * len(recipient["keys"]) + _TAG_SIZE
+        or not isinstance(routing.get("announce", []), list)
+        or len(routing.get("announce", [])) > MAX_ANNOUNCEMENTS
     ):
         raise SealError("broken", "routing")
     _unb64(sender["sign"])

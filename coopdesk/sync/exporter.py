@@ -208,7 +208,7 @@ def build(
     decoded_header = bundle.decode(inner).header
     data = envelope.seal(
         inner, sender=me, sender_unit=my_unit, recipient_unit=recipient_unit,
-        recipient=recipient_keys,
+        recipient=recipient_keys, announce=trust.announcements(session),
     )  # fmt: skip
     session.add(
         SyncOutgoing(

@@ -8,9 +8,12 @@ phone before trusting each other's bundles.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -106,3 +109,68 @@ def unseal_private(stored: dict[str, Any], public: PublicKeys, secret: str) -> I
     if identity.public != public:
         raise passwords.WrongSecret
     return identity
+
+
+# --- new keys announced by the old ones ------------------------------------------------------
+
+_ANNOUNCE = b"coopdesk-key-announcement-v1:"
+# "replace": the new keys take the old ones' place (`coopdesk keys rotate`); "add": a second
+# computer of the unit, set up from a copy of the database (`coopdesk reidentify`).
+ANNOUNCE_MODES = ("replace", "add")
+
+
+def _announced_bytes(unit: str, mode: str, old: PublicKeys, new: PublicKeys) -> bytes:
+    return b"".join(
+        (_ANNOUNCE, unit.encode(), b":", mode.encode(), b":", old.sign, old.box, new.sign, new.box)
+    )
+
+
+def announce(old: Identity, new: PublicKeys, unit: str, mode: str) -> dict[str, str]:
+    """`new` announced by `old` for `unit`: a link that anyone trusting `old` can check."""
+    keys = old.public
+    signature = old.signer.sign(_announced_bytes(unit, mode, keys, new))
+    return {
+        "mode": mode,
+        "old_sign": _b64(keys.sign),
+        "old_box": _b64(keys.box),
+        "new_sign": _b64(new.sign),
+        "new_box": _b64(new.box),
+        "sig": base64.b64encode(signature).decode("ascii"),
+    }
+
+
+@dataclass(frozen=True)
+class Link:
+    """A checked announcement: `old` vouches for `new` for `unit`."""
+
+    mode: str
+    old: PublicKeys
+    new: PublicKeys
+
+
+def check_link(link: Any, unit: str) -> Link:
+    """The announcement, its signature by the old keys checked; ValueError otherwise."""
+    fields = ("mode", "old_sign", "old_box", "new_sign", "new_box", "sig")
+    if not isinstance(link, dict) or not all(isinstance(link.get(f), str) for f in fields):
+        raise ValueError("announcement shape")
+    if link["mode"] not in ANNOUNCE_MODES:
+        raise ValueError("announcement mode")
+    try:
+        old = PublicKeys(_unb64(link["old_sign"]), _unb64(link["old_box"]))
+        new = PublicKeys(_unb64(link["new_sign"]), _unb64(link["new_box"]))
+        signature = base64.b64decode(link["sig"], validate=True)
+        old.verifier().verify(signature, _announced_bytes(unit, link["mode"], old, new))
+    except (InvalidSignature, binascii.Error) as exc:
+        raise ValueError("announcement signature") from exc
+    return Link(link["mode"], old, new)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    raw = base64.b64decode(text, validate=True)
+    if len(raw) != 32:
+        raise ValueError("key length")
+    return raw

@@ -8,6 +8,7 @@ before decompression, each with the officer's words.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from coopdesk.sync import bundle, envelope, trust
 from coopdesk.sync.import_report import Refused, refusal_message
 
 # Refusals of the seal; the bundle is kept aside (quarantine) for the officer to see.
-SEAL_REFUSALS = frozenset({"unsigned", "recipient", "revoked", "unknown_sender", "signature"})
+SEAL_REFUSALS = frozenset(
+    {"unsigned", "recipient", "revoked", "unknown_sender", "new_key", "announcement", "signature"}
+)
 
 
 def read_bytes(source: Path | bytes, limits: bundle.Limits) -> bytes:
@@ -70,9 +73,43 @@ def open_for_import(
             limits=limits,
         )
     except envelope.SealError as exc:
-        raise Refused(exc.kind, _seal_message(session, exc)) from exc
+        kind = exc.kind
+        if kind == "unknown_sender" and trust.has_trusted_keys(session, exc.detail):
+            kind = "new_key"  # a known unit, a key its trusted key did not announce
+        raise Refused(kind, _seal_message(session, exc)) from exc
     except bundle.BundleError as exc:
         raise Refused(exc.kind, refusal_message(exc)) from exc
+
+
+def check_speaks_for(session: Session, b: bundle.Bundle, opened: envelope.Opened) -> None:
+    """Refused ("ack_scope") when the bundle speaks for a replica (its own, or one it says it
+    retired) that another computer's keys speak for here: its acknowledgements would tell
+    this database what that computer holds, and could stop changes from reaching it."""
+    sender = b.header.get("sender")
+    replica = sender.get("replica") if isinstance(sender, dict) else None
+    retired = b.body.get("retired")
+    claimed = [replica, *(retired if isinstance(retired, list) else [])]
+    for rid in claimed:
+        if isinstance(rid, str) and not trust.speaks_for(session, rid, opened):
+            unit = unit_label(session, opened.sender_unit)
+            raise Refused(
+                "ack_scope",
+                _(
+                    "This bundle from {unit} speaks for a database that another computer sends "
+                    "from (it is signed with other keys than that computer's), so what it says "
+                    "that computer received cannot be believed. It was refused and nothing was "
+                    "changed. Ask {unit}'s officer which computer made it."
+                ).format(unit=unit),
+            )
+
+
+def after_merge(
+    session: Session, b: bundle.Bundle, opened: envelope.Opened, now: dt.datetime
+) -> None:
+    """Once merged: the sender's announced new keys trusted, and its replica bound to them."""
+    trust.accept_announced(session, opened, now)
+    replica = b.header["sender"]["replica"]
+    trust.bind_replica(session, str(replica), opened, now)
 
 
 def locked_message(kind: str) -> str:
@@ -89,6 +126,15 @@ def locked_message(kind: str) -> str:
 
 def unconfirmed_message(session: Session, unit_code: str) -> str:
     """What to do before a bundle from an unconfirmed sender can be merged."""
+    if trust.has_trusted_keys(session, unit_code):
+        return _(
+            "This bundle says it comes from {unit}, but it is signed with a new key that the "
+            "key of {unit} trusted here did not announce. It can be previewed but not "
+            "imported, and nothing was changed. If {unit} set up a new computer or made new "
+            "keys without announcing them, ask its officer to read you the new fingerprint "
+            "by phone and confirm it (Bundles kept aside, or: coopdesk registration import "
+            'FILE --fingerprint "…"); otherwise the bundle may be forged.'
+        ).format(unit=unit_label(session, unit_code))
     return _(
         "This bundle says it comes from {unit}, whose installation is not confirmed here "
         "yet: it can be previewed but not imported, and nothing was changed. Ask {unit} for "
@@ -124,6 +170,12 @@ def _seal_message(session: Session, error: envelope.SealError) -> str:
             ).format(unit=unit)
         case "unknown_sender":
             return unconfirmed_message(session, error.detail)
+        case "announcement":
+            return _(
+                "This bundle says {unit} made new keys, but the announcement is not signed by "
+                "the key of {unit} trusted here: it may be forged. It was refused and nothing "
+                "was changed; ask {unit}'s officer to read you the new fingerprint by phone."
+            ).format(unit=unit)
         case "signature":
             return _(
                 "The signature of this bundle does not match its content: it was changed "

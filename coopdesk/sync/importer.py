@@ -23,7 +23,16 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import SyncImport
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, catalogues, import_books, import_seal, merges, scope, versions
+from coopdesk.sync import (
+    bundle,
+    catalogues,
+    envelope,
+    import_books,
+    import_seal,
+    merges,
+    scope,
+    versions,
+)
 from coopdesk.sync.body_check import check_bookkeeping
 from coopdesk.sync.copies import check_not_copied
 from coopdesk.sync.describe import db_lookup
@@ -76,7 +85,7 @@ def prospective_version(session: Session) -> Version:
 
 def _read(
     session: Session, source: Path | bytes, limits: bundle.Limits, apply: bool, report: ImportReport
-) -> bundle.Bundle:
+) -> tuple[bundle.Bundle, envelope.Opened]:
     """The bundle inside its seal (checked before anything is parsed); Refused. A preview of
     an unconfirmed sender's bundle is allowed, its report's message saying how to confirm."""
     data = import_seal.read_bytes(source, limits)
@@ -84,7 +93,8 @@ def _read(
     b, opened = import_seal.open_for_import(session, data, apply=apply, limits=limits)
     if not opened.confirmed:
         report.message = import_seal.unconfirmed_message(session, opened.sender_unit)
-    return b
+    import_seal.check_speaks_for(session, b, opened)
+    return b, opened
 
 
 def _already_imported(session: Session, report: ImportReport) -> bool:
@@ -202,7 +212,7 @@ def import_bundle(
     report = ImportReport(file_name=source.name if isinstance(source, Path) else "")
     b: bundle.Bundle | None = None
     try:
-        b = _read(session, source, limits, apply, report)
+        b, opened = _read(session, source, limits, apply, report)
         report.bundle_id = b.bundle_id
         seq = b.header.get("seq")
         report.seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else 0
@@ -213,6 +223,7 @@ def import_bundle(
         planned = _preview(session, checked, report)
         if apply:
             _apply(session, checked, planned, my_unit, report, now)
+            import_seal.after_merge(session, b, opened, now)
     except Refused as exc:
         return report.refuse(exc, _refused_count(b))
     return report

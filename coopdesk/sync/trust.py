@@ -18,14 +18,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import QuarantinedBundle, TrustIdentity, TrustPeer
+from coopdesk.db.models import QuarantinedBundle, TrustIdentity, TrustPeer, TrustReplica
 from coopdesk.security import passwords
 from coopdesk.sync import canonical
 from coopdesk.sync.bundle import BundleError
-from coopdesk.sync.envelope import MAX_RECIPIENTS, routing_of
+from coopdesk.sync.envelope import MAX_ANNOUNCEMENTS, MAX_RECIPIENTS, Opened, routing_of
 from coopdesk.sync.identity import (
     Identity,
     PublicKeys,
+    announce,
     same_fingerprint,
     seal_private,
     unseal_private,
@@ -184,7 +185,7 @@ def register(
         row = TrustPeer(key_id=reg.keys.key_id, sign_public=reg.keys.sign, box_public=reg.keys.box)
         session.add(row)
     row.unit_code, row.officer, row.app_version = reg.unit_code, reg.officer, reg.app_version
-    row.status, row.since, row.changed_at = "trusted", _now(now), None
+    row.status, row.since, row.changed_at, row.replaced_by = "trusted", _now(now), None, None
     session.flush()
     return row
 
@@ -194,9 +195,16 @@ def revoke(
 ) -> TrustPeer:
     """Stop trusting a peer's keys (a lost laptop): its later bundles are refused."""
     wanted = key_id_or_fingerprint.replace(" ", "").replace("-", "")
-    for row in session.scalars(select(TrustPeer)):
+    rows = list(session.scalars(select(TrustPeer)))
+    for row in rows:
         if wanted in (row.key_id, public_of(row).fingerprint.replace(" ", "")):
-            row.status, row.changed_at = "revoked", _now(now)
+            # the keys it replaced lived on the same computer: revoked with it
+            gone = {row.key_id}
+            for _ in range(len(rows)):
+                gone |= {r.key_id for r in rows if r.replaced_by in gone}
+            for each in rows:
+                if each.key_id in gone:
+                    each.status, each.changed_at = "revoked", _now(now)
             session.flush()
             return row
     raise TrustError("unknown_peer", key_id_or_fingerprint)
@@ -209,7 +217,9 @@ def lookup(session: Session, unit_code: str, keys: PublicKeys) -> str:
         return "unknown"
     if row.status == "revoked":
         return "revoked"
-    return "trusted" if row.status == "trusted" and row.unit_code == unit_code else "unknown"
+    # a replaced key still opens what it signed before its successor was announced
+    usable = row.status in ("trusted", "replaced")
+    return "trusted" if usable and row.unit_code == unit_code else "unknown"
 
 
 def has_trusted_keys(session: Session, unit_code: str) -> bool:
@@ -299,6 +309,104 @@ def sender_keys(data: bytes) -> PublicKeys | None:
         return PublicKeys(base64.b64decode(sender["sign"]), base64.b64decode(sender["box"]))
     except BundleError:
         return None
+
+
+# --- new keys: rotation, announcements, the keys each replica speaks with ----------------------
+
+
+def rotate(
+    session: Session, password: str, unit_code: str, *, mode: str = "replace",
+    params: passwords.KdfParams | None = None, now: dt.datetime | None = None,
+) -> str:  # fmt: skip
+    """New keys for this installation, announced by the current ones (opened with
+    `password`, which also wraps the new ones); the new recovery code. The next bundles carry
+    the announcement, so their recipients take the new keys without a registration file."""
+    old = unlock(session, password)
+    code = create_identity(session, password, params=params, now=now)
+    row = current_row(session)
+    assert row is not None
+    row.announcement = canonical.dumps(announce(old, public_of(row), unit_code, mode))
+    session.flush()
+    return code
+
+
+def announcements(session: Session) -> list[dict[str, str]]:
+    """The current keys' announcement chain, oldest first (at most MAX_ANNOUNCEMENTS)."""
+    rows = {r.key_id: r for r in session.scalars(select(TrustIdentity))}
+    row = current_row(session)
+    chain: list[dict[str, str]] = []
+    while row is not None and row.announcement and len(chain) < MAX_ANNOUNCEMENTS:
+        link = canonical.loads(row.announcement)
+        chain.insert(0, link)
+        old = PublicKeys(base64.b64decode(link["old_sign"]), base64.b64decode(link["old_box"]))
+        row = rows.get(old.key_id)
+    return chain
+
+
+def accept_announced(session: Session, opened: Opened, now: dt.datetime | None = None) -> None:
+    """Trust the new keys a merged bundle was signed with, announced by a key trusted here;
+    a replaced key stays able to open what it signed before ("replaced")."""
+    if not opened.follows:
+        return
+    first = session.get(TrustPeer, opened.follows[0].old.key_id)
+    officer = first.officer if first is not None else ""
+    for link in opened.follows:
+        old = session.get(TrustPeer, link.old.key_id)
+        if old is not None and link.mode == "replace" and old.status == "trusted":
+            old.status, old.changed_at, old.replaced_by = "replaced", _now(now), link.new.key_id
+        new = session.get(TrustPeer, link.new.key_id)
+        if new is None:
+            new = TrustPeer(key_id=link.new.key_id, sign_public=link.new.sign,
+                            box_public=link.new.box)  # fmt: skip
+            session.add(new)
+        new.unit_code, new.officer, new.app_version = opened.sender_unit, officer, ""
+        new.status, new.since, new.changed_at = "trusted", _now(now), None
+    session.flush()
+
+
+def replica_key(session: Session, replica: str) -> TrustReplica | None:
+    return session.get(TrustReplica, replica)
+
+
+def _follows(session: Session, newer: str, older: str) -> bool:
+    """Whether key `newer` took the place of key `older` here, through announced changes."""
+    key, seen = session.get(TrustPeer, older), set()
+    while key is not None and key.replaced_by and key.key_id not in seen:
+        if key.replaced_by == newer:
+            return True
+        seen.add(key.key_id)
+        key = session.get(TrustPeer, key.replaced_by)
+    return False
+
+
+def speaks_for(session: Session, replica: str, opened: Opened) -> bool:
+    """Whether a bundle signed as `opened` may speak for `replica` (its acknowledgements and
+    the replicas it retired): the replica was never seen yet, or was seen with these keys, or
+    with keys of the same chain of announced changes (older or newer)."""
+    bound = session.get(TrustReplica, replica)
+    if bound is None:
+        return True
+    signer = opened.sender.key_id
+    return (
+        bound.key_id == signer
+        or any(link.old.key_id == bound.key_id for link in opened.follows)
+        or _follows(session, signer, bound.key_id)
+        or _follows(session, bound.key_id, signer)
+    )
+
+
+def bind_replica(
+    session: Session, replica: str, opened: Opened, now: dt.datetime | None = None
+) -> None:
+    """Remember the keys `replica` speaks with (the newest, after an announced change)."""
+    row = session.get(TrustReplica, replica)
+    signer = opened.sender.key_id
+    if row is None:
+        session.add(TrustReplica(replica_id=replica[:64], key_id=signer,
+                                 unit_code=opened.sender_unit, first_seen=_now(now)))  # fmt: skip
+    elif _follows(session, signer, row.key_id):
+        row.key_id = signer
+    session.flush()
 
 
 def demo_identity(unit_code: str) -> Identity:

@@ -263,11 +263,13 @@ def next_counter(session: Session) -> int:
     return counter if counter is not None else current_counter(session) + 1
 
 
-def new_replica(session: Session) -> str:
-    """Give this database a new replica id (after a restore), remembering the old one."""
+def new_replica(session: Session, *, retire: bool = True) -> str:
+    """Give this database a new replica id (after a restore), remembering the old one; with
+    `retire` False the old id is left to the laptop this database was copied from."""
     row = _state_row(session)
     retired = canonical.loads(row.retired_replicas or "[]")
-    retired.append({"replica": row.replica_id, "counter": int(row.counter)})
+    if retire:
+        retired.append({"replica": row.replica_id, "counter": int(row.counter)})
     new = uuid.uuid4().hex
     session.connection().execute(
         update(SyncState)

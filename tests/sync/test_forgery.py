@@ -95,8 +95,9 @@ def test_a_commune_bundle_claiming_to_be_the_provinces(sites) -> None:
     # sealed with the commune's own key, the clear routing claiming the province: the key is
     # trusted for the commune only, so the bundle is not the province's
     forged = seal_as(a, b, claims, sender_unit=PROVINCE)
-    message = _refused(b, forged, "unknown_sender", preview_too=False, unparsed=True)
-    assert "Lai Châu (12)" in message and "registration import" in message
+    message = _refused(b, forged, "new_key", preview_too=False, unparsed=True)
+    assert "Lai Châu (12)" in message and "không được khoá" in message  # not announced
+    assert "có thể là giả mạo" in message
     # the routing honest, the inside claiming the province: the two do not match
     _refused(b, seal_as(a, b, claims), "signature")
     _refused(p, seal_as(a, p, claims), "signature")
@@ -123,9 +124,10 @@ def test_an_unconfirmed_sender_previews_but_does_not_merge(make_site, sites, tmp
     preview = p.preview(data)
     before = p.dump()  # (the preview's first use gave this database its replica id)
     assert not preview.refused and preview.counts["new"] >= 1
-    assert "Xã Bản Giang (03409)" in preview.message and "chưa được xác nhận" in preview.message
+    # Bản Giang is known here by its other laptop's key: a new key it did not announce
+    assert "Xã Bản Giang (03409)" in preview.message and "khoá mới" in preview.message
     assert 'coopdesk registration import TỆP --fingerprint "…"' in preview.message
-    message = _refused(p, data, "unknown_sender", preview_too=False)
+    message = _refused(p, data, "new_key", preview_too=False)
     assert message == preview.message
     assert p.dump() == before
 
@@ -138,7 +140,7 @@ def test_an_unconfirmed_sender_previews_but_does_not_merge(make_site, sites, tmp
     with p.session() as s:
         kept = trust_service.quarantine_list(s)
     assert [(q["file"], q["reason"], q["sender_unit"]) for q in kept] == [
-        ("from-x.coopdesk", "unknown_sender", COMMUNE_B)
+        ("from-x.coopdesk", "new_key", COMMUNE_B)
     ]
     register(p.engine, COMMUNE_B, x.keys)
     with p.session() as s:

@@ -85,3 +85,27 @@ def test_a_registration_file_that_is_not_one(folders, capsys, tmp_path: Path) ->
     code, _out, err = run(capsys, "registration", "import", "--data-dir", str(province),
                           str(junk), "--fingerprint", "1")  # fmt: skip
     assert code == 2 and "không phải" in err
+
+
+def test_keys_rotate_and_reidentify(folders, capsys, tmp_path: Path) -> None:
+    commune, _province, password = folders
+    code, out, err = run(capsys, "identity", "--data-dir", str(commune),
+                         "--password-file", str(password), "--json")  # fmt: skip
+    first = json.loads(out)["fingerprint"]
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("không phải mật khẩu\n", encoding="utf-8")
+    code, _out, err = run(capsys, "keys", "rotate", "--data-dir", str(commune),
+                          "--password-file", str(wrong))  # fmt: skip
+    assert code == 2 and "không đúng" in err
+    trust.forget_unlocked()
+    code, out, err = run(capsys, "keys", "rotate", "--data-dir", str(commune),
+                         "--password-file", str(password))  # fmt: skip
+    assert code == 0, err
+    assert "Đã tạo khoá mới. Dấu vân tay: " in out and first not in out
+    assert "Mã khôi phục" in out
+    code, out, err = run(capsys, "reidentify", "--data-dir", str(commune),
+                         "--password-file", str(password), "--json")  # fmt: skip
+    assert code == 0, err
+    made = json.loads(out)
+    code, out, _err = run(capsys, "identity", "--data-dir", str(commune))
+    assert made["fingerprint"] in out and first not in out

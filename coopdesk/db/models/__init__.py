@@ -72,6 +72,7 @@ from coopdesk.db.models.trust import (
     QuarantinedBundle,
     TrustIdentity,
     TrustPeer,
+    TrustReplica,
 )
 from coopdesk.db.models.units import (
     UnitChange,
@@ -121,6 +122,7 @@ __all__ = [
     "Training",
     "TrustIdentity",
     "TrustPeer",
+    "TrustReplica",
     "Unit",
     "UnitChange",
     "new_id",

@@ -22,6 +22,8 @@ class TrustIdentity(Base):
     wrapped: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # JSON: this key announced by the key it follows (mode, old public keys, signature)
+    announcement: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class TrustPeer(Base):
@@ -37,6 +39,19 @@ class TrustPeer(Base):
     status: Mapped[str] = mapped_column(String(12), default="trusted")
     since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # the key announced to take this one's place (status "replaced")
+    replaced_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class TrustReplica(Base):
+    """The key a sender's replica (one database) was first seen signing with: a bundle from
+    that replica signed by another key (that did not follow it) may not speak for it."""
+
+    __tablename__ = "trust_replicas"
+    replica_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(40))
+    unit_code: Mapped[str] = mapped_column(String(12))
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class QuarantinedBundle(Base):
