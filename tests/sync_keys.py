@@ -24,9 +24,14 @@ PASSWORD = "mật khẩu thử nghiệm"
 
 
 @pytest.fixture
-def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """New keys in this test are wrapped with a cheap Argon2id (CLI `init`, `identity`)."""
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """New keys in this test are wrapped with a cheap Argon2id (CLI `init`, `identity`).
+    `init --password-file` also makes an administrator under PASSWORD: commands that change
+    records log in with it (COOPDESK_PASSWORD_FILE; the only account is the user)."""
     monkeypatch.setattr(trust, "KDF_PARAMS", CHEAP)
+    password_file = tmp_path / "account-password.txt"
+    password_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    monkeypatch.setenv("COOPDESK_PASSWORD_FILE", str(password_file))
     yield
     trust.forget_unlocked()
 

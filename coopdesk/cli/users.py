@@ -9,9 +9,10 @@ coopdesk users recover LOGIN [--code-file F] [--password-file F]
 
 `--password-file` is the new account's password (else asked twice). The administrator doing
 it, and anyone whose command changes records on an installation with accounts, logs in with
-`--user NAME` (or COOPDESK_USER; the only account when there is one) and the password from the
-command's `--password-file` when it has one for its keys, else COOPDESK_PASSWORD_FILE, else
-asked at the terminal. Reading needs no login.
+`--user NAME` (or COOPDESK_USER; the only account when there is one; on a demo, its
+administrator with the demo password) and the password from the command's `--password-file`
+when it has one for its keys, else COOPDESK_PASSWORD_FILE, else asked at the terminal. Reading
+needs no login.
 """
 
 from __future__ import annotations
@@ -119,9 +120,12 @@ def _login_password(args: argparse.Namespace, login: str) -> str:
 
 def login_from_args(args: argparse.Namespace, session: Session) -> None:
     """Log in the account named by --user / COOPDESK_USER (or the only one there is)."""
+    from coopdesk.demo.accounts import log_in_demo
     from coopdesk.services import accounts
 
     login = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if not login and log_in_demo(session):
+        return
     if not login:
         found = accounts.list_accounts(session)
         if len(found) != 1:

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from coopdesk.i18n import _
 from coopdesk.security import passwords
-from coopdesk.services import accounts
+from coopdesk.services import accounts, settings
 from coopdesk.services.trust import DEMO_PASSWORD
+from coopdesk.sync import trust
 
 ADMIN = "admin"
 VIEWER = "xem"
@@ -28,3 +29,16 @@ def install_accounts(session: Session) -> None:
         )
     finally:
         accounts.logout()
+
+
+def log_in_demo(session: Session) -> bool:
+    """On a demo installation (its unit's demo keys), log the demo administrator in, as its
+    keys open by themselves: a command on a demo needs no --user. False elsewhere."""
+    inst = settings.get_installation(session)
+    if inst is None or not trust.has_demo_keys(session, inst.unit_code):
+        return False
+    try:
+        accounts.login(session, ADMIN, DEMO_PASSWORD)
+    except accounts.AccountError:
+        return False
+    return True

@@ -38,7 +38,13 @@ def province_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathFacto
 
 @pytest.fixture
 def province_engine(province_dir: Path) -> Iterator[Engine]:
+    """The demo, with its administrator logged in (its records change in some tests)."""
+    from coopdesk.db.engine import session_scope
+    from coopdesk.demo.accounts import log_in_demo
+
     engine = make_engine(paths.db_path(province_dir))
+    with session_scope(engine) as s:
+        assert log_in_demo(s)
     yield engine
     engine.dispose()
 
