@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from coopdesk.domain.merges import HOW_WORDS
 from coopdesk.i18n import N_, _, format_date
 from coopdesk.services.duplicates import merge as merges
+from coopdesk.services.records import RecordError
 from coopdesk.ui import labels as L
 from coopdesk.ui.context import AppContext
 
@@ -294,6 +295,11 @@ def merge_selected(page: Any, kind: str) -> None:
             page, _("Merge duplicate records"), _("Select the two records to merge (Ctrl+click).")
         )
         return
-    page.merge_dialog = MergeDialog(page.ctx, kind, ids[0], ids[1], page)
+    try:  # a record deleted or merged meanwhile (at another window) is said so
+        page.merge_dialog = MergeDialog(page.ctx, kind, ids[0], ids[1], page)
+    except RecordError as exc:
+        QMessageBox.warning(page, _("Merge duplicate records"), str(exc))
+        page.refresh()
+        return
     page.merge_dialog.finished.connect(lambda _r: page.refresh())
     page.merge_dialog.open()

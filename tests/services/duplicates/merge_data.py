@@ -21,7 +21,13 @@ class Pair:
 
 
 def _coop(session: Session, name: str, mst: str = "", unit_code: str | None = None) -> str:
-    data = {"name": name, "kind": "HTX", "registration_no": mst}
+    data = {
+        "name": name,
+        "kind": "HTX",
+        "registration_no": mst,
+        "founded_on": DAY,
+        "founded_with_hoi_support": True,
+    }
     if unit_code:
         data["unit_code"] = unit_code
     return records.create(session, Cooperative, data, OFFICER).id

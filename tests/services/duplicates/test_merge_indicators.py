@@ -39,10 +39,13 @@ def test_indicators_after_a_merge_equal_a_fresh_recount(session: Session) -> Non
     after = _stored(session)
     assert after == _recount(session)
     # Hoa, trained under both records, is one woman trained; the training both records
-    # attended is one participation
+    # attended is one participation; HTX Chè Tân Phong, entered twice, is one new HTX (the
+    # four are Hoa's two and the pair)
+    assert (before["new_htx_programme"][0], after["new_htx_programme"][0]) == (4, 3)
     assert (before["people_trained"][0], after["people_trained"][0]) == (2, 1)
     assert (before["training_participations"][0], after["training_participations"][0]) == (3, 2)
     assert {c for c in before if before[c] != after[c]} == {
+        "new_htx_programme",
         "people_trained",
         "training_participations",
     }
