@@ -18,9 +18,11 @@ from coopdesk.domain import indicators as reg
 from coopdesk.domain.periods import Period
 from coopdesk.i18n import format_number
 from coopdesk.reports import plan
+from coopdesk.reports.annual import target_span
 from coopdesk.reports.common import Issuing, Numbering
 from coopdesk.reports.model import CellValue, Column, Document, Table, Typed
 from coopdesk.reports.text import translate_in
+from coopdesk.services.report_lists.labels import label
 from coopdesk.services.report_request import ReportError, ReportRequest, prose_name
 
 
@@ -94,6 +96,16 @@ def citation_of(record: Plan) -> citations.Citation | None:
     subject = plan.plan_subject(record.title, "vi")
     about = f"về {subject[:1].lower()}{subject[1:]}" if subject != record.title.strip() else ""
     return citations.Citation("KH", record.number, record.issued_on, record.issuer, about)
+
+
+def latest_plan_issuing(session: Session, unit: Unit, issuing: Issuing) -> Issuing | None:
+    """What the unit's latest plan prints as issuer and signer (None: the unit has none)."""
+    req = ReportRequest("plan", unit.code)
+    try:
+        record = _plan_record(session, req, unit)
+    except ReportError:
+        return None
+    return plan_issuing(session, record, req, issuing)
 
 
 def _plan_record(session: Session, req: ReportRequest, unit: Unit) -> Plan:
@@ -248,8 +260,8 @@ def _plan_tables(
                 i,
                 names.get(tg.target_unit_code, tg.target_unit_code),
                 ind.name(lang) if ind else tg.indicator_code,
-                tg.period,
-                tg.comparison,
+                target_span(tg.period, lang),  # 'giai đoạn 2026–2030', not 'phase2'
+                label(tg.comparison, lang),
                 Typed(value / 100, "percent")
                 if ind and ind.unit == "%"
                 else Typed(value, "decimal"),
@@ -257,7 +269,7 @@ def _plan_tables(
             ]
         )
     assignment_rows: list[list[CellValue]] = [
-        [i, a.task, a.responsible_body, a.coordinating_bodies, a.deadline, a.status]
+        [i, a.task, a.responsible_body, a.coordinating_bodies, a.deadline, label(a.status, lang)]
         for i, a in enumerate(assignments, start=1)
     ]
     return [
@@ -269,7 +281,7 @@ def _plan_tables(
                 Column(translate_in(lang, "Indicator"), "text", 4),
                 Column(translate_in(lang, "Period"), "text", 1),
                 Column(translate_in(lang, "Comparison"), "text", 0.8),
-                Column(translate_in(lang, "Target"), "decimal", 1),
+                Column(translate_in(lang, "Target value"), "decimal", 1),
                 Column(translate_in(lang, "Unit of measure"), "text", 0.8),
             ],
             target_rows,

@@ -165,7 +165,8 @@ class ReportsPage(QWidget):
 
     def _show(self, draft: documents.Draft | None) -> None:
         unit_code = draft.form.unit_code if draft is not None else self.form.unit_code()
-        defaults = self.ctx.read(documents.issuing_defaults, unit_code)
+        template = draft.form.template if draft is not None else self.form.template()
+        defaults = self.ctx.read(documents.issuing_defaults, unit_code, template)
         self.generation += 1
         self.report_id = draft.id if draft is not None else None
         self.issued = draft is not None and draft.issued

@@ -79,3 +79,25 @@ def test_a_list_issued_by_the_peoples_committee_is_headed_and_signed_as_it(db: E
     for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Văn Tuấn"):
         assert line in text, line
     assert "BAN THƯỜNG VỤ" not in text and "HỘI LHPN TỈNH LAI CHÂU" not in text
+
+
+def test_the_reports_form_offers_a_plan_its_own_issuer_and_signer(db: Engine) -> None:
+    with session_scope(db) as session:
+        hoi = documents.issuing_defaults(session, COMMUNE, "list-cooperatives")
+        session.add(
+            Plan(
+                unit_code=COMMUNE,
+                issuer="UBND thành phố Lai Châu",
+                title="Kế hoạch thực hiện Đề án 01 trên địa bàn thành phố Lai Châu",
+                period_start=dt.date(2023, 1, 1),
+                period_end=dt.date(2030, 12, 31),
+                issued_on=dt.date(2026, 2, 1),
+                signer_name="Trần Văn Sơn",
+            )
+        )
+        session.flush()
+        plan = documents.issuing_defaults(session, COMMUNE, "plan")
+    assert (hoi["symbol"], hoi["signer_authority"]) == ("HPN", "TM. BAN THƯỜNG VỤ")
+    assert plan["issuer"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ LAI CHÂU"
+    assert (plan["symbol"], plan["signer_name"]) == ("UBND", "Trần Văn Sơn")
+    assert plan["signer_authority"] == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"

@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Sector
+from coopdesk.db.models import Sector, Unit
 from coopdesk.i18n import collation_key
 from coopdesk.services import settings, units
+from coopdesk.services.plan_document import latest_plan_issuing
+from coopdesk.services.report_data import issuing_for
 
 # The per-document fields taken from the unit's document settings (in the form's order).
 ISSUING_FIELDS = (
@@ -43,9 +45,13 @@ def form_choices(session: Session, unit_code: str, aggregator: bool) -> FormChoi
     return FormChoices(choices, sectors, cutoff)
 
 
-def issuing_defaults(session: Session, unit_code: str) -> dict[str, Any]:
-    """The issuer, signer and recipients a unit's documents print unless a draft changes them."""
-    doc = settings.get_document_settings(session, unit_code)
+def issuing_defaults(session: Session, unit_code: str, template: str = "") -> dict[str, Any]:
+    """The issuer, signer and recipients a unit's documents print unless a draft changes them;
+    a plan's are the plan's own (a People's Committee plan: the committee's)."""
+    doc: Any = settings.get_document_settings(session, unit_code)
+    unit = session.get(Unit, unit_code)
+    if template == "plan" and unit is not None:
+        doc = latest_plan_issuing(session, unit, issuing_for(session, unit_code, {})) or doc
     values: dict[str, Any] = {key: str(getattr(doc, key)) for key in ISSUING_FIELDS}
     values["recipients"] = list(doc.recipients)
     return values
