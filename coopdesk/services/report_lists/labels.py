@@ -59,6 +59,14 @@ LABELS: dict[str, str] = {
     "credit": N_("Credit"),
     "social": N_("Social contributions"),
     "international": N_("International"),
+    # plans: a task's state and how a target compares
+    "open": N_("Not started"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "late": N_("Late"),
+    ">=": N_("at least (≥)"),
+    "=": N_("exactly (=)"),
+    "about": N_("about (≈)"),
     # filters
     "HTX": N_("Cooperative (HTX)"),
     "THT": N_("Cooperative group (THT)"),
