@@ -61,6 +61,20 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return data_dir
 
 
+def _require(data_dir: Path, *, restoring: bool) -> None:
+    """With accounts: logged in (from --user / the password file) as an account that may."""
+    from coopdesk.services import accounts, backups, database
+
+    engine = database.open_database(data_dir, create=False)
+    try:
+        with database.session_scope(engine) as session:
+            backups.require(session, restoring=restoring)
+    except accounts.AccountError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        engine.dispose()
+
+
 def _find(data_dir: Path, name: str) -> Path:
     """A backup's name in the backups folder, else a file's path."""
     in_folder = paths.backups_dir(data_dir) / name
@@ -98,8 +112,10 @@ def _list(args: argparse.Namespace) -> int:
 def _create(args: argparse.Namespace) -> int:
     from coopdesk.services import backups
 
+    data_dir = _data_dir(args)
+    _require(data_dir, restoring=False)
     try:
-        info = backups.create(_data_dir(args))
+        info = backups.create(data_dir)
     except backups.BackupError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -114,6 +130,7 @@ def _copy(args: argparse.Namespace) -> int:
     from coopdesk.services import backups
 
     data_dir = _data_dir(args)
+    _require(data_dir, restoring=False)
     if args.name:
         source = _find(data_dir, args.name)
     else:
@@ -144,6 +161,7 @@ def _restore(args: argparse.Namespace) -> int:
         print(backups.summary(info))
         if args.preview:
             return 0
+        _require(data_dir, restoring=True)
         result = backups.restore(data_dir, source)
     except backups.BackupError as exc:
         raise CliError(str(exc)) from exc

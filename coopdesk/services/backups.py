@@ -427,6 +427,25 @@ def copy_to(backup: Path, folder: Path) -> Path:
     return target
 
 
+def require(session: Session, *, restoring: bool) -> None:
+    """With accounts, only an administrator replaces the database (a restore), and only an
+    account that may change records backs up or copies by hand: NotAllowed otherwise."""
+    from coopdesk.domain.accounts import Permission
+    from coopdesk.services import accounts
+
+    accounts.require(session, Permission.MANAGE_ACCOUNTS if restoring else Permission.EDIT_RECORDS)
+
+
+def allowed(session: Session, *, restoring: bool) -> bool:
+    """Whether the logged-in account (anyone, without accounts) may (see `require`)."""
+    from coopdesk.domain.accounts import Permission
+    from coopdesk.services import accounts
+
+    return accounts.allowed(
+        session, Permission.MANAGE_ACCOUNTS if restoring else Permission.EDIT_RECORDS
+    )
+
+
 def restore(data_dir: Path, source: Path) -> database.RestoreResult:
     """Replace the database with the backup `source` (see database.restore)."""
     return database.restore(data_dir, Path(source))

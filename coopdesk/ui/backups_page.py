@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QRect, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk import i18n, paths
 from coopdesk.i18n import N_, _
-from coopdesk.services import backups, database, settings
+from coopdesk.services import accounts, backups, database, settings
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
 
@@ -42,6 +43,7 @@ class BackupsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[backups.BackupInfo] = []
+        self.may_back_up = self.may_restore = False  # known at the first refresh
         self._build()
         self.translate_ui()
 
@@ -111,6 +113,8 @@ class BackupsPage(QWidget):
     # --- reading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.may_back_up = bool(self.ctx.read(backups.allowed, restoring=False))
+        self.may_restore = bool(self.ctx.read(backups.allowed, restoring=True))
         self.ctx.tasks.run(
             backups.list_backups, self.ctx.data_dir, on_done=self._loaded, changes=None
         )
@@ -149,8 +153,13 @@ class BackupsPage(QWidget):
     def _update_buttons(self) -> None:
         info = self.selected()
         usable = info is not None and info.good
-        self.copy_button.setEnabled(usable)
-        self.restore_button.setEnabled(usable)
+        self.backup_button.setEnabled(self.may_back_up)
+        self.copy_button.setEnabled(usable and self.may_back_up)
+        self.restore_button.setEnabled(usable and self.may_restore)
+        self.restore_file_button.setEnabled(self.may_restore)
+        only_admin = "" if self.may_restore else _("Only an administrator can restore a backup.")
+        for button in (self.restore_button, self.restore_file_button):
+            button.setToolTip(only_admin)
 
     def status_text(self) -> str:
         if not self.rows:
@@ -250,14 +259,14 @@ class BackupsPage(QWidget):
         )
 
 
-def reopen(old: QWidget, ctx: AppContext) -> QWidget:
-    """A new main window on the restored database (opened as at start), then the old one
-    closed; returns the new window."""
-    from coopdesk.ui.main_window import MainWindow
-
+def reopen(old: QWidget, ctx: AppContext) -> QWidget | None:
+    """The old window closed, then a new one on the restored database, opened as at start:
+    with accounts, whoever logs in there (its accounts may not be those of before). Returns
+    the new window (None when nobody logged in: CoopDesk quits)."""
     save_layout = getattr(old, "save_layout", None)
     if save_layout is not None:
         save_layout()  # the pages' layout, for the new window
+    geometry, maximized = old.geometry(), old.isMaximized()
     engine = database.open_database(ctx.data_dir, create=False)
     with database.session_scope(engine) as session:
         installation = settings.get_installation(session)
@@ -265,20 +274,46 @@ def reopen(old: QWidget, ctx: AppContext) -> QWidget:
         installation = ctx.installation
     new_ctx = AppContext(engine, ctx.data_dir, installation, ctx.tasks, demo=ctx.demo)
     ctx.tasks.changed.disconnect(ctx.data_changed)
-    window = MainWindow(new_ctx)
+    if accounts.current() is not None:
+        accounts.logout()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        old.close()
+        window = _open(new_ctx, geometry, maximized)
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+    if window is None:
+        app.quit()
+    return window
+
+
+def _open(ctx: AppContext, geometry: QRect, maximized: bool) -> QWidget | None:
+    from coopdesk.ui.login_dialog import log_in_at_start, start_session
+    from coopdesk.ui.main_window import MainWindow
+
+    if not log_in_at_start(ctx):
+        return None
+    window = MainWindow(ctx)
     _REOPENED.append(window)
-    window.setGeometry(old.geometry())  # where the old one was, the same size
-    if old.isMaximized():
+    window.setGeometry(geometry)  # where the old one was, the same size
+    if maximized:
         window.showMaximized()
     else:
         window.show()
     window.show_area("backups")
-    if old.isWindow():
-        old.close()
+
+    def next_person() -> None:  # after "Đăng xuất", as at start
+        _open(ctx, window.geometry(), window.isMaximized())
+
+    start_session(window, ctx, next_person)
     return window
 
 
-def restored(window: QWidget, info: backups.BackupInfo) -> None:
+def restored(window: QWidget | None, info: backups.BackupInfo) -> None:
+    if window is None:
+        return
     QMessageBox.information(
         window,
         _("Backup restored"),

@@ -104,3 +104,28 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(tan_phong: Path, capsys
 def test_no_database_says_what_to_do(tmp_path: Path, capsys) -> None:
     code, _out, err = run(capsys, "backups", "list", "--data-dir", str(tmp_path))
     assert code == 2 and "coopdesk init" in err
+
+
+def test_with_accounts_only_an_administrator_restores(
+    tan_phong: Path, tmp_path, capsys, monkeypatch
+) -> None:
+    from coopdesk.security import passwords
+    from coopdesk.services import accounts
+
+    fast = passwords.KdfParams(memory_cost=64, iterations=1, lanes=1)
+    d = ["--data-dir", str(tan_phong)]
+    run(capsys, "backups", "create", *d)
+    engine = make_engine(paths.db_path(tan_phong))
+    with session_scope(engine) as s:
+        accounts.create_first_admin(s, "mai", "mat-khau-quan-tri", "Lò Thị Mai", params=fast)
+        accounts.add_account(s, "xem", "mat-khau-xem-thoi", "viewer", "Người xem", params=fast)
+    engine.dispose()
+    accounts.logout()
+    (backup,) = paths.backups_dir(tan_phong).glob("*.sqlite3")
+    viewer_pw = tmp_path / "xem.txt"
+    viewer_pw.write_text("mat-khau-xem-thoi\n", encoding="utf-8")
+    before = paths.db_path(tan_phong).read_bytes()
+    monkeypatch.setenv("COOPDESK_PASSWORD_FILE", str(viewer_pw))
+    code, _out, err = run(capsys, "backups", "restore", backup.name, *d, "--user", "xem")
+    assert code == 2 and "Chỉ quản trị viên" in err
+    assert paths.db_path(tan_phong).read_bytes() == before

@@ -140,3 +140,25 @@ def test_restore_answered_no_changes_nothing(qtbot, main_window, ctx, monkeypatc
     assert [row[1] for row in page.row_texts()] == ["Hằng ngày"]
     with session_scope(ctx.engine) as s:
         assert s.query(Cooperative).count() == 1
+
+
+def test_a_viewer_sees_the_backups_but_cannot_restore_or_make_one(
+    qtbot, main_window, ctx, monkeypatch
+) -> None:
+    from coopdesk.security import passwords
+    from coopdesk.services import accounts
+
+    fast = passwords.KdfParams(memory_cost=64, iterations=1, lanes=1)
+    _at(monkeypatch, DAY1)
+    backups.create(ctx.data_dir, "daily")
+    with session_scope(ctx.engine) as s:
+        accounts.create_first_admin(s, "mai", "mat-khau-quan-tri", "Lò Thị Mai", params=fast)
+        accounts.add_account(s, "xem", "mat-khau-xem-thoi", "viewer", "Người xem", params=fast)
+        accounts.logout()
+        accounts.login(s, "xem", "mat-khau-xem-thoi")
+    page = main_window.show_area("backups")
+    page.refresh()
+    assert [row[1] for row in page.row_texts()] == ["Hằng ngày"]
+    assert not page.restore_button.isEnabled() and not page.restore_file_button.isEnabled()
+    assert not page.backup_button.isEnabled() and not page.copy_button.isEnabled()
+    assert page.restore_button.toolTip() == "Chỉ quản trị viên mới khôi phục được bản sao lưu."
