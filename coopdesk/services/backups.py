@@ -252,6 +252,8 @@ def create(
         ) from exc
     target = _claim(folder, f"{PREFIXES[reason]}-{when:%Y%m%d-%H%M%S}", SUFFIX)
     os.replace(temp, target)  # over the empty file claimed above, never over a backup
+    stamp = when.timestamp()
+    os.utime(target, (stamp, stamp))  # a copy elsewhere still tells when it was made
     info = BackupInfo(target, when, reason, target.stat().st_size, unit_code, unit_name, counts)
     _write_manifest(info)
     if thin and reason != rule.BY_HAND:
