@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from coopdesk import __version__
 from coopdesk.db.models import AuditEvent, QuarantinedBundle, TrustPeer, Unit
+from coopdesk.domain.accounts import Permission
 from coopdesk.i18n import _
 from coopdesk.security import passwords
-from coopdesk.services import settings, sync
+from coopdesk.services import accounts, settings, sync
 from coopdesk.services.sync import SyncError, whoami
 from coopdesk.sync import state, trust, versions
 from coopdesk.sync.import_report import ImportReport
@@ -74,7 +75,18 @@ def identity(session: Session) -> IdentityInfo | None:
     return IdentityInfo(keys.fingerprint, keys.key_id)
 
 
+def may_manage(session: Session) -> bool:
+    """Whether the logged-in account may manage keys and trust (administrators; anyone on an
+    installation without accounts)."""
+    return accounts.allowed(session, Permission.MANAGE_ACCOUNTS)
+
+
+def _require_admin(session: Session) -> None:
+    accounts.require(session, Permission.MANAGE_ACCOUNTS)
+
+
 def create_identity(session: Session, password: str) -> IdentityInfo:
+    _require_admin(session)
     try:
         code = trust.create_identity(session, password)
     except trust.TrustError as exc:
@@ -115,6 +127,7 @@ def _leave_replica(session: Session) -> None:
 
 
 def _new_keys(session: Session, password: str, mode: str) -> IdentityInfo:
+    _require_admin(session)
     me = whoami(session)
     try:
         code = trust.rotate(session, password, me.unit_code, mode=mode)
@@ -182,6 +195,7 @@ def import_registration(
     session: Session, data: bytes, fingerprint: str, actor: str = ""
 ) -> dict[str, Any]:
     """Trust a registration file's keys once the fingerprint read by phone matches. Audited."""
+    _require_admin(session)
     try:
         reg = trust.read_registration(data)
         peer = _peer(session, trust.register(session, reg, fingerprint))
@@ -198,6 +212,7 @@ def trust_list(session: Session) -> list[dict[str, Any]]:
 
 def revoke(session: Session, key: str, actor: str = "") -> dict[str, Any]:
     """Stop trusting a key (a lost laptop): its later bundles are refused. Audited."""
+    _require_admin(session)
     try:
         peer = _peer(session, trust.revoke(session, key))
     except trust.TrustError as exc:
@@ -272,6 +287,7 @@ def trust_kept_sender(
 ) -> dict[str, Any]:
     """Trust the keys a kept-aside bundle was signed with, as its sender unit's, once the
     fingerprint its officer reads over the phone matches (as a registration file would)."""
+    _require_admin(session)
     try:
         row = trust.kept_aside(session, bundle_id)
         keys = trust.sender_keys(bytes(row.data))
@@ -305,6 +321,7 @@ def retry_kept(
 
 def drop_kept(session: Session, bundle_id: int) -> None:
     """Delete a bundle kept aside (the officer has seen it and does not want it)."""
+    _require_admin(session)
     try:
         trust.drop_kept(session, bundle_id)
     except trust.TrustError as exc:

@@ -100,6 +100,9 @@ class QuarantineBox(QGroupBox):
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, cell(text))
         self.table.setVisible(bool(self._kept))
+        admin = self.ctx.read(trust.may_manage)  # trust is managed by administrators
+        self.retry_button.setVisible(admin)
+        self.drop_button.setVisible(admin)
         self._selection_changed()
 
     def selected(self) -> dict[str, Any] | None:

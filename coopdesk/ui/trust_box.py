@@ -43,10 +43,14 @@ class TrustBox(QGroupBox):
         self.make_button = QPushButton()
         self.save_button = QPushButton()
         self.trust_button = QPushButton()
+        self.rotate_button = QPushButton()
+        self.copy_button = QPushButton()
         for button, slot in (
             (self.make_button, self.make_keys),
             (self.save_button, self.save_registration),
             (self.trust_button, self.trust_sender),
+            (self.rotate_button, self.rotate_keys),
+            (self.copy_button, self.reidentify),
         ):
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -61,14 +65,27 @@ class TrustBox(QGroupBox):
         self.make_button.setText(_("Make the keys…"))
         self.save_button.setText(_("Save the registration file…"))
         self.trust_button.setText(_("Trust a sender…"))
+        self.rotate_button.setText(_("New keys…"))
+        self.rotate_button.setToolTip(
+            _("Make new keys for this computer; the next bundles announce them to the others.")
+        )
+        self.copy_button.setText(_("This laptop is a copy…"))
+        self.copy_button.setToolTip(
+            _("This laptop was set up by copying another laptop's database: make it one of "
+              "its own, keeping its data.")
+        )  # fmt: skip
         self.refresh()
 
     def refresh(self) -> None:
         info = self.ctx.read(trust.identity)
         has_keys = info is not None
-        self.make_button.setVisible(not has_keys)
+        admin = self.ctx.read(trust.may_manage)  # keys and trust: administrators only
+        self.make_button.setVisible(not has_keys and admin)
         self.save_button.setEnabled(has_keys)
         self.trust_button.setEnabled(has_keys)
+        self.trust_button.setVisible(admin)
+        for button in (self.rotate_button, self.copy_button):
+            button.setVisible(has_keys and admin)
         if info is None:
             self.fingerprint.setText(_("No keys yet"))
             self.explain.setText(
@@ -110,6 +127,37 @@ class TrustBox(QGroupBox):
             on_error=self._refused,
             changes="trust",
         )
+
+    def rotate_keys(self) -> None:
+        self._change_keys(
+            trust.rotate_keys,
+            _("New keys"),
+            _(
+                "Make new keys for this computer? Do it when you fear someone has seen the "
+                "password or the recovery code. The next bundles carry the new keys, signed "
+                "by the current ones, so the offices that trust this computer take them."
+            ),
+        )
+
+    def reidentify(self) -> None:
+        self._change_keys(
+            trust.reidentify,
+            _("This laptop is a copy"),
+            _(
+                "Was this laptop set up by copying another laptop's CoopDesk database? Then "
+                "both send their changes under one name and some would be lost. This makes "
+                "this laptop an installation of its own, with new keys, keeping all its data. "
+                "Do it on the copy only, never on both laptops."
+            ),
+        )
+
+    def _change_keys(self, fn: Any, title: str, question: str) -> None:
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        password = self._ask(title, _("The password of CoopDesk on this computer:"))
+        if password is None:
+            return
+        self.ctx.write(fn, password, on_done=self._made, on_error=self._refused, changes="trust")
 
     def _made(self, info: Any) -> None:
         QMessageBox.information(

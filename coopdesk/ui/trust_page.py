@@ -117,6 +117,9 @@ class TrustListBox(QGroupBox):
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, cell(text, peer["key_id"] if c == 0 else None))
         self.empty_note.setVisible(not self._peers)
+        admin = self.ctx.read(trust.may_manage)  # trust is managed by administrators
+        self.revoke_button.setVisible(admin)
+        self.revoke_note.setVisible(admin)
         self._update_buttons()
 
     def selected(self) -> dict[str, Any] | None:
