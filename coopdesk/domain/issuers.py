@@ -196,10 +196,10 @@ def requested(body: str) -> bool:
     return any(word in text for word in _REQUESTED_WORDS)
 
 
-def courtesy(body: str) -> str:
+def courtesy(body: str, word: str = COURTESY) -> str:
     """The body as a plan's section VI names it: 'Đề nghị Ủy ban Mặt trận Tổ quốc …' for a
-    body it requests, the name alone for one it assigns."""
+    body it requests, the name alone for one it assigns (`word`: the request in the
+    document's language)."""
     name = body.strip()
-    if requested(name) and not name.lower().startswith(COURTESY.lower()):
-        return f"{COURTESY} {name}"
-    return name
+    typed = name.lower().startswith((COURTESY.lower(), word.lower()))
+    return f"{word} {name}" if requested(name) and not typed else name

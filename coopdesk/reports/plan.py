@@ -220,8 +220,9 @@ def _organisation(w: _Writer, data: PlanData) -> None:
     t = w.lang
     w.part(translate_in(t, "ORGANISATION OF IMPLEMENTATION"))
     n = 0
+    request = translate_in(t, "Request to")  # "Đề nghị" a body the plan cannot direct
     for n, (body, tasks) in enumerate(data.assignments, start=1):
-        w.add(f"{n}. {issuers.courtesy(body)}", "item")
+        w.add(f"{n}. {issuers.courtesy(body, request)}", "item")
         if len(tasks) == 1:  # a body's one task reads as the officer typed it
             w.text(sentence(tasks[0]))
             continue
