@@ -30,3 +30,13 @@ def report_engine(report_data_dir: Path) -> Iterator[Engine]:
     engine = make_engine(paths.db_path(report_data_dir))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def province_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`coopdesk demo --scale province --unit 12`: Lai Châu's 38 communes (made once)."""
+    from coopdesk.cli import main
+
+    folder = tmp_path_factory.mktemp("province-demo")
+    assert main(["demo", "--data-dir", str(folder), "--scale", "province", "--unit", "12"]) == 0
+    return folder

@@ -117,3 +117,80 @@ def page_raw(pdf: bytes, page: int) -> str:
     )
     path.unlink()
     return out.stdout
+
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in points, y from the top
+
+
+def _page_streams(pdf: bytes) -> list[tuple[float, bytes]]:
+    """(page height, decoded content stream) of every page, in page order."""
+    import base64
+    import re
+    import zlib
+
+    def obj(number: bytes) -> bytes:
+        found = re.search(rb"(?<!\d)" + number + rb" 0 obj(.*?)endobj", pdf, re.S)
+        assert found, number
+        return found.group(1)
+
+    kids = re.search(rb"/Kids \[([^\]]*)\]", pdf)
+    assert kids
+    out = []
+    for page in re.findall(rb"(\d+) 0 R", kids.group(1)):
+        head = obj(page)
+        box = re.search(rb"/MediaBox \[\s*([\d.\s]+)\]", head)
+        contents = re.search(rb"/Contents (\d+) 0 R", head)
+        assert box and contents
+        height = float(box.group(1).split()[3])
+        body = obj(contents.group(1))
+        data = re.search(rb"stream\r?\n(.*)endstream", body, re.S)
+        assert data
+        raw = data.group(1)
+        if b"ASCII85Decode" in body:
+            raw = base64.a85decode(raw.strip(), adobe=True)
+        if b"FlateDecode" in body:
+            raw = zlib.decompress(raw)
+        out.append((height, raw))
+    return out
+
+
+def lines_drawn(pdf: bytes, page: int) -> list[Segment]:
+    """The straight lines stroked on one page (1-based), as `pdftotext -bbox` places words:
+    table borders and rules, read from the content stream (q/Q, cm, m, l)."""
+    import re
+
+    height, stream = _page_streams(pdf)[page - 1]
+    text = re.sub(rb"\((?:\\.|[^\\)])*\)", b" ", stream).decode("latin-1")  # strings out
+    ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    saved: list[tuple[float, ...]] = []
+    operands: list[float] = []
+    point = (0.0, 0.0)
+    segments: list[Segment] = []
+
+    def apply(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = ctm
+        return a * x + c * y + e, height - (b * x + d * y + f)
+
+    for token in text.split():
+        try:
+            operands.append(float(token))
+            continue
+        except ValueError:
+            pass
+        if token == "q":
+            saved.append(ctm)
+        elif token == "Q":
+            ctm = saved.pop()  # type: ignore[assignment]
+        elif token == "cm" and len(operands) >= 6:
+            a, b, c, d, e, f = operands[-6:]
+            A, B, C, D, E, F = ctm
+            ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                   e * A + f * C + E, e * B + f * D + F)  # fmt: skip
+        elif token == "m" and len(operands) >= 2:
+            point = apply(*operands[-2:])
+        elif token == "l" and len(operands) >= 2:
+            end = apply(*operands[-2:])
+            segments.append((*point, *end))
+            point = end
+        operands = []
+    return segments
