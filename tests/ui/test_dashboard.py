@@ -36,15 +36,20 @@ def province_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathFacto
     return target
 
 
-@pytest.fixture
-def province_engine(province_dir: Path) -> Iterator[Engine]:
-    """The demo, with its administrator logged in (its records change in some tests)."""
+def log_in(engine: Engine) -> None:
+    """The demo's administrator logged in: these tests change the demo's records."""
     from coopdesk.db.engine import session_scope
     from coopdesk.demo.accounts import log_in_demo
 
-    engine = make_engine(paths.db_path(province_dir))
     with session_scope(engine) as s:
         assert log_in_demo(s)
+
+
+@pytest.fixture
+def province_engine(province_dir: Path) -> Iterator[Engine]:
+    """The demo, with its administrator logged in (its records change in some tests)."""
+    engine = make_engine(paths.db_path(province_dir))
+    log_in(engine)
     yield engine
     engine.dispose()
 
@@ -199,6 +204,7 @@ def test_coverage_of_the_province_target_by_its_communes(
 
     shutil.copy2(paths.db_path(province_dir), paths.db_path(tmp_path))  # this test writes
     engine = make_engine(paths.db_path(tmp_path))
+    log_in(engine)
     page = _page(qtbot, engine, tmp_path, "12", "aggregator")
     page.set_selection(period="2024")
     with session_scope(page.ctx.engine) as s:
@@ -240,6 +246,7 @@ def test_a_national_collection_offers_the_whole_country_and_its_provinces(
 
     shutil.copy2(paths.db_path(province_dir), paths.db_path(tmp_path))  # this test writes
     engine = make_engine(paths.db_path(tmp_path))
+    log_in(engine)
     with session_scope(engine) as s:
         m = Maker(s)
         coop = m.coop("00004", "HTX", "HTX Dịch vụ Ba Đình", dt.date(2020, 3, 1))
