@@ -33,8 +33,11 @@ DOCUMENTS = (
     "list-trainings",
     "list-activities",
     "list-support",
+    "coop-sheet",  # one record: a cooperative's information sheet (--id)
+    "attendance",  # one record: a training's attendance sheet to sign (--id)
     "register",
 )
+RECORD_DOCUMENTS = ("coop-sheet", "attendance")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,6 +78,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", help="also write the tables to this .xlsx file")
     p.add_argument("--docx", help="also write the document to this Word (.docx) file")
     p.add_argument("--plan", help="the plan to print (id); default: the unit's latest plan")
+    p.add_argument(
+        "--id",
+        dest="record_id",
+        help="coop-sheet: the cooperative's id; attendance: the training's",
+    )
     p.add_argument("--kind", default="", help="lists: only this kind (HTX, THT, loan, radio…)")
     p.add_argument("--search", default="", help="lists: only names containing this text")
     p.add_argument("--status", default="", help="lists: active|suspended|dissolved, trained…")
@@ -324,6 +332,8 @@ def run(args: argparse.Namespace) -> int:
     if args.docx and Path(args.docx).suffix.lower() != ".docx":
         raise CliError(_("--docx must name a .docx file, for example report.docx"))
     day = _date(args.date)
+    if args.document in RECORD_DOCUMENTS:
+        return _record(args, out, day)
     filters, year = _filters(args)
     default_period = str(year) if year and args.document != "list-cooperatives" else None
     period = args.period or default_period or str(day.year)
@@ -345,6 +355,34 @@ def run(args: argparse.Namespace) -> int:
     for extra in (args.xlsx, args.docx):
         if extra:
             print(_("Wrote {file}").format(file=extra))
+    return 0
+
+
+def _record(args: argparse.Namespace, out: Path, day: dt.date) -> int:
+    """A cooperative's information sheet or a training's attendance sheet: PDF, .docx, .xlsx."""
+    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.services import documents, record_documents
+
+    if not args.record_id:
+        raise CliError(_("Name the record with --id (the id that coopdesk list shows)."))
+    engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
+    try:
+        with session_scope(engine) as session:
+            rendered = record_documents.render_record(
+                session, args.document, args.record_id, args.lang, day
+            )
+    except documents.ReportError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    out.write_bytes(rendered.pdf)
+    if args.docx:
+        Path(args.docx).write_bytes(rendered.docx())
+    if args.xlsx:
+        Path(args.xlsx).write_bytes(rendered.xlsx())
+    for written in (out, args.docx, args.xlsx):
+        if written:
+            print(_("Wrote {file}").format(file=written))
     return 0
 
 

@@ -17,6 +17,7 @@ LABELS: dict[str, str] = {
     "supervisor": N_("Supervisory board member"),
     "controller": N_("Controller"),
     "group_leader": N_("Group leader"),
+    "accountant": N_("Accountant"),
     # training kinds and audiences
     "short": N_("Short course"),
     "formal": N_("Formal training"),

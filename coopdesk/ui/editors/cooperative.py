@@ -27,6 +27,7 @@ from coopdesk.ui.editors.fields import (
     StarsField,
     TextField,
 )
+from coopdesk.ui.editors.record_sheet import SheetButton
 from coopdesk.ui.editors.years import YearsEditor
 
 BADGES = (
@@ -68,6 +69,7 @@ class CooperativeDialog(GuardedRecordDialog):
         self.add_form(self.identity, N_("Identity and registration"))
         self.add_form(self.products, N_("Products"))
         self._add_board_and_years()
+        self.sheet_button = SheetButton(self, "coop-sheet", N_("Information sheet…"))
         for signal in (self.identity.changed, self.board.changed, self.years.changed):
             signal.connect(self.update_badges)
 
@@ -151,6 +153,7 @@ class CooperativeDialog(GuardedRecordDialog):
         return self._name
 
     def translate_extra(self) -> None:
+        self.sheet_button.refresh()
         self.board.translate_ui()
         self.years.translate_ui()
         self.update_badges()

@@ -33,6 +33,7 @@ from coopdesk.ui.editors.fields import (
     TextField,
 )
 from coopdesk.ui.editors.pickers import PersonPicker
+from coopdesk.ui.editors.record_sheet import SheetButton
 
 TOPICS = {
     "governance": N_("Management and governance"),
@@ -221,6 +222,7 @@ class TrainingDialog(RecordDialog):
         self.participants = ParticipantsEditor(self)
         self.tabs.addTab(self.participants, "")
         self.set_tab_title(self.participants, N_("Participants"))
+        self.sheet_button = SheetButton(self, "attendance", N_("Attendance sheet…"))
 
     def load(self) -> None:
         draft = self.read_draft()
@@ -232,6 +234,7 @@ class TrainingDialog(RecordDialog):
         return self._name
 
     def translate_extra(self) -> None:
+        self.sheet_button.refresh()
         self.participants.translate_ui()
 
     def collect(self) -> dict[str, Any] | None:
