@@ -280,7 +280,9 @@ def start_session(window: Any, ctx: AppContext, reopen: Callable[[], None]) -> A
         return None
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    app.aboutToQuit.connect(accounts.logout, Qt.ConnectionType.UniqueConnection)
+    if not app.property("coopdesk_logout_at_quit"):
+        app.aboutToQuit.connect(accounts.logout)
+        app.setProperty("coopdesk_logout_at_quit", True)
     window.account_bar.logout_requested.connect(lambda: log_out(window, reopen))
     return IdleLock(window, ctx)
 

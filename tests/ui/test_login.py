@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from coopdesk.security import passwords, vault
 from coopdesk.services import accounts
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.idle_lock import IdleLock
-from coopdesk.ui.login_dialog import LoginDialog, RecoverDialog, log_in_at_start, log_out
+from coopdesk.ui.login_dialog import LoginDialog, RecoverDialog, log_in_at_start, start_session
 from tests.ui.conftest import add_people, save_screenshot
 
 ADMIN_PW = "mat-khau-quan-tri"
@@ -176,6 +177,10 @@ def test_log_out_closes_the_window_and_asks_who_is_next(qtbot, ctx, recovery) ->
         reopened.append(accounts.current() is None and not vault.is_unlocked())
         _log_in(ctx, "xem", VIEWER_PW)  # the next person
 
-    log_out(window, reopen)
+    lock = start_session(window, ctx, reopen)
+    assert isinstance(lock, IdleLock) and lock.timer.interval() == 10 * 60_000
+    window.account_bar.logout_button.click()  # "Đăng xuất"
     assert reopened == [True] and not window.isVisible()
     assert accounts.current().login == "xem"
+    QApplication.instance().aboutToQuit.emit()  # quitting forgets the data key
+    assert accounts.current() is None and not vault.is_unlocked()
