@@ -8,7 +8,9 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from coopdesk.db.models import AuditEvent
 from coopdesk.security import passwords, vault
 from coopdesk.services import accounts
 from coopdesk.ui.context import AppContext
@@ -162,6 +164,12 @@ def test_idle_lock_hides_the_window_and_keeps_typed_text(qtbot, ctx, recovery, m
     assert main_window.centralWidget().isVisible() and notes.isVisible()
     assert notes.text() == "Hội nghị chè, đang nhập dở"
     assert lock.timer.isActive() and lock.timer.interval() == 60_000
+    editor.form.fields["held_on"].edit.setText("05/04/2026")
+    editor.save()  # what was typed before the lock is saved, under the account's name
+    assert editor.saved, editor.general_error.text()
+    with ctx.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.entity == "activities")).one()
+        assert (event.action, event.actor) == ("create", "Lò Thị Mai (mai)")
 
 
 def test_log_out_closes_the_window_and_asks_who_is_next(qtbot, ctx, recovery) -> None:
