@@ -9,6 +9,7 @@ coopdesk registration export --data-dir DIR --out FILE
 coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …"
 coopdesk trust list --data-dir DIR [--json]
 coopdesk trust revoke --data-dir DIR KEY_OR_FINGERPRINT
+coopdesk receipts --data-dir DIR [--json]   bundles sent, and when each recipient merged them
 coopdesk quarantine list --data-dir DIR [--json]
 coopdesk quarantine retry --data-dir DIR ID [--fingerprint "1234 …"] [--password-file FILE]
 coopdesk quarantine drop --data-dir DIR ID
@@ -83,6 +84,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_data_dir(p, json_output=True)
     p.add_argument("key", help="the key id or fingerprint shown by `coopdesk trust list`")
     p.set_defaults(func=_revoke)
+
+    p = subparsers.add_parser(
+        "receipts", help="the bundles sent from here, and when each recipient merged them"
+    )
+    add_data_dir(p, json_output=True)
+    p.set_defaults(func=_receipts)
 
     q = subparsers.add_parser("quarantine", help="bundles refused and kept aside")
     sub = q.add_subparsers(dest="action", required=True)
@@ -240,6 +247,21 @@ def _revoke(args: argparse.Namespace) -> int:
     else:
         print(_("The key of {unit} ({officer}) is revoked: its bundles will be refused.").format(
             unit=peer["unit_name"], officer=peer["officer"]))  # fmt: skip
+    return 0
+
+
+def _receipts(args: argparse.Namespace) -> int:
+    from coopdesk.services import trust
+
+    sent = _run(args, trust.sent_bundles)
+    if args.json:
+        print_json(sent)
+        return 0
+    if not sent:
+        print(_("No bundle has been sent from here yet."))
+    for b in sent:
+        head = _("Bundle {seq} to {unit}").format(seq=b["seq"], unit=b["recipient_name"])
+        print(f"{head}  {b['created_at'][:10]}: {trust.receipt_text(b)}")
     return 0
 
 

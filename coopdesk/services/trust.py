@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk import __version__
-from coopdesk.db.models import AuditEvent, QuarantinedBundle, TrustPeer, Unit
+from coopdesk.db.models import AuditEvent, QuarantinedBundle, SyncOutgoing, TrustPeer, Unit
 from coopdesk.domain.accounts import Permission
 from coopdesk.i18n import _
 from coopdesk.security import passwords
@@ -326,3 +326,37 @@ def drop_kept(session: Session, bundle_id: int) -> None:
         trust.drop_kept(session, bundle_id)
     except trust.TrustError as exc:
         raise TrustRefused(_message(exc)) from exc
+
+
+def sent_bundles(session: Session, limit: int = 200) -> list[dict[str, Any]]:
+    """The bundles sent from here, newest first, each with its recipient's signed receipt:
+    when the recipient merged it, or None while no bundle of its has said so yet."""
+    receipts = trust.receipts_by_bundle(session)
+    rows = session.scalars(
+        select(SyncOutgoing).order_by(SyncOutgoing.created_at.desc(), SyncOutgoing.id.desc())
+    ).all()[:limit]
+    out = []
+    for row in rows:
+        receipt = receipts.get(row.bundle_id)
+        out.append(
+            {
+                "recipient_unit": row.recipient_unit,
+                "recipient_name": _unit_name(session, row.recipient_unit),
+                "seq": row.seq,
+                "bundle_id": row.bundle_id,
+                "created_at": row.created_at.isoformat(sep="T"),
+                "records": row.records,
+                "merged_at": receipt.merged_at.isoformat(sep="T") if receipt else None,
+            }
+        )
+    return out
+
+
+def receipt_text(sent: dict[str, Any]) -> str:
+    """A sent bundle's receipt in the officer's words."""
+    if sent["merged_at"] is None:
+        return _("not confirmed by {unit} yet").format(unit=sent["recipient_name"])
+    when = dt.datetime.fromisoformat(sent["merged_at"]).strftime("%d/%m/%Y %H:%M")
+    return _("received and merged by {unit} on {date}").format(
+        unit=sent["recipient_name"], date=when
+    )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Unit
 from coopdesk.i18n import _
-from coopdesk.sync import bundle, envelope, trust
+from coopdesk.sync import bundle, envelope, trust, versions
 from coopdesk.sync.import_report import Refused, refusal_message
 
 # Refusals of the seal; the bundle is kept aside (quarantine) for the officer to see.
@@ -106,10 +106,13 @@ def check_speaks_for(session: Session, b: bundle.Bundle, opened: envelope.Opened
 def after_merge(
     session: Session, b: bundle.Bundle, opened: envelope.Opened, now: dt.datetime
 ) -> None:
-    """Once merged: the sender's announced new keys trusted, and its replica bound to them."""
+    """Once merged: the sender's announced new keys trusted, its replica bound to them, and
+    its receipts of the bundles sent from here kept (they came signed with the bundle)."""
     trust.accept_announced(session, opened, now)
     replica = b.header["sender"]["replica"]
     trust.bind_replica(session, str(replica), opened, now)
+    mine = {versions.replica_id(session), *versions.retired_replicas(session)}
+    trust.keep_receipts(session, b.body.get("receipts"), opened.sender_unit, mine, now)
 
 
 def locked_message(kind: str) -> str:

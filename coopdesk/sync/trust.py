@@ -18,7 +18,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import QuarantinedBundle, TrustIdentity, TrustPeer, TrustReplica
+from coopdesk.db.models import (
+    QuarantinedBundle,
+    SyncOutgoing,
+    TrustIdentity,
+    TrustPeer,
+    TrustReceipt,
+    TrustReplica,
+)
 from coopdesk.security import passwords
 from coopdesk.sync import canonical
 from coopdesk.sync.bundle import BundleError
@@ -407,6 +414,41 @@ def bind_replica(
     elif _follows(session, signer, row.key_id):
         row.key_id = signer
     session.flush()
+
+
+def keep_receipts(
+    session: Session, receipts: Any, sender_unit: str, own_replicas: set[str],
+    now: dt.datetime | None = None,
+) -> int:  # fmt: skip
+    """The receipts a merged bundle from `sender_unit` gives of bundles sent from here to it
+    (signed with the bundle); how many are new."""
+    if not isinstance(receipts, list):
+        return 0
+    sent: dict[str, int] = {
+        bundle_id: seq
+        for bundle_id, seq in session.execute(
+            select(SyncOutgoing.bundle_id, SyncOutgoing.seq).where(
+                SyncOutgoing.recipient_unit == sender_unit
+            )
+        )
+    }
+    added = 0
+    for receipt in receipts:
+        bundle_id = receipt.get("bundle_id") if isinstance(receipt, dict) else None
+        if bundle_id not in sent or receipt.get("sender_replica") not in own_replicas:
+            continue
+        if session.get(TrustReceipt, bundle_id) is None:
+            merged = dt.datetime.fromisoformat(str(receipt["imported_at"]))
+            session.add(TrustReceipt(bundle_id=bundle_id, recipient_unit=sender_unit,
+                                     seq=sent[bundle_id], merged_at=merged,
+                                     received_at=_now(now)))  # fmt: skip
+            added += 1
+    session.flush()
+    return added
+
+
+def receipts_by_bundle(session: Session) -> dict[str, TrustReceipt]:
+    return {r.bundle_id: r for r in session.scalars(select(TrustReceipt))}
 
 
 def demo_identity(unit_code: str) -> Identity:

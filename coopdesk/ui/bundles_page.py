@@ -33,7 +33,7 @@ from coopdesk.ui.context import AppContext
 from coopdesk.ui.keys_prompt import open_keys
 from coopdesk.ui.quarantine_page import QuarantineBox
 from coopdesk.ui.trust_box import TrustBox
-from coopdesk.ui.trust_page import TrustListBox
+from coopdesk.ui.trust_page import SentBundlesBox, TrustListBox
 
 
 def outcome_label(outcome: str) -> str:
@@ -106,10 +106,12 @@ class BundlesPage(QWidget):
         self.trust_box = TrustBox(self.ctx)
         self.trust_list = TrustListBox(self.ctx)
         self.quarantine = QuarantineBox(self.ctx)
+        self.sent = SentBundlesBox(self.ctx)
         for box in (
             self.trust_box,
             self.trust_list,
             self._build_send(),
+            self.sent,
             self._build_receive(),
             self.quarantine,
             self._build_history(),
@@ -206,6 +208,7 @@ class BundlesPage(QWidget):
         self.trust_box.translate_ui()
         self.trust_list.translate_ui()
         self.quarantine.translate_ui()
+        self.sent.translate_ui()
         self.send_box.setTitle(_("Send data"))
         self.to_label.setText(_("To:"))
         self.full.setText(_("Everything, not only what is new"))

@@ -172,3 +172,48 @@ class TrustListBox(QGroupBox):
             ),
         )
         self.refresh()
+
+
+class SentBundlesBox(QGroupBox):
+    """The bundles sent from here, each with its recipient's signed receipt."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.table = read_only_table(4)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table)
+        ctx.data_changed.connect(self._changed)
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.setTitle(_("Bundles sent"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Sent to"), _("Number"), _("Made on"), _("Receipt")]
+        )
+        self.refresh()
+
+    def _changed(self, _what: str) -> None:
+        self.refresh()  # an export, or an import carrying receipts
+
+    def refresh(self) -> None:
+        sent = self.ctx.read(trust.sent_bundles)
+        self.note.setText(
+            _("Each office's next bundle says which of yours it has merged, signed with its key.")
+            if sent
+            else _("No bundle has been sent from here yet.")
+        )
+        self.table.setVisible(bool(sent))
+        self.table.setRowCount(len(sent))
+        for r, b in enumerate(sent):
+            texts = [
+                f"{b['recipient_name']} ({b['recipient_unit']})",
+                str(b["seq"]),
+                date_text(b["created_at"]),
+                trust.receipt_text(b),
+            ]
+            for c, text in enumerate(texts):
+                self.table.setItem(r, c, cell(text))

@@ -72,6 +72,7 @@ from coopdesk.db.models.trust import (
     QuarantinedBundle,
     TrustIdentity,
     TrustPeer,
+    TrustReceipt,
     TrustReplica,
 )
 from coopdesk.db.models.units import (
@@ -122,6 +123,7 @@ __all__ = [
     "Training",
     "TrustIdentity",
     "TrustPeer",
+    "TrustReceipt",
     "TrustReplica",
     "Unit",
     "UnitChange",

@@ -54,6 +54,18 @@ class TrustReplica(Base):
     first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class TrustReceipt(Base):
+    """A recipient's receipt of a bundle sent from here, read in a bundle it signed: "received
+    and merged by the province on …"."""
+
+    __tablename__ = "trust_receipts"
+    bundle_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    recipient_unit: Mapped[str] = mapped_column(String(12))
+    seq: Mapped[int] = mapped_column(Integer)
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class QuarantinedBundle(Base):
     """A refused bundle's bytes kept aside, with why, to retry after confirming its sender."""
 

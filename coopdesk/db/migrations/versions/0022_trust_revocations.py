@@ -1,6 +1,7 @@
 """trust_revocations
 
-Revoked and announced keys of trusted installations (issue 12).
+Announced keys of trusted installations, the keys each replica speaks with, and the signed
+receipts of bundles sent (issue 12).
 
 Revision ID: 0022_trust_revocations
 Revises: 0021_record_merges
@@ -34,9 +35,20 @@ def upgrade() -> None:
         sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("replica_id", name=op.f("pk_trust_replicas")),
     )
+    # the recipients' receipts of the bundles sent from here, read in bundles they signed
+    op.create_table(
+        "trust_receipts",
+        sa.Column("bundle_id", sa.String(length=64), nullable=False),
+        sa.Column("recipient_unit", sa.String(length=12), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("merged_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("bundle_id", name=op.f("pk_trust_receipts")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("trust_receipts")
     op.drop_table("trust_replicas")
     with op.batch_alter_table("trust_peers") as batch:
         batch.drop_column("replaced_by")
