@@ -18,7 +18,7 @@ from coopdesk.i18n import _
 from coopdesk.sync import bundle, catalogues, erasure, scope, state, unit_codes, versions
 from coopdesk.sync.describe import Lookup, db_lookup, describe
 from coopdesk.sync.import_report import Problem, Refused, invalid, out_of_scope, refusal_message
-from coopdesk.sync.records import FieldProblem, data_to_values, normalized_data
+from coopdesk.sync.records import FieldProblem, data_to_values, values_data
 from coopdesk.sync.versions import Version
 
 # (table name, field values) → problems as (field, message, severity)
@@ -169,7 +169,7 @@ class RecordChecker:
         try:
             version = Version.from_json(raw["v"])
             values = data_to_values(table, data)
-            normal = normalized_data(table, data)
+            normal = values_data(table, values)
         except FieldProblem as exc:
             self._problem(position, table_name, label, exc.field, exc.message)
             return None

@@ -16,11 +16,10 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base, SyncPending
 from coopdesk.i18n import _
-from coopdesk.sync import state, versions
+from coopdesk.sync import canonical, state, versions
 from coopdesk.sync.describe import Lookup, describe
 from coopdesk.sync.import_check import Incoming
 from coopdesk.sync.import_report import Item, Problem
-from coopdesk.sync.records import data_to_values
 from coopdesk.sync.state import Held
 from coopdesk.sync.versions import Version
 
@@ -192,6 +191,11 @@ def _unique_columns(table: Table) -> list[list[str]]:
     return [names for names in uniques if names]
 
 
+def _value(table: Table, data: dict[str, Any], name: str) -> Any:
+    """One column's value from checked bundle fields (a field left out reads as None)."""
+    return canonical.from_json_value(table.c[name], data[name]) if name in data else None
+
+
 def duplicates(session: Session, planner: Planner) -> list[Problem]:
     """New rows that would break a uniqueness rule (same natural key, another id)."""
     problems: list[Problem] = []
@@ -200,9 +204,9 @@ def duplicates(session: Session, planner: Planner) -> list[Problem]:
         if change.row is None or change.before.row is not None:
             continue
         table = change.table
-        values = data_to_values(table, change.row[1])
+        data = change.row[1]
         for names in _unique_columns(table):
-            key = tuple(values.get(n) for n in names)
+            key = tuple(_value(table, data, n) for n in names)
             if any(v is None for v in key):
                 continue
             other = taken.setdefault((table.name + ":" + ",".join(names), key), change.record_id)

@@ -54,9 +54,9 @@ def data_to_values(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def normalized_data(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Bundle fields in the exact canonical spelling this database would produce."""
-    values = data_to_values(table, data)
+def values_data(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Column values (from `data_to_values`) as bundle fields, in the exact canonical spelling
+    this database would produce."""
     return {
         name: canonical.to_json_value(table.c[name], value)
         for name, value in values.items()
