@@ -22,7 +22,7 @@ from coopdesk.i18n import _
 from coopdesk.services import sync, trust
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.keys_prompt import open_keys
-from coopdesk.ui.trust_page import REFRESHED_BY, cell, read_only_table
+from coopdesk.ui.trust_page import REFRESHED_BY, cell, fit_rows, read_only_table
 
 
 def _when(iso: str) -> str:
@@ -100,9 +100,10 @@ class QuarantineBox(QGroupBox):
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, cell(text))
         self.table.setVisible(bool(self._kept))
+        fit_rows(self.table)
         admin = self.ctx.read(trust.may_manage)  # trust is managed by administrators
-        self.retry_button.setVisible(admin)
-        self.drop_button.setVisible(admin)
+        self.retry_button.setVisible(admin and bool(self._kept))
+        self.drop_button.setVisible(admin and bool(self._kept))
         self._selection_changed()
 
     def selected(self) -> dict[str, Any] | None:

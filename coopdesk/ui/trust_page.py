@@ -46,8 +46,15 @@ def read_only_table(columns: int) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.setAlternatingRowColors(True)
-    table.setMinimumHeight(120)
     return table
+
+
+def fit_rows(table: QTableWidget, most: int = 6) -> None:
+    """As tall as its rows (at most `most` in view): the page scrolls, not each box."""
+    rows = max(1, min(table.rowCount(), most))
+    header = table.horizontalHeader().sizeHint().height()
+    body = sum(table.rowHeight(r) for r in range(rows)) if table.rowCount() else 30
+    table.setFixedHeight(header + body + 2 * table.frameWidth() + 2)
 
 
 def cell(text: str, data: Any = None) -> QTableWidgetItem:
@@ -117,6 +124,7 @@ class TrustListBox(QGroupBox):
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, cell(text, peer["key_id"] if c == 0 else None))
         self.empty_note.setVisible(not self._peers)
+        fit_rows(self.table)
         admin = self.ctx.read(trust.may_manage)  # trust is managed by administrators
         self.revoke_button.setVisible(admin)
         self.revoke_note.setVisible(admin)
@@ -217,3 +225,4 @@ class SentBundlesBox(QGroupBox):
             ]
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, cell(text))
+        fit_rows(self.table)
