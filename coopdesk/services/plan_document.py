@@ -98,6 +98,22 @@ def citation_of(record: Plan) -> citations.Citation | None:
     return citations.Citation("KH", record.number, record.issued_on, record.issuer, about)
 
 
+def citable_plans(
+    session: Session, unit_code: str, exclude: str | None = None
+) -> list[tuple[str, dict[str, object]]]:
+    """The plans a new plan of `unit_code` may cite (its own unit's and the unit's above,
+    numbered and dated), as (label, citation row) for the Căn cứ tab to fill in."""
+    from coopdesk.services.plans import plans_for
+
+    out: list[tuple[str, dict[str, object]]] = []
+    for record in plans_for(session, unit_code, with_parent=True):
+        cited = citation_of(record) if record.id != exclude else None
+        if cited is not None:
+            label = f"{cited.number} · {citations.short_date(cited.date or record.period_start)}"
+            out.append((f"{label} · {cited.issuer}", {**cited.as_dict(), "date": cited.date}))
+    return out
+
+
 def latest_plan_issuing(session: Session, unit: Unit, issuing: Issuing) -> Issuing | None:
     """What the unit's latest plan prints as issuer and signer (None: the unit has none)."""
     req = ReportRequest("plan", unit.code)

@@ -145,3 +145,42 @@ def test_the_2024_provincial_plan_entered_in_the_editor_prints_as_written(qtbot,
     assert "ỦY BAN NHÂN DÂN" in first and "TỈNH LAI CHÂU" in first and "/KH-UBND" in first
     assert "KT. CHỦ TỊCH" in last and "TM. ỦY BAN NHÂN DÂN" not in last
     follows(pdf, seed_text.PROVINCE)
+
+
+def test_a_plan_entered_here_is_cited_from_the_list_as_its_data_says(qtbot, ctx) -> None:
+    """The province's plan (numbered, dated) is offered on a commune plan's Căn cứ tab; taking
+    it fills the number, date, issuer and subject, and the line prints from that data."""
+    from coopdesk.db.models import Plan
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    with ctx.session() as s:
+        s.add(
+            Plan(
+                unit_code="12",
+                issuer="UBND tỉnh Lai Châu",
+                number="3608/KH-UBND",
+                issued_on=dt.date(2023, 8, 28),
+                title="Kế hoạch thực hiện Đề án 01 trên địa bàn tỉnh",
+                period_start=dt.date(2023, 1, 1),
+                period_end=dt.date(2030, 12, 31),
+            )
+        )
+        s.commit()
+    dialog = PlanDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    bases = dialog.bases
+    dialog.tabs.setCurrentWidget(bases)
+    assert bases.source.isVisible()
+    assert bases.source.itemText(1) == "3608/KH-UBND · 28/8/2023 · UBND tỉnh Lai Châu"
+    bases.source.activated.emit(1)
+    assert bases.form.fields["number"].value() == "3608/KH-UBND"
+    assert bases.apply()
+    assert bases.texts() == [["Kế hoạch", "3608/KH-UBND", "28/8/2023", "UBND tỉnh Lai Châu"]]
+    from coopdesk.domain import citations
+
+    (row,) = citations.from_rows(citations.parse(bases.as_json()))
+    assert row.text() == (
+        "Căn cứ Kế hoạch số 3608/KH-UBND ngày 28/8/2023 của UBND tỉnh Lai Châu "
+        "về thực hiện Đề án 01 trên địa bàn tỉnh"
+    )

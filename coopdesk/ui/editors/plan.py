@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_
 from coopdesk.services import plans
+from coopdesk.services.plan_document import citable_plans
 from coopdesk.services.registry import plans as registry_plans
 from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui.editors.base import RecordDialog
@@ -67,6 +68,7 @@ class PlanDialog(RecordDialog):
             form.load(draft.fields)
         self.issuing.show_defaults(draft.fields.get("issuer") or "")
         self.bases.set_json(draft.fields.get("bases") or "")
+        self.bases.set_sources(self.ctx.read(citable_plans, unit, self.record_id))
         self.targets.set_rows(draft.targets or [])
         self.assignments.set_rows(draft.assignments or [])
 

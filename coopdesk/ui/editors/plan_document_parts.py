@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coopdesk.domain import citations, issuers
 from coopdesk.domain.validation import Problem
@@ -164,6 +164,36 @@ class BasesTab(PartsTab):
             parent,
         )
         self.form.fields["title"].widget.setMaximumHeight(70)
+        # a plan entered here already (this unit's or the one above): its number, date,
+        # issuer and title fill the form, so the same document is cited the same way
+        self.source = QComboBox()
+        self.sources: list[tuple[str, dict[str, Any]]] = []
+        self.source.activated.connect(self._take_source)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.source)
+
+    def set_sources(self, sources: list[tuple[str, dict[str, Any]]]) -> None:
+        self.sources = sources
+        self._fill_sources()
+
+    def _fill_sources(self) -> None:
+        self.source.clear()
+        self.source.addItem(_("Cite a plan entered here…"), None)
+        for n, (label, _row) in enumerate(self.sources):
+            self.source.addItem(label, n)
+        self.source.setVisible(bool(self.sources))
+
+    def _take_source(self, index: int) -> None:
+        n = self.source.itemData(index)
+        if n is not None:
+            self.start_new()
+            self.form.load(dict(self.sources[n][1]))
+        self.source.setCurrentIndex(0)
+
+    def translate_ui(self) -> None:
+        super().translate_ui()
+        self._fill_sources()
 
     def defaults(self) -> dict[str, Any]:
         return {"verb": "pursuant", "kind": "KH", "number": "", "date": None, "issuer": ""}
