@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, UniqueConstraint, select
+from sqlalchemy import Table, UniqueConstraint, select, tuple_
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Base, SyncPending
@@ -181,6 +181,9 @@ def plan(
     return planner
 
 
+_KEYS_PER_QUERY = 400  # SQLite allows 32,766 parameters a statement; keys have few columns
+
+
 def _unique_columns(table: Table) -> list[list[str]]:
     uniques = [
         [c.name for c in constraint.columns]
@@ -197,28 +200,46 @@ def _value(table: Table, data: dict[str, Any], name: str) -> Any:
 
 
 def duplicates(session: Session, planner: Planner) -> list[Problem]:
-    """New rows that would break a uniqueness rule (same natural key, another id)."""
-    problems: list[Problem] = []
-    taken: dict[tuple[str, tuple[Any, ...]], str] = {}
+    """New rows that would break a uniqueness rule (same natural key, another id): the first
+    new row with a key stands unless a row held here has it; any later one is a duplicate.
+    One query per table and rule, not one per row."""
+    wanted: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], list[str]]] = {}
     for change in planner.changes.values():
         if change.row is None or change.before.row is not None:
             continue
-        table = change.table
-        data = change.row[1]
-        for names in _unique_columns(table):
-            key = tuple(_value(table, data, n) for n in names)
-            if any(v is None for v in key):
-                continue
-            other = taken.setdefault((table.name + ":" + ",".join(names), key), change.record_id)
-            if other == change.record_id:
-                query = select(table.c.id).where(
-                    *(table.c[n] == v for n, v in zip(names, key, strict=True)),
-                    table.c.id != change.record_id,
-                )
-                found = session.execute(query.limit(1)).first()
-                other = found[0] if found else other
-            if other != change.record_id:
-                problems.append(
-                    Problem(-1, table.name, change.item.label, ", ".join(names), _("duplicate"))
-                )
-    return problems
+        table, data = change.table, change.row[1]
+        for columns in _unique_columns(table):
+            key = tuple(_value(table, data, n) for n in columns)
+            if all(v is not None for v in key):
+                rule = wanted.setdefault((table.name, tuple(columns)), {})
+                rule.setdefault(key, []).append(change.record_id)
+    flagged: set[tuple[str, str, tuple[str, ...]]] = set()
+    for (table_name, names), by_key in wanted.items():
+        held = _held_keys(session, Base.metadata.tables[table_name], names, list(by_key))
+        for key, record_ids in by_key.items():
+            first_stands = key not in held
+            for record_id in record_ids[1:] if first_stands else record_ids:
+                flagged.add((table_name, record_id, names))
+    return [
+        Problem(-1, change.table.name, change.item.label, ", ".join(names), _("duplicate"))
+        for change in planner.changes.values()
+        for names in map(tuple, _unique_columns(change.table))
+        if (change.table.name, change.record_id, names) in flagged
+    ]
+
+
+def _held_keys(
+    session: Session, table: Table, names: tuple[str, ...], keys: list[tuple[Any, ...]]
+) -> set[tuple[Any, ...]]:
+    """Which of `keys` (values of the columns `names`) a row held here already has."""
+    columns = [table.c[n] for n in names]
+    found: set[tuple[Any, ...]] = set()
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[start : start + _KEYS_PER_QUERY]
+        match = (
+            columns[0].in_([k[0] for k in chunk])
+            if len(columns) == 1
+            else (tuple_(*columns).in_(chunk))
+        )
+        found.update(tuple(row) for row in session.execute(select(*columns).where(match)))
+    return found & set(keys)
