@@ -322,6 +322,8 @@ def resolve_conflict(
         conflicts.resolve_conflict(session, table, record_id, data, actor)
     except conflicts.ConflictError as exc:
         raise SyncError(str(exc)) from exc
+    if sealing(session):  # a sensitive record settled with values in clear
+        sensitive_store.seal_existing(session)
 
 
 @dataclass
