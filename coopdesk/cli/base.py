@@ -194,11 +194,11 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from coopdesk.services import database
+    from coopdesk.services import backups, database
 
     data_dir = _data_dir(args)
     try:
-        result = database.restore(data_dir, Path(args.file))
+        result = backups.restore(data_dir, Path(args.file))
     except database.MaintenanceError as exc:
         raise CliError(str(exc)) from exc
     print(_("The database in {dir} was restored from {file}.").format(dir=data_dir, file=args.file))

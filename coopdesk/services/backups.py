@@ -37,7 +37,6 @@ from coopdesk import paths
 from coopdesk.domain import backup_thinning as rule
 from coopdesk.i18n import N_, _
 from coopdesk.services import database
-from coopdesk.services.documents.file_names import people_file_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -401,6 +400,8 @@ def describe(path: Path) -> BackupInfo:
 
 def copy_name(info: BackupInfo) -> str:
     """'CoopDesk-Phuong-Tan-Phong-2026-12-02.backup': the unit and the day, for a person."""
+    from coopdesk.services.documents.file_names import people_file_name  # reports behind it
+
     words = people_file_name(info.unit_name or info.unit_code, info.made_at.date().isoformat())
     return f"CoopDesk-{words}{COPY_SUFFIX}"
 
@@ -450,7 +451,7 @@ def allowed(session: Session, *, restoring: bool) -> bool:
 
 def restore(data_dir: Path, source: Path) -> database.RestoreResult:
     """Replace the database with the backup `source` (see database.restore)."""
-    return database.restore(data_dir, Path(source))
+    return database.restore(data_dir, Path(source), keep_current)
 
 
 def restore_latest_good(data_dir: Path) -> database.RestoreResult:

@@ -13,6 +13,7 @@ import datetime as dt
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,13 +178,16 @@ class RestoreResult:
     safety_copy: Path | None
 
 
-def restore(data_dir: Path, source: Path) -> RestoreResult:
-    """Replace the database in `data_dir` with the backup `source` (checked first).
+def restore(
+    data_dir: Path, source: Path, keep_current: Callable[[Path], Path | None]
+) -> RestoreResult:
+    """Replace the database in `data_dir` with the backup `source` (checked first); the
+    entry point is `backups.restore`, which gives `keep_current`.
 
     The backup is copied aside (with its -wal file, if it was copied from a running CoopDesk)
     and checked there, so the person's file is never written to. The current database is
-    kept first as a backup "before a restore" (`backups.keep_current`: a plain copy when it
-    is damaged); the restored one is migrated if it is older and gets a new replica id
+    kept first by `keep_current(data_dir)` (a backup "before a restore", or a plain copy
+    when it is damaged); the restored one is migrated if it is older and gets a new replica id
     (`on_restored`).
     """
     if not source.is_file():
@@ -199,9 +203,7 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
             shutil.copyfile(wal, Path(f"{staging}-wal"))
         _inspect(staging, source, f"file:{staging}")
         data_dir.mkdir(parents=True, exist_ok=True)
-        from coopdesk.services import backups  # it builds on this module
-
-        safety = backups.keep_current(data_dir)
+        safety = keep_current(data_dir)
         try:
             backup_file(staging, db_file)
         except sqlite3.DatabaseError:
