@@ -95,23 +95,32 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mapping(args: argparse.Namespace) -> dict[str, str] | None:
+def _mapping(args: argparse.Namespace) -> dict[str, str | None] | None:
+    """The --mapping file: {column header: field key or title}, "" or null to leave a column
+    out (what `--preview --json` prints as "mapping")."""
     if not args.mapping:
         return None
     try:
         data = json.loads(Path(args.mapping).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CliError(_("The mapping file cannot be read: {reason}").format(reason=exc)) from exc
-    if not isinstance(data, dict):
-        raise CliError(_("The mapping file must hold a JSON object: column header → field."))
-    return {str(k): str(v) for k, v in data.items()}
+    if not isinstance(data, dict) or not all(
+        v is None or isinstance(v, str) for v in data.values()
+    ):
+        raise CliError(
+            _("The mapping file {file} must hold a JSON object: column header → field.").format(
+                file=Path(args.mapping).name
+            )
+        )
+    return {str(k): v for k, v in data.items()}
 
 
 def _preview_and_import(session: Any, args: argparse.Namespace) -> tuple[Any, Any]:
-    from coopdesk.services.excel_import import apply, export, preview
+    from coopdesk.services.excel_import import apply, export, mapping, preview
     from coopdesk.services.settings import get_installation
 
-    found = preview.preview(session, Path(args.file), args.kind, args.sheet, _mapping(args))
+    chosen = _mapping(args)
+    found = preview.preview(session, Path(args.file), args.kind, args.sheet, chosen)
     result = None
     taken = {int(n) for n in args.take_duplicates.split(",") if n.strip().isdigit()}
     if not args.preview and not found.problems:
@@ -120,6 +129,8 @@ def _preview_and_import(session: Any, args: argparse.Namespace) -> tuple[Any, An
         result = apply.apply_import(
             session, found, actor, taken, allow_duplicates=args.allow_duplicate
         )
+        if chosen is not None:  # the next file with these headers is read the same way
+            mapping.remember(session, found.kind, found.headers, found.mapping)
     if args.errors_out:
         saved = {r.number for r in apply.rows_to_save(found, taken, args.allow_duplicate)}
         skipped = (

@@ -77,8 +77,9 @@ def find_header(
 
 
 def layout_key(headers: Sequence[str]) -> str:
-    """A short name for a layout of headers: the same folded headers, the same key."""
-    folded = "|".join(fold(h) for h in headers)
+    """A short name for a layout of headers: the same folded headers, the same key (empty
+    headers after the last one aside: a stray cell further right makes no other layout)."""
+    folded = "|".join(fold(h) for h in headers).rstrip("|")
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:20]
 
 

@@ -15,7 +15,7 @@ was exported (the hidden version column), so the row is not taken over it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,17 +28,14 @@ from coopdesk.excel.columns import (
     Column,
     find_header,
     header_texts,
-    layout_key,
-    mapping_from_names,
 )
 from coopdesk.excel.reading import Cell, Sheet, open_book
-from coopdesk.i18n import _, normalize
-from coopdesk.services import records, registry, settings
+from coopdesk.i18n import _
+from coopdesk.services import records, registry
+from coopdesk.services.excel_import import mapping as mappings
 from coopdesk.services.excel_import import matching
 from coopdesk.services.excel_import.kinds import Kind, kind_of, version_tag
 from coopdesk.services.excel_import.rows import OUTCOMES, Row
-
-MAPPING_SETTING = "excel_import.mapping."
 
 
 @dataclass
@@ -54,6 +51,8 @@ class Preview:
     columns: tuple[Column, ...]
     rows: list[Row]
     misdecoded: bool = False  # the text reads like TCVN3/VNI without its font
+    mapped_by: str = "guess"  # "guess" (the headers' names), "memory" (this layout's) or "hand"
+    sample: list[Any] = field(default_factory=list)  # the first row below the headers
     problems: list[str] = field(default_factory=list)  # of the sheet as a whole
 
     def counts(self) -> dict[str, int]:
@@ -79,10 +78,11 @@ def preview(
     path: Path,
     kind: str,
     sheet: str | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: Mapping[str, str | None] | None = None,
 ) -> Preview:
     """Read and sort every row of the sheet (the first one by default); nothing is written.
-    `mapping` ({header: field key}) overrides the mapping found from the headers."""
+    `mapping` ({header: field}, `mapping.resolve`) is the columns chosen by hand; without it,
+    the mapping remembered for this layout of headers, else the one found from the headers."""
     spec = kind_of(kind)
     book = open_book(path)
     try:
@@ -92,13 +92,20 @@ def preview(
     columns = spec.columns(session)
     header_row, found = find_header(data.rows, columns)
     headers = header_texts(data.rows[header_row]) if data.rows else []
-    chosen = mapping if mapping is not None else remembered_mapping(session, kind, headers)
-    if chosen:
-        found = mapping_from_names(headers, chosen, columns)
+    mapped_by = "guess"
+    if mapping is not None:
+        header_row = mappings.header_row(data.rows, mapping, header_row)
+        headers = header_texts(data.rows[header_row]) if data.rows else []
+        found, mapped_by = mappings.resolve(headers, mapping, columns, data.name), "hand"
+    elif (memory := mappings.remembered_layout(session, kind, data.rows, columns)) is not None:
+        (header_row, found), mapped_by = memory, "memory"
+        headers = header_texts(data.rows[header_row])
     result = Preview(
         path, file_hash(path), kind, data.name, book.sheet_names, header_row + 1, headers,
-        found, columns, [], data.looks_misdecoded,
+        found, columns, [], data.looks_misdecoded, mapped_by,
     )  # fmt: skip
+    below = data.rows[header_row + 1 : header_row + 2]
+    result.sample = [c.value for c in below[0]] if below else []
     result.problems = _sheet_problems(result, data)
     if not any(p for p in result.problems):
         _assess_rows(session, spec, result, data.rows[header_row + 1 :])
@@ -212,22 +219,6 @@ def _sort_known(
         row.status = "updated"
 
 
-def remembered_mapping(
-    session: Session, kind: str, headers: Sequence[str]
-) -> dict[str, str] | None:
-    """The mapping chosen by hand for this layout of headers, if one was remembered."""
-    found = settings.get_json(session, f"{MAPPING_SETTING}{kind}.{layout_key(headers)}")
-    return dict(found) if isinstance(found, dict) else None
-
-
-def remember_mapping(
-    session: Session, kind: str, headers: Sequence[str], mapping: dict[int, str]
-) -> None:
-    """Keep a hand-made mapping for the next file with the same headers."""
-    named = {normalize(headers[i]): key for i, key in mapping.items() if i < len(headers)}
-    settings.set_json(session, f"{MAPPING_SETTING}{kind}.{layout_key(headers)}", named)
-
-
 def row_json(row: Row) -> dict[str, Any]:
     return {
         "row": row.number,
@@ -252,7 +243,8 @@ def preview_json(found: Preview) -> dict[str, Any]:
         "sheet": found.sheet,
         "sheets": found.sheet_names,
         "header_row": found.header_row,
-        "mapping": {found.headers[i]: k for i, k in found.mapping.items()},
+        "mapping": mappings.by_header(found.headers, found.mapping),  # what --mapping takes
+        "mapped_by": found.mapped_by,
         "misdecoded": found.misdecoded,
         "problems": found.problems,
         "counts": found.counts(),

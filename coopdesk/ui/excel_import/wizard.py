@@ -1,6 +1,8 @@
-"""The Excel import wizard: choose a file and a kind of record, pick the sheet and check
-which column is which field, see the dry run (new, updated, duplicates, conflicts, problems
-by row and column), then import the good rows. Reads run through `ctx.read_later`, the
+"""The Excel import wizard: choose a file and a kind of record, pick the sheet, check which
+column is which field (step 1, `columns_step`: the guess or the mapping remembered for this
+layout, changed by hand), see the dry run (step 2: new, updated, duplicates, conflicts,
+problems by row and column), then import the good rows; a mapping chosen by hand is
+remembered for the next file with the same headers. Reads run through `ctx.read_later`, the
 import through `ctx.write` (one transaction, off the GUI thread)."""
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from coopdesk.i18n import N_, _, format_number
 from coopdesk.services.excel_import import apply, preview
+from coopdesk.services.excel_import import mapping as mappings
 from coopdesk.services.excel_import.kinds import KINDS
+from coopdesk.ui.excel_import.columns_step import ColumnsStep
 
 STATUS = {
     "new": N_("New"),
@@ -52,6 +58,12 @@ class ExcelImportWizard(QDialog):
             self.kind.addItem(_(spec.title), name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.sheet = QComboBox()
+        self.by_hand = False  # the officer changed the mapping since the last check
+        self.columns = ColumnsStep()
+        self.columns.changed.connect(self._mapping_changed)
+        self.file.textChanged.connect(self._new_file)
+        self.kind.currentIndexChanged.connect(self._new_layout)
+        self.sheet.activated.connect(self._new_layout)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
@@ -84,11 +96,17 @@ class ExcelImportWizard(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.check)
         buttons.addWidget(self.go)
+        checked = QWidget()
+        inner = QVBoxLayout(checked)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.anyway)
+        self.steps = QTabWidget()
+        self.steps.addTab(self.columns, _("1. Columns"))
+        self.steps.addTab(checked, _("2. What the file would do"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.anyway)
+        layout.addWidget(self.steps, 1)
         layout.addLayout(buttons)
 
     def _browse(self) -> None:
@@ -97,7 +115,25 @@ class ExcelImportWizard(QDialog):
         )
         if name:
             self.file.setText(name)
-            self.sheet.clear()
+
+    def _new_file(self) -> None:
+        self.sheet.clear()
+        self._new_layout()
+
+    def _new_layout(self) -> None:
+        """Another file, kind or sheet: its columns are found again (or remembered)."""
+        self.by_hand = False
+        self.found = None
+        self.go.setEnabled(False)
+        self.check.setEnabled(True)
+
+    def _mapping_changed(self) -> None:
+        self.by_hand = True
+        self.go.setEnabled(False)
+        self.check.setEnabled(not self.columns.missing_fields())
+        self.summary.setText(
+            _("The columns changed: check the file again to see what it would do.")
+        )
 
     def run_preview(self) -> None:
         path = Path(self.file.text())
@@ -107,6 +143,7 @@ class ExcelImportWizard(QDialog):
             path,
             self.kind.currentData(),
             sheet,
+            self.columns.chosen() if self.by_hand else None,
             on_done=self._show,
             on_error=self._failed,
             progress_label=_("Checking the file…"),
@@ -121,6 +158,10 @@ class ExcelImportWizard(QDialog):
         if self.sheet.count() == 0:
             self.sheet.addItems(found.sheet_names)
             self.sheet.setCurrentText(found.sheet)
+        self.columns.fill(found)
+        missing = bool(self.columns.missing_fields())
+        self.check.setEnabled(not missing)
+        self.steps.setCurrentIndex(0 if missing or found.problems else 1)
         counts = found.counts()
         lines = [
             _(
@@ -193,4 +234,7 @@ class ExcelImportWizard(QDialog):
 def _import(
     session: Any, found: preview.Preview, actor: str, anyway: bool = False
 ) -> apply.ImportResult:
-    return apply.apply_import(session, found, actor, allow_duplicates=anyway)
+    result = apply.apply_import(session, found, actor, allow_duplicates=anyway)
+    if found.mapped_by == "hand":  # the next file with these headers is read the same way
+        mappings.remember(session, found.kind, found.headers, found.mapping)
+    return result
