@@ -12,26 +12,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from coopdesk.i18n import N_
 from coopdesk.reports.common import Issuing, Numbering, make_header, make_signature
 from coopdesk.reports.model import CellValue, Column, Document, Paragraph, Table, Typed
+from coopdesk.reports.paragraph_keys import PARAGRAPH_KEYS as PARAGRAPH_KEYS  # re-exported
+from coopdesk.reports.paragraph_keys import WRITTEN_ONLY as WRITTEN_ONLY
 from coopdesk.reports.text import number, percent_0_100, translate_in, translate_plural_in
 
 DOC_CODE = "BC"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-# The officer's own text, stored with the report (Report.paragraphs), in document order.
-PARAGRAPH_KEYS: dict[str, str] = {
-    "situation": N_("General situation"),
-    "international": N_("International cooperation"),
-    "strengths": N_("Strengths"),
-    "difficulties": N_("Difficulties, shortcomings and their causes"),
-    "next_tasks": N_("Key tasks for the next period"),
-    "proposals": N_("Proposals and recommendations"),
-}
-# Sections whose only text is the officer's: a document cannot be issued while one is empty,
-# unless it is left out (its paragraph is None: neither heading nor text is printed).
-WRITTEN_ONLY = ("strengths", "difficulties", "next_tasks", "proposals")
 
 
 @dataclass(frozen=True)
@@ -379,12 +367,16 @@ def _founding(w: _Writer) -> None:
             "No new HTX or THT was founded under the Project in this period; the cooperatives "
             "created {jobs} new jobs for women. Female workers: {htx_w} in HTX and {tht_w} in THT.",
         )
-    else:
+    else:  # the new ones named as they are ('1 HTX', '3 THT', '9 HTX và 39 THT')
+        parts = [f"{values[k]} {k.upper()}" for k in ("htx", "tht") if values[k] != "0"]
+        founded = parts[0]
+        if len(parts) == 2:
+            founded = translate_in(lang, "{htx} HTX and {tht} THT").format(**values)
         text = translate_in(
             lang,
-            "{htx} new HTX and {tht} new THT were founded under the Project, creating "
-            "{jobs} new jobs for women. Female workers: {htx_w} in HTX and {tht_w} in THT.",
-        )
+            "{founded} were founded under the Project. The cooperatives created {jobs} new "
+            "jobs for women. Female workers: {htx_w} in HTX and {tht_w} in THT.",
+        ).replace("{founded}", founded)
     w.add(text.format(**values))
 
 

@@ -20,8 +20,7 @@ def _body(**kw: object) -> str:
         period_start=dt.date(2026, 1, 1),
         period_end=dt.date(2026, 12, 31),
         period_year=2026,
-        figures={"new_jobs_women": jobs},
-        **kw,  # type: ignore[arg-type]
+        **({"figures": {"new_jobs_women": jobs}} | kw),  # type: ignore[arg-type]
     )
     issuing = Issuing("", "HỘI LHPN TỈNH LAI CHÂU", "HPN", "Lai Châu", "", "", "CHỦ TỊCH")
     doc = annual.build_annual(data, issuing, Numbering("BC", None, dt.date(2026, 11, 5)))
@@ -40,3 +39,23 @@ def test_no_activity_is_never_printed_beside_international_money_spent() -> None
     body = _body(international_spent=21_000_000)
     assert "chưa phát sinh hoạt động" not in body
     assert "Trong kỳ đã sử dụng 21.000.000 đồng từ nguồn kinh phí quốc tế." in body
+
+
+def test_new_cooperatives_are_named_as_they_are() -> None:
+    def founded(htx: int, tht: int) -> str:
+        figures = {
+            code: annual.Figure(code, code, "HTX", 3, Decimal(value))
+            for code, value in (("new_htx_programme", htx), ("new_tht_programme", tht))
+        }
+        return _body(figures=figures | {"new_jobs_women": _jobs()})
+
+    assert "thành lập mới 3 THT theo Đề án. Các HTX, THT đã tạo việc làm mới cho 18" in founded(
+        0, 3
+    )
+    assert "thành lập mới 0 HTX" not in founded(0, 3)
+    assert "thành lập mới 1 HTX theo Đề án." in founded(1, 0)
+    assert "thành lập mới 2 HTX và 3 THT theo Đề án." in founded(2, 3)
+
+
+def _jobs() -> annual.Figure:
+    return annual.Figure("new_jobs_women", "Việc làm mới", "người", 3, Decimal(18))

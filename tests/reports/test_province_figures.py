@@ -96,8 +96,8 @@ SENTENCES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
-        rf"thành lập mới {NUMBER} HTX và {NUMBER} THT theo Đề án, tạo việc làm mới cho {NUMBER} "
-        rf"lao động nữ. Số lao động nữ trong các HTX là {NUMBER} người, trong các THT là "
+        rf"thành lập mới {NUMBER} HTX và {NUMBER} THT theo Đề án. Các HTX, THT đã tạo việc làm "
+        rf"mới cho {NUMBER} lao động nữ. Số lao động nữ trong các HTX là {NUMBER} người, trong các THT là "
         rf"{NUMBER} người",
         (
             "HTX thành lập mới theo Đề án",
