@@ -191,7 +191,9 @@ def _unique_columns(table: Table) -> list[list[str]]:
         if isinstance(constraint, UniqueConstraint)
     ]
     uniques.append([c.name for c in table.columns if c.unique and c.name != "id"])
-    return [names for names in uniques if names]
+    # once each: a unique column is also a UniqueConstraint, and twice would flag a row as
+    # its own duplicate (person_sensitive.person_id)
+    return [names for n, names in enumerate(uniques) if names and names not in uniques[:n]]
 
 
 def _value(table: Table, data: dict[str, Any], name: str) -> Any:
