@@ -183,16 +183,45 @@ def plan_issuing(session: Session, record: Plan, req: ReportRequest, issuing: Is
     """The plan's header and signature: the defaults of its kind of body, then the plan's
     own lines, then what the request changes."""
     out = kind_issuing(session, record, issuing)
-    own = {key: getattr(record, column).strip() for key, column in OWN_ISSUING.items()}
-    changes: dict[str, object] = {k: v for k, v in own.items() if v}
-    recipients = [r.strip() for r in record.recipients.splitlines() if r.strip()]
-    if recipients:
-        changes["recipients"] = tuple(recipients)
+    lines = remembered_lines(session, record.unit_code, record.issuer, record.id)
+    lines.update({k: v for k, v in own_lines(record).items() if v})
+    changes: dict[str, object] = {k: v for k, v in lines.items() if k != "recipients"}
+    if lines.get("recipients"):
+        changes["recipients"] = tuple(lines["recipients"].splitlines())
     for key, value in req.overrides.items():
         if value is None or (key not in OWN_ISSUING and key != "recipients"):
             continue
         changes[key] = tuple(value) if key == "recipients" else str(value)
     return replace(out, **changes)  # type: ignore[arg-type]
+
+
+def own_lines(record: Plan) -> dict[str, str]:
+    """The issuing lines a plan says itself, by Issuing field ('recipients': one a line)."""
+    lines = {key: getattr(record, column).strip() for key, column in OWN_ISSUING.items()}
+    recipients = [r.strip() for r in record.recipients.splitlines() if r.strip()]
+    return {**lines, "recipients": "\n".join(recipients)}
+
+
+def remembered_lines(
+    session: Session, unit_code: str, issuer: str, exclude: str | None = None
+) -> dict[str, str]:
+    """The lines the unit's latest other plan of the same issuer said (its signer, its
+    recipients…): the defaults of that body at this unit, so they are typed once."""
+    if not issuer.strip():
+        return {}
+    plans = session.scalars(
+        select(Plan)
+        .where(Plan.deleted_at.is_(None), Plan.unit_code == unit_code, Plan.id != (exclude or ""))
+        .order_by(Plan.issued_on.desc().nulls_last(), Plan.updated_at.desc(), Plan.id)
+    ).all()
+    name = " ".join(issuer.split()).casefold()
+    others = [p for p in plans if " ".join(p.issuer.split()).casefold() == name]
+    out: dict[str, str] = {}
+    for other in others:  # newest first: a line the newest leaves empty comes from an older
+        for key, value in own_lines(other).items():
+            if value and key not in out:
+                out[key] = value
+    return out
 
 
 def _parent_place(session: Session, record: Plan) -> str:

@@ -184,3 +184,28 @@ def test_a_plan_entered_here_is_cited_from_the_list_as_its_data_says(qtbot, ctx)
         "Căn cứ Kế hoạch số 3608/KH-UBND ngày 28/8/2023 của UBND tỉnh Lai Châu "
         "về thực hiện Đề án 01 trên địa bàn tỉnh"
     )
+
+
+def test_the_committees_signer_and_recipients_are_typed_once_per_unit(qtbot, ctx) -> None:
+    """The city's first plan names its signer and recipients; its next plan, left empty
+    there, shows them greyed and prints them (the committee's lines at this unit)."""
+    from coopdesk.ui.editors.plan import PlanDialog
+
+    first = enter_plan(qtbot, ctx, seed_plans.CITY_PLAN, seed_plans.CITY_ASSIGNMENTS[:1])
+    dialog = PlanDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fields = dialog.form.fields
+    _type(fields["title"], "Kế hoạch thực hiện Đề án 01 năm 2027")
+    _type(fields["issuer"], "UBND thành phố Lai Châu")
+    _type_date(qtbot, fields["period_start"], dt.date(2027, 1, 1))
+    _type_date(qtbot, fields["period_end"], dt.date(2027, 12, 31))
+    shown = dialog.issuing.form.fields
+    assert shown["signer_name"].edit.placeholderText() == "Trần Văn Sơn"
+    assert shown["recipients"].edit.placeholderText().startswith("Như trên\nHội LHPN tỉnh")
+    assert shown["symbol"].edit.placeholderText() == "UBND"  # the kind's, none remembered
+    dialog.save()
+    assert dialog.saved and dialog.record_id != first.record_id
+    pdf = printed(ctx, "03408", str(dialog.record_id))
+    last = " ".join(page_lines(pdf, page_count(pdf)))
+    assert "Trần Văn Sơn" in last and "- Ủy ban MTTQVN và các Tổ chức CT-XH TP;" in last

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from coopdesk.domain.validation import Problem
 from coopdesk.i18n import N_
 from coopdesk.services import plans
-from coopdesk.services.plan_document import citable_plans
+from coopdesk.services.plan_document import citable_plans, remembered_lines
 from coopdesk.services.registry import plans as registry_plans
 from coopdesk.services.registry.drafts import Draft
 from coopdesk.ui.editors.base import RecordDialog
@@ -52,8 +52,14 @@ class PlanDialog(RecordDialog):
         self._add_tab(self.assignments, N_("Assignments"))
         for tab in (self.bases, self.targets, self.assignments):
             tab.on_change = self.mark_dirty
-        issuer = self.form.fields["issuer"]
-        issuer.changed.connect(lambda: self.issuing.show_defaults(issuer.value()))
+        self._unit = self.ctx.unit_code  # the plan's own once loaded
+        self.form.fields["issuer"].changed.connect(self._show_issuing_defaults)
+
+    def _show_issuing_defaults(self) -> None:
+        """Each empty issuing line greyed with what the plan will print in its place."""
+        issuer = str(self.form.fields["issuer"].value() or "")
+        remembered = self.ctx.read(remembered_lines, self._unit, issuer, self.record_id)
+        self.issuing.show_defaults(issuer, remembered)
 
     def _add_tab(self, widget: QWidget, msgid: str) -> None:
         self.tabs.addTab(widget, "")
@@ -66,7 +72,8 @@ class PlanDialog(RecordDialog):
         self._name = draft.fields.get("number") or (draft.fields.get("title") or "")[:40]
         for form in (self.form, self.issuing.form, self.texts):
             form.load(draft.fields)
-        self.issuing.show_defaults(draft.fields.get("issuer") or "")
+        self._unit = unit
+        self._show_issuing_defaults()
         self.bases.set_json(draft.fields.get("bases") or "")
         self.bases.set_sources(self.ctx.read(citable_plans, unit, self.record_id))
         self.targets.set_rows(draft.targets or [])

@@ -76,8 +76,9 @@ class IssuingTab(QWidget):
             )
         )
 
-    def show_defaults(self, issuer: str) -> None:
-        """Grey each empty line with what a plan of `issuer` prints in its place."""
+    def show_defaults(self, issuer: str, remembered: dict[str, str] | None = None) -> None:
+        """Grey each empty line with what a plan of `issuer` prints in its place: the line
+        the unit's last plan of that issuer said (`remembered`), else its kind's."""
         kind = issuers.kind_of(issuer) if issuer.strip() else "hoi"
         place = issuers.place_of(issuer)
         block = issuers.defaults(kind, place)
@@ -90,6 +91,8 @@ class IssuingTab(QWidget):
             "signer_title": block.signer_title,
             "recipients": "\n".join(block.recipients),
         }
+        names = {"issuer": "issuer_header"}  # Issuing field → this form's field
+        shown |= {names.get(k, k): v for k, v in (remembered or {}).items() if v}
         for key, text in shown.items():
             widget = self.form.fields[key].widget
             widget.setPlaceholderText(text)  # type: ignore[attr-defined]
