@@ -169,8 +169,10 @@ class _Writer:
 def _purpose(w: _Writer, data: PlanData) -> None:
     t = w.lang
     w.part(translate_in(t, "PURPOSE AND REQUIREMENTS"))
-    items = [(translate_in(t, "Purpose"), data.purpose)]
-    items.append((translate_in(t, "Requirements"), data.requirements))
+    items = [
+        (translate_in(t, "Purpose"), data.purpose),
+        (translate_in(t, "Requirements"), data.requirements),
+    ]
     given = [(label, text) for label, text in items if text.strip()]
     for n, (label, text) in enumerate(given, start=1):
         w.add(f"{n}. {label}", "item")
