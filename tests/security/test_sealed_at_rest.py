@@ -342,9 +342,9 @@ def test_the_people_list_tells_nobody_apart_once_details_are_sealed(session: Ses
     assert len(rows) == 2
     texts = {(c.key, c.fmt(r[1 + query.columns.index(c)])) for r in rows for c in shown}
     assert texts == {
-        ("ethnicity", "đã khoá: mở hồ sơ người đó để xem"),
-        ("poverty", "đã khoá: mở hồ sơ người đó để xem"),
-        ("disability", "đã khoá: mở hồ sơ người đó để xem"),
+        ("ethnicity", "đã khoá: xem hồ sơ"),
+        ("poverty", "đã khoá: xem hồ sơ"),
+        ("disability", "đã khoá: xem hồ sơ"),
     }
 
 

@@ -75,3 +75,20 @@ def test_a_viewer_or_nobody_reads_why_the_tab_is_closed(qtbot, ctx) -> None:
         "Thông tin nhạy cảm đang bị khoá: hãy đăng nhập để xem hoặc sửa."
     )
     assert locked.show_button.isHidden()
+
+
+def test_the_people_list_says_the_details_are_sealed(qtbot, ctx) -> None:
+    from coopdesk.ui.main_window import MainWindow, ui_settings
+
+    _accounts_and_a_person(ctx)  # the administrator stays logged in
+    ui_settings(ctx).setValue("window/area", "people")
+    main_window = MainWindow(ctx)  # opened once the installation has accounts
+    qtbot.addWidget(main_window)
+    main_window.resize(1366, 768)
+    main_window.show()
+    page = main_window.show_area("people")
+    page.refresh()
+    page.show_sensitive.setChecked(True)
+    assert not page.table.isColumnHidden(page.model.column_index("poverty"))
+    assert page.row_texts("poverty") == ["đã khoá: xem hồ sơ"]
+    save_screenshot(main_window, "people-list-sealed")

@@ -28,14 +28,14 @@ def _name(value: Any) -> str:
 
 
 def _sealed(_value: Any) -> str:
-    return _("sealed: open the person")
+    return _("locked: see her record")
 
 
 def _sensitive_columns(session: Session) -> tuple[Column, ...]:
     ps = PersonSensitive
     if sealing(session):  # the same words for every person: nothing told apart
         return tuple(
-            Column(key, title, literal(""), fmt=_sealed, width=160, sortable=False, hidden=True)
+            Column(key, title, literal(""), fmt=_sealed, width=170, sortable=False, hidden=True)
             for key, title in (
                 ("ethnicity", N_("Ethnicity")),
                 ("poverty", N_("Household")),
