@@ -12,7 +12,7 @@ from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir
 from coopdesk.cli.lists import filter_flag_error, year_flag  # list flags parsed once
 from coopdesk.i18n import _
-from coopdesk.reports.annual import PARAGRAPH_KEYS  # no ReportLab behind it
+from coopdesk.reports.paragraph_keys import PARAGRAPH_KEYS  # nothing heavy behind it
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from coopdesk.domain.accounts import ROLE_LABELS
 from coopdesk.i18n import _
 from coopdesk.services import accounts, units
-from coopdesk.services.trust import DEMO_PASSWORD
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.tasks import error_message
 
@@ -118,12 +117,15 @@ class LoginDialog(QDialog):
         self.login_label.setText(_("Login name"))
         self.password_label.setText(_("Password"))
         self.forgot_button.setText(_("Forgot the password?"))
-        self.demo_hint.setText(
-            _(
-                "Demo accounts: “{admin}” (administrator) and “{viewer}” (viewer only), "
-                "password {password}."
-            ).format(admin=DEMO_LOGINS[0], viewer=DEMO_LOGINS[1], password=DEMO_PASSWORD)
-        )
+        if self.ctx.demo:  # services.trust brings all of sync: imported for a demo only
+            from coopdesk.services.trust import DEMO_PASSWORD
+
+            self.demo_hint.setText(
+                _(
+                    "Demo accounts: “{admin}” (administrator) and “{viewer}” (viewer only), "
+                    "password {password}."
+                ).format(admin=DEMO_LOGINS[0], viewer=DEMO_LOGINS[1], password=DEMO_PASSWORD)
+            )
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
