@@ -1,6 +1,6 @@
-"""No text crosses a table border in the national, province and commune reports: every word
-on a table row lies inside one cell, measured on the PDF (words from `pdftotext -bbox`, the
-borders from the lines the page strokes)."""
+"""No text crosses a table border in the national, province and commune reports (and the
+longest list, numbered past 1.000): every word on a table row lies inside one cell, measured
+on the PDF (words from `pdftotext -bbox`, the borders from the lines the page strokes)."""
 
 from __future__ import annotations
 
@@ -45,11 +45,21 @@ def _outside_cells(pdf: bytes) -> tuple[int, list[str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("unit", "rows_at_least"), [("VN", 34), ("12", 38), ("03408", 24)])
-def test_no_word_crosses_a_table_border(province_demo: Path, unit: str, rows_at_least: int) -> None:
+@pytest.mark.parametrize(
+    ("template", "unit", "rows_at_least"),
+    [
+        ("annual", "VN", 34),
+        ("annual", "12", 38),
+        ("annual", "03408", 24),
+        ("list-cooperatives", "12", 1000),  # row numbers of 1.000 and more
+    ],
+)
+def test_no_word_crosses_a_table_border(
+    province_demo: Path, template: str, unit: str, rows_at_least: int
+) -> None:
     engine = make_engine(paths.db_path(province_demo))
     with session_scope(engine) as session:
-        request = ReportRequest("annual", unit, "2026", date=dt.date(2026, 11, 25))
+        request = ReportRequest(template, unit, "2026", date=dt.date(2026, 11, 25))
         pdf = render_request(session, request).pdf
     engine.dispose()
     counted, bad = _outside_cells(pdf)
