@@ -77,8 +77,11 @@ class Book:
         if name not in self.sheet_names:
             raise named(self.path, _("it has no sheet “{sheet}”.").format(sheet=name))
         sheet = Sheet(name, [])
-        raw = (
-            _xls_rows(self, name, sheet) if self._format == "xls" else _xlsx_rows(self, name, sheet)
+        raw = _guarded(
+            self.path,
+            _xls_rows(self, name, sheet)
+            if self._format == "xls"
+            else _xlsx_rows(self, name, sheet),
         )
         cells = 0
         for row in raw:
@@ -137,6 +140,17 @@ def _open_xls(path: Path, limits: Limits) -> Book:
         if s.visibility == 0
     ]
     return Book(path, names, limits, handle, "xls")
+
+
+def _guarded(path: Path, rows: Iterator[list[Cell]]) -> Iterator[list[Cell]]:
+    """The rows, a sheet that cannot be read to its end (cut off, broken XML or records)
+    refused as damaged."""
+    try:
+        yield from rows
+    except ExcelFileError:
+        raise
+    except Exception:
+        raise named(path, _("it is damaged or is not an Excel file (.xlsx or .xls).")) from None
 
 
 def _xlsx_rows(book: Book, name: str, sheet: Sheet) -> Iterator[list[Cell]]:

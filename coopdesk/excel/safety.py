@@ -1,15 +1,17 @@
 """Opening an officer's spreadsheet safely: limits checked before and while reading.
 
 A file may be huge, a zip bomb (tiny on disk, gigabytes once inflated), hold XML entities
-that expand without end, be password-protected or simply broken. `check_file` refuses what
-it can see from outside (size, the zip's declared sizes, encryption) before anything parses
-it; openpyxl parses the XML through defusedxml (no entities); `Limits` bounds rows and cells
-while reading. Every refusal is an ExcelFileError whose message names the file.
+that expand without end or read other files, be password-protected or simply broken.
+`check_file` refuses what it can see before anything parses it: size, the zip's declared sizes,
+encryption, and any DOCTYPE or ENTITY declaration in its XML (Excel never writes one; openpyxl
+parses worksheets through defusedxml but the workbook, styles and strings through lxml when it
+is installed, which expands internal entities). `Limits` bounds rows and cells while reading. Every refusal is an ExcelFileError whose message names the file.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,11 @@ from openpyxl import xml as openpyxl_xml
 from coopdesk.i18n import _
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and an encrypted .xlsx
+DECLARATIONS = tuple(
+    word.encode(codec)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
 
 
 @dataclass(frozen=True)
@@ -95,3 +102,31 @@ def _check_zip(path: Path, limits: Limits) -> None:
             raise named(path, _("its contents would be too large once unpacked."))
     if not any(m.filename == "xl/workbook.xml" for m in members):
         raise named(path, _("it is damaged or is not an Excel file (.xlsx or .xls)."))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            declared = any(
+                _declares(archive, m)
+                for m in members
+                if not m.is_dir() and not m.filename.startswith("xl/media/")  # pictures
+            )
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+        raise named(path, _("it is damaged or is not an Excel file (.xlsx or .xls).")) from None
+    if declared:
+        raise named(
+            path,
+            _(
+                "it holds declarations Excel never writes, which can be used to harm the computer; open it in Excel and save it again."
+            ),
+        )
+
+
+def _declares(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether the member holds a DOCTYPE or ENTITY declaration, read in blocks."""
+    tail = b""
+    with archive.open(member) as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            window = tail + block
+            if any(word in window for word in DECLARATIONS):
+                return True
+            tail = window[-32:]
+    return False
