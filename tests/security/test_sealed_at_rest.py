@@ -239,7 +239,7 @@ def test_a_sealed_value_moved_onto_another_record_does_not_open(session: Session
     assert theirs is not None and hers is not None
     hers.sealed = theirs.sealed  # what someone editing the file could try
     session.flush()
-    with pytest.raises(vault.SealBroken):
+    with pytest.raises(vault.SealBroken, match="không mở được bằng khoá của máy này"):
         sensitive_store.details(session, hers)
 
 

@@ -73,7 +73,15 @@ def open_values(session: Session, table: str, record_id: str, text: str) -> dict
     require_open(session)
     if not vault.is_unlocked():  # sealed details in a file whose accounts are gone
         raise SensitiveLocked(_("Sensitive details are locked: log in to see or change them."))
-    data = vault.open_sealed(text, place(table, record_id))
+    try:
+        data = vault.open_sealed(text, place(table, record_id))
+    except vault.SealBroken as exc:
+        raise vault.SealBroken(
+            _(
+                "These sensitive details do not open with this installation's key (damaged, "
+                "or copied from another record or computer)."
+            )
+        ) from exc
     return {k: data.get(k) for k in SEALED_FIELDS[table]}
 
 

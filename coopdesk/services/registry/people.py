@@ -35,8 +35,9 @@ from coopdesk.db.models import (
 from coopdesk.domain.choices import SENSITIVE_CATEGORIES
 from coopdesk.domain.validation import Context, Problem, validate
 from coopdesk.i18n import _
+from coopdesk.security.vault import SealBroken
 from coopdesk.services import people, records, sensitive_store
-from coopdesk.services.records.sealed import refusal
+from coopdesk.services.records.sealed import SensitiveLocked, refusal
 from coopdesk.services.registry.drafts import (
     Area,
     Draft,
@@ -219,13 +220,24 @@ def check_person(session: Session, draft: PersonDraft) -> list[Problem]:
     refused = refusal(session)
     if refused is not None and (draft.consents or draft.sensitive is not None):
         return [*problems, Problem("consents", refused)]  # locked since the editor opened
+    try:
+        problems += _consent_and_sensitive_problems(session, draft, person)
+    except (SensitiveLocked, SealBroken) as exc:
+        return [*problems, Problem("consents", str(exc))]
+    if draft.roles is not None:
+        problems += _role_problems(session, draft.roles, person)
+    return problems
+
+
+def _consent_and_sensitive_problems(
+    session: Session, draft: PersonDraft, person: Any
+) -> list[Problem]:
     recorded = {c.id: c for c in people.consents_of(session, person)} if person else {}
+    problems = []
     if draft.consents is not None:
         problems += _consent_problems(session, draft.consents, recorded)
     if draft.sensitive is not None:
         problems += _sensitive_problems(session, draft, person, recorded)
-    if draft.roles is not None:
-        problems += _role_problems(session, draft.roles, person)
     return problems
 
 
