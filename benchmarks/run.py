@@ -45,6 +45,13 @@ def main() -> int:
     parser.add_argument("--year", default="2026")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--unit", default="VN", help="whose People list is searched")
+    parser.add_argument(
+        "--login",
+        nargs=2,
+        default=("admin", "coopdesk-demo"),
+        metavar=("NAME", "PASSWORD"),
+        help="the account the start-up figure logs in with (default: the demo's administrator)",
+    )
     args = parser.parse_args()
 
     from coopdesk import paths
@@ -56,7 +63,10 @@ def main() -> int:
         return 2
     work = args.work or Path(tempfile.mkdtemp(prefix="coopdesk-bench-"))
     load_before = os.getloadavg()
-    rows = [figures.startup(args.data_dir, args.repeat)]
+    rows = [
+        figures.startup(args.data_dir, args.repeat, tuple(args.login)),
+        figures.cli_start(args.repeat),
+    ]
     engine = open_database(args.data_dir, create=False)
     rows += figures.search(db_file, engine, args.unit, args.repeat)
     engine.dispose()
