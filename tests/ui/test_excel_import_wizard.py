@@ -88,12 +88,14 @@ def test_the_columns_are_chosen_by_hand_and_remembered(qtbot, ctx, tmp_path: Pat
         "Chưa có cột nào cho “Họ và tên”: hãy chọn cột chứa thông tin đó."
     )
     assert not wizard.check.isEnabled() and not wizard.go.isEnabled()
+    qtbot.wait(50)  # the table laid out as shown
     save_screenshot(wizard, "excel_import_columns_missing")
 
     name_box = wizard.columns.table.cellWidget(1, 2)
     name_box.setCurrentIndex(name_box.findData("full_name"))
     assert not wizard.columns.missing.isVisible() and wizard.check.isEnabled()
     assert "Tên hội viên" in wizard.columns.chosen()
+    qtbot.wait(50)  # the table laid out as shown
     save_screenshot(wizard, "excel_import_columns_chosen")
     wizard.run_preview()
     assert wizard.found.mapped_by == "hand" and wizard.steps.currentIndex() == 1
@@ -115,4 +117,5 @@ def test_the_columns_are_chosen_by_hand_and_remembered(qtbot, ctx, tmp_path: Pat
     )
     assert again.go.isEnabled() and "1 mới" in again.summary.text()
     again.steps.setCurrentIndex(0)
+    qtbot.wait(50)  # the table laid out as shown
     save_screenshot(again, "excel_import_columns_remembered")

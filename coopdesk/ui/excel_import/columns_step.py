@@ -40,7 +40,10 @@ class ColumnsStep(QWidget):
         self.table.setHorizontalHeaderLabels(
             [_("Column in the file"), _("First value"), _("Field in CoopDesk")]
         )
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for n, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,) * 2):
+            header.setSectionResizeMode(n, mode)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
@@ -58,7 +61,6 @@ class ColumnsStep(QWidget):
             sample = first[index] if index < len(first) and first[index] is not None else ""
             self.table.setItem(n, 1, QTableWidgetItem(str(sample)))
             self.table.setCellWidget(n, 2, self._choices(found, found.mapping.get(index)))
-        self.table.resizeColumnsToContents()
         self.note.setText(_NOTES[found.mapped_by]())
         self._show_missing()
 
