@@ -30,7 +30,7 @@ from coopdesk.reports import docx_parts as P
 from coopdesk.reports import styles as S
 from coopdesk.reports.flowables import LEFT_SHARE, balanced_lines
 from coopdesk.reports.fonts import drawable
-from coopdesk.reports.layout import format_cell, frame_width, page_sizes
+from coopdesk.reports.layout import column_widths, format_cell, frame_width, page_sizes
 from coopdesk.reports.model import BlockStyle, Document, Header, Paragraph, Table
 from coopdesk.reports.totals import has_totals, total_row
 
@@ -251,9 +251,8 @@ def _table(word: Any, table: Table, lang: str) -> None:
         _para(word, table.note, "note")
     if table.title or table.note:
         word.add_paragraph().paragraph_format.space_after = Pt(0)
-    width = frame_width(table.landscape)
-    weight = sum(c.width for c in table.columns) or 1.0
-    widths = [width * c.width / weight for c in table.columns]
+    # the PDF's widths, from the columns' content ("STT" whole, numbers inside their borders)
+    widths = column_widths(table, frame_width(table.landscape), lang, S.document_styles().fonts)
     grid = word.add_table(rows=0, cols=len(table.columns))
     grid.style = word.styles["Table Grid"]
     P.fixed_layout(grid, widths)
