@@ -304,6 +304,7 @@ def commune_demo_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathF
 def demo_page(qtbot, commune_demo_dir: Path, tmp_path: Path):
     shutil.copy2(paths.db_path(commune_demo_dir), paths.db_path(tmp_path))  # tests write
     engine = make_engine(paths.db_path(tmp_path))
+    log_in(engine)
     page = _page(qtbot, engine, tmp_path, "03408", "commune")
     page.refresh()  # as the main window does when it shows the page
     yield page
