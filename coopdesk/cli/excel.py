@@ -45,7 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--sheet", help="the sheet to read (the first one by default)")
-    p.add_argument("--mapping", help="a JSON file {column header: field}")
+    p.add_argument(
+        "--mapping",
+        help='a JSON file {column header: field key or title, "" to skip a column}, as '
+        "--preview --json prints it; remembered for the next file with the same headers",
+    )
     p.add_argument("--preview", action="store_true", help="show what it would do; write nothing")
     p.add_argument("--errors-out", help="write the rows not imported, with a 'Lỗi' column")
     p.add_argument(
