@@ -8,7 +8,19 @@ from coopdesk import app, paths
 
 
 def test_the_demo_goes_where_data_dir_says(qtbot, tmp_path, monkeypatch, tasks) -> None:
+    from coopdesk.ui.login_dialog import LoginDialog
+
     monkeypatch.setattr(paths, "demo_data_dir", lambda: tmp_path / "default-demo")
+    logins: list[str] = []
+
+    def log_in_as_admin(dialog: LoginDialog) -> int:  # the demo asks who logs in
+        logins.append(dialog.demo_hint.text())
+        dialog.login.setText("admin")
+        dialog.password.setText("coopdesk-demo")
+        dialog.try_login()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in_as_admin)
     args = argparse.Namespace(demo=True, data_dir=str(tmp_path / "mine"), lang=None)
     windows = app.launch(args, tasks)
     for window in windows:
@@ -16,3 +28,4 @@ def test_the_demo_goes_where_data_dir_says(qtbot, tmp_path, monkeypatch, tasks) 
     assert paths.db_path(tmp_path / "mine").exists()
     assert not (tmp_path / "default-demo").exists()
     assert [w.ctx.data_dir for w in windows] == [tmp_path / "mine"]
+    assert len(logins) == 1 and "coopdesk-demo" in logins[0]
