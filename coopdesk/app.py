@@ -98,6 +98,7 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
     the demo is still being generated). Raises DatabaseError for a database we cannot open."""
     from PySide6.QtWidgets import QMessageBox
 
+    from coopdesk.demo.accounts import log_in_demo
     from coopdesk.services.database import open_database
     from coopdesk.ui.context import AppContext
     from coopdesk.ui.login_dialog import log_in_at_start, start_session
@@ -105,18 +106,24 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
 
     windows: list[Any] = []
 
-    def show_main(engine: Any, data_dir: Path, installation: Any, demo: bool) -> None:
+    def show_main(
+        engine: Any, data_dir: Path, installation: Any, demo: bool, first: bool = True
+    ) -> None:
         if installation is None:
             QMessageBox.critical(None, "CoopDesk", i18n._("The database is not set up."))
             return
         if not getattr(args, "lang", None) and getattr(installation, "language", None):
             i18n.set_language(installation.language)
         ctx = AppContext(engine, data_dir, installation, tasks, demo=demo)
+        if first:  # a demo opens as its administrator, as its keys open by themselves (the
+            ctx.read(log_in_demo)  # password is on its login dialog); "Đăng xuất" shows that
         if not log_in_at_start(ctx):  # an installation with accounts: who is it?
             return
         window = MainWindow(ctx)
         windows.append(window)
-        start_session(window, ctx, lambda: show_main(engine, data_dir, installation, demo))
+        start_session(
+            window, ctx, lambda: show_main(engine, data_dir, installation, demo, first=False)
+        )
         window.show()
         if not demo:
             daily_backup(tasks, data_dir)

@@ -20,6 +20,7 @@ from coopdesk import __version__
 
 COMMAND_MODULES = [
     "coopdesk.cli.base",
+    "coopdesk.cli.backups",
     "coopdesk.cli.demo",
     "coopdesk.cli.indicators",
     "coopdesk.cli.sync",
