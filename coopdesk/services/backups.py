@@ -105,7 +105,7 @@ class BackupInfo:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["path"] = str(self.path)
-        data["made_at"] = self.made_at.isoformat(timespec="seconds")
+        data["made_at"] = self.made_at.isoformat(timespec="microseconds")
         return data
 
 
