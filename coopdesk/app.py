@@ -98,8 +98,8 @@ def launch(args: argparse.Namespace, tasks: Any) -> list[Any]:
     the demo is still being generated). Raises DatabaseError for a database we cannot open."""
     from PySide6.QtWidgets import QMessageBox
 
-    from coopdesk.demo.accounts import log_in_demo
     from coopdesk.services.database import open_database
+    from coopdesk.services.demo_login import log_in_demo
     from coopdesk.ui.context import AppContext
     from coopdesk.ui.login_dialog import log_in_at_start, start_session
     from coopdesk.ui.main_window import MainWindow

@@ -120,8 +120,8 @@ def _login_password(args: argparse.Namespace, login: str) -> str:
 
 def login_from_args(args: argparse.Namespace, session: Session) -> None:
     """Log in the account named by --user / COOPDESK_USER (or the only one there is)."""
-    from coopdesk.demo.accounts import log_in_demo
     from coopdesk.services import accounts
+    from coopdesk.services.demo_login import log_in_demo
 
     login = getattr(args, "user", None) or os.environ.get(USER_ENV)
     if not login and log_in_demo(session):

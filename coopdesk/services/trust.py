@@ -22,9 +22,7 @@ from coopdesk.services import accounts, settings, sync
 from coopdesk.services.sync import SyncError, whoami
 from coopdesk.sync import state, trust, versions
 from coopdesk.sync.import_report import ImportReport
-
-# The password of every demo installation's keys (`coopdesk demo`, `coopdesk --demo`).
-DEMO_PASSWORD = "coopdesk-demo"
+from coopdesk.sync.trust import DEMO_PASSWORD as DEMO_PASSWORD  # where the demo keys are
 
 
 class TrustRefused(SyncError):

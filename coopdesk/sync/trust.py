@@ -39,6 +39,10 @@ from coopdesk.sync.identity import (
     unseal_private,
 )
 
+# The password of every demo installation's keys (`coopdesk demo`, `coopdesk --demo`) and
+# accounts: a demo's keys and its administrator open by themselves.
+DEMO_PASSWORD = "coopdesk-demo"
+
 REGISTRATION_KIND = "coopdesk-registration"
 MAX_REGISTRATION = 8 * 1024
 

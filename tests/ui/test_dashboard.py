@@ -39,7 +39,7 @@ def province_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathFacto
 def log_in(engine: Engine) -> None:
     """The demo's administrator logged in: these tests change the demo's records."""
     from coopdesk.db.engine import session_scope
-    from coopdesk.demo.accounts import log_in_demo
+    from coopdesk.services.demo_login import log_in_demo
 
     with session_scope(engine) as s:
         assert log_in_demo(s)
