@@ -6,9 +6,9 @@ coopdesk keys rotate --data-dir DIR [--password-file FILE] [--json]   new keys, 
 coopdesk reidentify --data-dir DIR [--password-file FILE]   a copied database becomes its own
 coopdesk registration export --data-dir DIR --out FILE
 (export-bundle and import-bundle take --password-file too, to open the keys)
-coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …"
+coopdesk registration import --data-dir DIR FILE --fingerprint "1234 5678 …" [--password-file FILE]
 coopdesk trust list --data-dir DIR [--json]
-coopdesk trust revoke --data-dir DIR KEY_OR_FINGERPRINT
+coopdesk trust revoke --data-dir DIR KEY_OR_FINGERPRINT [--password-file FILE]
 coopdesk receipts --data-dir DIR [--json]   bundles sent, and when each recipient merged them
 coopdesk quarantine list --data-dir DIR [--json]
 coopdesk quarantine retry --data-dir DIR ID [--fingerprint "1234 …"] [--password-file FILE]
@@ -73,6 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_data_dir(p, json_output=True)
     p.add_argument("file", help="the registration file received")
     p.add_argument("--fingerprint", required=True, help="the fingerprint read over the phone")
+    add_password_file(p)
     p.set_defaults(func=_registration_import)
 
     tr = subparsers.add_parser("trust", help="the installations trusted here")
@@ -83,6 +84,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("revoke", help="stop trusting a key (a lost laptop)")
     add_data_dir(p, json_output=True)
     p.add_argument("key", help="the key id or fingerprint shown by `coopdesk trust list`")
+    add_password_file(p)
     p.set_defaults(func=_revoke)
 
     p = subparsers.add_parser(

@@ -356,10 +356,11 @@ def step_register(smoke: Smoke) -> None:
             "--out", str(files[side]),
         )  # fmt: skip
     for sender, receiver in (("commune", "province"), ("province", "commune")):
+        login = ["--password-file", _password_file(smoke)] if receiver == "province" else []
         smoke.run(
             "registration", "import", str(files[sender]),
             "--data-dir", str(smoke.state[receiver]),
-            "--fingerprint", _fingerprint(smoke, smoke.state[sender]),
+            "--fingerprint", _fingerprint(smoke, smoke.state[sender]), *login,
         )  # fmt: skip
 
 
