@@ -115,19 +115,6 @@ def _init_password(args: argparse.Namespace) -> str | None:
     return password
 
 
-def _init_keys(data_dir: Path, password: str | None) -> None:
-    """Make this installation's keys and print their fingerprint and the recovery code."""
-    from coopdesk.services import trust
-
-    if password is None:
-        print(_("No keys were made (no password given): run `coopdesk identity` to make them."))
-        return
-    with _session(data_dir) as session:
-        info = trust.create_identity(session, password)
-    print(_("Fingerprint of this installation: {fp}").format(fp=info.fingerprint))
-    print(
-        _("Recovery code (write it down and keep it safe): {code}").format(code=info.recovery_code)
-    )
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -155,27 +142,34 @@ def _init(args: argparse.Namespace) -> int:
             officer=inst.officer,
         )
     )
-    _init_keys(data_dir, password)
-    _init_admin(data_dir, args.admin, inst.officer, password)
+    _init_admin_and_keys(data_dir, args.admin, inst.officer, password)
     return 0
 
 
-def _init_admin(data_dir: Path, login: str, name: str, password: str | None) -> None:
-    """The administrator account, under the same password as the keys; its recovery code."""
-    from coopdesk.cli.users import print_recovery_code
-    from coopdesk.services import accounts
+def _init_admin_and_keys(data_dir: Path, login: str, name: str, password: str | None) -> None:
+    """The administrator account and the installation's keys, under one password and one
+    recovery code (it opens both); the fingerprint and the code printed."""
+    from coopdesk.services import accounts, trust
 
     if password is None:
+        print(_("No keys were made (no password given): run `coopdesk identity` to make them."))
         return
     try:
         with _session(data_dir) as session:
             first = accounts.create_first_admin(session, login, password, name)
-    except accounts.AccountError as exc:
+            info = trust.create_identity(session, password, code=first.recovery_code)
+    except (accounts.AccountError, trust.TrustRefused) as exc:
         raise CliError(str(exc)) from exc
     finally:
         accounts.logout()
+    print(_("Fingerprint of this installation: {fp}").format(fp=info.fingerprint))
     print(_("The administrator “{login}” was made.").format(login=first.account.login))
-    print_recovery_code(first.recovery_code)
+    print(
+        _(
+            "Recovery code (write it down and keep it safe; when a password is forgotten it "
+            "opens the accounts and the keys): {code}"
+        ).format(code=first.recovery_code)
+    )
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -1,10 +1,12 @@
 """Local accounts (issue 13 item 1): who is logged in, and what each role may do.
 
 The roles and their permissions are `coopdesk.domain.accounts`. The installation's data key
-(`coopdesk.security.vault`) is made with the first administrator and stored only wrapped: once
-under each account's password (that wrap is the password's hash: unwrapping it checks the
-password) and once under the recovery code printed at setup. Logging in unwraps it and opens
-the vault; `logout()` locks it.
+(`coopdesk.security.vault`) is made with the first administrator and stored only wrapped: sealed
+to the key pair of each account whose role may read sensitive details
+(`coopdesk.security.account_keys`; the pair's private key is wrapped under the account's
+password, and that wrap is the password's hash: unwrapping it checks the password) and under
+the recovery code printed at setup. Logging in opens the vault for those roles; a viewer's
+login leaves it locked. `logout()` locks it.
 
 One account is logged in per process (`current()`), like the vault. `require(session, perm)` is
 called by the one write path (`services.records`), the bundle import and the sensitive details:
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import Account, RecoveryWrap, utcnow
 from coopdesk.domain.accounts import AccountRole, Permission, login_problem, may, normalize_login
 from coopdesk.i18n import _
-from coopdesk.security import passwords, vault
+from coopdesk.security import account_keys, passwords, vault
 
 RECOVERY_AAD = b"coopdesk-recovery-data-key"
 _WRITER_KEY = "coopdesk.accounts.writer"
@@ -95,10 +97,14 @@ def current() -> AccountInfo | None:
     return _current
 
 
-def _log_in(row: Account, key: bytes) -> AccountInfo:
+def _log_in(row: Account, key: bytes | None) -> AccountInfo:
+    """`key`: the data key, or None for a role that may not read sensitive details."""
     global _current
     row.last_login_at = utcnow()
-    vault.unlock(key)
+    if key is None:
+        vault.lock()
+    else:
+        vault.unlock(key)
     _current = _info(row)
     return _current
 
@@ -125,14 +131,34 @@ def login(session: Session, login_name: str, password: str) -> AccountInfo:
     if row is None:
         raise wrong
     try:
-        key = passwords.unwrap(password, json.loads(row.key_wrap), aad=_aad(row.login))
+        secret = passwords.unwrap(password, json.loads(row.key_wrap), aad=_aad(row.login))
     except passwords.WrongSecret:
         raise wrong from None
     if row.disabled:
         raise AccountError(
             _("The account “{login}” is disabled; ask an administrator.").format(login=row.login)
         )
-    return _log_in(row, key)
+    if row.public_key is None:  # made before migration 0023: the wrap held the data key
+        _set_credentials(row, password, secret, None)
+        return _log_in(row, secret if _reads_sensitive(row) else None)
+    return _log_in(row, _data_key(row, secret))
+
+
+def _reads_sensitive(row: Account) -> bool:
+    return may(row.role, Permission.SEE_SENSITIVE)
+
+
+def _data_key(row: Account, private_key: bytes) -> bytes | None:
+    """The data key sealed to this account, or None when its role has none."""
+    if row.data_wrap is None:
+        return None
+    try:
+        return account_keys.open_sealed(private_key, row.data_wrap, _aad(row.login))
+    except account_keys.BadSeal:
+        raise AccountError(
+            _("The keys of the account “{login}” are damaged; an administrator can set a new "
+              "password for it.").format(login=row.login)
+        ) from None  # fmt: skip
 
 
 def _row(session: Session, login_name: str) -> Account | None:
@@ -223,9 +249,23 @@ def _check_password(password: str) -> None:
         )
 
 
-def _wrap(password: str, key: bytes, login_name: str, params: passwords.KdfParams | None) -> str:
-    wrapped = passwords.wrap(password, key, aad=_aad(login_name), params=params or KDF_PARAMS)
-    return json.dumps(wrapped)
+def _set_credentials(
+    row: Account, password: str, data_key: bytes, params: passwords.KdfParams | None
+) -> None:
+    """A new key pair for the account, its private key wrapped under `password`, and the data
+    key sealed to it when the account's role may read sensitive details."""
+    private, row.public_key = account_keys.new_pair()
+    wrapped = passwords.wrap(password, private, aad=_aad(row.login), params=params or KDF_PARAMS)
+    row.key_wrap = json.dumps(wrapped)
+    _share_data_key(row, data_key)
+
+
+def _share_data_key(row: Account, data_key: bytes | None) -> None:
+    """Seal the data key to the account if its role reads sensitive details, else drop it."""
+    if not _reads_sensitive(row):
+        row.data_wrap = None
+    elif data_key is not None and row.public_key is not None:
+        row.data_wrap = account_keys.seal_for(row.public_key, data_key, _aad(row.login))
 
 
 def create_first_admin(
@@ -244,12 +284,9 @@ def create_first_admin(
     wrapped = json.dumps(passwords.wrap_with_code(code, key, aad=RECOVERY_AAD))
     session.add(RecoveryWrap(id=1, key_wrap=wrapped))
     row = Account(
-        login=login_name,
-        display_name=display_name.strip(),
-        role=AccountRole.ADMIN,
-        key_wrap=_wrap(password, key, login_name, params),
-        disabled=False,
+        login=login_name, display_name=display_name.strip(), role=AccountRole.ADMIN, disabled=False
     )
+    _set_credentials(row, password, key, params)
     session.add(row)
     session.flush()
     account = _log_in(row, key)
@@ -300,13 +337,8 @@ def add_account(
     """A new account, by a logged-in administrator."""
     key = _key_of_admin(session)
     login_name = _check_new(session, login_name, password, role)
-    row = Account(
-        login=login_name,
-        display_name=display_name.strip(),
-        role=role,
-        key_wrap=_wrap(password, key, login_name, params),
-        disabled=False,
-    )
+    row = Account(login=login_name, display_name=display_name.strip(), role=role, disabled=False)
+    _set_credentials(row, password, key, params)
     session.add(row)
     session.flush()
     return _info(row)
@@ -351,6 +383,7 @@ def set_role(session: Session, login_name: str, role: str) -> AccountInfo:
     if role != AccountRole.ADMIN:
         _keep_an_admin(session, row)
     row.role = role
+    _share_data_key(row, _key_of_admin(session) if _reads_sensitive(row) else None)
     session.flush()
     return _info(row)
 
@@ -376,7 +409,7 @@ def reset_password(
     key = _key_of_admin(session)
     row = _existing(session, login_name)
     _check_password(new_password)
-    row.key_wrap = _wrap(new_password, key, row.login, params)
+    _set_credentials(row, new_password, key, params)
     session.flush()
     return _info(row)
 
@@ -403,5 +436,5 @@ def recover(
         raise AccountError(
             _("The account “{login}” is disabled; ask an administrator.").format(login=row.login)
         )
-    row.key_wrap = _wrap(new_password, key, row.login, params)
-    return _log_in(row, key)
+    _set_credentials(row, new_password, key, params)
+    return _log_in(row, key if _reads_sensitive(row) else None)

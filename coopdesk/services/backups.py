@@ -233,7 +233,7 @@ def create(
         raise BackupError(
             _("There is no CoopDesk database in {dir} to back up.").format(dir=data_dir)
         )
-    when = (now or clock()).replace(microsecond=0)
+    when = now or clock()
     folder = paths.backups_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     temp = folder / f".writing-{uuid.uuid4().hex}{SUFFIX}"

@@ -23,9 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Report, SyncImport, Unit
+from coopdesk.domain.accounts import Permission
 from coopdesk.domain.periods import Period, parse_cutoff
 from coopdesk.i18n import N_, _, collation_key
-from coopdesk.services import settings
+from coopdesk.services import accounts, settings
 
 STATUSES = ("missing", "no_report", "late", "on_time")  # worst first
 STATUS_LABELS = {
@@ -114,6 +115,7 @@ def deadline_text(session: Session, unit_code: str) -> str:
 
 def set_deadline(session: Session, unit_code: str, text: str) -> str:
     """Store the day the units below owe their report; ValueError says what is wrong."""
+    accounts.require(session, Permission.EDIT_RECORDS)
     try:
         month, day = parse_cutoff(text.strip())
         dt.date(2001, month, day)

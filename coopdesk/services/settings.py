@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Setting
+from coopdesk.domain.accounts import Permission
 from coopdesk.i18n import _, normalize
-from coopdesk.services import units
+from coopdesk.services import accounts, units
 
 INSTALLATION_KEY = "installation"
 DOCUMENTS_PREFIX = "documents:"
@@ -214,6 +215,7 @@ def save_document_settings(
     session: Session, unit_code: str, values: DocumentSettings | dict[str, Any]
 ) -> DocumentSettings:
     """Store document settings for a unit (texts normalised; unknown keys refused)."""
+    accounts.require(session, Permission.EDIT_RECORDS)
     code = units.resolve_code(session, unit_code)
     data = asdict(values) if isinstance(values, DocumentSettings) else dict(values)
     known = {f.name for f in fields(DocumentSettings)}

@@ -88,7 +88,9 @@ def export_bundle(
     me: Me | None = None,
     now: dt.datetime | None = None,
 ) -> ExportOutcome:
-    """Write the next bundle for unit `to` to `out` (a file, or a folder to put it in)."""
+    """Write the next bundle for unit `to` to `out` (a file, or a folder to put it in).
+    Refused for a viewer: a bundle carries the people's records and is kept as sent."""
+    accounts.require(session, Permission.EDIT_RECORDS)
     me = me or whoami(session)
     recipient = resolve_unit(session, to)  # may be our own unit: a second laptop
     now = now or dt.datetime.now(dt.UTC)

@@ -83,10 +83,12 @@ def _require_admin(session: Session) -> None:
     accounts.require(session, Permission.MANAGE_ACCOUNTS)
 
 
-def create_identity(session: Session, password: str) -> IdentityInfo:
+def create_identity(session: Session, password: str, code: str | None = None) -> IdentityInfo:
+    """The installation's keys under `password`; `code`: the recovery code setup printed
+    for the accounts, to open the keys too (else a new one, returned)."""
     _require_admin(session)
     try:
-        code = trust.create_identity(session, password)
+        code = trust.create_identity(session, password, code=code)
     except trust.TrustError as exc:
         raise TrustRefused(_message(exc)) from exc
     info = identity(session)

@@ -87,13 +87,15 @@ def create_identity(
     params: passwords.KdfParams | None = None,
     now: dt.datetime | None = None,
     identity: Identity | None = None,
+    code: str | None = None,
 ) -> str:
     """New key pairs for this installation (older ones retire); the recovery code to print.
-    `identity`: given keys instead of new random ones (the demo's, derived from its unit)."""
+    `identity`: given keys instead of new random ones (the demo's, derived from its unit);
+    `code`: a recovery code made already (setup's one code for the keys and the accounts)."""
     if passwords.password_too_short(password):
         raise TrustError("weak_password")
     identity = identity or Identity.generate()
-    code = passwords.new_recovery_code()
+    code = code or passwords.new_recovery_code()
     when = _now(now)
     old = current_row(session)
     if old is not None:

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopdesk.domain.accounts import Permission
 from coopdesk.i18n import _, format_number
 from coopdesk.services import sync
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.keys_prompt import open_keys
 from coopdesk.ui.quarantine_page import QuarantineBox
+from coopdesk.ui.roles import show_only_to
 from coopdesk.ui.trust_box import TrustBox
 from coopdesk.ui.trust_page import SentBundlesBox, TrustListBox
 
@@ -119,6 +121,9 @@ class BundlesPage(QWidget):
             layout.addWidget(box)
         layout.addWidget(self._build_status())
         layout.addStretch(1)
+        # a viewer sees what was sent and received, and sends, merges or undoes nothing
+        show_only_to(self.ctx, Permission.EDIT_RECORDS, self.send_box, self.receive_box,
+                     self.undo_button, self.conflicts_button)  # fmt: skip
 
     def _build_send(self) -> QGroupBox:
         self.send_box = QGroupBox()

@@ -26,6 +26,7 @@ from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
 from coopdesk.ui.login_dialog import AccountBar
 from coopdesk.ui.pages import AREA_KEYS, AREAS, create_page
+from coopdesk.ui.roles import may_edit
 
 
 def ui_settings(ctx: AppContext) -> QSettings:
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         self.act_log_folder = self._action(None, self.open_log_folder)
         self.act_import_excel = self._action(None, self.import_excel)
         self.file_menu.addActions([self.act_new, self.act_save, self.act_import_excel])
+        for act in (self.act_new, self.act_save, self.act_import_excel):
+            act.setVisible(may_edit(self.ctx))  # a viewer adds, saves and imports nothing
+            act.setEnabled(may_edit(self.ctx))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu.addActions([self.act_find, self.act_cancel])

@@ -29,6 +29,7 @@ from coopdesk.i18n import N_, _
 from coopdesk.services import reporting
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
+from coopdesk.ui.roles import may_edit
 
 COLUMNS = (
     N_("Unit"),
@@ -86,6 +87,8 @@ class ReportingPage(QWidget):
             bar.addWidget(w)
         bar.addWidget(self.deadline_button)
         bar.addWidget(self.deadline_error, 1)
+        self.deadline.setReadOnly(not may_edit(self.ctx))
+        self.deadline_button.setVisible(may_edit(self.ctx))  # a viewer sets no deadline
         layout.addLayout(bar)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

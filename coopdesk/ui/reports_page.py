@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopdesk.domain.accounts import Permission
 from coopdesk.i18n import _
 from coopdesk.services import documents
 from coopdesk.ui.context import AppContext
@@ -34,6 +35,7 @@ from coopdesk.ui.reports_autosave import DraftAutosave, ask_about_unsaved
 from coopdesk.ui.reports_form import LEAVE_OUT, ReportForm
 from coopdesk.ui.reports_page_preview import PdfPreview
 from coopdesk.ui.reports_register import RegisterTable
+from coopdesk.ui.roles import show_only_to
 
 
 class ReportsPage(QWidget):
@@ -114,6 +116,8 @@ class ReportsPage(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
         actions.addStretch(1)
+        show_only_to(self.ctx, Permission.EDIT_RECORDS,
+                     self.save_draft_button, self.issue_button, self.reissue_button)  # fmt: skip
         return actions
 
     def _build_outputs(self) -> QHBoxLayout:

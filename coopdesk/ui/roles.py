@@ -41,3 +41,11 @@ def make_read_only(root: QWidget, keep: tuple[QWidget, ...] = ()) -> None:
     for widget in [*root.findChildren(QComboBox), *root.findChildren(QAbstractButton)]:
         if widget not in keep and not isinstance(widget.parent(), QComboBox):
             widget.setEnabled(False)
+
+
+def show_only_to(ctx: AppContext, permission: Permission, *widgets: QWidget) -> None:
+    """The buttons of a page that change something, hidden from an account without
+    `permission` (a viewer sees the page and what it lists, nothing to press that is refused)."""
+    allowed = may(ctx, permission)
+    for widget in widgets:
+        widget.setVisible(allowed)

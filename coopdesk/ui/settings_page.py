@@ -24,6 +24,7 @@ from coopdesk.services import settings
 from coopdesk.ui.accounts_page import AccountsBox
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import Form, NoteField, TextField
+from coopdesk.ui.roles import make_read_only, may_edit
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -82,6 +83,10 @@ class SettingsPage(QWidget):
         outer.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         self.language.currentIndexChanged.connect(self._language_chosen)
+        if not may_edit(ctx):  # a viewer reads the settings; the language stays hers to choose
+            make_read_only(self.officer_box)
+            make_read_only(self.documents_box)
+            self.save_button.setVisible(False)
         self.translate_ui()
 
     def _build_documents_box(self) -> QGroupBox:

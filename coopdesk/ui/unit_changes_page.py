@@ -28,6 +28,7 @@ from coopdesk.i18n import N_, _, ngettext
 from coopdesk.services import unit_changes, units
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.icons import icon
+from coopdesk.ui.roles import may_edit
 
 COLUMNS = (N_("Change"), N_("Decision"), N_("Effective on"), N_("Status"))
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -67,7 +68,7 @@ class UnitChangesPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[HeldChange] = []
-        self.can_record = bool(ctx.read(records_changes, ctx.unit_code))
+        self.can_record = bool(ctx.read(records_changes, ctx.unit_code)) and may_edit(ctx)
         self._build()
         self.translate_ui()
 
@@ -84,6 +85,7 @@ class UnitChangesPage(QWidget):
         self.apply_button = QPushButton()
         top.addWidget(self.record_button)
         top.addWidget(self.apply_button)
+        self.apply_button.setVisible(may_edit(self.ctx))  # a viewer applies no change
         layout.addLayout(top)
         self.intro = QLabel()
         self.intro.setWordWrap(True)

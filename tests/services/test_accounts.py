@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.engine import session_scope
 from coopdesk.db.models import Account, AuditEvent, Cooperative, RecoveryWrap
-from coopdesk.security import passwords, vault
+from coopdesk.security import account_keys, passwords, vault
 from coopdesk.services import accounts, people, records, settings
 from coopdesk.services.settings import Installation
 
@@ -53,7 +53,9 @@ def test_first_admin_makes_the_data_key_wrapped_under_password_and_code(
     row = session.scalars(select(Account)).one()
     wrap = json.loads(row.key_wrap)
     assert wrap["kdf"] == "argon2id" and ADMIN_PW not in row.key_wrap
-    assert passwords.unwrap(ADMIN_PW, wrap, aad=b"coopdesk-account:mai") == key
+    private = passwords.unwrap(ADMIN_PW, wrap, aad=b"coopdesk-account:mai")
+    assert private != key and row.data_wrap is not None
+    assert account_keys.open_sealed(private, row.data_wrap, b"coopdesk-account:mai") == key
     recovery = json.loads(session.get(RecoveryWrap, 1).key_wrap)  # type: ignore[union-attr]
     assert passwords.unwrap(first.recovery_code, recovery, aad=accounts.RECOVERY_AAD) == key
     with pytest.raises(accounts.AccountError, match="đã có tài khoản"):
@@ -95,6 +97,23 @@ def test_viewer_cannot_change_records_nor_see_sensitive_details(
         people.get_sensitive(session, huong)
     with pytest.raises(accounts.NotAllowed):
         records.update(session, huong, {"phone": "0912 345 678"}, "máy")
+
+
+def test_a_viewer_sends_no_bundle_and_changes_no_setting(
+    session: Session, two_accounts: str, tmp_path
+) -> None:
+    from coopdesk.services import reporting, sync
+
+    accounts.login(session, "xem", VIEWER_PW)
+    out = tmp_path / "bundles"
+    out.mkdir()
+    with pytest.raises(accounts.NotAllowed, match="chỉ được xem"):
+        sync.export_bundle(session, to="34", out=out)
+    assert list(out.iterdir()) == []
+    with pytest.raises(accounts.NotAllowed, match="chỉ được xem"):
+        settings.save_document_settings(session, "3408", {"signer_name": "Người Xem"})
+    with pytest.raises(accounts.NotAllowed, match="chỉ được xem"):
+        reporting.set_deadline(session, "3408", "15/12")
 
 
 def test_the_audit_log_names_the_account(session: Session, two_accounts: str) -> None:
@@ -148,7 +167,60 @@ def test_admin_resets_a_password(session: Session, two_accounts: str) -> None:
     with pytest.raises(accounts.AccountError):
         accounts.login(session, "xem", VIEWER_PW)
     accounts.login(session, "xem", "mat-khau-moi-1")
+    assert not vault.is_unlocked()  # a viewer's password opens no sensitive detail
+    accounts.logout()
+    accounts.login(session, "mai", ADMIN_PW)
+    accounts.set_role(session, "xem", "officer")
+    accounts.reset_password(session, "xem", "mat-khau-moi-2", params=FAST)
+    accounts.logout()
+    accounts.login(session, "xem", "mat-khau-moi-2")
     assert vault.key() == key
+
+
+def _data_key_under(session: Session, login: str, password: str) -> bytes | None:
+    """What someone with the file and this account's password gets: the data key or None."""
+    row = session.scalars(select(Account).where(Account.login == login)).one()
+    aad = b"coopdesk-account:" + login.encode()
+    private = passwords.unwrap(password, json.loads(row.key_wrap), aad=aad)
+    return None if row.data_wrap is None else account_keys.open_sealed(private, row.data_wrap, aad)
+
+
+def test_only_roles_that_read_sensitive_details_hold_the_data_key(
+    session: Session, two_accounts: str
+) -> None:
+    accounts.login(session, "mai", ADMIN_PW)
+    key = vault.key()
+    assert _data_key_under(session, "xem", VIEWER_PW) is None
+    accounts.set_role(session, "xem", "officer")  # sealed to the viewer's key pair, no password
+    assert _data_key_under(session, "xem", VIEWER_PW) == key
+    accounts.logout()
+    accounts.login(session, "xem", VIEWER_PW)
+    assert vault.key() == key
+    accounts.logout()
+    accounts.login(session, "mai", ADMIN_PW)
+    accounts.set_role(session, "xem", "viewer")
+    assert _data_key_under(session, "xem", VIEWER_PW) is None
+    accounts.logout()
+    accounts.login(session, "xem", VIEWER_PW)
+    assert accounts.current().role == "viewer" and not vault.is_unlocked()  # type: ignore[union-attr]
+
+
+def test_an_account_made_before_key_pairs_gets_one_at_its_next_login(
+    session: Session, two_accounts: str
+) -> None:
+    accounts.login(session, "mai", ADMIN_PW)
+    key = vault.key()
+    accounts.logout()
+    for login, password in (("mai", ADMIN_PW), ("xem", VIEWER_PW)):  # as migration 0023 left them
+        row = session.scalars(select(Account).where(Account.login == login)).one()
+        aad = b"coopdesk-account:" + login.encode()
+        row.key_wrap = json.dumps(passwords.wrap(password, key, aad=aad, params=FAST))
+        row.public_key = row.data_wrap = None
+    accounts.login(session, "xem", VIEWER_PW)
+    assert not vault.is_unlocked() and _data_key_under(session, "xem", VIEWER_PW) is None
+    accounts.logout()
+    accounts.login(session, "mai", ADMIN_PW)
+    assert vault.key() == key and _data_key_under(session, "mai", ADMIN_PW) == key
 
 
 def test_recovery_code_sets_a_new_password(session: Session, two_accounts: str) -> None:

@@ -121,6 +121,33 @@ def test_a_viewer_sees_no_new_button_and_reads_records_only(
     save_screenshot(window, "main-window-viewer")
 
 
+def test_a_viewer_is_offered_nothing_the_services_would_refuse(
+    qtbot, ctx, recovery, main_window
+) -> None:
+    from coopdesk.ui.main_window import MainWindow
+
+    _log_in(ctx, "xem", VIEWER_PW)
+    assert not vault.is_unlocked()  # a viewer's password opens no sensitive detail
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert not window.act_new.isVisible() and not window.act_import_excel.isEnabled()
+    reports = window.show_area("reports")
+    assert not reports.issue_button.isVisible() and not reports.save_draft_button.isVisible()
+    assert reports.pdf_button.isVisible()  # reading and printing stay hers
+    bundles = window.show_area("bundles")
+    assert not bundles.send_box.isVisible() and not bundles.receive_box.isVisible()
+    assert not bundles.undo_button.isVisible() and bundles.history_box.isVisible()
+    save_screenshot(window, "bundles-page-viewer")
+    settings_page = window.show_area("settings")
+    assert not settings_page.save_button.isVisible()
+    assert settings_page.documents_form.fields["issuer"].edit.isReadOnly()
+    assert settings_page.language.isEnabled()
+    backups = window.show_area("backups")
+    assert not backups.backup_button.isEnabled() and not backups.restore_button.isEnabled()
+
+
 def _first_person(ctx: AppContext) -> str:
     from sqlalchemy import select
 
