@@ -228,7 +228,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0  # the CoopDesk already open on this folder came forward
     tasks = TaskRunner()
     try:
-        if not health_dialog.check_at_start(data_dir):
+        if not health_dialog.check_at_start(data_dir, tasks):
             return 2  # a damaged file, not restored: left as it is
         windows = launch(args, tasks)
         if not windows and not tasks.busy:

@@ -115,8 +115,6 @@ def _init_password(args: argparse.Namespace) -> str | None:
     return password
 
 
-
-
 def _init(args: argparse.Namespace) -> int:
     from coopdesk.services import database, units
 

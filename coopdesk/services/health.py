@@ -2,7 +2,11 @@
 plain message for a full disk.
 
 - `check(data_dir)` runs SQLite's `PRAGMA quick_check` on the database file before anything
-  opens it and returns a `Verdict` in plain words (with the latest good backup, if any).
+  opens it and returns a `Verdict` in plain words (with the latest good backup, if any). It
+  holds the start back for at most `START_BUDGET_S`: a national database (gigabytes) is not
+  read whole before the window opens. A check cut short there is finished while CoopDesk runs
+  (`finish_check`, on its own connection); damage found then is said at once, and the next
+  start checks the whole file before opening it (a marker file in the data folder).
   The way back is `backups.restore_latest_good(data_dir)`: the damaged file is kept (a
   `damaged-…` copy beside the backups), the newest backup that passes its check restored.
 - `disk_full_message(exc)` turns SQLite's "database or disk is full" (SQLITE_FULL) or an
@@ -12,9 +16,13 @@ plain message for a full disk.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import sqlite3
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +35,9 @@ log = logging.getLogger(__name__)
 SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_NOTADB = 26
+START_BUDGET_S = 0.5  # how long the check at start may hold the window back
+_PROGRESS_STEPS = 10_000  # SQLite instructions between two looks at the clock
+CHECK_NEEDED = "check-at-next-start"  # in the data folder: the whole file is checked first
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class Verdict:
     data_dir: Path
     problem: str = ""
     backup: backups.BackupInfo | None = None  # the latest good one, when the file is damaged
+    finished: bool = True  # False: the time at start ran out first (finish_check goes on)
 
     @property
     def message(self) -> str:
@@ -65,29 +77,65 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in str(exc)
 
 
-def quick_check(db_file: Path) -> str:
-    """'' when SQLite finds the file sound, else what it found (first lines)."""
+def quick_check(db_file: Path, stop: Callable[[], bool] | None = None) -> str | None:
+    """'' when SQLite finds the file sound, else what it found (first lines); None when
+    `stop()` became true before the check was through."""
     try:
         conn = sqlite3.connect(db_file, timeout=10)
         try:
+            if stop is not None:
+                conn.set_progress_handler(lambda: int(stop()), _PROGRESS_STEPS)
             rows = conn.execute("PRAGMA quick_check(5)").fetchall()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except sqlite3.OperationalError as exc:
+        if stop is not None and "interrupted" in str(exc):
+            return None
         if _is_damage(exc):
             return str(exc)
         raise  # not damage (a locked or unreadable file): open_database says what it is
+    except sqlite3.Error as exc:
+        if _is_damage(exc):
+            return str(exc)
+        raise
     found = [str(r[0]) for r in rows]
     return "" if found == ["ok"] else "; ".join(found)
 
 
-def check(data_dir: Path) -> Verdict:
-    """The quick check at start (a missing file is fine: it will be created)."""
+def _marker(data_dir: Path) -> Path:
+    return data_dir / CHECK_NEEDED
+
+
+def check(data_dir: Path, budget_s: float = START_BUDGET_S) -> Verdict:
+    """The check at start (a missing file is fine: it will be created), for at most
+    `budget_s`, or whole when the last check found damage while CoopDesk ran."""
     db_file = paths.db_path(data_dir)
     if not db_file.exists():
         return Verdict(True, data_dir)
-    problem = quick_check(db_file)
+    deadline = time.monotonic() + budget_s
+    whole = _marker(data_dir).exists()
+    problem = quick_check(db_file, None if whole else (lambda: time.monotonic() > deadline))
+    if problem is None:
+        return Verdict(True, data_dir, finished=False)
+    return _verdict(data_dir, problem)
+
+
+def finish_check(data_dir: Path, stopping: threading.Event) -> Verdict:
+    """The whole check, while CoopDesk runs (after a check at start cut short); given up when
+    `stopping` is set (CoopDesk quitting). Damage found leaves the marker for the next start."""
+    problem = quick_check(paths.db_path(data_dir), stopping.is_set)
+    if problem is None:
+        return Verdict(True, data_dir, finished=False)
+    if problem:
+        with contextlib.suppress(OSError):
+            _marker(data_dir).write_text(problem[:2000], encoding="utf-8")
+    return _verdict(data_dir, problem)
+
+
+def _verdict(data_dir: Path, problem: str) -> Verdict:
     if not problem:
+        with contextlib.suppress(OSError):
+            _marker(data_dir).unlink(missing_ok=True)
         return Verdict(True, data_dir)
     log.error("the database file failed its quick check: %s", problem)
     return Verdict(False, data_dir, problem, backups.latest_good(data_dir))

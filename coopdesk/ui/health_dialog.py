@@ -4,11 +4,22 @@ button that restores the latest good backup (`services.health`, `services.backup
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coopdesk.i18n import _
 from coopdesk.services import backups, health
@@ -88,9 +99,48 @@ class DamagedDatabaseDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.verdict.data_dir)))
 
 
-def check_at_start(data_dir: Path, parent: QWidget | None = None) -> bool:
-    """True when CoopDesk may open the database: it is sound, or its backup was restored."""
+def check_at_start(data_dir: Path, tasks: Any, parent: QWidget | None = None) -> bool:
+    """True when CoopDesk may open the database: it is sound, or its backup was restored.
+    A check cut short (a big file) goes on in the background (`finish_in_background`)."""
     verdict = health.check(data_dir)
+    if not verdict.ok:
+        return bool(DamagedDatabaseDialog(verdict, parent).exec())
+    if not verdict.finished:
+        finish_in_background(data_dir, tasks)
+    return True
+
+
+def finish_in_background(data_dir: Path, tasks: Any) -> None:
+    """The rest of the check, off the window's thread; given up when CoopDesk quits (the next
+    start begins again). Damage found is said at once; the next start checks before opening."""
+    stopping = threading.Event()
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(stopping.set)
+    tasks.run(
+        health.finish_check,
+        data_dir,
+        stopping,
+        on_done=_say_if_damaged,
+        on_error=lambda exc: log.warning("the check in the background failed: %s", exc),
+        changes=None,
+    )
+
+
+def _say_if_damaged(verdict: health.Verdict) -> None:
     if verdict.ok:
-        return True
-    return bool(DamagedDatabaseDialog(verdict, parent).exec())
+        return
+    when = (
+        _("The latest good backup is of {date}.").format(date=health.backup_date(verdict.backup))
+        if verdict.backup
+        else _("There is no good backup of it.")
+    )
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        _("CoopDesk: the database is damaged"),
+        _(
+            "A check while CoopDesk was open found that the database file is damaged. Save "
+            "nothing more now: close CoopDesk and open it again, and it will say how to restore "
+            "the latest good backup. {backup}"
+        ).format(backup=when),
+    )

@@ -66,6 +66,29 @@ def test_a_sound_database_passes_the_check_at_start(
     assert health.check(data_dir.parent / "new-folder").ok  # nothing yet: created later
 
 
+def test_a_check_cut_short_at_start_is_finished_while_coopdesk_runs(
+    data_dir: Path, backed_up: backups.BackupInfo
+) -> None:
+    import threading
+
+    cut_short = health.check(data_dir, budget_s=0.0)  # a national file: not read whole first
+    assert cut_short.ok and not cut_short.finished
+    stopping = threading.Event()
+    stopping.set()  # CoopDesk quitting: given up, tried again at the next start
+    assert not health.finish_check(data_dir, stopping).finished
+    finished = health.finish_check(data_dir, threading.Event())
+    assert finished.ok and finished.finished
+
+    damage(paths.db_path(data_dir))
+    found = health.finish_check(data_dir, threading.Event())
+    assert not found.ok and found.backup is not None and found.backup.path == backed_up.path
+    at_next_start = health.check(data_dir, budget_s=0.0)  # the whole file, before opening it
+    assert not at_next_start.ok and at_next_start.finished
+    backups.restore_latest_good(data_dir)
+    assert health.check(data_dir, budget_s=0.0).ok  # sound again: the whole check passed
+    assert health.check(data_dir, budget_s=0.0).finished is False  # and no longer forced
+
+
 def test_a_damaged_file_leads_to_the_latest_good_backup(
     data_dir: Path, backed_up: backups.BackupInfo
 ) -> None:

@@ -114,3 +114,18 @@ def test_quitting_at_the_damaged_file_opens_no_connection(
     assert paths.db_path(damaged).read_bytes() == before
     logged = (damaged / "logs" / "coopdesk.log").read_text(encoding="utf-8")
     assert "the database file failed its quick check" in logged
+
+
+def test_damage_found_by_the_check_in_the_background_is_said_at_once(
+    damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coopdesk.ui.tasks import InlineTaskRunner
+
+    said: list[str] = []
+    monkeypatch.setattr(
+        health_dialog.QMessageBox, "warning", lambda _parent, _title, text: said.append(text)
+    )
+    health_dialog.finish_in_background(damaged, InlineTaskRunner(raise_errors=True))
+    assert len(said) == 1
+    assert "tệp cơ sở dữ liệu bị hỏng" in said[0] and "01/12/2026 17:05" in said[0]
+    assert not health.check(damaged, budget_s=0.0).ok  # the next start checks it whole first
