@@ -11,7 +11,6 @@ counted (her roles and trainings).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -192,6 +191,7 @@ def erase_person(session: Session, person: Person, actor: str = "") -> None:
     the counts in reports do not change.
     """
     from coopdesk.sync.conflicts import erase_person as erase_versions
+    from coopdesk.sync.forget import forget_erased
 
     sensitive_ids = [
         rid
@@ -209,22 +209,10 @@ def erase_person(session: Session, person: Person, actor: str = "") -> None:
         .where(Person.id == person.id)
         .values(full_name=ERASED_NAME, given_name=ERASED_NAME, sort_key="", name_folded="")
     )
-    redacted = json.dumps({"redacted": True})
-    for entity, ids in (
-        ("people", [person.id]),
-        ("person_sensitive", sensitive_ids),
-        ("consents", consent_ids),
-    ):
-        if ids:
-            session.execute(
-                update(AuditEvent)
-                .where(
-                    AuditEvent.entity == entity,
-                    AuditEvent.entity_id.in_(ids),
-                    AuditEvent.action != "erase",
-                )
-                .values(before=redacted, after=redacted)
-            )
+    forget_erased(
+        session,
+        {"people": [person.id], "person_sensitive": sensitive_ids, "consents": consent_ids},
+    )
     session.expire_all()
 
 

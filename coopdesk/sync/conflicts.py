@@ -171,9 +171,7 @@ def erase_person(session: Session, person_id: str, actor: str = "") -> None:
                 updated_by=actor,
                 version=versions.local_version(session, base, erased=True).text(),
             )
-        )
-        for model in (SyncConflict, SyncPending):
-            session.execute(delete(model).where(model.table_name == name, model.record_id == rid))
+        )  # the versions it beat go with the logs (sync.forget, called by services.people)
     session.execute(
         insert(AuditEvent).values(
             actor=actor, action="erase", entity="people", entity_id=person_id, at=now

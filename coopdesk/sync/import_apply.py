@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import AuditEvent, SyncConflict, SyncPending
 from coopdesk.sync import canonical, versions
+from coopdesk.sync.forget import REDACTED, forget_erased
 from coopdesk.sync.import_plan import VD, Change
 from coopdesk.sync.records import data_to_values
 from coopdesk.sync.state import Held
 
 AUDIT_BATCH = 2000
-REDACTED = {"redacted": True}  # what an erased person's audit events keep of her
 
 
 @dataclass(frozen=True)
@@ -128,23 +128,9 @@ def audit_imported(
             erased.setdefault(change.table.name, []).append(change.record_id)
             row["before"] = row["after"] = canonical.dumps(REDACTED)
         rows.append(row)
-    _redact_earlier(session, erased)
+    forget_erased(session, erased)  # earlier events, other versions and undo logs too
     for n in range(0, len(rows), AUDIT_BATCH):
         session.execute(insert(AuditEvent), rows[n : n + AUDIT_BATCH])
-
-
-def _redact_earlier(session: Session, erased: dict[str, list[str]]) -> None:
-    text = canonical.dumps(REDACTED)
-    for table_name, ids in erased.items():
-        for n in range(0, len(ids), AUDIT_BATCH):
-            session.execute(
-                update(AuditEvent)
-                .where(
-                    AuditEvent.entity == table_name,
-                    AuditEvent.entity_id.in_(ids[n : n + AUDIT_BATCH]),
-                )
-                .values(before=text, after=text)
-            )
 
 
 def audit_row(

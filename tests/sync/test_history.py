@@ -106,3 +106,43 @@ def test_an_erasure_that_arrives_leaves_no_name_in_the_audit_log(make_site) -> N
 def _history_of_person(site, record_id: str) -> list[records.HistoryEntry]:
     with site.session() as s:
         return records.history(s, m.Person, record_id)
+
+
+def _traces(site, *needles: str) -> list[str]:
+    """Where any of `needles` is still written: audit events, import undo logs, other versions."""
+    found = []
+    with site.session() as s:
+        for e in s.query(m.AuditEvent):
+            found += [f"audit {e.id}" for n in needles if n in f"{e.before}{e.after}"]
+        for log in s.query(m.SyncImport):
+            found += [f"undo log {log.id}" for n in needles if n in (log.undo or "")]
+        for model in (m.SyncConflict, m.SyncPending):
+            for row in s.query(model):
+                found += [
+                    f"{model.__tablename__} {row.record_id}" for n in needles if n in row.data
+                ]
+    return found
+
+
+def test_an_erased_person_is_forgotten_in_the_undo_logs_and_stays_erased_after_an_undo(
+    make_site,
+) -> None:
+    from coopdesk.services import people
+
+    a, p = make_site("a", COMMUNE_A), make_site("p", PROVINCE)
+    pid = a.add(m.Person, **person("Hoa"), phone="0912 345 678")
+    p.receive(a.export(PROVINCE))
+    with p.session() as s:  # the province corrects her phone: the commune's undo log keeps it
+        records.update(s, records.get_live(s, m.Person, pid), {"phone": "0987 654 321"}, "tỉnh")
+    a.receive(p.export(COMMUNE_A))
+    assert _traces(a, "0912 345 678") and _traces(p, "0987 654 321")
+    with a.session() as s:
+        people.erase_person(s, records.get_live(s, m.Person, pid), "xã")
+    assert _traces(a, "Hoa", "0912 345 678", "0987 654 321") == []  # at the erasing site
+    brought = p.receive(a.export(PROVINCE))
+    assert brought.applied
+    assert _traces(p, "Hoa", "0912 345 678", "0987 654 321") == []  # and where it arrives
+    with p.session() as s:
+        undo.undo_import(s, brought.import_id)
+    erased = p.get(m.Person, pid)
+    assert erased is not None and erased.full_name == people.ERASED_NAME  # the erasure stays
