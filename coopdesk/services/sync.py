@@ -20,6 +20,7 @@ from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
 from coopdesk.services import accounts, sensitive_store, settings, units
 from coopdesk.services.backups import before_change
+from coopdesk.services.records import sealed
 from coopdesk.services.records.sealed import sealing
 from coopdesk.sync import (
     bundle,
@@ -96,8 +97,9 @@ def export_bundle(
     now = now or dt.datetime.now(dt.UTC)
     try:
         result = exporter.build(
-            session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now
-        )
+            session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now,
+            opener=_opener(session),
+        )  # fmt: skip
     except trust.TrustError as exc:
         raise SyncError(_export_refusal(session, exc)) from exc
     out = Path(out)
@@ -212,14 +214,37 @@ def import_bundle(
     accounts.require(session, Permission.EDIT_RECORDS)
     me = me or whoami(session)
     before_change(session, "import", SyncError)  # a backup first (services.backups)
-    report = importer.import_bundle(session, Path(path), my_unit=me.unit_code, apply=True, now=now)
+    report = importer.import_bundle(
+        session, Path(path), my_unit=me.unit_code, apply=True, now=now, sealer=_sealer(session)
+    )
     if report.refused:
         session.rollback()
         _keep_aside(session, Path(path), report, now)
         raise ImportRefused(report)
-    if sealing(session):  # details another computer of the unit sent in clear
-        sensitive_store.seal_existing(session)
     return report
+
+
+def _opener(session: Session) -> exporter.Opener:
+    """Sealed sensitive details opened for a bundle to another computer of this unit (the
+    bundle is encrypted to it; it seals them under its own data key: `_sealer`)."""
+
+    def opened(table: str, record_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+        if not fields.get("sealed"):
+            return fields
+        clear = sealed.clear_values(session, table, {**fields, "id": record_id})
+        return {**fields, **clear, "sealed": None}
+
+    return opened
+
+
+def _sealer(session: Session) -> importer.Sealer:
+    """Sensitive details received in clear, stored sealed under this installation's data key
+    once checked (in clear without accounts), before anything is written or audited."""
+
+    def stored(table: str, record_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        return {**data, **sealed.stored_form(session, table, record_id, data)}
+
+    return stored
 
 
 # Refusals whose file is not kept: this installation's keys locked, or no file to keep.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,9 @@ from coopdesk.db.models import SyncImport, SyncOutgoing, SyncReplica
 from coopdesk.sync import bundle, catalogues, envelope, scope, state, trust, unit_codes, versions
 from coopdesk.sync.identity import Identity, PublicKeys
 from coopdesk.sync.state import Knowledge
+
+# (table, record id, a version's stored fields) → the fields with sealed details opened
+Opener = Callable[[str, str, dict[str, Any]], dict[str, Any]]
 
 
 @dataclass
@@ -94,8 +98,11 @@ def _records_to_send(
     pair: tuple[str, str],
     base: Knowledge,
     units: Any,
+    opener: Opener | None,
 ) -> list[dict[str, Any]]:
-    """Every version of each record in scope that the recipient may not have yet."""
+    """Every version of each record in scope that the recipient may not have yet; sealed
+    sensitive details opened by `opener` (the bundle is encrypted to the recipient), or left
+    out without one (sealed under this installation's data key, they open only here)."""
     my_unit, recipient_unit = pair
     records: list[dict[str, Any]] = []
     for table in versions.synced_tables():
@@ -114,7 +121,11 @@ def _records_to_send(
             if not any(v.counter > state.known(base, v.by, unit) for v, _ in all_versions):
                 continue
             if any(fields.get("sealed") for _, fields in all_versions):
-                continue  # sealed under this installation's data key: it opens only here
+                if opener is None:
+                    continue
+                all_versions = [
+                    (v, opener(table.name, record_id, fields)) for v, fields in all_versions
+                ]
             for version, fields in all_versions:
                 records.append(
                     {"t": table.name, "id": record_id, "v": version.to_json(), "d": fields}
@@ -128,9 +139,10 @@ def _body(
     pair: tuple[str, str],
     base: Knowledge,
     units: Any,
+    opener: Opener | None = None,
 ) -> dict[str, Any]:
     my_unit, recipient_unit = pair
-    records = _records_to_send(session, tree, pair, base, units)
+    records = _records_to_send(session, tree, pair, base, units, opener)
     replicas = {
         r.replica_id: {"install": r.install_id, "unit": r.unit_code}
         for r in session.execute(select(SyncReplica)).scalars()
@@ -192,16 +204,19 @@ def build(
     recipient_unit: str,
     full: bool = False,
     now: dt.datetime | None = None,
+    opener: Opener | None = None,
 ) -> ExportResult:
     """Build the next bundle to `recipient_unit`, sealed, and record it as sent (caller
-    commits); TrustError (see `sealing_keys`) before anything is built."""
+    commits); TrustError (see `sealing_keys`) before anything is built. `opener`: how sealed
+    sensitive details are opened for a recipient that may hold them (another computer of the
+    same unit): (table, record id, a version's fields) → the fields in clear."""
     me, recipient_keys = sealing_keys(session, recipient_unit)
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     versions.stamp_unversioned(session)
     tree = scope.UnitTree.load(session)
     pair = (my_unit, recipient_unit)
     base: Knowledge = {} if full else state.ack_base(session, recipient_unit)
-    body = _body(session, tree, pair, base, scope_units(tree, my_unit, recipient_unit))
+    body = _body(session, tree, pair, base, scope_units(tree, my_unit, recipient_unit), opener)
     seq = next_seq(session, recipient_unit)
     header = {**_header(session, tree, pair, body, seq), "created_at": now.isoformat(sep="T")}
     inner = bundle.encode(header, body)

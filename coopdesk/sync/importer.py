@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,10 @@ from coopdesk.sync.import_report import (
 )
 from coopdesk.sync.versions import Version
 
-__all__ = ["ImportReport", "Validator", "import_bundle", "prospective_version"]
+__all__ = ["ImportReport", "Sealer", "Validator", "import_bundle", "prospective_version"]
+
+# (table, record id, the fields received in clear) → the fields to store
+Sealer = Callable[[str, str, dict[str, Any]], dict[str, Any]]
 
 
 @dataclass
@@ -204,8 +208,11 @@ def import_bundle(
     validator: Validator | None = None,
     now: dt.datetime | None = None,
     limits: bundle.Limits = bundle.DEFAULT_LIMITS,
+    sealer: Sealer | None = None,
 ) -> ImportReport:
     """Check a bundle and plan its merge; with `apply`, write it (the caller commits).
+    `sealer`: how sensitive details received in clear (from another computer of this unit,
+    inside the encrypted bundle) are stored, once checked: sealed under this data key.
 
     A refused bundle is reported (report.refused, report.message) with nothing written."""
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
@@ -220,6 +227,8 @@ def import_bundle(
         checked = _check(session, b, my_unit, validator or default_validator(), report)
         if checked is None:
             return report
+        if apply and sealer is not None:
+            _seal_incoming(checked, sealer)
         planned = _preview(session, checked, report)
         if apply:
             _apply(session, checked, planned, my_unit, report, now)
@@ -227,6 +236,12 @@ def import_bundle(
     except Refused as exc:
         return report.refuse(exc, _refused_count(b))
     return report
+
+
+def _seal_incoming(checked: _Checked, sealer: Sealer) -> None:
+    for inc in checked.incoming:
+        if inc.table.name in scope.SENSITIVE_TABLES:
+            inc.data = sealer(inc.table.name, inc.record_id, inc.data)
 
 
 def _refused_count(b: bundle.Bundle | None) -> int:

@@ -348,7 +348,14 @@ def test_the_people_list_tells_nobody_apart_once_details_are_sealed(session: Ses
     }
 
 
-def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(
+def _send(site, to: str, out: Path) -> Path:
+    """Export as the window and the CLI do (services.sync), as whoever is logged in."""
+    with site.session() as s:
+        me = sync_service.Me(site.unit, aggregator=len(site.unit) < 5)
+        return sync_service.export_bundle(s, to=to, out=out, me=me).path
+
+
+def test_sealed_details_travel_to_another_computer_of_the_unit_only_inside_the_encrypted_bundle(
     make_site, tmp_path: Path
 ) -> None:
     first, second = make_site("first", "03408"), make_site("second", "03408")
@@ -365,12 +372,14 @@ def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(
         assert huong is not None
         people.set_sensitive(s, huong, {"poverty_status": "near_poor"}, "Mai")
         people.record_consent(s, huong, "disability", PURPOSE, recorded_by="Mai", actor="Mai")
-    assert not second.receive(first.export("03408")).refused
+    sent = _send(first, "03408", tmp_path / "from-first.bundle")
+    assert b"near_poor" not in sent.read_bytes() and PURPOSE.encode() not in sent.read_bytes()
+    assert not second.receive(sent.read_bytes()).refused  # opened here, by its recipient only
     held = second.visible()
     assert [(r["poverty_status"], r["sealed"]) for r in held["person_sensitive"].values()] == [
-        ("poor", None)
+        ("near_poor", None)  # the other computer has no accounts: it keeps them in clear
     ]
-    assert [r["category"] for r in held["consents"].values()] == ["poverty"]
+    assert sorted(r["category"] for r in held["consents"].values()) == ["disability", "poverty"]
     with second.session() as s:  # the other computer, without accounts, sends details in clear
         lan = people.create_person(s, "Lò Thị Lan", actor="Lan", unit_code="03408")
         people.record_consent(s, lan, "poverty", PURPOSE, recorded_by="Lan", actor="Lan")
@@ -387,6 +396,11 @@ def test_sealed_details_do_not_travel_to_another_computer_of_the_unit(
     assert found_in(file_bytes(paths.db_path(first.dir)), needles) == []
     with first.session() as s:
         assert registry_people.reveal_sensitive(s, lan_id, "Mai")["poverty_status"] == "poor"
+    province = make_site("province", "12")
+    up = _send(first, "12", tmp_path / "to-province.bundle")
+    assert not province.receive(up.read_bytes()).refused
+    held = province.visible()  # the people travel up; their sensitive details never do
+    assert len(held["people"]) == 2 and not held["person_sensitive"] and not held["consents"]
 
 
 def test_merging_two_people_keeps_sealed_details_readable_and_unmerge_restores(
