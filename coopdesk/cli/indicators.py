@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.domain import indicators as reg
-from coopdesk.i18n import _
+from coopdesk.domain.priority_women import GROUPS
+from coopdesk.i18n import _, format_number
+
+if TYPE_CHECKING:
+    from coopdesk.services.priority_women import PriorityWomen
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from coopdesk.domain.periods import Period, default_period
     from coopdesk.services import indicators as svc
     from coopdesk.services import settings, units
+    from coopdesk.services.priority_women import priority_women
 
     data_dir = paths.resolve_data_dir(args.data_dir)
     engine = open_database(data_dir, create=False)
@@ -70,13 +75,42 @@ def run(args: argparse.Namespace) -> int:
                 result = svc.compute(session, unit_code, period, today=today)
             except svc.UnknownUnit as exc:
                 raise CliError(str(exc)) from None
+            held = installation.unit_code if installation else (unit_code or "")
+            priority = priority_women(session, unit_code, held)
     finally:
         engine.dispose()
     if args.json:
-        print_json(as_json(result))
+        print_json({**as_json(result), "priority_women": priority_json(priority)})
     else:
         print(as_text(result))
+        print()
+        print(priority_text(priority))
     return 0
+
+
+def priority_json(priority: PriorityWomen) -> dict[str, Any]:
+    return {
+        "by_group": priority.by_group,
+        "counted_here": priority.counted_here,
+        "units_reporting": priority.units_reporting,
+    }
+
+
+def priority_text(priority: PriorityWomen) -> str:
+    """Women of the priority groups (today, not for the period): counted here from the
+    details this computer holds, and as the units below last sent them."""
+    title = _("Women of the priority groups (now)")
+    lines = [title, "-" * len(title)]
+    width = max(len(_(label)) for label in GROUPS.values())
+    for group, label in GROUPS.items():
+        lines.append(f"{_(label):<{width}}  {format_number(priority.by_group[group]):>9}")
+    if priority.units_reporting:
+        lines.append(
+            _("Including the counts sent by {n} units below.").format(n=priority.units_reporting)
+        )
+    if not priority.counted_here:
+        lines.append(_("This computer's own details were not counted now (log in to count them)."))
+    return "\n".join(lines)
 
 
 def _num(value: Decimal | None) -> float | int | None:

@@ -31,7 +31,7 @@ from coopdesk.demo.registry import RegistryMaker
 from coopdesk.demo.setup import install
 from coopdesk.demo.writer import Writer
 from coopdesk.i18n import _
-from coopdesk.services import settings, units
+from coopdesk.services import priority_women, settings, units
 from coopdesk.sync import versions
 
 SCALES = ("commune", "province", "national")
@@ -194,6 +194,9 @@ def generate(
             national=scale == "national",
         )
         w.flush()
+        if scale != "commune":  # what the communes' bundles bring up instead of the details
+            for unit in communes:
+                priority_women.refresh(session, unit.code, _("Demo"))
         install_unit = _install_demo(session, scale, home, province, home_made, makers)
         if sqlite:
             conn.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again

@@ -49,6 +49,7 @@ from coopdesk.domain.choices import (
     TRAINING_KINDS,
 )
 from coopdesk.domain.merges import validate_merge
+from coopdesk.domain.priority_women import validate_count
 from coopdesk.domain.unit_changes import validate_unit_change
 from coopdesk.i18n import _, format_date
 
@@ -388,6 +389,7 @@ VALIDATORS: dict[str, Validator] = {
     "Report": validate_report,
     "UnitChange": validate_unit_change,
     "DuplicateMerge": validate_merge,
+    "PriorityCount": validate_count,
 }
 
 
@@ -441,4 +443,5 @@ TABLE_ENTITIES = {
     "reports": "Report",
     "unit_changes": "UnitChange",
     "duplicate_merges": "DuplicateMerge",
+    "priority_counts": "PriorityCount",
 }

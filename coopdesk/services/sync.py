@@ -18,7 +18,7 @@ from coopdesk.db.models import SyncImport, Unit
 from coopdesk.domain.accounts import Permission
 from coopdesk.domain.periods import parse_cutoff
 from coopdesk.i18n import _
-from coopdesk.services import accounts, sensitive_store, settings, units
+from coopdesk.services import accounts, priority_women, sensitive_store, settings, units
 from coopdesk.services.backups import before_change
 from coopdesk.services.records import sealed
 from coopdesk.services.records.sealed import sealing
@@ -95,6 +95,8 @@ def export_bundle(
     me = me or whoami(session)
     recipient = resolve_unit(session, to)  # may be our own unit: a second laptop
     now = now or dt.datetime.now(dt.UTC)
+    if recipient != me.unit_code:  # above: the counts of priority women, not the details
+        priority_women.refresh(session, me.unit_code, me.officer or "CoopDesk", now.date())
     try:
         result = exporter.build(
             session, my_unit=me.unit_code, recipient_unit=recipient, full=full, now=now,

@@ -12,6 +12,7 @@ from coopdesk.db.models import Base
 from coopdesk.domain.indicators import BY_CODE
 from coopdesk.domain.labels import BUDGET_SOURCE, ROLE, SUPPORT_KIND
 from coopdesk.domain.periods import Period
+from coopdesk.domain.priority_women import GROUPS
 from coopdesk.i18n import N_, _
 
 KIND_LABELS = {
@@ -37,6 +38,7 @@ KIND_LABELS = {
     "unit_changes": N_("Change of administrative units"),
     "duplicate_dismissals": N_("Not the same record (possible duplicates)"),
     "duplicate_merges": N_("Merge of two records"),
+    "priority_counts": N_("Count of priority women"),
 }
 
 Lookup = Callable[[str, str], Mapping[str, Any] | None]
@@ -171,4 +173,12 @@ def _linked_name(
             )
             kind = SUPPORT_KIND.get(str(d.get("kind")))
             return f"{_(kind) if kind else d.get('kind')} {d.get('given_on')} – {who}"
+        case "priority_counts":
+            group = GROUPS.get(str(d.get("group")))
+            where = (
+                name_of("cooperatives", d.get("cooperative_id"))
+                if d.get("cooperative_id")
+                else name_of("units", d.get("unit_code"))
+            )
+            return f"{_(group) if group else d.get('group')} – {where}: {d.get('women')}"
     return None

@@ -40,6 +40,7 @@ from coopdesk.ui.dashboard_widgets import (
     DeadlinesTable,
     IndicatorCard,
 )
+from coopdesk.ui.priority_box import PriorityWomenBox
 from coopdesk.ui.records_behind import RecordsBehindDialog
 from coopdesk.ui.year_chart import YearChart
 
@@ -181,8 +182,10 @@ class OverviewPage(QWidget):
         deadlines_layout = QVBoxLayout(self.deadlines_box)
         self.deadlines = DeadlinesTable()
         deadlines_layout.addWidget(self.deadlines)
+        self.priority_box = PriorityWomenBox(self.ctx)
         side_layout.addWidget(self.chart_box, 3)
         side_layout.addWidget(self.deadlines_box, 2)
+        side_layout.addWidget(self.priority_box)
         return side
 
     def _build_children(self) -> QGroupBox:
@@ -289,6 +292,7 @@ class OverviewPage(QWidget):
     # --- page contract -----------------------------------------------------------------
 
     def translate_ui(self) -> None:
+        self.priority_box.translate_ui()
         self.title.setText(_("Overview"))
         self.unit_label.setText(_("Unit:"))
         self.period_label.setText(_("Period:"))
@@ -344,6 +348,7 @@ class OverviewPage(QWidget):
         self.ctx.read_later(
             overview.load_overview, unit, period, self.today, on_done=done, on_error=self._failed
         )
+        self.priority_box.load(unit)
         if self._history_unit != unit or self.history is None or self._history_stale:
             self._history_unit = unit
             self._history_stale = False

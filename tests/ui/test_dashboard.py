@@ -99,6 +99,12 @@ def test_province_cards_show_values_targets_and_status(province_page) -> None:
     assert money.endswith("₫") and "." in money  # 1.234.000.000 ₫
     assert page.cards["budget_spent"].state.text() == "Chưa có chỉ tiêu"
     assert "Tổng giá trị" in page.cards["support_amount"].toolTip()  # the formula
+    box = page.priority_box  # what the communes' bundles bring up instead of the details
+    assert box.title() == "Phụ nữ thuộc các nhóm ưu tiên (hiện nay)"
+    assert box.labels["ethnic_minority"].text() == "Phụ nữ dân tộc thiểu số"
+    assert box.shown is not None and box.shown.units_reporting > 0
+    assert int(box.values["ethnic_minority"].text().replace(".", "")) > 0
+    assert "đơn vị cấp dưới gửi lên" in box.note.text()
     save_screenshot(page, "dashboard-province-2024")
 
 

@@ -35,6 +35,7 @@ from coopdesk.db.models.duplicates import (
 from coopdesk.db.models.excel import (
     ExcelImport,
 )
+from coopdesk.db.models.priority import PriorityCount
 from coopdesk.db.models.registry import (
     Activity,
     ActivityCooperative,
@@ -103,6 +104,7 @@ __all__ = [
     "Person",
     "PersonSensitive",
     "Plan",
+    "PriorityCount",
     "QuarantinedBundle",
     "RecoveryWrap",
     "Report",
