@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from coopdesk.services import accounts
 from coopdesk.ui.context import AppContext
@@ -103,7 +104,8 @@ class IdleLock(QObject):
             QApplication.quit()
             return
         for widget in hidden:
-            widget.show()
+            if isValid(widget):  # a page may have rebuilt a part of itself meanwhile
+                widget.show()
         self.locked = False
         self.timer.start()
 

@@ -51,7 +51,10 @@ def test_text_output_in_vietnamese(built: Path, capsys: pytest.CaptureFixture[st
     assert "80.000.000\u00a0₫" in support and support.endswith("Chưa có chỉ tiêu")
     consolidated = next(line for line in lines if line.startswith("Tỷ lệ HTX, THT"))
     assert "50\u00a0%" in consolidated
-    assert len(lines) == 4 + len(reg.INDICATORS)
+    table = lines[: lines.index("")]
+    assert len(table) == 4 + len(reg.INDICATORS)
+    assert lines[len(table) + 1] == "Phụ nữ thuộc các nhóm ưu tiên (hiện nay)"
+    assert lines[len(table) + 3].startswith("Phụ nữ dân tộc thiểu số")
 
 
 def test_json_output(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
