@@ -103,6 +103,16 @@ class Table:
     total_values: dict[int, CellValue] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A generated passage the officer may reword: its key, what the generator says and,
+    when she reworded it, her text printed in its place."""
+
+    key: str  # "results.training" (coopdesk.reports.paragraph_keys.WORDING_KEYS)
+    generated: str  # lines joined by "\n"
+    written: str | None = None
+
+
 @dataclass
 class Document:
     header: Header
@@ -115,6 +125,7 @@ class Document:
     appendices: list[Table] = field(default_factory=list)
     pdf_title: str = ""  # metadata title; defaults to the title and subject
     landscape: bool = False  # the whole document on landscape pages (wide lists)
+    wording: list[Wording] = field(default_factory=list)  # the passages she may reword
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)] + list(self.appendices)
