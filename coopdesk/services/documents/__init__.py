@@ -60,7 +60,7 @@ from coopdesk.services.documents.register import (
     reissue,
 )
 from coopdesk.services.documents.rendering import Rendered, render, render_request
-from coopdesk.services.documents.wording import Reworded, WordingLine
+from coopdesk.services.documents.wording import Reworded, WordingLine, generated_of, stale_keys
 from coopdesk.services.report_lists import (
     LABELS,
     LIST_FILTERS,
@@ -104,6 +104,7 @@ __all__ = [
     "document_file_name",
     "find_issued",
     "form_choices",
+    "generated_of",
     "get_draft",
     "issue_draft",
     "issue_report",
@@ -121,5 +122,6 @@ __all__ = [
     "render_request",
     "save_draft",
     "settle_wording",
+    "stale_keys",
     "wording_of",
 ]

@@ -101,6 +101,22 @@ def wording_from(options: dict[str, Any]) -> dict[str, Reworded]:
     return found
 
 
+def stale_keys(generated: dict[str, str], wording: dict[str, Reworded], lang: str) -> set[str]:
+    """Her wording whose generated text (by key, in `lang`) changed since she wrote it."""
+    return {
+        key
+        for key, mine in wording.items()
+        if mine.based_on
+        and mine.lang == lang
+        and generated.get(key, mine.based_on) != mine.based_on
+    }
+
+
+def generated_of(document: Document) -> dict[str, str]:
+    """What the document's generator says, by key."""
+    return {passage.key: passage.generated for passage in document.wording}
+
+
 def wording_lines(document: Document, wording: dict[str, Reworded], lang: str) -> list[WordingLine]:
     """The document's generated passages in order, with her wording of each and what it was
     based on (in the language the document is in; another language's is not compared)."""
