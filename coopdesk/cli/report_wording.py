@@ -6,11 +6,12 @@ behind her wording changed since she wrote it (her text keeps the old figures)."
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING
 
 from coopdesk import paths
-from coopdesk.cli import CliError, print_json
+from coopdesk.cli import CliError
 from coopdesk.cli.report_args import document_date, paragraph_file, unit_and_actor
 from coopdesk.i18n import _
 
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 def print_wording(lines: list[WordingLine], lang: str, as_json: bool) -> None:
     """Each passage: key, name, the generated text and her wording of it."""
     if as_json:
-        print_json({"wording": {line.key: _entry(line, lang) for line in lines}})
+        entries = {line.key: _entry(line, lang) for line in lines}  # in document order
+        print(json.dumps({"wording": entries}, ensure_ascii=False, indent=2))
         return
     blocks = []
     for line in lines:

@@ -29,7 +29,8 @@ class Writer:
 
     def passage(self, key: str, lines: list[str], style: BlockStyle = "body") -> None:
         """A generated passage (one or more lines in `style`), or the officer's wording in its
-        place: her lines keep the passage's style, a '- …' line of a body passage is a dash."""
+        place: her '- …' lines are a list, her other lines keep the passage's style (body text
+        where the passage was a list)."""
         generated = "\n".join(lines)
         written = (self.data.wording.get(key) or "").strip()
         self.wording.append(Wording(key, generated, written or None))
@@ -37,9 +38,10 @@ class Writer:
             for line in lines:
                 self.add(line, style)
             return
+        own: BlockStyle = "body" if style == "dash" else style
         for line in (raw.strip() for raw in written.splitlines()):
             if line:
-                self.add(line, "dash" if style == "body" and line.startswith(DASHES) else style)
+                self.add(line, "dash" if line.startswith(DASHES) else own)
 
     def dashes(self, key: str, items: list[str]) -> None:
         """A generated '- …;' list, the last line closed with a full stop."""
