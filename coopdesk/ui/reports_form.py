@@ -15,7 +15,7 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -131,7 +131,7 @@ class ReportForm(QWidget):
                 heading.addWidget(self.leave_out_boxes[key])
             paragraphs.addLayout(heading)
             paragraphs.addWidget(edit)
-        paragraphs.addLayout(self._build_wording_row())
+        self._build_wording_row(paragraphs)
         self.signer_box = QGroupBox()
         signer = QFormLayout(self.signer_box)
         self.override_edits = {key: QLineEdit() for key, _label in OVERRIDE_FIELDS}
@@ -145,16 +145,18 @@ class ReportForm(QWidget):
         signer.addRow(self.recipients_label, self.recipients_edit)
         return self.paragraph_box, self.signer_box
 
-    def _build_wording_row(self) -> QHBoxLayout:
-        """“Wording…”: the generated sentences, to reword; beside it how many she reworded."""
+    def _build_wording_row(self, paragraphs: QVBoxLayout) -> None:
+        """How many generated sentences she reworded, and “Wording…” to see and reword them."""
         self.wording_label = QLabel()
         self.wording_label.setWordWrap(True)
         self.wording_button = QPushButton()
         self.wording_button.clicked.connect(self.wording_requested)
         row = QHBoxLayout()
         row.addWidget(self.wording_label, 1)
-        row.addWidget(self.wording_button)
-        return row
+        row.addWidget(self.wording_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.wording_label.setMinimumHeight(2 * self.wording_label.fontMetrics().lineSpacing())
+        paragraphs.addSpacing(6)
+        paragraphs.addLayout(row)
 
     def _connect(self) -> None:
         self.document_combo.currentIndexChanged.connect(self._document_changed)

@@ -268,7 +268,7 @@ class ReportsPage(QWidget):
     def _ask_wording(self, lines: list[documents.WordingLine]) -> None:
         self._show_status()
         dialog = WordingDialog(lines, self.form.wording, self.form.language(), self.issued, self)
-        if dialog.exec() == WordingDialog.DialogCode.Accepted and not self.issued:
+        if dialog.exec() and not self.issued:  # accepted
             wording = dialog.wording()
             generated = {line.key: line.generated for line in lines}
             self.form.set_wording(
@@ -328,7 +328,17 @@ class ReportsPage(QWidget):
             self._refuse_empty(check.empty)
             return
         replaces = check.replaces
-        answer = QMessageBox.question(self, _("Issue the document"), _issue_question(replaces))
+        question = _issue_question(replaces)
+        if self.form.stale:  # known from the last preview or the “Wording” dialog
+            question = (
+                _(
+                    "Some of your reworded sentences were written from figures that changed "
+                    "since; check them under “{button}” before issuing."
+                ).format(button=self.form.wording_button.text())
+                + "\n\n"
+                + question
+            )
+        answer = QMessageBox.question(self, _("Issue the document"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         issue = partial(self._issue, replaces.id if replaces else None)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +33,13 @@ def stale_note(line: WordingLine) -> str:
         "The generated sentence changed since you reworded it: your text may still carry the "
         "old figures. It now reads: {text}"
     ).format(text=line.generated)
+
+
+def _height(edit: QPlainTextEdit, text: str) -> int:
+    """Room for the passage as it wraps in the dialog's width (about 90 characters a line),
+    and a line more to write in; at most eight lines (then it scrolls)."""
+    wrapped = sum(1 + len(line) // 90 for line in text.splitlines() or [""])
+    return min(wrapped + 1, 8) * edit.fontMetrics().lineSpacing() + 14
 
 
 class WordingDialog(QDialog):
@@ -64,12 +73,14 @@ class WordingDialog(QDialog):
         intro.setWordWrap(True)
         body = QWidget()
         column = QVBoxLayout(body)
-        for line in lines:
-            column.addWidget(self._passage(line, read_only))
+        boxes = {line.key: self._passage(line, read_only) for line in lines}
+        for box in boxes.values():
+            column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        self.first_stale = next((boxes[line.key] for line in lines if line.stale), None)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Close
             if read_only
@@ -79,15 +90,22 @@ class WordingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open on the first sentence to check, when one is flagged."""
+        super().showEvent(event)
+        if self.first_stale is not None:
+            self.scroll_area.ensureWidgetVisible(self.first_stale)
 
     def _passage(self, line: WordingLine, read_only: bool) -> QGroupBox:
         box = QGroupBox(_(line.label))
         edit = QPlainTextEdit(line.generated if line.written is None else line.written)
         edit.setTabChangesFocus(True)
         edit.setReadOnly(read_only)
-        edit.setMinimumHeight(72)
+        edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        edit.setFixedHeight(_height(edit, line.generated if line.written is None else line.written))
         reset = QPushButton(_("Use the generated sentence"))
         reset.setEnabled(not read_only)
         reset.clicked.connect(partial(edit.setPlainText, line.generated))
@@ -111,7 +129,7 @@ class WordingDialog(QDialog):
         return box
 
     def _show_state(self, key: str) -> None:
-        reworded = self._text(key) != self.lines[key].generated
+        reworded = self.text(key) != self.lines[key].generated
         self.state_labels[key].setText(
             _("Your wording (printed in place of the generated sentence)")
             if reworded
@@ -121,8 +139,11 @@ class WordingDialog(QDialog):
         if not reworded:  # back to the generated sentence: nothing of hers to flag
             self.stale_labels[key].setVisible(False)
 
-    def _text(self, key: str) -> str:
-        return self.edits[key].toPlainText().strip()
+    def text(self, key: str) -> str:
+        """The box's text with its no-break spaces ('100 %', '8.000.000 đồng' kept whole),
+        which toPlainText() turns into plain spaces."""
+        raw = self.edits[key].document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n").strip()
 
     def wording(self) -> dict[str, Reworded]:
         """What the draft keeps: her text where it differs from the generated sentence. A
@@ -131,7 +152,7 @@ class WordingDialog(QDialog):
         this document does not print now (no list of funds this period) is kept as it was."""
         found = {k: v for k, v in self.current.items() if k not in self.lines}
         for key, line in self.lines.items():
-            text, kept = self._text(key), self.current.get(key)
+            text, kept = self.text(key), self.current.get(key)
             if not text or text == line.generated:
                 continue
             if kept is not None and text == kept.text.strip():  # left as she wrote it
