@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from coopdesk.reports.model import Header, Signature
-from coopdesk.reports.text import date_words, translate_in
+from coopdesk.reports.text import date_words, keep_joined, translate_in
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,8 @@ def recipient_lines(recipients: tuple[str, ...] | list[str], lang: str) -> tuple
     archived = [r for r in items if r.lower().startswith((archive.lower(), "lưu"))]
     items = [r for r in items if r not in archived]
     items.append(archived[0] if archived else f"{archive}: VT")
-    lines = [f"- {r};" for r in items[:-1]]
-    lines.append(f"- {items[-1]}.")
+    lines = [f"- {keep_joined(r)};" for r in items[:-1]]
+    lines.append(f"- {keep_joined(items[-1])}.")
     return tuple(lines)
 
 
@@ -69,7 +69,7 @@ def make_signature(issuing: Issuing, lang: str) -> Signature:
         if line.strip()
     ]
     return Signature(
-        authority_lines=tuple(line.upper() for line in authority),
+        authority_lines=tuple(keep_joined(line.upper()) for line in authority),
         signer_name=issuing.signer_name,
         recipients_label=translate_in(lang, "Recipients:"),
         recipients=recipient_lines(issuing.recipients, lang),
