@@ -29,6 +29,7 @@ class Numbering:
     number: int | None  # None: a draft
     date: dt.date
     number_text: str | None = None  # printed as given ("235/KH-UBND"), plans
+    numbered: bool = True  # False: a form never issued (no "Số:" line at all)
 
 
 def make_header(issuing: Issuing, numbering: Numbering, lang: str) -> Header:
@@ -44,6 +45,7 @@ def make_header(issuing: Issuing, numbering: Numbering, lang: str) -> Header:
         motto=translate_in(lang, "Independence - Freedom - Happiness"),
         number_label=translate_in(lang, "Number:"),
         number_text=numbering.number_text,
+        numbered=numbering.numbered,
         date_text=date_words(numbering.date, lang),
     )
 

@@ -54,9 +54,13 @@ class Header:
     number_label: str = "Số:"  # "Number:" in English
     number_text: str | None = None  # a number given as printed, e.g. "235/KH-UBND" (plans)
     date_text: str = ""  # "ngày 05 tháng 11 năm 2026" in the document's language
+    numbered: bool = True  # False: a form the register never numbers (no "Số:" line)
 
     def number_line(self) -> str:
-        """'Số: 07/BC-HPN'; a draft keeps the blank clerks fill in by hand."""
+        """'Số: 07/BC-HPN'; a draft keeps the blank clerks fill in by hand; a form never
+        numbered has none."""
+        if not self.numbered:
+            return ""
         if self.number_text:
             return f"{self.number_label} {self.number_text}"
         suffix = f"/{self.doc_code}-{self.symbol}" if self.symbol else f"/{self.doc_code}"
