@@ -20,7 +20,6 @@ from coopdesk.reports.annual_data import Figure as Figure
 from coopdesk.reports.annual_data import next_period, period_phrase, subject
 from coopdesk.reports.annual_data import phrase_for as phrase_for
 from coopdesk.reports.annual_data import target_span as target_span
-from coopdesk.reports.annual_data import times as times
 from coopdesk.reports.annual_results import results
 from coopdesk.reports.annual_writer import Writer
 from coopdesk.reports.common import Issuing, Numbering, make_header, make_signature

@@ -33,7 +33,7 @@ class Writer:
         where the passage was a list)."""
         generated = "\n".join(lines)
         written = (self.data.wording.get(key) or "").strip()
-        self.wording.append(Wording(key, generated, written or None))
+        self.wording.append(Wording(key, generated))
         if not written:
             for line in lines:
                 self.add(line, style)

@@ -109,12 +109,11 @@ class Table:
 
 @dataclass(frozen=True)
 class Wording:
-    """A generated passage the officer may reword: its key, what the generator says and,
-    when she reworded it, her text printed in its place."""
+    """A generated passage the officer may reword (her text is printed in its place): its key
+    and what the generator says, whether or not she reworded it."""
 
     key: str  # "results.training" (coopdesk.reports.paragraph_keys.WORDING_KEYS)
     generated: str  # lines joined by "\n"
-    written: str | None = None
 
 
 @dataclass

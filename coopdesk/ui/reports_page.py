@@ -34,7 +34,7 @@ from coopdesk.ui.reports_autosave import DraftAutosave, ask_about_unsaved
 from coopdesk.ui.reports_form import LEAVE_OUT, ReportForm
 from coopdesk.ui.reports_page_preview import PdfPreview
 from coopdesk.ui.reports_register import RegisterTable
-from coopdesk.ui.reports_wording import WordingDialog
+from coopdesk.ui.reports_wording import reword, stale_before_issue
 
 
 class ReportsPage(QWidget):
@@ -267,13 +267,7 @@ class ReportsPage(QWidget):
 
     def _ask_wording(self, lines: list[documents.WordingLine]) -> None:
         self._show_status()
-        dialog = WordingDialog(lines, self.form.wording, self.form.language(), self.issued, self)
-        if dialog.exec() and not self.issued:  # accepted
-            wording = dialog.wording()
-            generated = {line.key: line.generated for line in lines}
-            self.form.set_wording(
-                wording, documents.stale_keys(generated, wording, self.form.language())
-            )
+        reword(self, lines, self.form, self.issued)
 
     def _rendered(self, rendered: documents.Rendered) -> None:
         self.rendered = rendered
@@ -328,16 +322,7 @@ class ReportsPage(QWidget):
             self._refuse_empty(check.empty)
             return
         replaces = check.replaces
-        question = _issue_question(replaces)
-        if self.form.stale:  # known from the last preview or the “Wording” dialog
-            question = (
-                _(
-                    "Some of your reworded sentences were written from figures that changed "
-                    "since; check them under “{button}” before issuing."
-                ).format(button=self.form.wording_button.text())
-                + "\n\n"
-                + question
-            )
+        question = stale_before_issue(self.form) + _issue_question(replaces)
         answer = QMessageBox.question(self, _("Issue the document"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.i18n import _
+from coopdesk.services import documents
 from coopdesk.services.documents import Reworded, WordingLine
+from coopdesk.ui.reports_form import ReportForm
 
 
 def stale_note(line: WordingLine) -> str:
@@ -160,3 +162,27 @@ class WordingDialog(QDialog):
             else:
                 found[key] = Reworded(text, line.generated, self.lang)
         return found
+
+
+def reword(parent: QWidget, lines: list[WordingLine], form: ReportForm, read_only: bool) -> None:
+    """The dialog on the document's sentences; what she accepts goes to the form (and so to
+    the draft), with the sentences still flagged."""
+    dialog = WordingDialog(lines, form.wording, form.language(), read_only, parent)
+    if dialog.exec() and not read_only:  # accepted
+        wording = dialog.wording()
+        generated = {line.key: line.generated for line in lines}
+        form.set_wording(wording, documents.stale_keys(generated, wording, form.language()))
+
+
+def stale_before_issue(form: ReportForm) -> str:
+    """What the issue question says first when a reworded sentence is flagged (known from the
+    last preview or the dialog); '' when none is."""
+    if not form.stale:
+        return ""
+    return (
+        _(
+            "Some of your reworded sentences were written from figures that changed "
+            "since; check them under “{button}” before issuing."
+        ).format(button=form.wording_button.text())
+        + "\n\n"
+    )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from coopdesk.db.engine import session_scope
@@ -139,3 +140,14 @@ def test_a_sentence_whose_figures_changed_is_flagged(
     again.form.wording_button.click()
     assert shown == {"flag": True, "other": False}
     assert again.form.wording[KEY].based_on.startswith("Tổ chức 1 lớp")  # untouched: kept
+
+    asked: list[str] = []  # issuing asks again, and she can stop to check
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.No
+    )
+    for key in documents.WRITTEN_ONLY:
+        again.form.paragraph_edits[key].setPlainText("Đã viết.")
+    again.issue_button.click()
+    assert "“Lời văn…”" in asked[0] and "số liệu nay đã thay đổi" in asked[0]
+    with session_scope(ctx.engine) as s:
+        assert s.scalars(select(Report)).one().status == "draft"  # not issued
