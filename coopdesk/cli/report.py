@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir
 from coopdesk.cli.lists import filter_flag_error, year_flag  # list flags parsed once
+from coopdesk.cli.report_args import document_date, paragraph_file, unit_and_actor
+from coopdesk.cli.report_wording import check_list_wording, list_wording, warn_stale, warn_unused
 from coopdesk.i18n import _
 from coopdesk.reports.paragraph_keys import PARAGRAPH_KEYS  # nothing heavy behind it
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
         DraftForm,
         IssuedRef,
         ListFilter,
+        ParagraphFile,
         RegisterEntry,
         Rendered,
     )
@@ -61,7 +64,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--paragraphs",
         metavar="FILE.json",
         help="annual: the officer's parts, {key: text, or null to leave the part out}; keys: "
-        + ", ".join(PARAGRAPH_KEYS),
+        + ", ".join(PARAGRAPH_KEYS)
+        + '; and "wording": {key: text} in place of generated passages (see --list-wording)',
+    )
+    p.add_argument(
+        "--list-wording",
+        action="store_true",
+        help="annual: show each generated passage with its key (and the wording the "
+        '--paragraphs file gives), to reword one under "wording" in that file',
+    )
+    p.add_argument(
+        "--json", action="store_true", help="with --list-wording: as a --paragraphs file's JSON"
     )
     p.add_argument(
         "--replace",
@@ -124,17 +137,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _date(text: str | None) -> dt.date:
-    if not text:
-        return dt.date.today()
-    from coopdesk.i18n import parse_date
-
-    try:
-        return dt.date.fromisoformat(text) if "-" in text[:5] else parse_date(text)
-    except ValueError as exc:
-        raise CliError(f"--date {text}: {exc}") from None
-
-
 # ListFilter field -> the flag that sets it (messages name the flag).
 FLAGS = {
     "kind": "--kind",
@@ -179,46 +181,34 @@ def _check_filters(session: Session, template: str, flt: ListFilter) -> None:
         raise filter_flag_error(FLAGS[exc.field], getattr(flt, exc.field), exc) from None
 
 
-def _unit(session: Session, args: argparse.Namespace) -> tuple[str, str]:
-    """The unit the document is about and who is recorded as making it."""
-    from coopdesk.services import settings, units
-
-    installation = settings.get_installation(session)
-    if args.unit:
-        try:
-            unit_code = units.resolve_code(session, args.unit)
-        except (units.UnknownUnit, ValueError) as exc:
-            raise CliError(str(exc)) from None
-    elif installation is not None:
-        unit_code = installation.unit_code
-    else:
-        raise CliError(_("Name the unit with --unit (for example --unit 3408)."))
-    return unit_code, installation.officer if installation else "cli"
-
-
 def _make(
     session: Session,
     args: argparse.Namespace,
     period: str,
     day: dt.date,
     flt: ListFilter,
-    paragraphs: dict[str, str | None],
+    given: ParagraphFile,
 ) -> tuple[Rendered, str]:
     """The document as asked (rendered in --lang), and what to say once it is issued."""
     from coopdesk.services import documents
 
-    unit_code, actor = _unit(session, args)
+    unit_code, actor = unit_and_actor(session, args)
     _check_filters(session, args.document, flt)
     form = documents.DraftForm(
         template=args.document,
         unit_code=unit_code,
         period=period,
         date=day,
-        paragraphs=paragraphs,
+        paragraphs=given.paragraphs,
+        wording=given.wording,
         filters=flt,
         plan_id=args.plan,
     )
     try:
+        if given.wording:  # kept with what it was based on; told when that changed
+            form, lines = documents.settle_wording(session, form, args.lang)
+            warn_stale(lines)
+            warn_unused(lines, list(given.wording))
         if not args.issue:
             return documents.render_request(session, form.request(args.lang)), ""
         issued = documents.issue_draft(
@@ -284,27 +274,6 @@ def _replaced(session: Session, form: DraftForm, number: str | None) -> str | No
     return standing.id
 
 
-def _paragraphs(args: argparse.Namespace) -> dict[str, str | None]:
-    """The officer's parts from --paragraphs FILE.json, checked before anything is opened."""
-    if not args.paragraphs:
-        return {}
-    if args.document != "annual":
-        raise CliError(_("--paragraphs applies only to the annual report."))
-    from coopdesk.services import documents
-    from coopdesk.services.documents.paragraph_file import MAX_BYTES
-
-    path = Path(args.paragraphs)
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise CliError(f"--paragraphs {path}: {exc.strerror}") from None
-    try:
-        return documents.read_paragraphs(data)
-    except documents.ReportError as exc:
-        raise CliError(f"--paragraphs {path}: {exc}") from None
-
-
 def _check_flags(args: argparse.Namespace) -> None:
     if args.document == "register":
         if args.out and not args.reprint:
@@ -314,6 +283,9 @@ def _check_flags(args: argparse.Namespace) -> None:
         raise CliError(_("--reprint goes with the register: coopdesk report register --reprint"))
     if args.replace and not args.issue:
         raise CliError(_("--replace goes with --issue (it issues a replacing document)."))
+    if args.list_wording or args.json:
+        check_list_wording(args)
+        return
     if not args.out:
         raise CliError(_("--out must name a .pdf file, for example report.pdf"))
 
@@ -324,6 +296,8 @@ def run(args: argparse.Namespace) -> int:
     _check_flags(args)
     if args.document == "register":
         return _register(args)
+    if args.list_wording:
+        return list_wording(args)
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(_("--out must name a .pdf file, for example report.pdf"))
@@ -331,17 +305,17 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(_("--xlsx must name a .xlsx file, for example report.xlsx"))
     if args.docx and Path(args.docx).suffix.lower() != ".docx":
         raise CliError(_("--docx must name a .docx file, for example report.docx"))
-    day = _date(args.date)
+    day = document_date(args.date)
     if args.document in RECORD_DOCUMENTS:
         return _record(args, out, day)
     filters, year = _filters(args)
     default_period = str(year) if year and args.document != "list-cooperatives" else None
     period = args.period or default_period or str(day.year)
-    paragraphs = _paragraphs(args)
+    given = paragraph_file(args)
     engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
     try:
         with session_scope(engine) as session:
-            rendered, said = _make(session, args, period, day, filters, paragraphs)
+            rendered, said = _make(session, args, period, day, filters, given)
     finally:
         engine.dispose()
     out.write_bytes(rendered.pdf)
@@ -397,7 +371,7 @@ def _register(args: argparse.Namespace) -> int:
     engine = open_database(paths.resolve_data_dir(args.data_dir), create=False)
     try:
         with session_scope(engine) as session:
-            unit_code, _actor = _unit(session, args)
+            unit_code, _actor = unit_and_actor(session, args)
             try:
                 if not args.reprint:
                     entries = documents.register(session, unit_code, year_flag(args.year))

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from coopdesk.reports.model import Header, Signature
-from coopdesk.reports.text import date_words, translate_in
+from coopdesk.reports.text import date_words, keep_joined, translate_in
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Numbering:
     number: int | None  # None: a draft
     date: dt.date
     number_text: str | None = None  # printed as given ("235/KH-UBND"), plans
+    numbered: bool = True  # False: a form never issued (no "Số:" line at all)
 
 
 def make_header(issuing: Issuing, numbering: Numbering, lang: str) -> Header:
@@ -44,6 +45,7 @@ def make_header(issuing: Issuing, numbering: Numbering, lang: str) -> Header:
         motto=translate_in(lang, "Independence - Freedom - Happiness"),
         number_label=translate_in(lang, "Number:"),
         number_text=numbering.number_text,
+        numbered=numbering.numbered,
         date_text=date_words(numbering.date, lang),
     )
 
@@ -56,8 +58,8 @@ def recipient_lines(recipients: tuple[str, ...] | list[str], lang: str) -> tuple
     archived = [r for r in items if r.lower().startswith((archive.lower(), "lưu"))]
     items = [r for r in items if r not in archived]
     items.append(archived[0] if archived else f"{archive}: VT")
-    lines = [f"- {r};" for r in items[:-1]]
-    lines.append(f"- {items[-1]}.")
+    lines = [f"- {keep_joined(r)};" for r in items[:-1]]
+    lines.append(f"- {keep_joined(items[-1])}.")
     return tuple(lines)
 
 
@@ -69,7 +71,7 @@ def make_signature(issuing: Issuing, lang: str) -> Signature:
         if line.strip()
     ]
     return Signature(
-        authority_lines=tuple(line.upper() for line in authority),
+        authority_lines=tuple(keep_joined(line.upper()) for line in authority),
         signer_name=issuing.signer_name,
         recipients_label=translate_in(lang, "Recipients:"),
         recipients=recipient_lines(issuing.recipients, lang),

@@ -32,6 +32,7 @@ from coopdesk.reports.flowables import LEFT_SHARE, balanced_lines
 from coopdesk.reports.fonts import drawable
 from coopdesk.reports.layout import column_widths, format_cell, frame_width, page_sizes
 from coopdesk.reports.model import BlockStyle, Document, Header, Paragraph, Table
+from coopdesk.reports.text import keep_joined
 from coopdesk.reports.totals import has_totals, total_row
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML
@@ -97,8 +98,9 @@ def _page_numbers(section: Any) -> None:
 
 
 def _lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """The header's lines broken where the PDF breaks them."""
-    return balanced_lines(text_of(text), font, size, width - 4)
+    """The header's lines broken where the PDF breaks them; should Word's metrics break one
+    further, it cannot break inside a joined name ("THÀNH PHỐ")."""
+    return [keep_joined(line) for line in balanced_lines(text_of(text), font, size, width - 4)]
 
 
 def _header_table(word: Any, header: Header, width: float) -> None:

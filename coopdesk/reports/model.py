@@ -54,9 +54,13 @@ class Header:
     number_label: str = "Số:"  # "Number:" in English
     number_text: str | None = None  # a number given as printed, e.g. "235/KH-UBND" (plans)
     date_text: str = ""  # "ngày 05 tháng 11 năm 2026" in the document's language
+    numbered: bool = True  # False: a form the register never numbers (no "Số:" line)
 
     def number_line(self) -> str:
-        """'Số: 07/BC-HPN'; a draft keeps the blank clerks fill in by hand."""
+        """'Số: 07/BC-HPN'; a draft keeps the blank clerks fill in by hand; a form never
+        numbered has none."""
+        if not self.numbered:
+            return ""
         if self.number_text:
             return f"{self.number_label} {self.number_text}"
         suffix = f"/{self.doc_code}-{self.symbol}" if self.symbol else f"/{self.doc_code}"
@@ -103,6 +107,15 @@ class Table:
     total_values: dict[int, CellValue] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A generated passage the officer may reword (her text is printed in its place): its key
+    and what the generator says, whether or not she reworded it."""
+
+    key: str  # "results.training" (coopdesk.reports.paragraph_keys.WORDING_KEYS)
+    generated: str  # lines joined by "\n"
+
+
 @dataclass
 class Document:
     header: Header
@@ -115,6 +128,7 @@ class Document:
     appendices: list[Table] = field(default_factory=list)
     pdf_title: str = ""  # metadata title; defaults to the title and subject
     landscape: bool = False  # the whole document on landscape pages (wide lists)
+    wording: list[Wording] = field(default_factory=list)  # the passages she may reword
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)] + list(self.appendices)

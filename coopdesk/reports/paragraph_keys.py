@@ -18,3 +18,21 @@ PARAGRAPH_KEYS: dict[str, str] = {
 # Sections whose only text is the officer's: a document cannot be issued while one is empty,
 # unless it is left out (its paragraph is None: neither heading nor text is printed).
 WRITTEN_ONLY = ("strengths", "difficulties", "next_tasks", "proposals")
+
+# The generated passages of the annual report, in document order: each may be replaced by the
+# officer's own wording, kept with the report (the options' "wording"). A passage printed only
+# when the report has it (no "Căn cứ" without a numbered plan, no list of funds without any).
+WORDING_KEYS: dict[str, str] = {
+    "bases": N_("Legal bases (“Pursuant to …”)"),
+    "opening": N_("Opening sentence"),
+    "situation.cooperatives": N_("General situation: cooperatives in the area"),
+    "results.communication": N_("Results 1: communication"),
+    "results.consolidation": N_("Results 2: cooperatives consolidated and support given"),
+    "results.support_by_fund": N_("Results 2: support by fund"),
+    "results.founding": N_("Results 3: new cooperatives and jobs"),
+    "results.training": N_("Results 4: training"),
+    "results.steering": N_("Results 5: officers trained and budget"),
+    "results.budget_by_source": N_("Results 5: budget by source"),
+    "international": N_("Results 6: international cooperation"),
+    "closing": N_("Closing sentence"),
+}

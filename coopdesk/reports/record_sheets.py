@@ -2,6 +2,11 @@
 (Phiếu thông tin HTX/THT: registration, board, yearly figures, support received) and a
 training's attendance sheet with a column to sign. Same layout as every document (header,
 title, signature), so the PDF and the .docx come from the same `Document`.
+
+Neither has a "Số:" line. They are forms printed from a record, never issued through the
+register, so no number is ever given to them: a blank "Số:      /PTT-HPN" (a draft's blank,
+filled by the clerk when the register numbers it) would invite a number no register holds,
+and "PTT" is no document type of Nghị định 30. Place and date stay where the decree puts them.
 """
 
 from __future__ import annotations
@@ -122,7 +127,7 @@ def build_coop_sheet(
         blocks.append(Paragraph(translate_in(lang, "No support is recorded.")))
     title = translate_in(lang, "INFORMATION SHEET")
     return Document(
-        header=make_header(issuing, Numbering(SHEET_CODE, None, date), lang),
+        header=make_header(issuing, Numbering(SHEET_CODE, None, date, numbered=False), lang),
         title=title,
         subject=sheet.name,
         blocks=blocks,
@@ -162,7 +167,7 @@ def build_attendance(
     closing = translate_in(lang, "The list has {n} entries./.").format(n=len(course.people))
     title = translate_in(lang, "ATTENDANCE SHEET")
     return Document(
-        header=make_header(issuing, Numbering(LIST_CODE, None, date), lang),
+        header=make_header(issuing, Numbering(LIST_CODE, None, date, numbered=False), lang),
         title=title,
         subject=course.title,
         blocks=[*(Paragraph(line) for line in lines), table, Paragraph(closing, "closing")],

@@ -55,3 +55,15 @@ def percent_0_100(value: object, lang: str) -> str:
     if value is None:
         return ""
     return percent(Decimal(str(value)) / 100, lang)
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_joined(text: str) -> str:
+    """The text with a no-break space inside each joined name ('thành phố', 'THỊ XÃ', 'Ủy
+    ban nhân dân'), so that neither the PDF nor Word breaks a line inside one: 'UBND thành /
+    phố Lai Châu' reads as two places. The names are `domain.issuers.JOINED_WORDS`."""
+    from coopdesk.domain.issuers import header_words
+
+    return " ".join(word.replace(" ", NO_BREAK_SPACE) for word in header_words(text))

@@ -191,6 +191,7 @@ def gather_annual(
         budget_by_source=budget_by_source,
         bases=_plan_bases(session, unit.code, period, lang),
         paragraphs=req.paragraphs,
+        wording=req.wording,
         child_codes=list(reg.KEY_CODES),
         children=children,
         own_level=_own_level(result, lang),

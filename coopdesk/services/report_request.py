@@ -33,6 +33,7 @@ class ReportRequest:
     number: int | None = None  # None: a draft
     date: dt.date | None = None  # the document's date (today when not given)
     paragraphs: dict[str, str | None] = field(default_factory=dict)  # None: left out
+    wording: dict[str, str] = field(default_factory=dict)  # her text for a generated passage
     overrides: dict[str, Any] = field(default_factory=dict)  # issuer/signer/recipients…
     plan_id: str | None = None
     filters: ListFilter = field(default_factory=ListFilter)

@@ -2,7 +2,8 @@
 the officer's paragraphs and the issuer and signer of this document.
 
 `selection_changed` fires when the kind, unit or period chosen changes (the page then shows
-that document's draft); `edited` fires when she changes what the document says (the page
+that document's draft); `wording_requested` when she asks to reword the generated sentences
+(the page opens `reports_wording.WordingDialog`); `edited` fires when she changes what the document says (the page
 then saves the draft a moment later). `content_form()` is the form as it belongs to the
 document shown, even in the instant after another kind, unit or period was chosen.
 """
@@ -14,7 +15,7 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,12 +26,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coopdesk.domain.periods import Period, default_period, standard_choices
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_, _, ngettext
 from coopdesk.services.documents import (
     PARAGRAPH_KEYS,
     TEMPLATES,
@@ -38,6 +40,7 @@ from coopdesk.services.documents import (
     WRITTEN_ONLY,
     DraftForm,
     FormChoices,
+    Reworded,
 )
 from coopdesk.ui.reports_filters import ListFilterBox
 
@@ -58,6 +61,7 @@ LEAVE_OUT = N_("Leave this part out")
 
 class ReportForm(QWidget):
     selection_changed = Signal()
+    wording_requested = Signal()
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,6 +69,8 @@ class ReportForm(QWidget):
         self.today = dt.date.today()
         self.cutoff: str | None = None
         self.defaults: dict[str, Any] = {}  # the unit's issuer and signer (document settings)
+        self.wording: dict[str, Reworded] = {}  # her text for generated sentences
+        self.stale: set[str] = set()  # the keys whose generated text changed since
         self.shown: Triple = ("", "", "")  # the document whose content the form holds
         self._quiet = False  # True while the form is filled by the program
         layout = QVBoxLayout(self)
@@ -125,6 +131,7 @@ class ReportForm(QWidget):
                 heading.addWidget(self.leave_out_boxes[key])
             paragraphs.addLayout(heading)
             paragraphs.addWidget(edit)
+        self._build_wording_row(paragraphs)
         self.signer_box = QGroupBox()
         signer = QFormLayout(self.signer_box)
         self.override_edits = {key: QLineEdit() for key, _label in OVERRIDE_FIELDS}
@@ -137,6 +144,19 @@ class ReportForm(QWidget):
         self.recipients_label = QLabel()
         signer.addRow(self.recipients_label, self.recipients_edit)
         return self.paragraph_box, self.signer_box
+
+    def _build_wording_row(self, paragraphs: QVBoxLayout) -> None:
+        """How many generated sentences she reworded, and “Wording…” to see and reword them."""
+        self.wording_label = QLabel()
+        self.wording_label.setWordWrap(True)
+        self.wording_button = QPushButton()
+        self.wording_button.clicked.connect(self.wording_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.wording_label, 1)
+        row.addWidget(self.wording_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.wording_label.setMinimumHeight(2 * self.wording_label.fontMetrics().lineSpacing())
+        paragraphs.addSpacing(6)
+        paragraphs.addLayout(row)
 
     def _connect(self) -> None:
         self.document_combo.currentIndexChanged.connect(self._document_changed)
@@ -174,6 +194,8 @@ class ReportForm(QWidget):
             self.paragraph_labels[key].setText(_(msgid))
         for box in self.leave_out_boxes.values():
             box.setText(_(LEAVE_OUT))
+        self.wording_button.setText(_("Wording…"))
+        self._show_wording_state()
         self.signer_box.setTitle(_("Issuer and signer of this document"))
         for key, msgid in OVERRIDE_FIELDS:
             self.override_labels[key].setText(_(msgid))
@@ -292,6 +314,42 @@ class ReportForm(QWidget):
     def paragraph_edit(self, key: str) -> QPlainTextEdit:
         return self.paragraph_edits[key]
 
+    def set_wording(self, wording: dict[str, Reworded], stale: set[str]) -> None:
+        """Her wording as the “Wording” dialog left it (the draft is then saved)."""
+        self.wording, self.stale = dict(wording), stale & set(wording)
+        self._show_wording_state()
+        self._typed()
+
+    def show_stale(self, stale: set[str]) -> None:
+        """The reworded sentences whose generated text changed (known once previewed)."""
+        self.stale = stale & set(self.wording)
+        self._show_wording_state()
+
+    def _show_wording_state(self) -> None:
+        if not self.wording:
+            text = _("The other sentences are generated from the figures.")
+        else:
+            n = len(self.wording)
+            text = ngettext(
+                "{n} generated sentence reworded (kept with the report).",
+                "{n} generated sentences reworded (kept with the report).",
+                n,
+            ).format(n=n)
+        if self.stale:
+            n = len(self.stale)
+            text += " " + ngettext(
+                "{n} was written from a sentence whose figures changed since: check it under "
+                "“Wording…”.",
+                "{n} were written from sentences whose figures changed since: check them under "
+                "“Wording…”.",
+                n,
+            ).format(n=n)
+        self.wording_label.setObjectName("fieldWarning" if self.stale else "")
+        style = self.wording_label.style()
+        style.unpolish(self.wording_label)  # the object name changed: restyle it
+        style.polish(self.wording_label)
+        self.wording_label.setText(text)
+
     def overrides(self) -> dict[str, Any]:
         """What this document changes from the unit's settings (only that is stored, so a
         plan keeps its own issuer and later changes to the settings still apply)."""
@@ -311,6 +369,7 @@ class ReportForm(QWidget):
             date=self.document_date(),
             paragraphs=self.paragraphs(),
             overrides=self.overrides(),
+            wording=dict(self.wording),
             filters=self.filter_box.filters(),
             report_id=report_id,
         )
@@ -341,6 +400,9 @@ class ReportForm(QWidget):
             edit.setEnabled(text is not None)
             if key in self.leave_out_boxes:
                 self.leave_out_boxes[key].setChecked(text is None)
+        self.wording = dict(form.wording) if form is not None else {}
+        self.stale = set()
+        self._show_wording_state()
         overrides = form.overrides if form is not None else {}
         for key, line in self.override_edits.items():
             line.setText(str(overrides.get(key, defaults.get(key, ""))))

@@ -35,6 +35,7 @@ from coopdesk.ui.reports_autosave import DraftAutosave, ask_about_unsaved
 from coopdesk.ui.reports_form import LEAVE_OUT, ReportForm
 from coopdesk.ui.reports_page_preview import PdfPreview
 from coopdesk.ui.reports_register import RegisterTable
+from coopdesk.ui.reports_wording import reword, stale_before_issue
 from coopdesk.ui.roles import show_only_to
 
 
@@ -53,6 +54,7 @@ class ReportsPage(QWidget):
         self._show_chosen()
         self.form.selection_changed.connect(self._selection_changed)
         self.form.edited.connect(self._edited)
+        self.form.wording_requested.connect(self.edit_wording)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
         self.register.chosen.connect(self.load_report)
@@ -202,7 +204,7 @@ class ReportsPage(QWidget):
             return
         form = self.form.content_form(self.report_id)
         written = any(v is None or v for v in form.paragraphs.values())  # None: left out
-        if self.report_id is None and not written and not form.overrides:
+        if self.report_id is None and not (written or form.overrides or form.wording):
             return  # a new draft is made once she writes something of her own
         self.autosave.changed()
 
@@ -254,8 +256,29 @@ class ReportsPage(QWidget):
             progress_label=_("Preparing the document…"),
         )
 
+    @Slot()
+    def edit_wording(self) -> None:
+        """The generated sentences of what the form says, each to reword (off the GUI thread:
+        the figures are computed as for a preview)."""
+        self.status_label.setText(_("Preparing the document…"))
+        self.ctx.read_later(
+            documents.wording_of,
+            self.form.values(self.report_id),
+            self.form.language(),
+            on_done=self._ask_wording,
+            on_error=self._failed,
+        )
+
+    def _ask_wording(self, lines: list[documents.WordingLine]) -> None:
+        self._show_status()
+        reword(self, lines, self.form, self.issued)
+
     def _rendered(self, rendered: documents.Rendered) -> None:
         self.rendered = rendered
+        generated = documents.generated_of(rendered.document)
+        self.form.show_stale(
+            documents.stale_keys(generated, self.form.wording, rendered.document.lang)
+        )
         self.preview.show_pdf(rendered.pdf)
         self._show_status()
         self._update_buttons()
@@ -303,7 +326,8 @@ class ReportsPage(QWidget):
             self._refuse_empty(check.empty)
             return
         replaces = check.replaces
-        answer = QMessageBox.question(self, _("Issue the document"), _issue_question(replaces))
+        question = stale_before_issue(self.form) + _issue_question(replaces)
+        answer = QMessageBox.question(self, _("Issue the document"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         issue = partial(self._issue, replaces.id if replaces else None)

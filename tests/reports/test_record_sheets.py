@@ -57,6 +57,9 @@ def test_cooperative_information_sheet(
         assert expected in text, expected
     for expected in (COOP, "PHIẾU THÔNG TIN", MANAGER, "Vay vốn mua máy dệt", "50.000.000"):
         assert expected in word, expected  # the Word file says the same
+    # a form never numbered: no blank "Số:      /PTT-HPN", the place and date where they are
+    assert "Số:" not in text and "Số:" not in word
+    assert "ngày 05 tháng 11 năm 2026" in text and "ngày 05 tháng 11 năm 2026" in word
     bad = tmp_path / "x.pdf"
     assert main(["report", "coop-sheet", "--data-dir", str(report_data_dir), "--id", "nope",
                  "--out", str(bad)]) != 0  # fmt: skip
@@ -89,4 +92,5 @@ def test_attendance_sheet_has_a_column_to_sign(
     )
     assert rows[2] - rows[1] >= 30
     assert "Ký tên" in word and "Tẩn Thị Mỷ" in word
+    assert "Số:" not in text and "Số:" not in word  # never numbered: no blank number
     assert "Đã ghi" in capsys.readouterr().out

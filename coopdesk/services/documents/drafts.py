@@ -2,14 +2,15 @@
 
 `save_draft(session, form, actor=…)` creates or updates the draft the form edits;
 `latest_draft(session, template, unit_code, period)` finds the draft to reopen for a kind of
-document, a unit and a period; `preview(session, form, lang)` renders what the form shows.
+document, a unit and a period; `preview(session, form, lang)` renders what the form shows;
+`wording_of(session, form, lang)` lists the generated passages with the officer's wording.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -30,7 +31,16 @@ from coopdesk.services.documents.stored import (
     reissue_note,
     request_for,
 )
-from coopdesk.services.report_data import Progress, paragraphs_json, parse_period
+from coopdesk.services.documents.wording import (
+    Reworded,
+    WordingLine,
+    check_wording,
+    kept,
+    wording_from,
+    wording_json,
+    wording_lines,
+)
+from coopdesk.services.report_data import Progress, build_document, paragraphs_json, parse_period
 from coopdesk.services.report_lists import ListFilter
 from coopdesk.services.report_request import TEMPLATES, ReportError, ReportRequest
 from coopdesk.sync import versions
@@ -46,6 +56,7 @@ class DraftForm:
     date: dt.date | None = None
     paragraphs: dict[str, str | None] = field(default_factory=dict)  # None: left out
     overrides: dict[str, Any] = field(default_factory=dict)  # what differs from the settings
+    wording: dict[str, Reworded] = field(default_factory=dict)  # her text for a passage
     filters: ListFilter = field(default_factory=ListFilter)
     plan_id: str | None = None
     report_id: str | None = None  # the stored document this form edits; None: a new draft
@@ -58,6 +69,7 @@ class DraftForm:
             lang=lang,
             date=self.date,
             paragraphs=dict(self.paragraphs),
+            wording={key: value.text for key, value in self.wording.items()},
             overrides=dict(self.overrides),
             plan_id=self.plan_id,
             filters=self.filters,
@@ -89,6 +101,7 @@ def draft_of(report: Report) -> Draft:
         date=document_date(report),
         paragraphs=paragraphs_of(report),
         overrides=dict(options.get("overrides", {})),
+        wording=wording_from(options),
         filters=ListFilter(**options.get("filters", {})),
         plan_id=options.get("plan_id"),
         report_id=report.id,
@@ -126,6 +139,7 @@ def _check(session: Session, form: DraftForm) -> None:
         )
     if form.template != "plan":  # a plan prints its own period
         parse_period(form.period, form.date or dt.date.today())
+    check_wording(form.wording)
 
 
 def _options(form: DraftForm) -> dict[str, Any]:
@@ -134,6 +148,9 @@ def _options(form: DraftForm) -> dict[str, Any]:
         options["filters"] = {k: v for k, v in vars(form.filters).items() if v}
     if form.plan_id:
         options["plan_id"] = form.plan_id
+    wording = kept(form.wording) if form.template in WITH_PARAGRAPHS else {}
+    if wording:
+        options["wording"] = wording_json(wording)
     if form.date is not None:
         options["date"] = form.date.isoformat()
     return options
@@ -188,3 +205,30 @@ def preview(
         return render_request(session, request_for(session, report, lang), progress)
     note = reissue_note(session, report, lang) if report is not None else ""
     return render_request(session, form.request(lang, note), progress)
+
+
+def wording_of(session: Session, form: DraftForm, lang: str = "vi") -> list[WordingLine]:
+    """The document's generated passages, with her wording of each: what the Reports page's
+    “Wording” dialog and `coopdesk report annual --list-wording` show."""
+    if form.template not in WITH_PARAGRAPHS:
+        return []
+    document, _tables = build_document(session, form.request(lang))
+    return wording_lines(document, form.wording, lang)
+
+
+def settle_wording(
+    session: Session, form: DraftForm, lang: str = "vi"
+) -> tuple[DraftForm, list[WordingLine]]:
+    """The form with the generated text behind each of her passages filled in where it was not
+    known (wording from a file gives only her text), and the passages as they stand."""
+    if form.template not in WITH_PARAGRAPHS:
+        return form, []
+    document, _tables = build_document(session, form.request(lang))
+    generated = {passage.key: passage.generated for passage in document.wording}
+    wording = {
+        key: value
+        if value.based_on or key not in generated
+        else Reworded(value.text, generated[key], lang)
+        for key, value in form.wording.items()
+    }
+    return replace(form, wording=wording), wording_lines(document, wording, lang)

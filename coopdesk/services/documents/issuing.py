@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Report
 from coopdesk.i18n import _
-from coopdesk.reports.annual import PARAGRAPH_KEYS, WRITTEN_ONLY
+from coopdesk.reports.paragraph_keys import PARAGRAPH_KEYS, WRITTEN_ONLY
 from coopdesk.services.documents.stored import get_report, number_line, options_of, paragraphs_of
 from coopdesk.services.report_request import ReportError
 

@@ -13,6 +13,7 @@ from coopdesk.db.models import AuditEvent, Report
 from coopdesk.i18n import _
 from coopdesk.reports.text import translate_in
 from coopdesk.services import accounts
+from coopdesk.services.documents.wording import wording_from
 from coopdesk.services.report_lists import ListFilter
 from coopdesk.services.report_request import ReportError, ReportRequest
 
@@ -80,6 +81,7 @@ def request_for(session: Session, report: Report, lang: str = "vi") -> ReportReq
         number=report.number,
         date=document_date(report),
         paragraphs=paragraphs_of(report),
+        wording={key: value.text for key, value in wording_from(options).items()},
         overrides=dict(options.get("overrides", {})),
         plan_id=options.get("plan_id"),
         filters=ListFilter(**options.get("filters", {})),
