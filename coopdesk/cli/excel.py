@@ -17,7 +17,7 @@ from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.i18n import _, format_number
 
-KINDS = ("people", "cooperatives", "trainings", "activities", "budget")
+KINDS = ("people", "cooperatives", "officers", "trainings", "activities", "support", "budget")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
