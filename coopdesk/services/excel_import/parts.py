@@ -59,8 +59,9 @@ def read_part_rows(
             row = read_row(name, mapping, by_key, header + 2 + offset, cells)
             row.titles = {c.key: c.title() for c in columns}
             row.label = str(row.values.get("full_name") or row.values.get("year") or "")
-            parent = _parent(spec, index, row, by_key, name) if not row.problems else None
-            if parent is not None and not row.problems:
+            unread = bool(row.problems)
+            parent = _parent(spec, index, row, by_key, name) if row.values.get(LINK_KEY) else None
+            if parent is not None and not unread:
                 _find_person(people, part, row, parent, by_key)
             if parent is None:
                 row.status = "problem"

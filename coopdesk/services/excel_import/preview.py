@@ -150,6 +150,8 @@ def _assess_rows(
         for offset, cells in enumerate(rows)
         if not all(c.value in (None, "") for c in cells)
     ]
+    for row in read:
+        row.label = spec.label(row.values)
     orphans = parts.read_part_rows(session, book, spec, read, _read_row) if spec.parts else []
     seen = matching.Matcher(session, spec)
     people = People(session) if spec.names_person else None

@@ -99,13 +99,17 @@ _MODELS: dict[str, Any] = {
 }
 
 
+_STAMPS = ("id", "version", "unit_code", "created_at", "updated_at", "created_by", "updated_by",
+           "deleted_at")  # fmt: skip
+
+
 def _draft_type(kind: str, model: Any) -> Any:
     """The draft type whose fields type an update's values: the kind's own, or one of all the
     columns of a part's record (a board row, a year's figures)."""
     own = registry.area(kind).draft
     if own.MODEL is model:
         return own
-    keys = tuple(c.key for c in model.__table__.columns if c.key not in ("id", "version"))
+    keys = tuple(c.key for c in model.__table__.columns if c.key not in _STAMPS)
     return type("PartDraft", (drafts.Draft,), {"MODEL": model, "FIELDS": keys})
 
 
