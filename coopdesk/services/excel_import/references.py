@@ -57,7 +57,7 @@ def cooperative_column(
     rows = session.execute(
         select(Cooperative.id, Cooperative.name, Cooperative.registration_no)
         .where(Cooperative.deleted_at.is_(None), Cooperative.unit_code == _unit(session))
-        .order_by(Cooperative.sort_key)
+        .order_by(Cooperative.sort_key, Cooperative.id)
     ).all()
     names: dict[str, int] = defaultdict(int)
     for _id, name, _no in rows:
@@ -87,7 +87,7 @@ def person_column(
             Person.redacted.is_(False),
             Person.unit_code == _unit(session),
         )
-        .order_by(Person.sort_key)
+        .order_by(Person.sort_key, Person.birth_year, Person.id)
     ).all()
     ids: dict[str, set[str]] = defaultdict(set)
     labels = []
