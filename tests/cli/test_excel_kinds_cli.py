@@ -9,10 +9,22 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.cli.test_excel_cli import data_dir, run  # noqa: F401 (the fixture)
+from tests.cli.test_excel_cli import OFFICER, run
 
 
-def _template(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> Path:
+@pytest.fixture
+def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    where = tmp_path / "tan-phong"
+    code, _out, err = run(
+        capsys, "init", "--data-dir", str(where), "--unit", "3408", "--officer", OFFICER
+    )
+    assert (code, err) == (0, "")
+    return where
+
+
+def _template(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> Path:
     out = tmp_path / f"{kind}.xlsx"
     code, text, _err = run(capsys, "template", kind, "--data-dir", str(data_dir), "--out", str(out))
     assert code == 0 and out.name in text

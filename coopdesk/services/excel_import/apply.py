@@ -26,11 +26,11 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import AuditEvent, ExcelImport
 from coopdesk.services import duplicates, registry
 from coopdesk.services.backups import before_change
-from coopdesk.services.settings import installation_kept
 from coopdesk.services.excel_import import parts, references
 from coopdesk.services.excel_import.kinds import kind_of
 from coopdesk.services.excel_import.preview import Preview
 from coopdesk.services.excel_import.rows import Row
+from coopdesk.services.settings import installation_kept
 from coopdesk.sync import versions
 
 Progress = Callable[[int, int], None]

@@ -18,9 +18,9 @@ from coopdesk.excel.templates import write_errors, write_template
 from coopdesk.i18n import _
 from coopdesk.services import registry
 from coopdesk.services.excel_import.kinds import LINK_KEY, Kind, Part, kind_of, version_tag
-from coopdesk.services.settings import installation_kept
 from coopdesk.services.excel_import.preview import Preview
 from coopdesk.services.excel_import.rows import Row
+from coopdesk.services.settings import installation_kept
 
 
 def _notes(kind: str) -> list[str]:
@@ -100,9 +100,7 @@ def _part_values(session: Session, spec: Kind, part: Part, record: Any) -> list[
     return out
 
 
-def _row(
-    columns: tuple[Column, ...], values: dict[str, Any], record: Any = None
-) -> list[Any]:
+def _row(columns: tuple[Column, ...], values: dict[str, Any], record: Any = None) -> list[Any]:
     """The cells of a record (or a part row), a choice as its drop-down label."""
     row = []
     for column in columns:
@@ -114,7 +112,6 @@ def _row(
             value = _labels(column).get(value, value)
         row.append(_cell(value))
     return row
-
 
 
 def _cell(value: Any) -> Any:

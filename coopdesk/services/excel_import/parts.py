@@ -161,7 +161,10 @@ def draft_of(
         fields = {**area.new().fields, **fields}
     extra: dict[str, Any] = {}
     if spec.names_person and row.record_id is None and not fields.get("person_id"):
-        extra["person"] = {"full_name": row.values.get("full_name"), "gender": row.values.get("gender") or "F"}
+        extra["person"] = {
+            "full_name": row.values.get("full_name"),
+            "gender": row.values.get("gender") or "F",
+        }
     where: dict[str, Row] = {}
     stored = area.load(session, row.record_id) if row.record_id and row.parts else None
     for part in spec.parts:
@@ -173,7 +176,9 @@ def draft_of(
         for file_row in file_rows:
             values = _part_values(file_row.values)
             if people is not None and not values.get("person_id") and not values.get(ID_KEY):
-                ids = people.find(str(values.get("full_name") or ""), file_row.values.get("birth_year"))
+                ids = people.find(
+                    str(values.get("full_name") or ""), file_row.values.get("birth_year")
+                )
                 values.update({"person_id": ids[0]} if len(ids) == 1 else {})
             at = _stored_place(part, merged, values)
             if at is None:
@@ -183,9 +188,9 @@ def draft_of(
                 merged[at].update(values)
                 places[at] = file_row
         extra[part.name] = merged
-        for n, (values, file_row) in enumerate(zip(merged, places, strict=True)):
-            if file_row is not None:
-                where[f"{part.name}[{part.problem_key(n, values)}]"] = file_row
+        for n, (values, place) in enumerate(zip(merged, places, strict=True)):
+            if place is not None:
+                where[f"{part.name}[{part.problem_key(n, values)}]"] = place
     return area.draft(id=row.record_id, fields=fields, **extra), where
 
 
@@ -210,7 +215,9 @@ def changed_parts(session: Session, spec: Kind, row: Row) -> list[str]:
             values = _part_values(file_row.values)
             at = _stored_place(part, merged, values)
             if at is None or any(
-                merged[at].get(k) != v for k, v in values.items() if k not in ("full_name", "gender")
+                merged[at].get(k) != v
+                for k, v in values.items()
+                if k not in ("full_name", "gender")
             ):
                 out.append(_(part.title))
                 break

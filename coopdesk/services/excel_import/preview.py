@@ -36,8 +36,8 @@ from coopdesk.services.excel_import import mapping as mappings
 from coopdesk.services.excel_import import matching, parts
 from coopdesk.services.excel_import.kinds import Kind, kind_of, version_tag
 from coopdesk.services.excel_import.references import People, several_people
-from coopdesk.services.settings import installation_kept
 from coopdesk.services.excel_import.rows import OUTCOMES, Row
+from coopdesk.services.settings import installation_kept
 
 
 @dataclass

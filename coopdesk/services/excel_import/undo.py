@@ -93,7 +93,7 @@ def undo_excel_import(session: Session, import_id: int, actor: str) -> int:
 
 
 _MODELS: dict[str, Any] = {
-    m.class_.__tablename__: m.class_
+    str(m.persist_selectable.description): m.class_
     for m in Base.registry.mappers
     if issubclass(m.class_, Synced)
 }

@@ -22,9 +22,7 @@ HTX = "Hợp tác xã (HTX)"
 
 
 def _live(session: Session, model: type) -> int:
-    return session.scalar(
-        select(func.count()).select_from(model).where(model.deleted_at.is_(None))
-    )
+    return session.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
 
 
 @pytest.fixture
@@ -150,7 +148,9 @@ def test_an_exported_workbook_comes_back_as_updates_of_its_parts(
 ) -> None:
     found = preview.preview(session, _cooperatives(session, tmp_path, GOOD_BOARD), "cooperatives")
     apply.apply_import(session, found, OFFICER)
-    exported = export.write_kind_template(session, "cooperatives", tmp_path / "ds.xlsx", filled=True)
+    exported = export.write_kind_template(
+        session, "cooperatives", tmp_path / "ds.xlsx", filled=True
+    )
     assert [r.status for r in preview.preview(session, exported, "cooperatives").rows] == [
         "unchanged",
         "unchanged",
@@ -170,7 +170,9 @@ def test_an_exported_workbook_comes_back_as_updates_of_its_parts(
     }
     result = apply.apply_import(session, again, OFFICER)
     assert (result.created, result.updated) == (0, 1)
-    tea_id = session.scalars(select(Cooperative.id).where(Cooperative.name == "HTX Chè Tân Phong")).one()
+    tea_id = session.scalars(
+        select(Cooperative.id).where(Cooperative.name == "HTX Chè Tân Phong")
+    ).one()
     years_here = registry.area("cooperatives").load(session, tea_id).years
     assert [(y["year"], y["female_workers"]) for y in years_here] == [(2025, 30), (2024, 26)]
     assert [b["full_name"] for b in registry.area("cooperatives").load(session, tea_id).board] == [
