@@ -28,7 +28,8 @@ from coopdesk.services.excel_import.rows import Row
 from coopdesk.services.registry.drafts import Draft
 
 Reader = Callable[[str, dict[int, str], dict[str, Column], int, list[Cell]], Row]
-NOT_SAVED = (LINK_KEY, "birth_year", "cooperative_id")  # what only finds a part row's record
+NOT_SAVED = (LINK_KEY, "cooperative_id")  # what only finds a part row's record
+PERSON_ONLY = ("full_name", "gender", "birth_year")  # a new person's; not a stored row's
 
 
 def find_sheet(book: Book, part: Part) -> str | None:
@@ -162,6 +163,7 @@ def draft_of(
     extra: dict[str, Any] = {}
     if spec.names_person and row.record_id is None and not fields.get("person_id"):
         extra["person"] = {
+            "birth_year": row.values.get("birth_year"),
             "full_name": row.values.get("full_name"),
             "gender": row.values.get("gender") or "F",
         }
@@ -215,9 +217,7 @@ def changed_parts(session: Session, spec: Kind, row: Row) -> list[str]:
             values = _part_values(file_row.values)
             at = _stored_place(part, merged, values)
             if at is None or any(
-                merged[at].get(k) != v
-                for k, v in values.items()
-                if k not in ("full_name", "gender")
+                merged[at].get(k) != v for k, v in values.items() if k not in PERSON_ONLY
             ):
                 out.append(_(part.title))
                 break

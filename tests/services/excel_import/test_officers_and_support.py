@@ -62,7 +62,7 @@ def test_officers_are_imported_as_people_here_or_new(
     template = export.write_kind_template(session, "officers", tmp_path / "mau.xlsx")
     rows = [
         ["Nguyễn Thị Hoa", 1985, "Nữ", "Chủ tịch Hội LHPN phường", "Có"],
-        ["Đặng Thị Đào", None, "Nữ", "Phó Chủ tịch"],
+        ["Đặng Thị Đào", 1978, "Nữ", "Phó Chủ tịch"],
         ["Trần Thị Mai", None, "Nữ", "Ủy viên"],
     ]
     filled = fill_sheets(template, {"Cán bộ Hội": rows}, tmp_path / "can_bo.xlsx")
@@ -78,6 +78,7 @@ def test_officers_are_imported_as_people_here_or_new(
     officers = {o.person_id: o for o in session.scalars(select(Officer))}
     assert officers[here["hoa"]].position == "Chủ tịch Hội LHPN phường"  # the woman already here
     dao = session.scalars(select(Person).where(Person.full_name == "Đặng Thị Đào")).one()
+    assert dao.birth_year == 1978  # a new person, with the birth year the file gave
     assert registry.area("officers").load(session, officers[dao.id].id).person == {
         "full_name": "Đặng Thị Đào",
         "gender": "F",

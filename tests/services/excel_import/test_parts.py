@@ -98,7 +98,9 @@ def test_the_board_and_the_figures_are_imported_with_their_cooperative(
     assert [(y["year"], y["female_workers"]) for y in tea.years] == [(2025, 28)]
     veg = area.load(session, by_name["HTX Rau Sạch San Thàng"])
     assert [(b["full_name"], b["role"]) for b in veg.board] == [("Lò Thị Lan", "director")]
-    assert _live(session, Person) == 2  # Lò Thị Lan is new
+    lan = session.get(Person, veg.board[0]["person_id"])
+    assert lan.birth_year == 1990  # a new person, with the birth year the file gave
+    assert _live(session, Person) == 2
 
     undo.undo_excel_import(session, result.import_id, OFFICER)
     assert [_live(session, m) for m in (Cooperative, Role, CooperativeYear, Person)] == [0, 0, 0, 1]
@@ -245,8 +247,8 @@ def test_trainees_are_people_here_new_people_or_problems(
     }
     assert taken == {
         ("Quản trị HTX", "Nguyễn Thị Hoa", 1985, True),
-        ("Quản trị HTX", "Lò Thị Lan", None, True),
-        ("Kế toán HTX", "Lò Thị Lan", None, False),
+        ("Quản trị HTX", "Lò Thị Lan", 1990, True),
+        ("Kế toán HTX", "Lò Thị Lan", 1990, False),
         ("Kế toán HTX", "Trần Thị Mai", 1991, True),
     }
     assert _live(session, Person) == 4  # Lò Thị Lan added once, for both courses
