@@ -42,9 +42,8 @@ def write_template(
         sheets, [(title, columns, rows), *more], strict=True
     ):
         _data_sheet(book, sheet, name, its_columns, its_rows)
-    _instructions(
-        book, [*columns, *(c for _t, cs, _r in more for c in cs)], notes, index=1 + len(more)
-    )
+    sections = [(title, columns), *((t, cs) for t, cs, _r in more)]
+    _instructions(book, sections, notes, index=len(sections))
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
@@ -112,8 +111,23 @@ def _dropdowns(book: Any, sheet: Any, columns: Sequence[Column], last_row: int) 
         check.add(f"{target}2:{target}{last_row}")
 
 
+def _column_lines(columns: Sequence[Column]) -> list[str]:
+    lines = []
+    for c in columns:
+        if c.hidden:
+            continue
+        if len(c.choices) > LISTED_CHOICES:  # the unit's cooperatives, its people
+            lines.append(f"{c.title()}: " + _("choose from the list"))
+        else:
+            lines.append(c.title() + (f": {', '.join(c.choices)}" if c.choices else ""))
+    return lines
+
+
 def _instructions(
-    book: Any, columns: Sequence[Column], notes: Sequence[str], index: int = 1
+    book: Any,
+    sections: Sequence[tuple[str, Sequence[Column]]],
+    notes: Sequence[str],
+    index: int = 1,
 ) -> None:
     from openpyxl.styles import Font
 
@@ -130,13 +144,10 @@ def _instructions(
         ),
         *notes,
         "",
-        _("Columns"),
-        *(
-            f"{c.title()}" + (f": {', '.join(c.choices)}" if c.choices else "")
-            for c in dict.fromkeys(columns)  # a column of several sheets once
-            if not c.hidden and len(c.choices) <= LISTED_CHOICES
-        ),
     ]
+    for title, columns in sections:
+        heading = _("Columns") if len(sections) == 1 else _("Sheet “{sheet}”").format(sheet=title)
+        lines += [heading, *_column_lines(columns), ""]
     for line in lines:
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=13)
