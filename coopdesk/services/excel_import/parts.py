@@ -2,8 +2,9 @@
 training's "Học viên") joined to the rows of its first sheet, and the draft a row is saved as.
 
 A part row names its record in its first column (`kinds.LINK_KEY`) by one of the kind's
-`links` as written on the first sheet; a row naming no record there, or several, is a problem
-of that cell. A person is found among the unit's people by name, birth year (and cooperative):
+`links` as written on the first sheet, or as a record of the unit here has it (its figures
+added without listing it again); a row naming no record, or several, is a problem of that
+cell. A person is found among the unit's people by name, birth year (and cooperative):
 one is taken, none is a new person, several is a problem asking for the birth year.
 
 The draft of a record already here keeps its stored part rows: a row of the file updates the
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.excel.columns import ID_KEY, VERSION_KEY, Column, find_header
@@ -28,6 +30,7 @@ from coopdesk.services.excel_import.rows import Row
 from coopdesk.services.registry.drafts import Draft
 
 Reader = Callable[[str, dict[int, str], dict[str, Column], int, list[Cell]], Row]
+FOLDED = {"name": "name_folded", "title": "title_folded"}  # a link's indexed folded column
 NOT_SAVED = (LINK_KEY, "cooperative_id")  # what only finds a part row's record
 PERSON_ONLY = ("full_name", "gender", "birth_year")  # a new person's; not a stored row's
 
@@ -40,11 +43,14 @@ def find_sheet(book: Book, part: Part) -> str | None:
 
 def read_part_rows(
     session: Session, book: Book, spec: Kind, rows: Sequence[Row], read_row: Reader
-) -> list[Row]:
+) -> tuple[list[Row], list[Row]]:
     """Read every part sheet of the book and join its rows to `rows` (the first sheet's,
-    read but not sorted); the part rows joined to no row (each with its problem)."""
+    read but not sorted) or to a record here the first sheet does not hold (a row for it is
+    made, to sort with the others); those rows, and the part rows joined to nothing (each
+    with its problem)."""
     index = _link_index(spec, rows)
     people = People(session)
+    here = _Here(session, spec, index)
     orphans: list[Row] = []
     for part in spec.parts:
         name = find_sheet(book, part)
@@ -61,7 +67,7 @@ def read_part_rows(
             row.titles = {c.key: c.title() for c in columns}
             row.label = str(row.values.get("full_name") or row.values.get("year") or "")
             unread = bool(row.problems)
-            parent = _parent(spec, index, row, by_key, name) if row.values.get(LINK_KEY) else None
+            parent = _parent(spec, index, here, row, by_key) if row.values.get(LINK_KEY) else None
             if parent is not None and not unread:
                 _find_person(people, part, row, parent, by_key)
             if parent is None:
@@ -72,7 +78,7 @@ def read_part_rows(
             if row.problems:
                 row.status = "problem"
                 parent.problems += row.problems
-    return orphans
+    return here.rows, orphans
 
 
 def _link_index(spec: Kind, rows: Sequence[Row]) -> dict[str, list[Row]]:
@@ -87,8 +93,43 @@ def _link_index(spec: Kind, rows: Sequence[Row]) -> dict[str, list[Row]]:
     return index
 
 
+class _Here:
+    """The records here a part row names when the first sheet does not hold them: one row
+    each (by the record's id), made as the first part row naming it is read."""
+
+    def __init__(self, session: Session, spec: Kind, index: dict[str, list[Row]]) -> None:
+        self.session, self.spec, self.index = session, spec, index
+        self.model = registry.area(spec.name).draft.MODEL
+        self.rows: list[Row] = []
+        self.unit = People(session).unit
+
+    def row_for(self, link: str, part_row: Row) -> Row | None:
+        model = self.model
+        found: set[str] = set()
+        for key in self.spec.links:
+            column = getattr(model, FOLDED.get(key, key))
+            value = fold(link) if key in FOLDED else link
+            found |= set(
+                self.session.scalars(
+                    select(model.id).where(
+                        column == value, model.deleted_at.is_(None), model.unit_code == self.unit
+                    )
+                )
+            )
+        if len(found) != 1:
+            return None
+        record = self.session.get(model, found.pop())
+        if record is None:
+            return None
+        row = Row(part_row.number, "new", {ID_KEY: record.id}, [], sheet=part_row.sheet)
+        row.label = str(getattr(record, self.spec.links[0]))
+        self.rows.append(row)
+        self.index[fold(link)] = [row]
+        return row
+
+
 def _parent(
-    spec: Kind, index: dict[str, list[Row]], row: Row, by_key: dict[str, Column], sheet: str
+    spec: Kind, index: dict[str, list[Row]], here: _Here, row: Row, by_key: dict[str, Column]
 ) -> Row | None:
     from coopdesk.services.excel_import.preview import sheet_problem
 
@@ -96,16 +137,18 @@ def _parent(
     found = index.get(fold(link), [])
     if len(found) == 1:
         return found[0]
+    if not found and (record_row := here.row_for(link, row)) is not None:
+        return record_row
     first = _(spec.title)
     if found:
         text = _(
             "“{value}” names several rows of the sheet “{sheet}”: give them different names"
         ).format(value=link, sheet=first)
     else:
-        text = _("“{value}” is not on the sheet “{sheet}”: write it as it is there").format(
-            value=link, sheet=first
-        )
-    row.problems.append(sheet_problem(sheet, row.number, by_key[LINK_KEY].title(), text))
+        text = _(
+            "“{value}” is neither on the sheet “{sheet}” nor here: write it as it is there"
+        ).format(value=link, sheet=first)
+    row.problems.append(sheet_problem(row.sheet, row.number, by_key[LINK_KEY].title(), text))
     return None
 
 

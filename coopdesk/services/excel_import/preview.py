@@ -152,7 +152,10 @@ def _assess_rows(
     ]
     for row in read:
         row.label = spec.label(row.values)
-    orphans = parts.read_part_rows(session, book, spec, read, _read_row) if spec.parts else []
+    orphans: list[Row] = []
+    if spec.parts:
+        records_here, orphans = parts.read_part_rows(session, book, spec, read, _read_row)
+        read += records_here
     seen = matching.Matcher(session, spec)
     people = People(session) if spec.names_person else None
     for row in read:
@@ -220,7 +223,7 @@ def _sort(
     area = registry.area(spec.name)
     record_id = row.values.pop(ID_KEY, None)
     exported = row.values.pop(VERSION_KEY, None)
-    row.label = spec.label(row.values)
+    row.label = spec.label(row.values) or row.label  # a record here named by a part row
     if record_id:
         _sort_known(session, spec, area, result, row, record_id, exported)
     if row.status in ("unchanged", "conflict") or row.problems:

@@ -127,7 +127,7 @@ def test_a_bad_row_of_a_part_sheet_is_named_and_keeps_its_cooperative_out(
     assert (orphan.sheet, orphan.number, orphan.status) == ("Ban quản lý", 5, "problem")
     assert orphan.problems == [
         "Trang “Ban quản lý”, dòng 5, cột Hợp tác xã: “HTX Không Có” không có trong trang "
-        "“Hợp tác xã”: hãy ghi đúng như ở đó"
+        "“Hợp tác xã” và cũng chưa có ở đây: hãy ghi đúng như ở đó"
     ]
     assert by_status["new"].label == "HTX Rau Sạch San Thàng"
 
@@ -184,6 +184,34 @@ def test_an_exported_workbook_comes_back_as_updates_of_its_parts(
     undo.undo_excel_import(session, result.import_id, OFFICER)
     years_back = registry.area("cooperatives").load(session, tea_id).years
     assert [(y["year"], y["female_workers"]) for y in years_back] == [(2025, 28)]
+
+
+def test_a_part_sheet_may_name_a_cooperative_already_here(
+    session: Session, hoa: str, tmp_path: Path
+) -> None:
+    """The yearly figures of cooperatives already here, without listing them again."""
+    tea = records.create(
+        session,
+        Cooperative,
+        {"name": "HTX Chè Tân Phong", "kind": "HTX", "registration_no": "0101"},
+    )
+    template = export.write_kind_template(session, "cooperatives", tmp_path / "mau.xlsx")
+    figures = [["0101", 2025, 30, 25, 20, 40, 28], ["HTX Không Có", 2025, 1]]
+    path = fill_sheets(template, {"Số liệu hằng năm": figures}, tmp_path / "so_lieu.xlsx")
+
+    found = preview.preview(session, path, "cooperatives")
+    assert [(r.label, r.status, r.changed) for r in found.rows if not r.problems] == [
+        ("HTX Chè Tân Phong", "updated", ["Số liệu hằng năm"])
+    ]
+    assert [r.number for r in found.rows if r.problems] == [3]
+    result = apply.apply_import(session, found, OFFICER)
+    assert (result.created, result.updated) == (0, 1)
+    years = registry.area("cooperatives").load(session, tea.id).years
+    assert [(y["year"], y["female_workers"]) for y in years] == [(2025, 28)]
+    assert [c.name for c in session.scalars(select(Cooperative))] == ["HTX Chè Tân Phong"]
+
+    undo.undo_excel_import(session, result.import_id, OFFICER)
+    assert registry.area("cooperatives").load(session, tea.id).years == []
 
 
 # --- trainings with trainees -------------------------------------------------------------
