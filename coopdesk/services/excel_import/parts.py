@@ -180,9 +180,15 @@ def person_of(people: People, values: dict[str, Any]) -> tuple[str | None, int]:
 
 
 def own_fields(spec: Kind, values: dict[str, Any]) -> dict[str, Any]:
-    """The row's values that are the record's own fields."""
-    keys = registry.area(spec.name).draft.FIELDS
-    return {k: v for k, v in values.items() if k in keys}
+    """The row's values that are the record's own fields; an empty cell of a field that
+    must have a value (Có/Không) leaves it as it is."""
+    draft = registry.area(spec.name).draft
+    columns = draft.MODEL.__table__.columns
+    return {
+        k: v
+        for k, v in values.items()
+        if k in draft.FIELDS and not (v is None and k in columns and not columns[k].nullable)
+    }
 
 
 def _part_values(values: dict[str, Any]) -> dict[str, Any]:

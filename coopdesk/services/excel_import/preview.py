@@ -30,7 +30,7 @@ from coopdesk.excel.columns import (
     header_texts,
 )
 from coopdesk.excel.reading import Book, Cell, Sheet, open_book
-from coopdesk.i18n import _
+from coopdesk.i18n import _, fold
 from coopdesk.services import records, registry
 from coopdesk.services.excel_import import mapping as mappings
 from coopdesk.services.excel_import import matching, parts
@@ -226,10 +226,15 @@ def _sort(
     row.label = spec.label(row.values) or row.label  # a record here named by a part row
     if record_id:
         _sort_known(session, spec, area, result, row, record_id, exported)
-    if row.status in ("unchanged", "conflict") or row.problems:
-        return
-    if people is not None and not row.record_id:
+    elif people is not None:
         _officer_person(people, result, row)
+        if (twin := _earlier_officer(seen, row)) is not None:
+            row.status = "duplicate"
+            row.duplicates.append(_("may be the same as row {row}").format(row=twin))
+        elif (held := people.officer_of(row.values.get("person_id"))) is not None:
+            _sort_known(session, spec, area, result, row, held, None)  # imported before
+    if row.status in ("unchanged", "conflict", "duplicate") or row.problems:
+        return
     _check(session, spec, area, result, row)
     if row.problems or row.record_id:
         return
@@ -275,6 +280,16 @@ def _officer_person(people: People, result: Preview, row: Row) -> None:
         name = str(row.values.get("full_name") or "")
         problem = several_people(name, count)
         row.problems.append(cell_problem(row.number, result.title_of("full_name"), problem))
+
+
+def _earlier_officer(seen: matching.Matcher, row: Row) -> int | None:
+    """The earlier row of the file naming the same officer (the same person, or the same
+    name and birth year of a new one)."""
+    values = row.values
+    person = (
+        values.get("person_id") or f"{fold(values.get('full_name'))}|{values.get('birth_year')}"
+    )
+    return None if (n := seen.rows.setdefault(f"officer:{person}", row.number)) == row.number else n
 
 
 def _sort_known(

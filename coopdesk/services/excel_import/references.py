@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Cooperative, Person, Role
+from coopdesk.db.models import Cooperative, Officer, Person, Role
 from coopdesk.excel import values as read
 from coopdesk.excel.columns import Column
 from coopdesk.i18n import N_, _, fold
@@ -138,6 +138,17 @@ class People:
             )
             ids = [i for i in ids if i in there] or ids
         return ids
+
+    def officer_of(self, person_id: str | None) -> str | None:
+        """The id of the person's officer record here, if she is one."""
+        if not person_id:
+            return None
+        return self.session.scalars(
+            select(Officer.id)
+            .where(Officer.person_id == person_id, Officer.deleted_at.is_(None))
+            .order_by(Officer.created_at, Officer.id)
+            .limit(1)
+        ).first()
 
 
 def several_people(name: str, count: int) -> str:

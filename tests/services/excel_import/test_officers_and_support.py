@@ -186,3 +186,26 @@ def test_support_on_a_date_is_required(
     )
     found = preview.preview(session, filled, "support")
     assert found.rows[0].problems == ["Dòng 2, cột Ngày: cột này phải được điền"]
+
+
+def test_officers_imported_again_or_twice_in_a_file_are_not_added_twice(
+    session: Session, here: dict[str, str], tmp_path: Path
+) -> None:
+    template = export.write_kind_template(session, "officers", tmp_path / "mau.xlsx")
+    rows = [
+        ["Nguyễn Thị Hoa", 1985, "Nữ", "Chủ tịch Hội"],
+        ["Đặng Thị Đào", 1978, "Nữ", "Phó Chủ tịch"],
+        ["Nguyễn Thị Hoa", 1985, "Nữ", "Ủy viên"],  # the same woman again
+    ]
+    filled = fill_sheets(template, {"Cán bộ Hội": rows}, tmp_path / "can_bo.xlsx")
+    found = preview.preview(session, filled, "officers")
+    assert [(r.status, r.duplicates) for r in found.rows] == [
+        ("new", []),
+        ("new", []),
+        ("duplicate", ["có thể trùng với dòng 2"]),
+    ]
+    apply.apply_import(session, found, OFFICER)
+    assert _live(session, Officer) == 2
+
+    again = preview.preview(session, filled, "officers")
+    assert [r.status for r in again.rows] == ["unchanged", "unchanged", "duplicate"]
