@@ -26,7 +26,7 @@ from coopdesk.db.models import Person, Sector
 from coopdesk.domain import labels
 from coopdesk.excel import values as read
 from coopdesk.excel.columns import ID_KEY, VERSION_KEY, Column
-from coopdesk.i18n import N_, _, current_language
+from coopdesk.i18n import N_, _, current_language, format_date
 from coopdesk.services.excel_import.references import cooperative_column, person_column
 
 Columns = Callable[[Session], tuple[Column, ...]]
@@ -306,7 +306,7 @@ def _budget_label(values: dict[str, Any]) -> str:
 
 def _support_label(values: dict[str, Any]) -> str:
     kind = labels.label(labels.SUPPORT_KIND, values.get("kind"))
-    return f"{kind} {values.get('given_on') or ''}".strip()
+    return f"{kind} {format_date(values.get('given_on'))}".strip()
 
 
 def _officer_values(session: Session, record: Any) -> dict[str, Any]:

@@ -233,10 +233,10 @@ def _sort(
             row.duplicates.append(_("may be the same as row {row}").format(row=twin))
         elif (held := people.officer_of(row.values.get("person_id"))) is not None:
             _sort_known(session, spec, area, result, row, held, None)  # imported before
-    if row.status in ("unchanged", "conflict", "duplicate") or row.problems:
+    if row.status in ("unchanged", "conflict") or row.problems:
         return
-    _check(session, spec, area, result, row)
-    if row.problems or row.record_id:
+    _check(session, spec, area, result, row)  # a duplicate too: the officer may take it
+    if row.problems or row.record_id or row.status == "duplicate":
         return
     twin = seen.earlier_row(row)
     if twin is not None:
