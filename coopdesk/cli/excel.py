@@ -17,7 +17,7 @@ from coopdesk import paths
 from coopdesk.cli import CliError, add_data_dir, print_json
 from coopdesk.i18n import _, format_number
 
-KINDS = ("people", "cooperatives", "trainings", "activities", "budget")
+KINDS = ("people", "cooperatives", "officers", "trainings", "activities", "support", "budget")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "template",
         help="write an Excel template to fill in",
         description="Write an Excel template of a kind of record: Vietnamese headers, lists to "
-        "choose from, instructions. With --filled, it holds the records already here, to edit "
-        "in Excel and import back.",
+        "choose from, instructions. Cooperatives come with sheets for their board and yearly "
+        "figures, trainings with one for their trainees. With --filled, it holds the records "
+        "already here, to edit in Excel and import back.",
     )
     add_data_dir(p)
     p.add_argument("kind", choices=KINDS)

@@ -19,6 +19,8 @@ from coopdesk.i18n import _
 LISTS_SHEET = "DanhMuc"
 EMPTY_ROWS = 500  # rows left open for typing below the filled ones
 HEADER_FILL = "DDEBF7"
+LISTED_CHOICES = 40  # longer lists (the unit's cooperatives, people) only in their drop-down
+Extra = tuple[str, Sequence[Column], Sequence[Sequence[Any]]]
 
 
 def write_template(
@@ -27,25 +29,38 @@ def write_template(
     columns: Sequence[Column],
     rows: Sequence[Sequence[Any]] = (),
     notes: Sequence[str] = (),
+    more: Sequence[Extra] = (),
 ) -> Path:
-    """The template of `columns` at `path`, filled with `rows` (values in column order)."""
+    """The template of `columns` at `path`, filled with `rows` (values in column order);
+    `more`: further data sheets (a cooperative's board, a training's participants), each
+    (title, columns, rows), written the same way after the first."""
     from openpyxl import Workbook
 
     book = Workbook()
-    data = book.active
+    sheets = [book.active, *(book.create_sheet() for _extra in more)]  # before the lists
+    for sheet, (name, its_columns, its_rows) in zip(
+        sheets, [(title, columns, rows), *more], strict=True
+    ):
+        _data_sheet(book, sheet, name, its_columns, its_rows)
+    sections = [(title, columns), *((t, cs) for t, cs, _r in more)]
+    _instructions(book, sections, notes, index=len(sections))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def _data_sheet(
+    book: Any, data: Any, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
+) -> None:
     data.title = title[:31]
     _headers(data, columns)
     for row in rows:
         data.append(list(row))
     _unlock_inputs(data, len(columns), len(rows) + 1 + EMPTY_ROWS)
     _dropdowns(book, data, columns, len(rows) + 1 + EMPTY_ROWS)
-    _instructions(book, columns, notes)
     data.freeze_panes = "A2"
     data.protection.sheet = True
     data.protection.formatColumns = False  # officers may widen columns
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
 
 
 def _headers(sheet: Any, columns: Sequence[Column]) -> None:
@@ -75,7 +90,7 @@ def _dropdowns(book: Any, sheet: Any, columns: Sequence[Column], last_row: int) 
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    lists = None
+    lists = book[LISTS_SHEET] if LISTS_SHEET in book.sheetnames else None
     for n, column in enumerate(columns, start=1):
         if not column.choices:
             continue
@@ -96,10 +111,27 @@ def _dropdowns(book: Any, sheet: Any, columns: Sequence[Column], last_row: int) 
         check.add(f"{target}2:{target}{last_row}")
 
 
-def _instructions(book: Any, columns: Sequence[Column], notes: Sequence[str]) -> None:
+def _column_lines(columns: Sequence[Column]) -> list[str]:
+    lines = []
+    for c in columns:
+        if c.hidden:
+            continue
+        if len(c.choices) > LISTED_CHOICES:  # the unit's cooperatives, its people
+            lines.append(f"{c.title()}: " + _("choose from the list"))
+        else:
+            lines.append(c.title() + (f": {', '.join(c.choices)}" if c.choices else ""))
+    return lines
+
+
+def _instructions(
+    book: Any,
+    sections: Sequence[tuple[str, Sequence[Column]]],
+    notes: Sequence[str],
+    index: int = 1,
+) -> None:
     from openpyxl.styles import Font
 
-    sheet = book.create_sheet(_("Instructions")[:31], 1)
+    sheet = book.create_sheet(_("Instructions")[:31], index)
     lines = [
         _("How to fill in this file"),
         _(
@@ -112,13 +144,10 @@ def _instructions(book: Any, columns: Sequence[Column], notes: Sequence[str]) ->
         ),
         *notes,
         "",
-        _("Columns"),
-        *(
-            f"{c.title()}" + (f": {', '.join(c.choices)}" if c.choices else "")
-            for c in columns
-            if not c.hidden
-        ),
     ]
+    for title, columns in sections:
+        heading = _("Columns") if len(sections) == 1 else _("Sheet “{sheet}”").format(sheet=title)
+        lines += [heading, *_column_lines(columns), ""]
     for line in lines:
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=13)

@@ -6,11 +6,15 @@
   symbol, place, signature and recipients of documents, with defaults derived from the unit
   ("HỘI LHPN PHƯỜNG TÂN PHONG", "HỘI LHPN TỈNH LAI CHÂU", "Lai Châu", …) where nothing was saved.
 - `get_json` / `set_json` for any other setting.
+- `installation_kept(session)`: within it, `get_installation` reads the setting once (a long
+  import asks for it for every row); the copy lives in the session only while the block runs.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -87,7 +91,30 @@ def delete(session: Session, key: str) -> None:
 # --- installation ------------------------------------------------------------------------------
 
 
+_KEPT = "coopdesk.installation"  # session.info key of installation_kept's copy
+
+
+@contextmanager
+def installation_kept(session: Session) -> Iterator[None]:
+    """Read the installation once for the block's many get_installation calls."""
+    if _KEPT in session.info:  # an outer block keeps it already
+        yield
+        return
+    session.info[_KEPT] = _read_installation(session)
+    try:
+        yield
+    finally:
+        session.info.pop(_KEPT, None)
+
+
 def get_installation(session: Session) -> Installation | None:
+    if _KEPT in session.info:
+        kept: Installation | None = session.info[_KEPT]
+        return kept
+    return _read_installation(session)
+
+
+def _read_installation(session: Session) -> Installation | None:
     data = get_json(session, INSTALLATION_KEY)
     if not isinstance(data, dict) or not data.get("unit_code"):
         return None
@@ -115,6 +142,7 @@ def save_installation(session: Session, installation: Installation) -> Installat
         language=installation.language if installation.language in ("vi", "en") else "vi",
     )
     set_json(session, INSTALLATION_KEY, asdict(clean))
+    session.info.pop(_KEPT, None)
     return clean
 
 

@@ -16,6 +16,8 @@ from coopdesk.ui.excel_import.buttons import write_template_to
 from coopdesk.ui.excel_import.wizard import ExcelImportWizard
 from coopdesk.ui.officers_page import OfficersPage
 from coopdesk.ui.people_page import PeoplePage
+from coopdesk.ui.plans_page import PlansPage
+from coopdesk.ui.support_page import SupportPage
 from tests.ui.conftest import save_screenshot
 
 
@@ -27,9 +29,19 @@ def test_a_list_writes_its_template(qtbot, ctx, tmp_path: Path) -> None:
     write_template_to(page, tmp_path / "mau.xlsx")
     headers = [c.value for c in openpyxl.load_workbook(tmp_path / "mau.xlsx").worksheets[0][1]]
     assert headers[:3] == ["Họ và tên *", "Giới tính", "Năm sinh"]
-    officers = OfficersPage(ctx)  # officers have no template yet: no buttons
-    qtbot.addWidget(officers)
-    assert not hasattr(officers, "template_button")
+    plans = PlansPage(ctx)  # plans have no template: no buttons
+    qtbot.addWidget(plans)
+    assert not hasattr(plans, "template_button")
+
+
+def test_officers_and_support_write_their_templates(qtbot, ctx, tmp_path: Path) -> None:
+    for page_type, first in ((OfficersPage, "Họ và tên *"), (SupportPage, "Loại *")):
+        page = page_type(ctx)
+        qtbot.addWidget(page)
+        assert page.import_button.text() == "Nhập từ Excel…"
+        write_template_to(page, tmp_path / f"{page.KIND}.xlsx")
+        sheet = openpyxl.load_workbook(tmp_path / f"{page.KIND}.xlsx").worksheets[0]
+        assert sheet[1][0].value == first
 
 
 def test_the_file_menu_opens_the_wizard_on_the_kind_on_screen(qtbot, main_window) -> None:

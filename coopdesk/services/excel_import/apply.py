@@ -26,8 +26,11 @@ from sqlalchemy.orm import Session
 from coopdesk.db.models import AuditEvent, ExcelImport
 from coopdesk.services import duplicates, registry
 from coopdesk.services.backups import before_change
+from coopdesk.services.excel_import import parts, references
+from coopdesk.services.excel_import.kinds import kind_of
 from coopdesk.services.excel_import.preview import Preview
 from coopdesk.services.excel_import.rows import Row
+from coopdesk.services.settings import installation_kept
 from coopdesk.sync import versions
 
 Progress = Callable[[int, int], None]
@@ -72,6 +75,18 @@ def apply_import(
     allow_duplicates: bool = False,
 ) -> ImportResult:
     """Save the rows to take; the caller commits (or rolls back: nothing is half-imported)."""
+    with installation_kept(session):  # read once, not for every row
+        return _apply(session, found, actor, take_duplicates, progress, allow_duplicates)
+
+
+def _apply(
+    session: Session,
+    found: Preview,
+    actor: str,
+    take_duplicates: Collection[int],
+    progress: Progress | None,
+    allow_duplicates: bool,
+) -> ImportResult:
     before_change(session, "excel_import", ValueError)  # a backup first (services.backups)
     log = ExcelImport(
         file_name=found.path.name,
@@ -85,13 +100,15 @@ def apply_import(
     first_event = session.execute(select(func.coalesce(func.max(AuditEvent.id), 0))).scalar_one()
     chosen = rows_to_save(found, take_duplicates, allow_duplicates)
     area = registry.area(found.kind)
+    spec = kind_of(found.kind)
     created = updated = 0
+    people = references.People(session) if spec.parts else None
     for n, row in enumerate(chosen):
+        draft, _where = parts.draft_of(session, spec, row, people)
         if row.record_id and row.status == "updated":
-            area.save(session, area.draft(id=row.record_id, fields=dict(row.values)), actor)
+            area.save(session, draft, actor)
             updated += 1
         else:
-            draft = area.draft(fields={**area.new().fields, **row.values})
             duplicates.save_as_different(session, area, draft, actor, row.duplicate_of)
             created += 1
         if progress is not None:
@@ -101,8 +118,8 @@ def apply_import(
         .where(AuditEvent.id > first_event)
         .values(source=source_json(log.id, log.file_name))
     )
-    taken = {r.number for r in chosen}
-    skipped = [r for r in found.rows if r.number not in taken and r.status != "unchanged"]
+    taken = {id(r) for r in chosen}
+    skipped = [r for r in found.rows if id(r) not in taken and r.status != "unchanged"]
     unchanged = sum(1 for r in found.rows if r.status == "unchanged")
     log.summary = json.dumps(
         {"created": created, "updated": updated, "unchanged": unchanged, "skipped": len(skipped)}

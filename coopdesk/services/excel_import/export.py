@@ -4,6 +4,7 @@ record and the version exported)."""
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,13 +12,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.excel.columns import ID_KEY, VERSION_KEY, Column
+from coopdesk.db.models import Person
+from coopdesk.excel.columns import VERSION_KEY, Column
 from coopdesk.excel.templates import write_errors, write_template
 from coopdesk.i18n import _
 from coopdesk.services import registry
-from coopdesk.services.excel_import.kinds import kind_of, version_tag
+from coopdesk.services.excel_import.kinds import LINK_KEY, Kind, Part, kind_of, version_tag
 from coopdesk.services.excel_import.preview import Preview
 from coopdesk.services.excel_import.rows import Row
+from coopdesk.services.settings import installation_kept
 
 
 def _notes(kind: str) -> list[str]:
@@ -31,11 +34,35 @@ def _notes(kind: str) -> list[str]:
 
 
 def write_kind_template(session: Session, kind: str, path: Path, filled: bool = False) -> Path:
-    """The template of a kind of record at `path`; `filled`: with every record of it here."""
+    """The template of a kind of record at `path`, with a sheet for each of its parts;
+    `filled`: with every record of it here (and their part rows)."""
     spec = kind_of(kind)
-    columns = spec.columns(session)
-    rows = _rows(session, kind, columns) if filled else []
-    return write_template(path, _(spec.title), columns, rows, _notes(kind))
+    with installation_kept(session):
+        columns = spec.columns(session)
+        found = _records(session, kind) if filled else []
+        rows = [_row(columns, _values(session, spec, r), r) for r in found]
+        more = []
+        for part in spec.parts:
+            part_columns = part.columns(session)
+            part_rows = [
+                _row(part_columns, values)
+                for record in found
+                for values in _part_values(session, spec, part, record)
+            ]
+            more.append((_(part.title), part_columns, part_rows))
+        notes = _notes(kind) + _part_notes(spec)
+        return write_template(path, _(spec.title), columns, rows, notes, more)
+
+
+def _part_notes(spec: Kind) -> list[str]:
+    if not spec.parts:
+        return []
+    sheets = ", ".join(f"“{_(p.title)}”" for p in spec.parts)
+    return [
+        _(
+            "The sheets {sheets} belong to the records of the first sheet: in their first column write the record's name as on the first sheet. A person is found among the people here by name and birth year; one not found is added."
+        ).format(sheets=sheets)
+    ]
 
 
 def _shown(column: Column) -> dict[Any, str]:
@@ -43,25 +70,48 @@ def _shown(column: Column) -> dict[Any, str]:
     return {column.read(label): label for label in column.choices}
 
 
-def _rows(session: Session, kind: str, columns: tuple[Column, ...]) -> list[list[Any]]:
+@functools.lru_cache(maxsize=64)
+def _labels(column: Column) -> dict[Any, str]:
+    return _shown(column)
+
+
+def _records(session: Session, kind: str) -> list[Any]:
     model = registry.area(kind).draft.MODEL
-    shown = {c.key: _shown(c) for c in columns if c.choices}
-    found = session.scalars(
-        select(model).where(model.deleted_at.is_(None)).order_by(model.created_at, model.id)
+    return list(
+        session.scalars(
+            select(model).where(model.deleted_at.is_(None)).order_by(model.created_at, model.id)
+        )
     )
+
+
+def _values(session: Session, spec: Kind, record: Any) -> dict[str, Any]:
+    shown = spec.values(session, record) if spec.values is not None else {}
+    return {**{c.key: getattr(record, c.key) for c in record.__table__.columns}, **shown}
+
+
+def _part_values(session: Session, spec: Kind, part: Part, record: Any) -> list[dict[str, Any]]:
+    """The record's rows of the part, as its sheet shows them."""
+    stored = getattr(registry.area(spec.name).load(session, record.id), part.name) or []
     out = []
-    for record in found:
-        row = []
-        for column in columns:
-            if column.key == ID_KEY:
-                row.append(record.id)
-            elif column.key == VERSION_KEY:
-                row.append(version_tag(record))
-            else:
-                value = getattr(record, column.key, None)
-                row.append(_cell(shown.get(column.key, {}).get(value, value)))
-        out.append(row)
+    for values in stored:
+        person = session.get(Person, values["person_id"]) if values.get("person_id") else None
+        year = {"birth_year": person.birth_year} if person is not None else {}
+        out.append({LINK_KEY: getattr(record, spec.links[0]), **values, **year})
     return out
+
+
+def _row(columns: tuple[Column, ...], values: dict[str, Any], record: Any = None) -> list[Any]:
+    """The cells of a record (or a part row), a choice as its drop-down label."""
+    row = []
+    for column in columns:
+        if column.key == VERSION_KEY and record is not None:
+            row.append(version_tag(record))
+            continue
+        value = values.get(column.key)
+        if column.choices:
+            value = _labels(column).get(value, value)
+        row.append(_cell(value))
+    return row
 
 
 def _cell(value: Any) -> Any:
@@ -90,5 +140,5 @@ def write_rows_to_fix(found: Preview, rows: list[Row], path: Path) -> Path:
         path,
         found.sheet,
         found.headers,
-        [((row.raw + [None] * width)[:width], reasons(row)) for row in rows],
+        [((row.raw + [None] * width)[:width], reasons(row)) for row in rows if not row.sheet],
     )

@@ -4,6 +4,12 @@ Each `Kind` says which columns its template has (headers, the other names office
 them, how a cell is read, drop-down choices), how its rows are named in a preview, and how
 possible duplicates are found. A row is saved as the registry area's draft
 (`coopdesk.services.registry.area(kind)`), by the same functions as the editors.
+
+A kind with `parts` has a sheet for each part of its draft (a cooperative's board and yearly
+figures, a training's participants): the first column of a part's sheet names its record by
+one of the kind's `links` (a cooperative's name or tax code, a training's title); the rows
+are joined to the record's draft (`parts.py`). Officers, board members and participants name
+a person by name, birth year (and cooperative): `PERSON_KEYS`, found by `references.People`.
 """
 
 from __future__ import annotations
@@ -16,13 +22,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import Sector
+from coopdesk.db.models import Person, Sector
 from coopdesk.domain import labels
 from coopdesk.excel import values as read
 from coopdesk.excel.columns import ID_KEY, VERSION_KEY, Column
-from coopdesk.i18n import N_, _, current_language
+from coopdesk.i18n import N_, _, current_language, format_date
+from coopdesk.services.excel_import.references import cooperative_column, person_column
 
 Columns = Callable[[Session], tuple[Column, ...]]
+LINK_KEY = "of"  # a part row's first column: the record it belongs to
+PERSON_KEYS = ("full_name", "birth_year", "gender")  # the person a row names
 
 
 def _labelled(table: dict[str, str]) -> dict[str, str]:
@@ -181,6 +190,103 @@ def budget_columns(session: Session) -> tuple[Column, ...]:
     )
 
 
+def _yes_no(key: str, header: str, **kw: Any) -> Column:
+    return Column(key, header, read.as_bool, choices=(_("Yes"), _("No")), **kw)
+
+
+def _name_columns() -> tuple[Column, ...]:
+    """Who a row names: her name, birth year and gender (an existing person or a new one)."""
+    return (
+        Column(
+            "full_name",
+            N_("Full name"),
+            _text,
+            ("Họ tên", "Họ và tên", "Tên", "Họ tên học viên", "Họ tên cán bộ"),
+            required=True,
+            width=28,
+        ),
+        Column("birth_year", N_("Birth year"), _birth_year, ("NS", "Năm SN"), width=10),
+        _choice("gender", N_("Gender"), labels.GENDER, aliases=("Giới", "Nam/Nữ"), width=10),
+    )
+
+
+def officers_columns(session: Session) -> tuple[Column, ...]:
+    return (
+        *_name_columns(),
+        Column("position", N_("Position"), _text, ("Chức danh", "Chức vụ"), width=32),
+        _yes_no(
+            "collective_economy_work",
+            N_("Works on the collective economy"),
+            aliases=("Phụ trách KTTT",),
+        ),
+        Column("start_on", N_("From"), read.as_date, ("Từ ngày", "Ngày bắt đầu")),
+        Column("end_on", N_("Until"), read.as_date, ("Đến ngày", "Ngày kết thúc")),
+        *HIDDEN,
+    )
+
+
+def support_columns(session: Session) -> tuple[Column, ...]:
+    return (
+        _choice("kind", N_("Kind"), labels.SUPPORT_KIND, required=True, aliases=("Hình thức",)),
+        _choice("fund", N_("Fund"), labels.FUND, required=True, aliases=("Nguồn",), width=28),
+        Column("amount", N_("Amount (đồng)"), read.as_whole, ("Số tiền", "Số tiền (đồng)")),
+        Column("given_on", N_("Date"), read.as_date, ("Ngày hỗ trợ", "Ngày cấp"), required=True),
+        cooperative_column(session, aliases=("HTX nhận", "HTX", "Hợp tác xã", "MST")),
+        person_column(session, header=N_("Person"), aliases=("Người nhận", "Họ tên")),
+        Column("description", N_("Description"), _text, ("Nội dung", "Ghi chú"), width=32),
+        *HIDDEN,
+    )
+
+
+def _link(header: str, aliases: tuple[str, ...]) -> Column:
+    return Column(LINK_KEY, header, _text, aliases, required=True, width=32)
+
+
+ROW_ID = Column(ID_KEY, N_("Record id (do not change)"), read.as_text, hidden=True)
+
+
+def board_columns(session: Session) -> tuple[Column, ...]:
+    on_board = {k: v for k, v in labels.ROLE.items() if k not in ("member", "worker")}
+    return (
+        _link(N_("Cooperative"), ("HTX", "Hợp tác xã", "Tên HTX", "MST")),
+        *_name_columns(),
+        _choice("role", N_("Role"), on_board, required=True, aliases=("Chức vụ",), width=24),
+        Column("start_on", N_("Starts on"), read.as_date, ("Từ ngày",)),
+        Column("end_on", N_("Ends on"), read.as_date, ("Đến ngày",)),
+        ROW_ID,
+    )
+
+
+def years_columns(session: Session) -> tuple[Column, ...]:
+    def whole(key: str, header: str, *aliases: str) -> Column:
+        return Column(key, header, read.as_whole, aliases)
+
+    return (
+        _link(N_("Cooperative"), ("HTX", "Hợp tác xã", "Tên HTX", "MST")),
+        Column("year", N_("Year"), read.as_year, ("Năm",), required=True, width=10),
+        whole("members", N_("Members"), "Số thành viên"),
+        whole("official_members", N_("Official members"), "Thành viên chính thức"),
+        whole("female_members", N_("Female members"), "Thành viên nữ"),
+        whole("workers", N_("Workers"), "Số lao động"),
+        whole("female_workers", N_("Female workers"), "Lao động nữ"),
+        whole("new_jobs_women", N_("New jobs for women"), "Việc làm mới cho nữ"),
+        whole("revenue", N_("Revenue (đồng)"), "Doanh thu"),
+        whole("average_income", N_("Average income (đồng/month)"), "Thu nhập bình quân"),
+        _yes_no("consolidated", N_("Consolidated"), aliases=("Củng cố",)),
+        ROW_ID,
+    )
+
+
+def participants_columns(session: Session) -> tuple[Column, ...]:
+    return (
+        _link(N_("Training"), ("Lớp", "Tên lớp", "Lớp học")),
+        *_name_columns(),
+        cooperative_column(session, header=N_("Cooperative")),
+        _yes_no("completed", N_("Completed"), aliases=("Hoàn thành",)),
+        ROW_ID,
+    )
+
+
 def _people_label(values: dict[str, Any]) -> str:
     name = values.get("full_name") or ""
     year = values.get("birth_year")
@@ -198,6 +304,58 @@ def _budget_label(values: dict[str, Any]) -> str:
     return f"{values.get('year') or ''} – {source}"
 
 
+def _support_label(values: dict[str, Any]) -> str:
+    kind = labels.label(labels.SUPPORT_KIND, values.get("kind"))
+    return f"{kind} {format_date(values.get('given_on'))}".strip()
+
+
+def _officer_values(session: Session, record: Any) -> dict[str, Any]:
+    """An officer's name, birth year and gender: her person's (for an export)."""
+    person = session.get(Person, record.person_id)
+    if person is None:
+        return {}
+    return {"full_name": person.full_name, "birth_year": person.birth_year, "gender": person.gender}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a kind's draft on its own sheet (a cooperative's board…)."""
+
+    name: str  # the draft's part: "board", "years", "participants"
+    title: str  # msgid: its sheet
+    columns: Columns  # the first is LINK_KEY
+    same: Callable[[dict[str, Any], dict[str, Any]], bool]  # a row of the file is a stored one
+    problem_key: Callable[[int, dict[str, Any]], str]  # how the area's problems name a row
+
+
+def _same_person_role(row: dict[str, Any], stored: dict[str, Any]) -> bool:
+    return bool(row.get("person_id")) and (row["person_id"], row.get("role")) == (
+        stored.get("person_id"),
+        stored.get("role"),
+    )
+
+
+def _same_person(row: dict[str, Any], stored: dict[str, Any]) -> bool:
+    return bool(row.get("person_id")) and row["person_id"] == stored.get("person_id")
+
+
+def _same_year(row: dict[str, Any], stored: dict[str, Any]) -> bool:
+    return row.get("year") is not None and row.get("year") == stored.get("year")
+
+
+def _by_index(index: int, row: dict[str, Any]) -> str:
+    return str(index)
+
+
+def _by_year(index: int, row: dict[str, Any]) -> str:
+    return str(row.get("year"))
+
+
+BOARD = Part("board", N_("Board"), board_columns, _same_person_role, _by_index)
+YEARS = Part("years", N_("Yearly figures"), years_columns, _same_year, _by_year)
+PARTICIPANTS = Part("participants", N_("Trainees"), participants_columns, _same_person, _by_index)
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str  # as in services.registry.KINDS
@@ -205,15 +363,43 @@ class Kind:
     columns: Columns
     label: Callable[[dict[str, Any]], str]  # a row named in the preview
     finds_duplicates: bool = False
+    parts: tuple[Part, ...] = ()
+    links: tuple[str, ...] = ()  # the fields a part row's first column names a record by
+    names_person: bool = False  # PERSON_KEYS name the record's person (an officer)
+    values: Callable[[Session, Any], dict[str, Any]] | None = None  # shown, not on the record
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("people", N_("People"), people_columns, _people_label, True),
-        Kind("cooperatives", N_("Cooperatives"), cooperatives_columns, _title_label("name"), True),
-        Kind("trainings", N_("Trainings"), trainings_columns, _title_label("title")),
+        Kind(
+            "cooperatives",
+            N_("Cooperatives"),
+            cooperatives_columns,
+            _title_label("name"),
+            True,
+            parts=(BOARD, YEARS),
+            links=("name", "registration_no"),
+        ),
+        Kind(
+            "officers",
+            N_("Hội officers"),
+            officers_columns,
+            _people_label,
+            names_person=True,
+            values=_officer_values,
+        ),
+        Kind(
+            "trainings",
+            N_("Trainings"),
+            trainings_columns,
+            _title_label("title"),
+            parts=(PARTICIPANTS,),
+            links=("title",),
+        ),
         Kind("activities", N_("Activities"), activities_columns, _title_label("title")),
+        Kind("support", N_("Support"), support_columns, _support_label),
         Kind("budget", N_("Budget"), budget_columns, _budget_label),
     )
 }

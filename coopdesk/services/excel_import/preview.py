@@ -29,13 +29,15 @@ from coopdesk.excel.columns import (
     find_header,
     header_texts,
 )
-from coopdesk.excel.reading import Cell, Sheet, open_book
-from coopdesk.i18n import _
+from coopdesk.excel.reading import Book, Cell, Sheet, open_book
+from coopdesk.i18n import _, fold
 from coopdesk.services import records, registry
 from coopdesk.services.excel_import import mapping as mappings
-from coopdesk.services.excel_import import matching
+from coopdesk.services.excel_import import matching, parts
 from coopdesk.services.excel_import.kinds import Kind, kind_of, version_tag
+from coopdesk.services.excel_import.references import People, several_people
 from coopdesk.services.excel_import.rows import OUTCOMES, Row
+from coopdesk.services.settings import installation_kept
 
 
 @dataclass
@@ -86,9 +88,20 @@ def preview(
     spec = kind_of(kind)
     book = open_book(path)
     try:
-        data = book.sheet(sheet)
+        with installation_kept(session):  # read once, not for every row
+            return _preview(session, spec, book, sheet, mapping)
     finally:
         book.close()
+
+
+def _preview(
+    session: Session,
+    spec: Kind,
+    book: Book,
+    sheet: str | None,
+    mapping: Mapping[str, str | None] | None,
+) -> Preview:
+    data = book.sheet(sheet)
     columns = spec.columns(session)
     header_row, found = find_header(data.rows, columns)
     headers = header_texts(data.rows[header_row]) if data.rows else []
@@ -97,18 +110,18 @@ def preview(
         header_row = mappings.header_row(data.rows, mapping, header_row)
         headers = header_texts(data.rows[header_row]) if data.rows else []
         found, mapped_by = mappings.resolve(headers, mapping, columns, data.name), "hand"
-    elif (memory := mappings.remembered_layout(session, kind, data.rows, columns)) is not None:
+    elif (memory := mappings.remembered_layout(session, spec.name, data.rows, columns)) is not None:
         (header_row, found), mapped_by = memory, "memory"
         headers = header_texts(data.rows[header_row])
     result = Preview(
-        path, file_hash(path), kind, data.name, book.sheet_names, header_row + 1, headers,
-        found, columns, [], data.looks_misdecoded, mapped_by,
+        book.path, file_hash(book.path), spec.name, data.name, book.sheet_names, header_row + 1,
+        headers, found, columns, [], data.looks_misdecoded, mapped_by,
     )  # fmt: skip
     below = data.rows[header_row + 1 : header_row + 2]
     result.sample = [c.value for c in below[0]] if below else []
     result.problems = _sheet_problems(result, data)
     if not any(p for p in result.problems):
-        _assess_rows(session, spec, result, data.rows[header_row + 1 :])
+        _assess_rows(session, spec, result, data.rows[header_row + 1 :], book)
     return result
 
 
@@ -128,24 +141,39 @@ def _sheet_problems(result: Preview, data: Sheet) -> list[str]:
     return problems
 
 
-def _assess_rows(session: Session, spec: Kind, result: Preview, rows: Sequence[list[Cell]]) -> None:
+def _assess_rows(
+    session: Session, spec: Kind, result: Preview, rows: Sequence[list[Cell]], book: Book
+) -> None:
     by_key = {c.key: c for c in result.columns}
+    read = [
+        _read_row("", result.mapping, by_key, result.header_row + 1 + offset, cells)
+        for offset, cells in enumerate(rows)
+        if not all(c.value in (None, "") for c in cells)
+    ]
+    for row in read:
+        row.label = spec.label(row.values)
+    orphans: list[Row] = []
+    if spec.parts:
+        records_here, orphans = parts.read_part_rows(session, book, spec, read, _read_row)
+        read += records_here
     seen = matching.Matcher(session, spec)
-    for offset, cells in enumerate(rows):
-        if all(c.value in (None, "") for c in cells):
-            continue
-        number = result.header_row + 1 + offset
-        row = _read_row(result, by_key, number, cells)
+    people = People(session) if spec.names_person else None
+    for row in read:
         if not row.problems:
-            _sort(session, spec, result, row, seen)
+            _sort(session, spec, result, row, seen, people)
         if row.problems:
             row.status = "problem"
         result.rows.append(row)
+    result.rows += orphans
 
 
-def _read_row(result: Preview, by_key: dict[str, Column], number: int, cells: list[Cell]) -> Row:
+def _read_row(
+    sheet: str, mapping: dict[int, str], by_key: dict[str, Column], number: int, cells: list[Cell]
+) -> Row:
     row = Row(number, "new", {}, [c.typed if c.typed is not None else c.value for c in cells])
-    for index, key in result.mapping.items():
+    row.sheet = sheet
+    unread: set[str] = set()
+    for index, key in mapping.items():
         cell = cells[index] if index < len(cells) else Cell(None)
         column = by_key[key]
         if cell.typed is not None:
@@ -153,17 +181,28 @@ def _read_row(result: Preview, by_key: dict[str, Column], number: int, cells: li
         try:
             row.values[key] = column.read(cell.value)
         except ValueError as exc:
-            row.problems.append(cell_problem(number, column.title(), str(exc)))
+            row.problems.append(sheet_problem(sheet, number, column.title(), str(exc)))
+            unread.add(key)
     for column in by_key.values():
         if (
             column.required
+            and column.key not in unread
             and row.values.get(column.key) in (None, "")
-            and column.key in result.mapping.values()
+            and column.key in mapping.values()
         ):
             row.problems.append(
-                cell_problem(number, column.title(), _("this column must be filled in"))
+                sheet_problem(sheet, number, column.title(), _("this column must be filled in"))
             )
     return row
+
+
+def sheet_problem(sheet: str, number: int, column: str, problem: str) -> str:
+    """'Trang “Ban quản lý”, dòng 3, cột Vai trò: …'; on the first sheet as cell_problem."""
+    if not sheet:
+        return cell_problem(number, column, problem)
+    return _("Sheet “{sheet}”, row {row}, column {column}: {problem}").format(
+        sheet=sheet, row=number, column=column, problem=problem
+    )
 
 
 def cell_problem(number: int, column: str, problem: str) -> str:
@@ -173,24 +212,31 @@ def cell_problem(number: int, column: str, problem: str) -> str:
     )
 
 
-def _sort(session: Session, spec: Kind, result: Preview, row: Row, seen: matching.Matcher) -> None:
+def _sort(
+    session: Session,
+    spec: Kind,
+    result: Preview,
+    row: Row,
+    seen: matching.Matcher,
+    people: People | None,
+) -> None:
     area = registry.area(spec.name)
     record_id = row.values.pop(ID_KEY, None)
     exported = row.values.pop(VERSION_KEY, None)
-    row.label = spec.label(row.values)
-    fields = dict(row.values)
+    row.label = spec.label(row.values) or row.label  # a record here named by a part row
     if record_id:
-        _sort_known(session, area, result, row, record_id, exported)
+        _sort_known(session, spec, area, result, row, record_id, exported)
+    elif people is not None:
+        _officer_person(people, result, row)
+        if (twin := _earlier_officer(seen, row)) is not None:
+            row.status = "duplicate"
+            row.duplicates.append(_("may be the same as row {row}").format(row=twin))
+        elif (held := people.officer_of(row.values.get("person_id"))) is not None:
+            _sort_known(session, spec, area, result, row, held, None)  # imported before
     if row.status in ("unchanged", "conflict") or row.problems:
         return
-    draft = area.draft(
-        id=row.record_id, fields=fields if row.record_id else {**area.new().fields, **fields}
-    )
-    for problem in area.check(session, draft):
-        if problem.is_error:
-            column = result.title_of(registry.drafts.plain_field(problem.field))
-            row.problems.append(cell_problem(row.number, column, problem.message))
-    if row.problems or row.record_id:
+    _check(session, spec, area, result, row)  # a duplicate too: the officer may take it
+    if row.problems or row.record_id or row.status == "duplicate":
         return
     twin = seen.earlier_row(row)
     if twin is not None:
@@ -198,10 +244,62 @@ def _sort(session: Session, spec: Kind, result: Preview, row: Row, seen: matchin
         row.duplicates.append(_("may be the same as row {row}").format(row=twin))
         return
     seen.against_registry(row)
+    if row.status == "unchanged" and row.parts:  # a record here, given new part rows
+        row.changed = parts.changed_parts(session, spec, row)
+        if row.changed:
+            row.status = "updated"
+            _check(session, spec, area, result, row)
+
+
+def _check(session: Session, spec: Kind, area: Any, result: Preview, row: Row) -> None:
+    """The problems the editors' check finds in the row's draft, each in its sheet's cell."""
+    draft, where = parts.draft_of(session, spec, row)
+    for problem in area.check(session, draft):
+        if not problem.is_error:
+            continue
+        place, _dot, name = problem.field.rpartition(".")
+        part_row = where.get(place)
+        if part_row is None:
+            column = result.title_of(registry.drafts.plain_field(problem.field))
+            row.problems.append(cell_problem(row.number, column, problem.message))
+            continue
+        text = sheet_problem(
+            part_row.sheet, part_row.number, part_row.titles.get(name, name), problem.message
+        )
+        part_row.problems.append(text)
+        part_row.status = "problem"
+        row.problems.append(text)
+
+
+def _officer_person(people: People, result: Preview, row: Row) -> None:
+    """A new officer is a person here (by name and birth year), a new one, or a problem."""
+    person_id, count = parts.person_of(people, row.values)
+    if person_id:
+        row.values["person_id"] = person_id
+    elif count:
+        name = str(row.values.get("full_name") or "")
+        problem = several_people(name, count)
+        row.problems.append(cell_problem(row.number, result.title_of("full_name"), problem))
+
+
+def _earlier_officer(seen: matching.Matcher, row: Row) -> int | None:
+    """The earlier row of the file naming the same officer (the same person, or the same
+    name and birth year of a new one)."""
+    values = row.values
+    person = (
+        values.get("person_id") or f"{fold(values.get('full_name'))}|{values.get('birth_year')}"
+    )
+    return None if (n := seen.rows.setdefault(f"officer:{person}", row.number)) == row.number else n
 
 
 def _sort_known(
-    session: Session, area: Any, result: Preview, row: Row, record_id: str, exported: str | None
+    session: Session,
+    spec: Kind,
+    area: Any,
+    result: Preview,
+    row: Row,
+    record_id: str,
+    exported: str | None,
 ) -> None:
     try:
         record = records.get_live(session, area.draft.MODEL, record_id)
@@ -209,7 +307,9 @@ def _sort_known(
         row.problems.append(cell_problem(row.number, result.title_of(ID_KEY), str(exc)))
         return
     row.record_id = record_id
-    row.changed = [result.title_of(k) for k in matching.changed_fields(record, row.values)]
+    own = parts.own_fields(spec, row.values)
+    row.changed = [result.title_of(k) for k in matching.changed_fields(record, own)]
+    row.changed += parts.changed_parts(session, spec, row)
     if not row.changed:
         row.status = "unchanged"
     elif exported and exported != version_tag(record):

@@ -23,3 +23,6 @@ class Row:
     changed: list[str] = field(default_factory=list)  # column titles an update changes
     converted: list[tuple[str, str, str]] = field(default_factory=list)  # column, typed, text
     note: str = ""  # why a conflict is not taken
+    sheet: str = ""  # a part sheet's name ("" for the first sheet)
+    parts: dict[str, list[Row]] = field(default_factory=dict)  # its rows of the part sheets
+    titles: dict[str, str] = field(default_factory=dict)  # a part row's columns: key → title

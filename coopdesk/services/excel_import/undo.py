@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from coopdesk.db.models import AuditEvent, DuplicateDismissal, ExcelImport
+from coopdesk.db.models import AuditEvent, Base, DuplicateDismissal, ExcelImport, Synced
 from coopdesk.i18n import _
 from coopdesk.services import records, registry
 from coopdesk.services.backups import before_change
@@ -63,21 +63,21 @@ def undo_excel_import(session: Session, import_id: int, actor: str) -> int:
     model = registry.area(log.kind).draft.MODEL
     first_event = session.execute(select(func.coalesce(func.max(AuditEvent.id), 0))).scalar_one()
     touched = set()
-    for event in _events(session, log):
+    for event in _events(session, log):  # the latest first: a board row before its person
         if event.entity == DuplicateDismissal.__tablename__:
             _undo_dismissal(session, event, actor)
             continue
-        if event.entity != model.__tablename__:
-            continue  # a part saved with the record goes with it
-        record = session.get(model, event.entity_id)
+        kept = _MODELS.get(event.entity)
+        record = session.get(kept, event.entity_id) if kept is not None else None
         if record is None:
             continue
-        touched.add(event.entity_id)
+        if event.entity == model.__tablename__:
+            touched.add(event.entity_id)
         if event.action == "create":
             if record.deleted_at is None:
                 records.delete(session, record, actor)
         else:
-            records.update(session, record, _before(event, registry.area(log.kind).draft), actor)
+            records.update(session, record, _before(event, _draft_type(log.kind, kept)), actor)
     session.execute(
         update(AuditEvent)
         .where(AuditEvent.id > first_event)
@@ -90,6 +90,27 @@ def undo_excel_import(session: Session, import_id: int, actor: str) -> int:
     log.undone_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     session.flush()
     return len(touched)
+
+
+_MODELS: dict[str, Any] = {
+    str(m.persist_selectable.description): m.class_
+    for m in Base.registry.mappers
+    if issubclass(m.class_, Synced)
+}
+
+
+_STAMPS = ("id", "version", "unit_code", "created_at", "updated_at", "created_by", "updated_by",
+           "deleted_at")  # fmt: skip
+
+
+def _draft_type(kind: str, model: Any) -> Any:
+    """The draft type whose fields type an update's values: the kind's own, or one of all the
+    columns of a part's record (a board row, a year's figures)."""
+    own = registry.area(kind).draft
+    if own.MODEL is model:
+        return own
+    keys = tuple(c.key for c in model.__table__.columns if c.key not in _STAMPS)
+    return type("PartDraft", (drafts.Draft,), {"MODEL": model, "FIELDS": keys})
 
 
 def _undo_dismissal(session: Session, event: AuditEvent, actor: str) -> None:

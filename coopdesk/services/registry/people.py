@@ -105,13 +105,19 @@ def person_for(
     actor: str,
     created: dict[tuple[str, str], str],
 ) -> str:
-    """The id of the person a row names, adding a new person once per name and gender."""
+    """The id of the person a row names, adding a new person once per name and gender
+    (with her birth year when the row has one: an Excel import's)."""
     if row.get("person_id"):
         return str(row["person_id"])
     key = (str(row["full_name"]).strip(), row.get("gender") or "F")
     if key not in created:
         person = people.create_person(
-            session, key[0], actor=actor, unit_code=unit_code, gender=key[1]
+            session,
+            key[0],
+            actor=actor,
+            unit_code=unit_code,
+            gender=key[1],
+            birth_year=row.get("birth_year"),
         )
         created[key] = person.id
     return created[key]

@@ -62,3 +62,16 @@ def fill(path: Path, rows: Sequence[Sequence[Any]], out: Path | None = None) -> 
             sheet.cell(row=n, column=c, value=value)
     book.save(out or path)
     return out or path
+
+
+def fill_sheets(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], out: Path) -> Path:
+    """The template at `path` with rows typed below the headers of the named sheets."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    for name, rows in sheets.items():
+        for n, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                book[name].cell(row=n, column=c, value=value)
+    book.save(out)
+    return out
