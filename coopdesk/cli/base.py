@@ -147,15 +147,16 @@ def _init(args: argparse.Namespace) -> int:
 def _init_admin_and_keys(data_dir: Path, login: str, name: str, password: str | None) -> None:
     """The administrator account and the installation's keys, under one password and one
     recovery code (it opens both); the fingerprint and the code printed."""
-    from coopdesk.services import accounts, trust
+    from coopdesk.services import accounts, setup, trust
 
     if password is None:
         print(_("No keys were made (no password given): run `coopdesk identity` to make them."))
         return
     try:
         with _session(data_dir) as session:
-            first = accounts.create_first_admin(session, login, password, name)
-            info = trust.create_identity(session, password, code=first.recovery_code)
+            first = setup.first_admin(session, login, password, name)
+            info = trust.identity(session)
+            assert info is not None  # a new installation: its keys were just made
     except (accounts.AccountError, trust.TrustRefused) as exc:
         raise CliError(str(exc)) from exc
     finally:

@@ -183,12 +183,10 @@ def _role_label(role: str) -> str:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from coopdesk.services import accounts
+    from coopdesk.services import accounts, setup
 
     if not _run(args, accounts.has_accounts):
-        first = _account(
-            args, accounts.create_first_admin, args.login, _new_password(args), args.name
-        )
+        first = _account(args, setup.first_admin, args.login, _new_password(args), args.name)
         print(_("The administrator “{login}” was made.").format(login=first.account.login))
         print_recovery_code(first.recovery_code)
         return 0

@@ -21,7 +21,6 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -292,22 +291,6 @@ def create_first_admin(
     account = _log_in(row, key)
     _seal_existing(session)
     return FirstAdmin(account, code)
-
-
-def set_up(
-    session: Session,
-    installation: Any,
-    documents: dict[str, Any],
-    login_name: str,
-    password: str,
-) -> tuple[Any, str]:
-    """The first-run wizard's one step: the installation and its document settings
-    (`settings.save_setup`), then its administrator; (installation, recovery code)."""
-    from coopdesk.services import settings
-
-    saved = settings.save_setup(session, installation, documents)
-    first = create_first_admin(session, login_name, password, saved.officer)
-    return saved, first.recovery_code
 
 
 def _seal_existing(session: Session) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.accounts import ROLE_LABELS, AccountRole, Permission
 from coopdesk.i18n import _, format_date
-from coopdesk.services import accounts
+from coopdesk.services import accounts, setup
 from coopdesk.ui import idle_lock
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.roles import may
@@ -101,7 +101,7 @@ class PasswordDialog(QDialog):
         if self.target is not None:
             job: tuple[Any, ...] = (accounts.reset_password, self.target, password)
         elif self.first:
-            job = (accounts.create_first_admin, self.login.text(), password, self.name.text())
+            job = (setup.first_admin, self.login.text(), password, self.name.text())
         else:
             role = str(self.role.currentData())
             job = (accounts.add_account, self.login.text(), password, role, self.name.text())

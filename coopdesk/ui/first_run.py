@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.i18n import _
 from coopdesk.security import passwords
-from coopdesk.services import accounts, settings, units
+from coopdesk.services import accounts, settings, setup, units
 from coopdesk.ui.context import AppContext
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -396,7 +396,7 @@ class FirstRunWizard(QWizard):
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.ctx.write(
-            accounts.set_up,
+            setup.set_up,
             installation,
             documents,
             self.account_page.login.text(),

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from coopdesk.db.engine import session_scope
-from coopdesk.services import accounts, settings
+from coopdesk.services import accounts, settings, trust
+from coopdesk.sync import trust as sync_trust
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.first_run import FirstRunWizard
 from coopdesk.ui.tasks import InlineTaskRunner
@@ -68,6 +69,17 @@ def test_first_run_sets_up_a_commune(qtbot, fresh, engine) -> None:
         docs = settings.get_document_settings(s, "03408")
     assert (inst.unit_code, inst.role, inst.officer) == ("03408", "commune", "Lò Thị Mai")
     assert docs.issuer == "HỘI LHPN PHƯỜNG TÂN PHONG"
+    one_code_opens_the_keys_and_the_accounts(engine, account.code.text())
+
+
+def one_code_opens_the_keys_and_the_accounts(engine, code: str) -> None:
+    """The wizard made the keys too (the Bundles page asks for no second code), under the
+    password and under the one code shown."""
+    with session_scope(engine) as s:
+        assert trust.identity(s) is not None
+        sync_trust.unlock(s, ADMIN_PASSWORD)
+        sync_trust.unlock(s, code)
+        accounts.recover(s, code, "admin", "mat-khau-moi-sau-khi-quen")
 
 
 def test_province_office_must_choose_a_province(qtbot, fresh, engine) -> None:
