@@ -26,7 +26,7 @@ from coopdesk.i18n import _, fold
 from coopdesk.services import registry
 from coopdesk.services.excel_import.kinds import LINK_KEY, Kind, Part
 from coopdesk.services.excel_import.references import People, several_people
-from coopdesk.services.excel_import.rows import Row
+from coopdesk.services.excel_import.rows import Row, sheet_problem
 from coopdesk.services.registry.drafts import Draft
 
 Reader = Callable[[str, dict[int, str], dict[str, Column], int, list[Cell]], Row]
@@ -131,8 +131,6 @@ class _Here:
 def _parent(
     spec: Kind, index: dict[str, list[Row]], here: _Here, row: Row, by_key: dict[str, Column]
 ) -> Row | None:
-    from coopdesk.services.excel_import.preview import sheet_problem
-
     link = str(row.values.get(LINK_KEY) or "")
     found = index.get(fold(link), [])
     if len(found) == 1:
@@ -156,8 +154,6 @@ def _find_person(
     people: People, part: Part, row: Row, parent: Row, by_key: dict[str, Column]
 ) -> None:
     """The existing person a row names (person_id), none (a new person), or a problem."""
-    from coopdesk.services.excel_import.preview import sheet_problem
-
     values = row.values
     if values.get(ID_KEY) or not values.get("full_name"):
         return  # an exported row names its stored row; no name is the area's problem

@@ -36,7 +36,7 @@ from coopdesk.services.excel_import import mapping as mappings
 from coopdesk.services.excel_import import matching, parts
 from coopdesk.services.excel_import.kinds import Kind, kind_of, version_tag
 from coopdesk.services.excel_import.references import People, several_people
-from coopdesk.services.excel_import.rows import OUTCOMES, Row
+from coopdesk.services.excel_import.rows import OUTCOMES, Row, cell_problem, sheet_problem
 from coopdesk.services.settings import installation_kept
 
 
@@ -194,22 +194,6 @@ def _read_row(
                 sheet_problem(sheet, number, column.title(), _("this column must be filled in"))
             )
     return row
-
-
-def sheet_problem(sheet: str, number: int, column: str, problem: str) -> str:
-    """'Trang “Ban quản lý”, dòng 3, cột Vai trò: …'; on the first sheet as cell_problem."""
-    if not sheet:
-        return cell_problem(number, column, problem)
-    return _("Sheet “{sheet}”, row {row}, column {column}: {problem}").format(
-        sheet=sheet, row=number, column=column, problem=problem
-    )
-
-
-def cell_problem(number: int, column: str, problem: str) -> str:
-    """'Dòng 14, cột Năm sinh: 3000 không phải năm hợp lệ'."""
-    return _("Row {row}, column {column}: {problem}").format(
-        row=number, column=column, problem=problem
-    )
 
 
 def _sort(
