@@ -89,6 +89,22 @@ def test_a_check_cut_short_at_start_is_finished_while_coopdesk_runs(
     assert health.check(data_dir, budget_s=0.0).finished is False  # and no longer forced
 
 
+def test_a_file_too_big_to_check_in_time_is_opened_at_start_and_its_header_read(
+    data_dir: Path, backed_up: backups.BackupInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(health, "CHECK_BYTES_PER_S", 1)  # every file is "too big" now
+    checked: list[Path] = []
+    monkeypatch.setattr(health, "quick_check", lambda f, stop=None: checked.append(f) or "")
+    db_file = paths.db_path(data_dir)
+    opened = health.check(data_dir)
+    assert opened.ok and not opened.finished and checked == []  # left to the background
+    with db_file.open("r+b") as fh:
+        fh.write(os.urandom(100))  # the header a failing disk left
+    refused = health.check(data_dir)
+    assert not refused.ok and refused.finished and checked == []
+    assert refused.backup is not None and refused.backup.path == backed_up.path
+
+
 def test_a_damaged_file_leads_to_the_latest_good_backup(
     data_dir: Path, backed_up: backups.BackupInfo
 ) -> None:
