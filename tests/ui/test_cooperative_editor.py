@@ -158,3 +158,31 @@ def test_an_editor_deleted_without_closing_stops_following_the_language(qtbot, c
     shiboken6.delete(dialog)  # gone without being closed (e.g. with its parent window)
     i18n.set_language("en")  # no listener left on the deleted window
     i18n.set_language("vi")
+
+
+def test_a_record_changed_by_another_officer_since_it_was_opened_is_not_overwritten(
+    qtbot, ctx
+) -> None:
+    from coopdesk.services.registry import cooperatives as coops
+
+    first = _new_dialog(qtbot, ctx)
+    first.identity.fields["name"].edit.insert("HTX Chè Tân Phong")
+    first.save()
+    assert first.saved, first.general_error.text()
+    mine = CooperativeDialog(ctx, first.record_id)
+    qtbot.addWidget(mine)
+    mine.show()
+    with ctx.session() as s:  # another officer on the hub renames it meanwhile
+        hers = coops.load_cooperative(s, first.record_id)
+        hers.fields["name"] = "HTX Chè Shan Tuyết Tân Phong"
+        coops.save_cooperative(s, hers, "Tẩn Thị Thảo")
+    name = mine.identity.fields["name"].edit
+    name.selectAll()
+    name.insert("HTX Chè và Dược liệu Tân Phong")  # (keyClicks types ASCII only)
+    qtbot.mouseClick(mine.save_button, Qt.MouseButton.LeftButton)
+    assert not mine.saved and mine.isVisible()
+    said = mine.general_error.text()
+    assert "Tẩn Thị Thảo" in said and "chưa được lưu" in said, said
+    assert name.text() == "HTX Chè và Dược liệu Tân Phong"  # what she typed is still there
+    with ctx.session() as s:
+        assert s.get(Cooperative, first.record_id).name == "HTX Chè Shan Tuyết Tân Phong"

@@ -13,6 +13,7 @@ from coopdesk.i18n import _
 from coopdesk.services import records
 from coopdesk.services.duplicates.sql import MODELS
 from coopdesk.services.registry.drafts import Area, Draft, Saved
+from coopdesk.services.registry.opened import save_unless_changed
 from coopdesk.sync import versions
 
 
@@ -39,11 +40,17 @@ def mark_not_duplicate(
 
 
 def save_as_different(
-    session: Session, area: Area, draft: Draft, actor: str, others: Iterable[str]
+    session: Session,
+    area: Area,
+    draft: Draft,
+    actor: str,
+    others: Iterable[str],
+    opened: Draft | None = None,
 ) -> Saved:
     """Save a record the officer says is none of `others` (its possible duplicates), and
-    remember each pair: one transaction, so either both are kept or neither."""
-    saved = area.save(session, draft, actor)
+    remember each pair: one transaction, so either both are kept or neither. Refused when the
+    record changed after the editor opened it as `opened` (`registry.opened`)."""
+    saved = save_unless_changed(session, area, draft, opened, actor)
     for other in others:
         mark_not_duplicate(session, area.entity, saved.id, other, actor)
     return saved

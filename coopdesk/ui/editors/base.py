@@ -6,11 +6,14 @@ saved records), problems shown beside their fields, Save (Ctrl+S) / Cancel (Esc)
 protection against losing unsaved changes. The dialog holds a draft of the record and its
 parts; it opens with `ctx.read(AREA.load, id)`, checks as the officer types with
 `ctx.read(AREA.check, draft)` and saves with `ctx.write(AREA.save, draft, actor)`: one
-transaction on a worker thread, so an error leaves nothing half-saved.
+transaction on a worker thread, so an error leaves nothing half-saved. The save is refused,
+with the form left as typed, when somebody changed the record after it was opened
+(`services.registry.opened`).
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -32,6 +35,7 @@ from coopdesk.domain.validation import Problem, ValidationFailed
 from coopdesk.i18n import _
 from coopdesk.services import records
 from coopdesk.services.registry.drafts import Area, Draft, Saved, plain_field
+from coopdesk.services.registry.opened import save_unless_changed
 from coopdesk.ui.context import AppContext
 from coopdesk.ui.editors.fields import Form
 from coopdesk.ui.editors.history import HistoryView
@@ -48,6 +52,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id = record_id
+        self.opened: Draft | None = None  # the record as it was opened, to see changes since
         self.dirty = False
         self.saved = False
         self.confirm_discard = self._ask_discard
@@ -90,7 +95,9 @@ class RecordDialog(QDialog):
         """The record's draft as saved, or the draft of a new record."""
         if self.record_id is None:
             return self.AREA.new()
-        return self.ctx.read(self.AREA.load, self.record_id)
+        draft = self.ctx.read(self.AREA.load, self.record_id)
+        self.opened = copy.deepcopy(draft)
+        return draft
 
     def collect(self) -> dict[str, Any] | None:
         """Read the main record's values; None when a field cannot be read.
@@ -247,8 +254,10 @@ class RecordDialog(QDialog):
             self._show_tab_of_first_error()
             return
         self.ctx.write(
-            self.AREA.save,
+            save_unless_changed,
+            self.AREA,
             self.make_draft(data),
+            self.opened,
             self.ctx.actor,
             on_done=self._saved,
             on_error=self._save_failed,

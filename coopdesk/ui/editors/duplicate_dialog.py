@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from coopdesk.i18n import N_, _
 from coopdesk.services import duplicates
 from coopdesk.services.duplicates import PossibleDuplicate
+from coopdesk.services.registry.opened import save_unless_changed
 from coopdesk.ui.editors.base import RecordDialog
 
 TEXTS = {
@@ -171,8 +172,10 @@ class GuardedRecordDialog(RecordDialog):
         if data is None:
             return
         self.ctx.write(
-            self.AREA.save,
+            save_unless_changed,
+            self.AREA,
             self.make_draft(data),
+            self.opened,
             self.ctx.actor,
             on_done=lambda saved: self._merge_saved(saved, other_id),
             on_error=self._save_failed,
@@ -201,6 +204,7 @@ class GuardedRecordDialog(RecordDialog):
             self.make_draft(data),
             self.ctx.actor,
             others,
+            self.opened,
             on_done=self._saved,
             on_error=self._save_failed,
             changes=self.AREA.entity,
