@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import event, literal_column, text
+from sqlalchemy import Integer, column, event, literal_column, text
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 
 from coopdesk.db.models.base import Base
@@ -83,15 +83,30 @@ def people_matching(folded: str) -> ColumnElement[bool] | None:
     return literal_column("people.rowid").in_(found.bindparams(q=query))
 
 
-def people_matches_upto(folded: str, cap: int) -> TextClause | None:
-    """How many index entries match (up to `cap`): cheap, from the index alone."""
+def people_match_ids(folded: str, cap: int) -> TextClause | None:
+    """The rowids of the first `cap` people the index matches: from the index alone."""
     query = match_text(folded)
     if query is None:
         return None
     return text(
-        f"SELECT count(*) FROM (SELECT rowid FROM {PEOPLE_SEARCH} "
-        f"WHERE {PEOPLE_SEARCH} MATCH :q LIMIT :cap)"
+        f"SELECT rowid FROM {PEOPLE_SEARCH} WHERE {PEOPLE_SEARCH} MATCH :q LIMIT :cap"
     ).bindparams(q=query, cap=cap)
+
+
+def people_among(rowids: list[int]) -> ColumnElement[bool]:
+    """People with these rowids (those `people_match_ids` gave)."""
+    return literal_column("people.rowid").in_(rowids)
+
+
+def people_match_join(folded: str) -> tuple[Any, ColumnElement[bool]] | None:
+    """(the index's matches as a subquery, its join to `people`): joined so, SQLite walks the
+    matches and reads each person by rowid, and a LIMIT stops it early however many match."""
+    query = match_text(folded)
+    if query is None:
+        return None
+    found = text(f"SELECT rowid AS match_rowid FROM {PEOPLE_SEARCH} WHERE {PEOPLE_SEARCH} MATCH :q")
+    matches = found.bindparams(q=query).columns(column("match_rowid", Integer)).subquery("matches")
+    return matches, literal_column("people.rowid") == matches.c.match_rowid
 
 
 @event.listens_for(Base.metadata, "after_create")

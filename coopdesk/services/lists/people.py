@@ -14,7 +14,12 @@ from sqlalchemy import literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Person, PersonSensitive
-from coopdesk.db.models.search import people_matches_upto, people_matching
+from coopdesk.db.models.search import (
+    people_among,
+    people_match_ids,
+    people_match_join,
+    people_matching,
+)
 from coopdesk.domain import labels as L
 from coopdesk.i18n import N_, _
 from coopdesk.services import list_filters as Q
@@ -86,7 +91,9 @@ def spec(session: Session) -> ListSpec:
             flag("managers", Q.manages_somewhere),
         ),
         search_index=people_matching,  # name words and phone digits, as prefixes
-        search_count=people_matches_upto,
+        search_ids=people_match_ids,
+        search_among=people_among,
         base_from_search=select(p.id).where(literal_column("+people.deleted_at").is_(None)),
+        search_join=people_match_join,
         shown_joins=((ps, ps.person_id == p.id),),
     )

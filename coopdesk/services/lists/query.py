@@ -9,7 +9,7 @@ order for an export or the command line. A row is `(id, value of each column…)
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,26 +69,44 @@ def unit_name_column(unit_code: Any) -> Column:
 
 
 @dataclass(frozen=True)
+class SearchPlans:
+    """The ways of reading a search an index serves: `ids`, the first matches' ids from the
+    index alone (at most NARROW_SEARCH + 1); `among(ids)`, the rows among those ids (few
+    matched: read from the index first); `driven`, the rows walked from the index's matches
+    (many matched: a first count stops at its cap)."""
+
+    ids: Any
+    among: Callable[[list[Any]], Select[Any]]
+    driven: Select[Any] | None = None
+
+
+@dataclass(frozen=True)
 class ListQuery:
     spec: ListSpec
     columns: tuple[Column, ...]
     filtered: Select[Any]  # select(id) with the scope, filters and search applied
-    # the same rows read from the search index first, and how many it matches: used when
-    # few match (NARROW_SEARCH), where walking the list's order would visit most rows
-    from_search: Select[Any] | None = None
-    search_count: Any = None
-    _plan: dict[str, Select[Any]] = field(default_factory=dict, compare=False, repr=False)
+    search: SearchPlans | None = None
+    _plan: dict[str, Select[Any] | bool] = field(default_factory=dict, compare=False, repr=False)
 
     def rows(self, session: Session) -> Select[Any]:
-        """`filtered`, or `from_search` when the search index matches few rows (decided once,
-        from the index alone)."""
-        if self.from_search is None or self.search_count is None:
+        """`filtered`, or the rows among the index's matches when it matches few (decided
+        once, from the index alone: the one reading of the index a narrow search needs)."""
+        if self.search is None:
             return self.filtered
         if "rows" not in self._plan:
-            matched = session.connection().execute(self.search_count).scalar_one()
-            narrow = int(matched) <= NARROW_SEARCH
-            self._plan["rows"] = self.from_search if narrow else self.filtered
-        return self._plan["rows"]
+            ids = [r[0] for r in session.connection().execute(self.search.ids)]
+            narrow = len(ids) <= NARROW_SEARCH
+            self._plan["narrow"] = narrow
+            self._plan["rows"] = self.search.among(ids) if narrow else self.filtered
+        rows = self._plan["rows"]
+        assert not isinstance(rows, bool)
+        return rows
+
+    def _first_count_rows(self, session: Session) -> Select[Any]:
+        rows = self.rows(session)
+        if self.search is not None and self.search.driven is not None and not self._plan["narrow"]:
+            return self.search.driven
+        return rows
 
     @property
     def id_expr(self) -> Any:
@@ -114,7 +132,7 @@ class ListQuery:
     def count_upto(self, session: Session, cap: int) -> int:
         """The number of rows, counting no further than `cap` (a first figure that costs at
         most `cap` index entries, however long the list)."""
-        rows = self.rows(session).with_only_columns(self.id_expr).order_by(None)
+        rows = self._first_count_rows(session).with_only_columns(self.id_expr).order_by(None)
         statement = select(func.count()).select_from(rows.limit(cap).subquery())
         return int(session.connection().execute(statement).scalar_one())
 
@@ -212,15 +230,21 @@ class ListDefinition:
         matches = self._search(search)
         if not matches:
             return ListQuery(self.spec, self.columns, self.spec.base.where(*where))
-        where.append(or_(*matches))
-        query = ListQuery(self.spec, self.columns, self.spec.base.where(*where))
-        spec, folded = self.spec, fold(search)
-        if spec.base_from_search is None or spec.search_count is None:
-            return query
-        return ListQuery(
-            spec, self.columns, query.filtered, spec.base_from_search.where(*where),
-            spec.search_count(folded, NARROW_SEARCH + 1),
-        )  # fmt: skip
+        filtered = self.spec.base.where(*where, or_(*matches))
+        return ListQuery(self.spec, self.columns, filtered, self._search_plans(search, where))
+
+    def _search_plans(self, text: str, where: list[Any]) -> SearchPlans | None:
+        spec, folded = self.spec, fold(text)
+        if spec.search_ids is None or spec.search_among is None or spec.base_from_search is None:
+            return None
+        among, base = spec.search_among, spec.base_from_search
+        joined = spec.search_join(folded) if spec.search_join is not None else None
+        driven = None if joined is None else spec.base.join(*joined).where(*where)
+        return SearchPlans(
+            spec.search_ids(folded, NARROW_SEARCH + 1),
+            lambda ids: base.where(*where, among(ids)),
+            driven,
+        )
 
     def _search(self, text: str) -> list[ColumnElement[bool]]:
         if self.spec.search_index is not None:  # whole-word prefixes, from the search index

@@ -119,10 +119,15 @@ class ListSpec:
     # when given, it replaces the "contains" search of `search` and `number_search`
     search_index: Callable[[str], ColumnElement[bool] | None] | None = None
     # when few rows match, reading them from the search index first is quicker than walking
-    # the list's order: how many match (folded text, cap), and a base whose "not deleted"
-    # condition no index serves (so SQLite starts from the search index)
-    search_count: Callable[[str, int], Any] | None = None
+    # the list's order: the ids of the first matches (folded text, cap) from the index alone,
+    # the rows among such ids, and a base whose "not deleted" condition no index serves (so
+    # SQLite starts from those ids)
+    search_ids: Callable[[str, int], Any] | None = None
+    search_among: Callable[[list[Any]], ColumnElement[bool]] | None = None
     base_from_search: Select[Any] | None = None
+    # when many match, a first count walks the index's matches (subquery, join on the list's
+    # table) and stops at its cap
+    search_join: Callable[[str], tuple[Any, ColumnElement[bool]] | None] | None = None
     shown_joins: tuple[tuple[Any, Any], ...] = ()
 
     def unit(self) -> Any:

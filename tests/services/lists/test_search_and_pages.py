@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from coopdesk.db.engine import session_scope
 from coopdesk.services import lists
 from coopdesk.services.lists import Scope, paging
-from tests.services.lists.data import HOME, cooperative, person
+from tests.services.lists.data import HOME, OTHER, cooperative, person
 
 
 @pytest.fixture
@@ -111,4 +111,26 @@ def test_both_ways_of_reading_a_search_give_the_same_people(
     shown = [row[1] for row in query.all_rows(s)]
     assert shown == ["Nguyễn Thị Hoa", "Nguyễn Thị Hoà", "Nguyễn Thị Hoài"]
     assert query.count(s) == 3
-    assert query.rows(s) is (query.from_search if narrow_at else query.filtered)
+    assert query.count_upto(s, 2) == 2 and query.count_upto(s, 10) == 3
+    assert (query.rows(s) is query.filtered) == (narrow_at == 0)
+
+
+@pytest.mark.parametrize("narrow_at", [0, 8000])
+def test_a_first_count_of_a_search_keeps_to_the_scope(
+    s: Session, monkeypatch: pytest.MonkeyPatch, narrow_at: int
+) -> None:
+    """Walked from the index (many match) or read among its ids (few), the first count leaves
+    out another commune's people, the deleted and those the filters leave out."""
+    monkeypatch.setattr(sys.modules["coopdesk.services.lists.query"], "NARROW_SEARCH", narrow_at)
+    for given in ("Hoa", "Hoà", "Hoài"):
+        person(s, "Lò", "Thị", given)
+    person(s, "Lò", "Văn", "Hoàng", gender="M")
+    person(s, "Lò", "Thị", "Hoa", unit_code=OTHER)
+    gone = person(s, "Lò", "Thị", "Hoan")
+    gone.deleted_at = gone.created_at
+    s.flush()
+    query = lists.query(s, "people", Scope(HOME), {"gender": "F"}, "lo ho")
+    assert query.count_upto(s, 100) == query.count(s) == 3
+    assert query.count_upto(s, 2) == 2
+    province = lists.query(s, "people", Scope("12", subtree=True), {}, "lo ho")
+    assert province.count_upto(s, 100) == province.count(s) == 5
