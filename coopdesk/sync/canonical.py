@@ -35,7 +35,7 @@ def _nfc(value: Any) -> Any:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, dict):
-        return {_nfc(k): _nfc_item(v) for k, v in value.items()}
+        return _nfc_dict(value)
     if isinstance(value, list | tuple):
         return [_nfc_item(v) for v in value]
     if isinstance(value, float):
@@ -43,8 +43,23 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+def _nfc_dict(value: dict[Any, Any]) -> dict[Any, Any]:
+    """`_nfc` of a dict, with no call for ASCII keys and the common scalars (most of a bundle)."""
+    out = {}
+    for key, item in value.items():
+        if type(key) is not str or not key.isascii():
+            key = _nfc(key)
+        kind = type(item)
+        if kind is str:
+            if not item.isascii():
+                item = unicodedata.normalize("NFC", item)
+        elif not (item is None or kind is int or kind is bool):
+            item = _nfc(item)
+        out[key] = item
+    return out
+
+
 def _nfc_item(value: Any) -> Any:
-    """`_nfc` of an item, without a call for the common scalars (most of a bundle's values)."""
     kind = type(value)
     if kind is str:
         return value if value.isascii() else unicodedata.normalize("NFC", value)

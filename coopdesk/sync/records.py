@@ -79,8 +79,4 @@ def data_to_values(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
 def values_data(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
     """Column values (from `data_to_values`) as bundle fields, in the exact canonical spelling
     this database would produce."""
-    return {
-        name: canonical.writer(table.c[name])(value)
-        for name, value in values.items()
-        if name not in META_COLUMNS
-    }
+    return {name: write(values[name]) for name, write, _r, _d in _fields(table) if name in values}
