@@ -73,6 +73,13 @@ def dumps(value: Any) -> str:
     return json.dumps(_nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def dumps_fields(fields: dict[str, Any]) -> str:
+    """`dumps` of a record's fields as `sync.records` makes them (one level of texts in NFC,
+    whole numbers, booleans and nulls): the same text without walking the values again, for
+    the audit event of every record an import writes."""
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def dumps_bytes(value: Any) -> bytes:
     return dumps(value).encode("utf-8")
 
@@ -226,6 +233,15 @@ def _write_other(value: Any) -> Any:
     if isinstance(value, str) and not value.isascii():
         return unicodedata.normalize("NFC", value)
     return value
+
+
+def writes_as_read(column: Column[Any]) -> bool:
+    """Whether `writer` gives back unchanged what `reader` made (texts, whole numbers and
+    booleans; not dates, times or decimals, whose spelling the writer chooses)."""
+    ctype = column.type
+    if isinstance(ctype, Integer | BigInteger | Boolean):
+        return True
+    return isinstance(ctype, String | Text) and not isinstance(ctype, DateTime | Date | Numeric)
 
 
 @functools.cache

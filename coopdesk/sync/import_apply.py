@@ -160,7 +160,8 @@ def audit_row(
     source_json: str,
     now: dt.datetime,
 ) -> dict[str, Any]:
-    """Values of an audit event for a record an import (or its undo) changed."""
+    """Values of an audit event for a record an import (or its undo) changed; `before` and
+    `after` are fields as this database spells them (`sync.records`)."""
     shown = after or before or {}
     return {
         "at": now,
@@ -169,7 +170,7 @@ def audit_row(
         "entity": table_name,
         "entity_id": record_id,
         "unit_code": shown.get("unit_code"),
-        "before": None if before is None else canonical.dumps(before),
-        "after": None if after is None else canonical.dumps(after),
+        "before": None if before is None else canonical.dumps_fields(before),
+        "after": None if after is None else canonical.dumps_fields(after),
         "source": source_json,
     }

@@ -16,7 +16,7 @@ META_COLUMNS = ("id", "version")
 
 def row_data(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row's fields (all columns but id and version) as JSON values."""
-    return {name: write(row[name]) for name, write, _read, _default in _fields(table)}
+    return {f.name: f.write(row[f.name]) for f in _fields(table)}
 
 
 class _Field(NamedTuple):
@@ -26,12 +26,19 @@ class _Field(NamedTuple):
     write: Callable[[Any], Any]
     read: Callable[[Any], Any]
     default: tuple[Any, ...]  # (value,) or () when a value is required
+    same: bool  # what `read` makes, `write` gives back unchanged
 
 
 @functools.cache
 def _fields(table: Table) -> tuple[_Field, ...]:
     return tuple(
-        _Field(c.name, canonical.writer(c), canonical.reader(c), _default(c))
+        _Field(
+            c.name,
+            canonical.writer(c),
+            canonical.reader(c),
+            _default(c),
+            canonical.writes_as_read(c),
+        )
         for c in table.columns
         if c.name not in META_COLUMNS
     )
@@ -63,7 +70,7 @@ def data_to_values(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
         unknown = next(name for name in data if name not in _names(table))
         raise FieldProblem(unknown, _("unknown field"))
     values: dict[str, Any] = {}
-    for name, _write, read, default in _fields(table):
+    for name, _write, read, default, _same in _fields(table):
         if name in data:
             try:
                 values[name] = read(data[name])
@@ -79,4 +86,8 @@ def data_to_values(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
 def values_data(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
     """Column values (from `data_to_values`) as bundle fields, in the exact canonical spelling
     this database would produce."""
-    return {name: write(values[name]) for name, write, _r, _d in _fields(table) if name in values}
+    return {
+        f.name: values[f.name] if f.same else f.write(values[f.name])
+        for f in _fields(table)
+        if f.name in values
+    }
