@@ -172,7 +172,8 @@ def import_figures(work: Path, national_copy: Path | None, repeat: int) -> list[
     """The three sizes; the national one only with a copy of a national database (imported
     into and rolled back: it is left as it was)."""
     from coopdesk import paths
-    from coopdesk.db.engine import open_database
+    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.sync import trust
 
     work.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="import-", dir=work))
@@ -188,6 +189,8 @@ def import_figures(work: Path, national_copy: Path | None, repeat: int) -> list[
         engine.dispose()
     if national_copy is not None:
         engine = open_database(national_copy.parent, create=False)
+        with session_scope(engine) as s:
+            trust.unlock(s, trust.DEMO_PASSWORD)  # a demo's keys (another run may not have)
         name = "bundle import: a commune into national data"
         out.append(figure(name, engine, national_copy, commune_data, PROVINCE, repeat))
         engine.dispose()
