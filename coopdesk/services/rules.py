@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, literal, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, func, literal, not_, or_, select, true
 from sqlalchemy.orm import aliased
 
 from coopdesk.db.models import (
@@ -27,6 +27,7 @@ from coopdesk.db.models import (
     Role,
     Training,
 )
+from coopdesk.db.planner import unindexed
 from coopdesk.domain.classification import When, programme_window, training_window
 from coopdesk.domain.indicators import THT_MANAGEMENT_ROLES
 from coopdesk.domain.periods import Period, as_period
@@ -35,8 +36,11 @@ HTX_KINDS = ("HTX", "LHHTX")  # the cooperatives whose managers are "HTX manager
 
 
 def management_role(r: Any, kind: Any) -> ColumnElement[bool]:
-    """The role is a management role for a cooperative of `kind` (group leader: THT only)."""
-    return and_(r.role.in_(THT_MANAGEMENT_ROLES), or_(kind == "THT", r.role != "group_leader"))
+    """The role is a management role for a cooperative of `kind` (group leader: THT only).
+    The role is read from the row (see `coopdesk.db.planner`)."""
+    return and_(
+        unindexed(r.role).in_(THT_MANAGEMENT_ROLES), or_(kind == "THT", r.role != "group_leader")
+    )
 
 
 def role_active(r: Any = Role, when: When = None) -> ColumnElement[bool]:
@@ -99,17 +103,6 @@ def manages(
     )
 
 
-def latest_year(period: Period | None = None, c: Any = Cooperative) -> Any:
-    """The year of the cooperative's latest yearly figures the period counts (any year)."""
-    y = aliased(CooperativeYear)
-    return (
-        select(func.max(y.year))
-        .where(y.cooperative_id == c.id, y.deleted_at.is_(None), _counted_year(y, period))
-        .correlate(c)
-        .scalar_subquery()
-    )
-
-
 def _counted_year(y: Any, period: Period | None) -> ColumnElement[bool]:
     if period is None:
         return y.year.is_not(None)
@@ -117,20 +110,18 @@ def _counted_year(y: Any, period: Period | None) -> ColumnElement[bool]:
 
 
 def majority_female_workers(period: Period | None = None, c: Any = Cooperative) -> Any:
-    """More than half of the workers are women by the latest yearly figures of the period."""
+    """More than half of the workers are women by the latest yearly figures of the period
+    (any year): the latest row is read once, in one seek."""
     y = aliased(CooperativeYear)
-    return exists(
-        select(literal(1))
-        .select_from(y)
-        .where(
-            y.cooperative_id == c.id,
-            y.deleted_at.is_(None),
-            y.year == latest_year(period, c),
-            y.workers > 0,
-            y.female_workers * 2 > y.workers,
-        )
+    latest = (
+        select(and_(y.workers > 0, y.female_workers * 2 > y.workers))
+        .where(y.cooperative_id == c.id, y.deleted_at.is_(None), _counted_year(y, period))
+        .order_by(y.year.desc())
+        .limit(1)
         .correlate(c)
+        .scalar_subquery()
     )
+    return func.coalesce(latest, false()).is_(True)
 
 
 def founded_under_programme(period: Period | None = None, c: Any = Cooperative) -> Any:

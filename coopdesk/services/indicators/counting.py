@@ -160,7 +160,13 @@ def women_managers(scope: Scope, period: Period) -> Select[str, str]:
     r, p, c = aliased(Role), aliased(Person), aliased(Cooperative)
     holds_role = rules.manager_role(r, c, period, rules.HTX_KINDS)
     if scope.leaves is None:  # the whole country: collect the managers once, then the women
-        managers = select(r.person_id).join(c, c.id == r.cooperative_id).where(holds_role)
+        # from the roles of HTX (a quarter of the cooperatives), not by walking every role
+        htx = select(Cooperative.id).where(Cooperative.kind.in_(rules.HTX_KINDS))
+        managers = (
+            select(r.person_id)
+            .join(c, c.id == r.cooperative_id)
+            .where(r.cooperative_id.in_(htx), holds_role)
+        )
         return select(p.id.label("pid"), scope.leaf("people", p).label("uc")).where(
             rules.woman(p), p.id.in_(managers)
         )
@@ -276,12 +282,12 @@ def training_in(t: Any, period: Period) -> ColumnElement[bool]:
 
 def completed_in(pa: Any, t: Any, p: Any, period: Period) -> ColumnElement[bool]:
     """A completed participation (none deleted) of a person in a training of the period."""
-    return and_(
-        training_in(t, period),
-        pa.deleted_at.is_(None),
-        pa.completed.is_(True),
-        p.deleted_at.is_(None),
-    )
+    return and_(done_in(pa, t, period), p.deleted_at.is_(None))
+
+
+def done_in(pa: Any, t: Any, period: Period) -> ColumnElement[bool]:
+    """`completed_in` but for the person (the participation and the training alone)."""
+    return and_(training_in(t, period), pa.deleted_at.is_(None), pa.completed.is_(True))
 
 
 def _trainings(session: Session, scope: Scope, period: Period, out: Partials) -> None:
@@ -313,14 +319,21 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
             .where(inner.c.n > 0)
             .group_by(inner.c.uc)
         ).all()
-    else:
-        person_leaf = scope.leaf("people", p)
-        rows = session.execute(
-            select(person_leaf, func.count(func.distinct(pa.person_id)), func.count())
+    else:  # the whole country: the period's participations per person, then their people
+        done = (
+            select(pa.person_id.label("pid"), func.count().label("n"))
             .select_from(pa)
             .join(t, t.id == pa.training_id)
-            .join(p, p.id == pa.person_id)
-            .where(completed_in(pa, t, p, period))
+            .where(done_in(pa, t, period))
+            .group_by(pa.person_id)
+            .subquery()
+        )
+        person_leaf = scope.leaf("people", p)
+        rows = session.execute(
+            select(person_leaf, func.count(), func.sum(done.c.n))
+            .select_from(done)
+            .join(p, p.id == done.c.pid)
+            .where(p.deleted_at.is_(None))
             .group_by(person_leaf)
         ).all()
     for unit, people, participations in rows:

@@ -161,8 +161,8 @@ class _Store:
             return
         if _data_version(self.session) != self.version:
             return
-        self.session.execute(
-            insert(s),
+        self.session.execute(  # one executemany of the table (no ORM bookkeeping per row)
+            insert(s.__table__),
             [
                 {"scope": scope, "period": self.key, "formula": FORMULA, "payload": payload}
                 for scope, payload in self.new.items()
