@@ -320,7 +320,7 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
             .group_by(inner.c.uc)
         ).all()
     else:  # the whole country: the period's participations per person, then their people
-        done = (
+        per_person = (
             select(pa.person_id.label("pid"), func.count().label("n"))
             .select_from(pa)
             .join(t, t.id == pa.training_id)
@@ -330,9 +330,9 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
         )
         person_leaf = scope.leaf("people", p)
         rows = session.execute(
-            select(person_leaf, func.count(), func.sum(done.c.n))
-            .select_from(done)
-            .join(p, p.id == done.c.pid)
+            select(person_leaf, func.count(), func.sum(per_person.c.n))
+            .select_from(per_person)
+            .join(p, p.id == per_person.c.pid)
             .where(p.deleted_at.is_(None))
             .group_by(person_leaf)
         ).all()

@@ -28,9 +28,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, not_, or_, select, text
+from sqlalchemy import Table, delete, insert, not_, or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -162,7 +162,7 @@ class _Store:
         if _data_version(self.session) != self.version:
             return
         self.session.execute(  # one executemany of the table (no ORM bookkeeping per row)
-            insert(s.__table__),
+            insert(cast(Table, IndicatorSummary.__table__)),
             [
                 {"scope": scope, "period": self.key, "formula": FORMULA, "payload": payload}
                 for scope, payload in self.new.items()
