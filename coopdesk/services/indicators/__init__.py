@@ -91,12 +91,10 @@ def compute_by_year(
     """Each indicator per calendar year (for the chart); years after `until` are None (a
     cooperative that exists today would otherwise "exist" in 2030 too)."""
     scope = resolve_scope(session, unit_code)
-    return {
-        year: None
-        if until is not None and year > until.year
-        else indicator_summary.rollup(session, scope, Period.calendar_year(year))[0]
-        for year in years
-    }
+    counted = [year for year in years if until is None or year <= until.year]
+    periods = [Period.calendar_year(year) for year in counted]
+    values = dict(zip(counted, indicator_summary.rollups(session, scope, periods), strict=True))
+    return {year: values[year][0] if year in values else None for year in years}
 
 
 def holds_other_provinces(session: Session, province_code: str) -> bool:

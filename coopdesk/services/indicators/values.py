@@ -62,7 +62,10 @@ def put(
     den: Any = None,
     part: str | None = None,
 ) -> None:
-    """Add a counted amount (and a ratio's denominator, or a part) to a unit's value."""
+    """Add a counted amount (and a ratio's denominator, or a part) to a unit's value.
+    Nothing counted is nothing to add (an absent value is zero), unless it names a part."""
+    if not num and not den and part is None:
+        return
     values = partials[unit]
     value = values.get(code)
     if value is None:
