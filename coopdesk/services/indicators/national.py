@@ -364,9 +364,10 @@ def _budget(session: Session, scope: Scope, periods: Periods, outs: Outs) -> Non
         .group_by(leaf, b.source, b.year)
     )
     # each unit's sources in their order, as for one period (the parts are shown in it)
+    years = [set(period.years) for period in periods]
     for unit, year, source, planned, allocated, spent in sorted(rows, key=_unit_source_year):
-        for period, out in zip(periods, outs, strict=True):
-            if year in period.years:  # a period of several years adds them up
+        for of_period, out in zip(years, outs, strict=True):
+            if year in of_period:  # a period of several years adds them up
                 put(out, unit, "budget_planned", planned, part=source)
                 put(out, unit, "budget_allocated", allocated, part=source)
                 put(out, unit, "budget_spent", spent, part=source)
