@@ -28,9 +28,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, not_, or_, select, text
+from sqlalchemy import delete, func, not_, or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -67,6 +67,8 @@ def period_key(period: Period) -> str:
 
 def encode(values: dict[str, Value]) -> str:
     """Non-zero values as compact JSON: code → [numerator, denominator, [[part, amount]…]]."""
+    if not values:  # a unit with no records
+        return "{}"
     out: dict[str, list[Any]] = {}
     for code, value in values.items():
         if not value.numerator and not value.denominator and not value.breakdown:
@@ -174,12 +176,10 @@ class _Store:
             return
         if _data_version(self.session) != self.version:
             return
-        self.session.execute(  # one executemany of the table (no ORM bookkeeping per row)
-            insert(cast(Table, IndicatorSummary.__table__)),
-            [
-                {"scope": scope, "period": self.key, "formula": FORMULA, "payload": payload}
-                for scope, payload in self.new.items()
-            ],
+        self.session.connection().exec_driver_sql(  # one executemany of plain rows
+            f"INSERT INTO {IndicatorSummary.__tablename__} (scope, period, formula, payload) "
+            "VALUES (?, ?, ?, ?)",
+            [(scope, self.key, FORMULA, payload) for scope, payload in self.new.items()],
         )
         self.session.info[_WRITTEN] = (id(self.dbapi), self.dbapi.total_changes)
 
