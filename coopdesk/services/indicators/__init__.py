@@ -4,13 +4,15 @@ targets set for it.
 Where a change goes:
 - a new indicator: name it in `coopdesk.domain.indicators` (the registry) and count it in
   `.counting` (its SQL, beside the others; the classification rules are `coopdesk.services.rules`);
-  `.behind` lists its records from the same conditions;
+  `.behind` lists its records from the same conditions, and `.national` counts them for every
+  unit and several periods at once (tests/services/test_rules_property.py holds the two);
 - which units count (a commune, a province, the country): `.scope`;
 - adding values up: `.values`; keeping them in the database: `.summary`.
 
 The values come from `.summary`, which keeps each unit's partial values in the database (kept
-current by triggers) and computes only what is missing with `.counting`. The subtree's value is
-the sum of its units' values; ratios add numerators and denominators.
+current by triggers) and computes only what is missing with `.counting` (the whole country,
+and the chart's years together, with `.national`). The subtree's value is the sum of its units'
+values; ratios add numerators and denominators.
 """
 
 from __future__ import annotations

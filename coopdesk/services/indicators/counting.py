@@ -13,6 +13,7 @@ Which unit a row belongs to:
 
 The conditions below are also what `.behind` lists for a number, so what is counted and what
 is listed cannot drift apart; the classification rules come from `coopdesk.services.rules`.
+Every unit at once (the whole country) is counted by `.national` from the same conditions.
 """
 
 from __future__ import annotations
