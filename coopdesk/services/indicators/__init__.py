@@ -72,11 +72,13 @@ def compute(
     *,
     today: dt.date | None = None,
     scope: Scope | None = None,
+    children: bool = True,
 ) -> Result:
-    """Every indicator for the unit's subtree, its children's values and the targets."""
+    """Every indicator for the unit's subtree, its children's values (a province's only when
+    `children`: without, `by_child` may be empty) and the targets."""
     period = Period.parse(period) if isinstance(period, str) else period
     scope = scope or resolve_scope(session, unit_code, period)
-    values, by_child = indicator_summary.rollup(session, scope, period)
+    values, by_child = indicator_summary.rollup(session, scope, period, children)
     return Result(
         scope=scope,
         period=period,
@@ -95,7 +97,8 @@ def compute_by_year(
     scope = resolve_scope(session, unit_code)
     counted = [year for year in years if until is None or year <= until.year]
     periods = [Period.calendar_year(year) for year in counted]
-    values = dict(zip(counted, indicator_summary.rollups(session, scope, periods), strict=True))
+    rolled = indicator_summary.rollups(session, scope, periods, children=False)
+    values = dict(zip(counted, rolled, strict=True))
     return {year: values[year][0] if year in values else None for year in years}
 
 

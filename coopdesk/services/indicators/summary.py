@@ -261,11 +261,11 @@ class _Rollup:
             return False
         return len(_tree(scope).leaves) - self.store.count_units() > WHOLE_COUNTRY_ABOVE
 
-    def run(self, scope: Scope) -> Rollup:
+    def run(self, scope: Scope, children: bool) -> Rollup:
         if scope.level == "national":
             return self.country(scope)
         if scope.level == "province":
-            return self.province(scope)
+            return self.province(scope, children)
         return self.commune(scope)
 
     def _everything(self) -> Partials:
@@ -291,14 +291,18 @@ class _Rollup:
         leaves = self.leaves(scope.leaves or [scope.unit_code])
         return fold(leaves.values()), {}
 
-    def province(self, scope: Scope) -> Rollup:
+    def province(self, scope: Scope, children: bool) -> Rollup:
         assert scope.unit_code is not None and scope.leaves is not None
+        total_key = f"t:{scope.unit_code}"
+        if not children:  # the total alone: stored, its communes need not be read
+            stored = self.store.read([total_key]).get(total_key)
+            if stored is not None:
+                return stored, {}
         leaves = self.leaves(scope.leaves)
         by_child = {
             code: fold(v for leaf, v in leaves.items() if scope.child_of.get(leaf) == code)
             for code, _name in scope.children
         }  # a child's own leaf, and the communes merged into it for the period
-        total_key = f"t:{scope.unit_code}"
         total = self.store.read([total_key]).get(total_key)
         if total is None:
             total = fold(leaves.values())
@@ -341,13 +345,16 @@ def _direct(session: Session, scope: Scope, period: Period) -> Rollup:
     return fold(kept), {code: fold(parts) for code, parts in by_child.items()}
 
 
-def rollup(session: Session, scope: Scope, period: Period) -> Rollup:
-    """The scope's values and its children's, from stored rows where they are current (and
-    the missing ones stored, in the caller's transaction)."""
-    return rollups(session, scope, [period])[0]
+def rollup(session: Session, scope: Scope, period: Period, children: bool = True) -> Rollup:
+    """The scope's values and its children's (when `children`; a province's may be left out,
+    as {}), from stored rows where they are current (and the missing ones stored, in the
+    caller's transaction)."""
+    return rollups(session, scope, [period], children)[0]
 
 
-def rollups(session: Session, scope: Scope, periods: Sequence[Period]) -> list[Rollup]:
+def rollups(
+    session: Session, scope: Scope, periods: Sequence[Period], children: bool = True
+) -> list[Rollup]:
     """`rollup` for several periods (the chart's years): the whole country, where it must be
     counted for several of them, is counted for all of them in one pass over each table."""
     # Stored values are per unit; a split divides a unit's records, so they are counted afresh.
@@ -360,7 +367,7 @@ def rollups(session: Session, scope: Scope, periods: Sequence[Period]) -> list[R
         works = [_Rollup(session, store, store.period) for store in stores]
         if scope.level == "national":
             _count_country_together(session, [w for w in works if w.needs_everything(scope)])
-        results = [work.run(scope) for work in works]
+        results = [work.run(scope, children) for work in works]
         ok = True
         return results
     finally:
