@@ -156,19 +156,23 @@ def yearly_figures(session: Session, scope: Scope, period: Period, out: Partials
         .where(*figures_in(y, c, scope, period))
         .subquery()
     )
-    last = inner.c.rank == 1
-    rows = session.execute(
-        select(
-            inner.c.uc,
-            func.sum(case((inner.c.kind.in_(("HTX", "THT")), inner.c.jobs), else_=0)),
-            func.sum(case((and_(last, inner.c.kind == "HTX"), inner.c.fw), else_=0)),
-            func.sum(case((and_(last, inner.c.kind == "THT"), inner.c.fw), else_=0)),
-        ).group_by(inner.c.uc)
-    ).all()
-    for unit, jobs, fw_htx, fw_tht in rows:
-        put(out, unit, "new_jobs_women", jobs)
-        put(out, unit, "female_workers_htx", fw_htx)
-        put(out, unit, "female_workers_tht", fw_tht)
+    sums = figure_sums(inner.c.kind, inner.c.jobs, inner.c.fw, inner.c.rank == 1)
+    for unit, *found in session.execute(select(inner.c.uc, *sums).group_by(inner.c.uc)):
+        for code, amount in zip(FIGURE_CODES, found, strict=True):
+            put(out, unit, code, amount)
+
+
+FIGURE_CODES = ("new_jobs_women", "female_workers_htx", "female_workers_tht")
+
+
+def figure_sums(kind: Any, jobs: Any, fw: Any, latest: Any) -> list[Any]:
+    """The sums of `FIGURE_CODES` over yearly figures rows: new jobs of every year, female
+    workers of each cooperative's latest row (`latest`)."""
+    return [
+        func.sum(case((kind.in_(("HTX", "THT")), jobs), else_=0)),
+        func.sum(case((and_(latest, kind == "HTX"), fw), else_=0)),
+        func.sum(case((and_(latest, kind == "THT"), fw), else_=0)),
+    ]
 
 
 # --- women managers and officers -----------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from coopdesk.db.models import (
@@ -92,11 +92,8 @@ def _cooperatives(session: Session, scope: Scope, periods: Periods, outs: Outs) 
     per_coop = (
         select(
             scope.leaf("cooperatives", c).label("uc"),
-            c.kind,
-            c.status,
+            c.kind,  # and what `cooperative_counts` asks beyond the facts below
             c.founded_on,
-            c.dissolved_on,
-            c.deleted_at,
             c.hoi_supported,
             c.founded_with_hoi_support,
             sum_of_bits(case((rules.alive(c, p), 1), else_=0) for p in periods).label("alive"),
@@ -143,13 +140,7 @@ def _yearly_figures(session: Session, scope: Scope, periods: Periods, outs: Outs
     leaf = scope.leaf("cooperatives", c)
     years = sorted({period.years[0] for period in periods})
     rows = session.execute(  # one year: each cooperative's row of that year is its latest
-        select(
-            leaf,
-            y.year,
-            func.sum(case((c.kind.in_(("HTX", "THT")), y.new_jobs_women), else_=0)),
-            func.sum(case((c.kind == "HTX", y.female_workers), else_=0)),
-            func.sum(case((c.kind == "THT", y.female_workers), else_=0)),
-        )
+        select(leaf, y.year, *q.figure_sums(c.kind, y.new_jobs_women, y.female_workers, true()))
         .select_from(y)
         .join(c, c.id == y.cooperative_id)
         .where(
@@ -160,12 +151,11 @@ def _yearly_figures(session: Session, scope: Scope, periods: Periods, outs: Outs
         )
         .group_by(leaf, y.year)
     )
-    for unit, year, jobs, fw_htx, fw_tht in rows:
+    for unit, year, *found in rows:
         for period, out in zip(periods, outs, strict=True):
             if period.years[0] == year:
-                put(out, unit, "new_jobs_women", jobs)
-                put(out, unit, "female_workers_htx", fw_htx)
-                put(out, unit, "female_workers_tht", fw_tht)
+                for code, amount in zip(q.FIGURE_CODES, found, strict=True):
+                    put(out, unit, code, amount)
 
 
 # --- women managers and officers -----------------------------------------------------------
