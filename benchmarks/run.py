@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import figures
+from benchmarks import figures, import_speed
 
 
 def _table(rows: list[figures.Figure]) -> str:
@@ -71,6 +71,7 @@ def main() -> int:
     rows += figures.search(db_file, engine, args.unit, args.repeat)
     engine.dispose()
     copy = figures.work_copy(db_file, work)
+    rows += import_speed.import_figures(work / "import", copy, min(args.repeat, 3))
     rows += figures.indicators(copy, args.province, args.year, args.repeat)
     rows.append(figures.province_cli(copy, args.province, args.repeat))
     rows.append(figures.people_page_memory(args.data_dir))

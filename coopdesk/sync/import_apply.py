@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, update
 from sqlalchemy.orm import Session
 
+from coopdesk.db.bulk import insert_rows
 from coopdesk.db.models import AuditEvent, SyncConflict, SyncPending
 from coopdesk.sync import canonical, versions
 from coopdesk.sync.forget import REDACTED, forget_erased
@@ -21,6 +22,7 @@ from coopdesk.sync.records import data_to_values
 from coopdesk.sync.state import Held
 
 AUDIT_BATCH = 2000
+_AUDIT = cast(Table, AuditEvent.__table__)
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,18 @@ def held_json(held: Held) -> dict[str, Any]:
     }
 
 
-def _update_row(session: Session, table: Table, record_id: str, row: VD) -> None:
+def _values(
+    table: Table, data: dict[str, Any], converted: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    known = converted.get(id(data))
+    return dict(known) if known is not None else data_to_values(table, data)
+
+
+def _update_row(
+    session: Session, table: Table, record_id: str, row: VD, converted: dict[int, dict[str, Any]]
+) -> None:
     version, data = row
-    values = data_to_values(table, data)
+    values = _values(table, data, converted)
     values["version"] = version.text()
     session.execute(update(table).where(table.c.id == record_id).values(**values))
 
@@ -76,8 +87,15 @@ def write_side(
         session.execute(insert(model).values(**values))
 
 
-def apply_changes(session: Session, changes: list[Change], bundle_id: str) -> None:
-    """Write the planned changes, parents before children; new rows in batches per table."""
+def apply_changes(
+    session: Session,
+    changes: list[Change],
+    bundle_id: str,
+    converted: dict[int, dict[str, Any]] | None = None,
+) -> None:
+    """Write the planned changes, parents before children; new rows in batches per table.
+    `converted`: column values already made of rows' fields, by the identity of the fields' dict."""
+    converted = converted or {}
     order = {t.name: n for n, t in enumerate(versions.synced_tables())}
     batch: list[dict[str, Any]] = []
     batch_table: Table | None = None
@@ -90,10 +108,10 @@ def apply_changes(session: Session, changes: list[Change], bundle_id: str) -> No
         if change.row_changed and change.row is not None:
             if change.before.row is None:
                 version, data = change.row
-                values = data_to_values(change.table, data)
+                values = _values(change.table, data, converted)
                 batch.append({"id": change.record_id, **values, "version": version.text()})
             else:
-                _update_row(session, change.table, change.record_id, change.row)
+                _update_row(session, change.table, change.record_id, change.row, converted)
         name, rid = change.table.name, change.record_id
         if change.before.conflicts or change.conflicts:
             write_side(session, SyncConflict, name, rid, change.conflicts)
@@ -104,7 +122,7 @@ def apply_changes(session: Session, changes: list[Change], bundle_id: str) -> No
 
 def _insert(session: Session, table: Table | None, batch: list[dict[str, Any]]) -> None:
     if batch and table is not None:
-        session.execute(insert(table), batch)
+        insert_rows(session, table, batch)
     batch.clear()
 
 
@@ -130,7 +148,7 @@ def audit_imported(
         rows.append(row)
     forget_erased(session, erased)  # earlier events, other versions and undo logs too
     for n in range(0, len(rows), AUDIT_BATCH):
-        session.execute(insert(AuditEvent), rows[n : n + AUDIT_BATCH])
+        insert_rows(session, _AUDIT, rows[n : n + AUDIT_BATCH])
 
 
 def audit_row(
@@ -142,7 +160,8 @@ def audit_row(
     source_json: str,
     now: dt.datetime,
 ) -> dict[str, Any]:
-    """Values of an audit event for a record an import (or its undo) changed."""
+    """Values of an audit event for a record an import (or its undo) changed; `before` and
+    `after` are fields as this database spells them (`sync.records`)."""
     shown = after or before or {}
     return {
         "at": now,
@@ -151,7 +170,7 @@ def audit_row(
         "entity": table_name,
         "entity_id": record_id,
         "unit_code": shown.get("unit_code"),
-        "before": None if before is None else canonical.dumps(before),
-        "after": None if after is None else canonical.dumps(after),
+        "before": None if before is None else canonical.dumps_fields(before),
+        "after": None if after is None else canonical.dumps_fields(after),
         "source": source_json,
     }

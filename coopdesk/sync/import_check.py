@@ -45,6 +45,7 @@ class Incoming:
     version: Version
     data: dict[str, Any]
     position: int
+    values: dict[str, Any] | None = None  # `data` as column values (None once data is replaced)
 
 
 def check_header(session: Session, b: bundle.Bundle, tree: scope.UnitTree, my_unit: str) -> str:
@@ -148,7 +149,9 @@ class RecordChecker:
             return None
         self._check_codes(position, parsed)
         self._check_rules(position, parsed)
-        return Incoming(parsed.table, parsed.record_id, parsed.version, parsed.normal, position)
+        return Incoming(
+            parsed.table, parsed.record_id, parsed.version, parsed.normal, position, parsed.values
+        )
 
     def _problem(self, position: int, table: str, label: str, fld: str, message: str) -> None:
         self.problems.append(Problem(position, table, label, fld, message))

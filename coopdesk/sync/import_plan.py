@@ -7,6 +7,7 @@ waits (sync_pending) until it does; the records it waited for are released here 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -49,14 +50,23 @@ def _vvs(items: Iterable[VD]) -> set[tuple[tuple[str, int], ...]]:
 
 def _parents(table: Table, data: dict[str, Any]) -> list[tuple[str, str]]:
     out = []
-    synced = {t.name for t in versions.synced_tables()}
-    for column in table.columns:
-        for fk in column.foreign_keys:
-            parent = fk.column.table.name
-            value = data.get(column.name)
-            if parent in synced and value is not None:
-                out.append((parent, str(value)))
+    for column, parent in _parent_columns(table):
+        value = data.get(column)
+        if value is not None:
+            out.append((parent, str(value)))
     return out
+
+
+@functools.cache
+def _parent_columns(table: Table) -> tuple[tuple[str, str], ...]:
+    """(column, synced parent table) for each foreign key of `table` to a synced table."""
+    synced = {t.name for t in versions.synced_tables()}
+    return tuple(
+        (column.name, fk.column.table.name)
+        for column in table.columns
+        for fk in column.foreign_keys
+        if fk.column.table.name in synced
+    )
 
 
 class Planner:
@@ -184,16 +194,17 @@ def plan(
 _KEYS_PER_QUERY = 400  # SQLite allows 32,766 parameters a statement; keys have few columns
 
 
-def _unique_columns(table: Table) -> list[list[str]]:
+@functools.cache
+def _unique_columns(table: Table) -> tuple[tuple[str, ...], ...]:
     uniques = [
-        [c.name for c in constraint.columns]
+        tuple(c.name for c in constraint.columns)
         for constraint in table.constraints
         if isinstance(constraint, UniqueConstraint)
     ]
-    uniques.append([c.name for c in table.columns if c.unique and c.name != "id"])
+    uniques.append(tuple(c.name for c in table.columns if c.unique and c.name != "id"))
     # once each: a unique column is also a UniqueConstraint, and twice would flag a row as
     # its own duplicate (person_sensitive.person_id)
-    return [names for n, names in enumerate(uniques) if names and names not in uniques[:n]]
+    return tuple(names for n, names in enumerate(uniques) if names and names not in uniques[:n])
 
 
 def _value(table: Table, data: dict[str, Any], name: str) -> Any:
@@ -213,7 +224,7 @@ def duplicates(session: Session, planner: Planner) -> list[Problem]:
         for columns in _unique_columns(table):
             key = tuple(_value(table, data, n) for n in columns)
             if all(v is not None for v in key):
-                rule = wanted.setdefault((table.name, tuple(columns)), {})
+                rule = wanted.setdefault((table.name, columns), {})
                 rule.setdefault(key, []).append(change.record_id)
     flagged: set[tuple[str, str, tuple[str, ...]]] = set()
     for (table_name, names), by_key in wanted.items():
@@ -225,7 +236,7 @@ def duplicates(session: Session, planner: Planner) -> list[Problem]:
     return [
         Problem(-1, change.table.name, change.item.label, ", ".join(names), _("duplicate"))
         for change in planner.changes.values()
-        for names in map(tuple, _unique_columns(change.table))
+        for names in _unique_columns(change.table)
         if (change.table.name, change.record_id, names) in flagged
     ]
 

@@ -55,6 +55,7 @@ from coopdesk.sync.import_report import (
     duplicate,
     problem_list,
 )
+from coopdesk.sync.pause_gc import paused_gc
 from coopdesk.sync.versions import Version
 
 __all__ = ["ImportReport", "Sealer", "Validator", "import_bundle", "prospective_version"]
@@ -185,7 +186,7 @@ def _apply(
     catalogues.apply(session, catalogue_changes)
     b = checked.b
     try:
-        apply_changes(session, changes, b.bundle_id)
+        apply_changes(session, changes, b.bundle_id, _converted(checked.incoming))
     except IntegrityError as exc:
         # e.g. the same cooperative-year entered under two different ids before natural ids:
         # refuse the whole bundle; the caller rolls the transaction back.
@@ -218,23 +219,24 @@ def import_bundle(
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     report = ImportReport(file_name=source.name if isinstance(source, Path) else "")
     b: bundle.Bundle | None = None
-    try:
-        b, opened = _read(session, source, limits, apply, report)
-        report.bundle_id = b.bundle_id
-        seq = b.header.get("seq")
-        report.seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else 0
-        report.created_at = str(b.header.get("created_at", ""))
-        checked = _check(session, b, my_unit, validator or default_validator(), report)
-        if checked is None:
-            return report
-        if apply and sealer is not None:
-            _seal_incoming(checked, sealer)
-        planned = _preview(session, checked, report)
-        if apply:
-            _apply(session, checked, planned, my_unit, report, now)
-            import_seal.after_merge(session, b, opened, now)
-    except Refused as exc:
-        return report.refuse(exc, _refused_count(b))
+    with paused_gc():  # a bundle of 50,000 records: a third faster
+        try:
+            b, opened = _read(session, source, limits, apply, report)
+            report.bundle_id = b.bundle_id
+            seq = b.header.get("seq")
+            report.seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else 0
+            report.created_at = str(b.header.get("created_at", ""))
+            checked = _check(session, b, my_unit, validator or default_validator(), report)
+            if checked is None:
+                return report
+            if apply and sealer is not None:
+                _seal_incoming(checked, sealer)
+            planned = _preview(session, checked, report)
+            if apply:
+                _apply(session, checked, planned, my_unit, report, now)
+                import_seal.after_merge(session, b, opened, now)
+        except Refused as exc:
+            return report.refuse(exc, _refused_count(b))
     return report
 
 
@@ -242,6 +244,13 @@ def _seal_incoming(checked: _Checked, sealer: Sealer) -> None:
     for inc in checked.incoming:
         if inc.table.name in scope.SENSITIVE_TABLES:
             inc.data = sealer(inc.table.name, inc.record_id, inc.data)
+            inc.values = None
+
+
+def _converted(incoming: list[Incoming]) -> dict[int, dict[str, Any]]:
+    """The column values the check made of each incoming record's fields, by the identity of
+    its fields' dict (the plan carries that dict as the record's row): converted once."""
+    return {id(inc.data): inc.values for inc in incoming if inc.values is not None}
 
 
 def _refused_count(b: bundle.Bundle | None) -> int:

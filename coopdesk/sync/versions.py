@@ -74,17 +74,18 @@ def _synced_models() -> tuple[type[Synced], ...]:
 
 
 def model_for(table_name: str) -> type[Synced] | None:
-    for cls in synced_models():
-        if _name(cls) == table_name:
-            return cls
-    return None
+    return _models_by_name().get(table_name)
+
+
+@functools.cache
+def _models_by_name() -> dict[str, type[Synced]]:
+    return {_name(cls): cls for cls in synced_models()}
 
 
 def table_for(table_name: str) -> Table | None:
-    table = Base.metadata.tables.get(table_name)
-    if table is None or model_for(table_name) is None:
+    if table_name not in _models_by_name():
         return None
-    return table
+    return Base.metadata.tables.get(table_name)
 
 
 def natural_id(table_name: str, data: Mapping[str, Any]) -> str | None:
@@ -132,6 +133,10 @@ class Version:
         return out
 
     def text(self) -> str:
+        return self._text
+
+    @functools.cached_property
+    def _text(self) -> str:  # a version is written once per record an import writes
         return canonical.dumps(self.to_json())
 
     @staticmethod
@@ -190,6 +195,8 @@ def non_dominated(
     items = list(unique.values())
     if any(v.erased for v, _ in items):
         items = [(v, d) for v, d in items if v.erased]
+    if len(items) == 1:
+        return items
     kept = [(v, d) for v, d in items if not any(o.dominates(v) for o, _ in items)]
     kept.sort(key=lambda vd: winner_key(*vd), reverse=True)
     return kept

@@ -109,6 +109,9 @@ def test_nan_floats_deep_nesting_huge_numbers(pair) -> None:
         raw.replace('"records":', '"x":1.5,"records":', 1),
         raw.replace('"records":', '"x":' + "[" * 5000 + "]" * 5000 + ',"records":', 1),
         raw.replace('"records":', '"x":' + "9" * 400 + ',"records":', 1),
+        raw.replace('"records":', '"x":' + "[" * 20 + "]" * 20 + ',"records":', 1),
+        raw.replace('"records":', '"x":{"a":"\\ud800"},"records":', 1),
+        raw.replace('"records":', '"x":{"\\udfff":1},"records":', 1),
     ):
         _refused(p, seal_as(a, p, forge(header, bad.encode())), "broken")
 
