@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 raise CliError(str(exc)) from None
             try:
-                result = svc.compute(session, unit_code, period, today=today)
+                result = svc.compute(session, unit_code, period, today=today, children=False)
             except svc.UnknownUnit as exc:
                 raise CliError(str(exc)) from None
             held = installation.unit_code if installation else (unit_code or "")

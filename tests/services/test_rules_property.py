@@ -35,6 +35,7 @@ from coopdesk.domain import classification as rule
 from coopdesk.domain.periods import Period, standard_choices
 from coopdesk.services import rules
 from coopdesk.services.indicators.counting import compute_partials
+from coopdesk.services.indicators.national import compute_by_period
 from coopdesk.services.indicators.scope import Scope
 from coopdesk.services.report_lists import ListFilter, list_cooperatives
 from tests.services import indicator_data as data
@@ -293,11 +294,27 @@ def check_counts(s: Session, w: Written, period: Period) -> None:
         if x.kind == "HTX" and x.deleted_at is None and rule.founded_under_programme(x, period)
     ]
     assert counted("new_htx_programme") == len(new_htx)
+    # the whole country, this period counted with the chart's years in one pass
+    chart = [Period.calendar_year(year) for year in range(2023, 2031)]
+    country = Scope(None, "", "national", None, {}, [])
+    together = compute_by_period(s, country, [period, *chart])
+    assert _nonzero(together[0].get(A, {})) == _nonzero(partials)
+    for year, values in zip(chart, together[1:], strict=True):
+        alone = compute_partials(s, Scope(A, "", "commune", [A], {}, []), year).get(A, {})
+        assert _nonzero(values.get(A, {})) == _nonzero(alone), year
     listed = list_cooperatives(s, A, period, ListFilter(), "vi")
     on_list = {
         x.name for x in s.scalars(select(Cooperative)) if x.id in managed and rule.alive(x, period)
     }
     assert {row[0] for row in listed} == on_list
+
+
+def _nonzero(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        code: (v.numerator, v.denominator or 0, {k: a for k, a in v.breakdown.items() if a})
+        for code, v in values.items()
+        if v.numerator or v.denominator or any(v.breakdown.values())
+    }
 
 
 @pytest.fixture

@@ -4,13 +4,15 @@ targets set for it.
 Where a change goes:
 - a new indicator: name it in `coopdesk.domain.indicators` (the registry) and count it in
   `.counting` (its SQL, beside the others; the classification rules are `coopdesk.services.rules`);
-  `.behind` lists its records from the same conditions;
+  `.behind` lists its records from the same conditions, and `.national` counts them for every
+  unit and several periods at once (tests/services/test_rules_property.py holds the two);
 - which units count (a commune, a province, the country): `.scope`;
 - adding values up: `.values`; keeping them in the database: `.summary`.
 
 The values come from `.summary`, which keeps each unit's partial values in the database (kept
-current by triggers) and computes only what is missing with `.counting`. The subtree's value is
-the sum of its units' values; ratios add numerators and denominators.
+current by triggers) and computes only what is missing with `.counting` (the whole country,
+and the chart's years together, with `.national`). The subtree's value is the sum of its units'
+values; ratios add numerators and denominators.
 """
 
 from __future__ import annotations
@@ -70,11 +72,13 @@ def compute(
     *,
     today: dt.date | None = None,
     scope: Scope | None = None,
+    children: bool = True,
 ) -> Result:
-    """Every indicator for the unit's subtree, its children's values and the targets."""
+    """Every indicator for the unit's subtree, its children's values (a province's only when
+    `children`: without, `by_child` may be empty) and the targets."""
     period = Period.parse(period) if isinstance(period, str) else period
     scope = scope or resolve_scope(session, unit_code, period)
-    values, by_child = indicator_summary.rollup(session, scope, period)
+    values, by_child = indicator_summary.rollup(session, scope, period, children)
     return Result(
         scope=scope,
         period=period,
@@ -91,12 +95,11 @@ def compute_by_year(
     """Each indicator per calendar year (for the chart); years after `until` are None (a
     cooperative that exists today would otherwise "exist" in 2030 too)."""
     scope = resolve_scope(session, unit_code)
-    return {
-        year: None
-        if until is not None and year > until.year
-        else indicator_summary.rollup(session, scope, Period.calendar_year(year))[0]
-        for year in years
-    }
+    counted = [year for year in years if until is None or year <= until.year]
+    periods = [Period.calendar_year(year) for year in counted]
+    rolled = indicator_summary.rollups(session, scope, periods, children=False)
+    values = dict(zip(counted, rolled, strict=True))
+    return {year: values[year][0] if year in values else None for year in years}
 
 
 def holds_other_provinces(session: Session, province_code: str) -> bool:

@@ -13,11 +13,13 @@ Which unit a row belongs to:
 
 The conditions below are also what `.behind` lists for a number, so what is counted and what
 is listed cannot drift apart; the classification rules come from `coopdesk.services.rules`.
+Every unit at once (the whole country) is counted by `.national` from the same conditions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
@@ -46,22 +48,37 @@ from coopdesk.services.indicators.values import Partials, new_partials, put
 CoopCount = tuple[ColumnElement[bool], ColumnElement[bool] | None]
 
 
-def cooperative_counts(c: Any, period: Period) -> dict[str, CoopCount]:
+@dataclass
+class CoopFacts:
+    """What a cooperative indicator asks of the records beyond the cooperative's own columns
+    (by default the rules' correlated queries; `.national` passes them precomputed)."""
+
+    managed: ColumnElement[bool]  # women in management (asked of HTX and THT)
+    majority: ColumnElement[bool]  # > 50 % female workers (asked of HTX)
+    consolidated: ColumnElement[bool]  # consolidated (asked of supported HTX and THT)
+    alive: ColumnElement[bool]
+
+
+def cooperative_counts(
+    c: Any, period: Period, facts: CoopFacts | None = None
+) -> dict[str, CoopCount]:
     """The condition each cooperative indicator counts (and a ratio's denominator)."""
-    alive = rules.alive(c, period)
-    managed = rules.women_in_management(period, c)
+    facts = facts or CoopFacts(
+        rules.women_in_management(period, c),
+        rules.majority_female_workers(period, c),
+        consolidated(c, period),
+        rules.alive(c, period),
+    )
+    alive = facts.alive
     founded = rules.founded_under_programme(period, c)
     supported = and_(alive, c.hoi_supported.is_(True), c.kind.in_(("HTX", "THT")))
     return {
-        "htx_women_managed": (and_(c.kind == "HTX", alive, managed), None),
-        "tht_women_managed": (and_(c.kind == "THT", alive, managed), None),
-        "htx_majority_female": (
-            and_(c.kind == "HTX", alive, rules.majority_female_workers(period, c)),
-            None,
-        ),
+        "htx_women_managed": (and_(c.kind == "HTX", alive, facts.managed), None),
+        "tht_women_managed": (and_(c.kind == "THT", alive, facts.managed), None),
+        "htx_majority_female": (and_(c.kind == "HTX", alive, facts.majority), None),
         "new_htx_programme": (and_(c.kind == "HTX", founded), None),
         "new_tht_programme": (and_(c.kind == "THT", founded), None),
-        "coops_consolidated_pct": (and_(supported, consolidated(c, period)), supported),
+        "coops_consolidated_pct": (and_(supported, facts.consolidated), supported),
     }
 
 
@@ -69,19 +86,21 @@ def consolidated(c: Any, period: Period) -> ColumnElement[bool]:
     y = aliased(CooperativeYear)
     return exists(
         select(literal(1)).where(
-            y.cooperative_id == c.id,
-            y.deleted_at.is_(None),
-            y.year.in_(period.years),
-            y.consolidated.is_(True),
+            y.cooperative_id == c.id, y.deleted_at.is_(None), consolidated_in(y, period)
         )
     )
+
+
+def consolidated_in(y: Any, period: Period) -> ColumnElement[bool]:
+    """Yearly figures of one of the period's years saying the cooperative was consolidated."""
+    return and_(y.year.in_(period.years), y.consolidated.is_(True))
 
 
 def _count(cond: ColumnElement[bool]) -> Any:
     return func.sum(case((cond, 1), else_=0))
 
 
-def _cooperatives(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+def cooperatives(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     c = aliased(Cooperative)
     counts = cooperative_counts(c, period)
     columns = []
@@ -116,7 +135,7 @@ def figures_in(y: Any, c: Any, scope: Scope, period: Period) -> list[ColumnEleme
     ]
 
 
-def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+def yearly_figures(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     c, y = aliased(Cooperative), aliased(CooperativeYear)
     # one year: that year's figures are each cooperative's latest; several: rank them
     latest: Any = (
@@ -137,19 +156,23 @@ def _yearly_figures(session: Session, scope: Scope, period: Period, out: Partial
         .where(*figures_in(y, c, scope, period))
         .subquery()
     )
-    last = inner.c.rank == 1
-    rows = session.execute(
-        select(
-            inner.c.uc,
-            func.sum(case((inner.c.kind.in_(("HTX", "THT")), inner.c.jobs), else_=0)),
-            func.sum(case((and_(last, inner.c.kind == "HTX"), inner.c.fw), else_=0)),
-            func.sum(case((and_(last, inner.c.kind == "THT"), inner.c.fw), else_=0)),
-        ).group_by(inner.c.uc)
-    ).all()
-    for unit, jobs, fw_htx, fw_tht in rows:
-        put(out, unit, "new_jobs_women", jobs)
-        put(out, unit, "female_workers_htx", fw_htx)
-        put(out, unit, "female_workers_tht", fw_tht)
+    sums = figure_sums(inner.c.kind, inner.c.jobs, inner.c.fw, inner.c.rank == 1)
+    for unit, *found in session.execute(select(inner.c.uc, *sums).group_by(inner.c.uc)):
+        for code, amount in zip(FIGURE_CODES, found, strict=True):
+            put(out, unit, code, amount)
+
+
+FIGURE_CODES = ("new_jobs_women", "female_workers_htx", "female_workers_tht")
+
+
+def figure_sums(kind: Any, jobs: Any, fw: Any, latest: Any) -> list[Any]:
+    """The sums of `FIGURE_CODES` over yearly figures rows: new jobs of every year, female
+    workers of each cooperative's latest row (`latest`)."""
+    return [
+        func.sum(case((kind.in_(("HTX", "THT")), jobs), else_=0)),
+        func.sum(case((and_(latest, kind == "HTX"), fw), else_=0)),
+        func.sum(case((and_(latest, kind == "THT"), fw), else_=0)),
+    ]
 
 
 # --- women managers and officers -----------------------------------------------------------
@@ -160,7 +183,13 @@ def women_managers(scope: Scope, period: Period) -> Select[str, str]:
     r, p, c = aliased(Role), aliased(Person), aliased(Cooperative)
     holds_role = rules.manager_role(r, c, period, rules.HTX_KINDS)
     if scope.leaves is None:  # the whole country: collect the managers once, then the women
-        managers = select(r.person_id).join(c, c.id == r.cooperative_id).where(holds_role)
+        # from the roles of HTX (a quarter of the cooperatives), not by walking every role
+        htx = select(Cooperative.id).where(Cooperative.kind.in_(rules.HTX_KINDS))
+        managers = (
+            select(r.person_id)
+            .join(c, c.id == r.cooperative_id)
+            .where(r.cooperative_id.in_(htx), holds_role)
+        )
         return select(p.id.label("pid"), scope.leaf("people", p).label("uc")).where(
             rules.woman(p), p.id.in_(managers)
         )
@@ -184,7 +213,7 @@ def trained_in(
     return rules.completed_training(person_id, period.start, period.end, training_filter)
 
 
-def _women_manager_training(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+def women_manager_training(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     m = women_managers(scope, period).subquery()
     rows = session.execute(
         select(
@@ -220,14 +249,15 @@ def officer_trained(person_id: Any, period: Period, code: str) -> ColumnElement[
 def officers_query(scope: Scope, period: Period) -> Select[Any]:
     """Hội officers doing collective-economy work during the period."""
     o = aliased(Officer)
-    return select(o).where(
-        rules.role_active(o, period),
-        o.collective_economy_work.is_(True),
-        scope.filter(o.unit_code),
-    )
+    return select(o).where(officer_counts_in(o, period), scope.filter(o.unit_code))
 
 
-def _officer_counts(session: Session, scope: Scope, period: Period, out: Partials) -> None:
+def officer_counts_in(o: Any, period: Period) -> ColumnElement[bool]:
+    """The officer does collective-economy work during the period."""
+    return and_(rules.role_active(o, period), o.collective_economy_work.is_(True))
+
+
+def officer_counts(session: Session, scope: Scope, period: Period, out: Partials) -> None:
     o = officers_query(scope, period).subquery()
     leaf = scope.leaf("officers", o.c)
     rows = session.execute(
@@ -276,12 +306,12 @@ def training_in(t: Any, period: Period) -> ColumnElement[bool]:
 
 def completed_in(pa: Any, t: Any, p: Any, period: Period) -> ColumnElement[bool]:
     """A completed participation (none deleted) of a person in a training of the period."""
-    return and_(
-        training_in(t, period),
-        pa.deleted_at.is_(None),
-        pa.completed.is_(True),
-        p.deleted_at.is_(None),
-    )
+    return and_(training_in(t, period), completed(pa), p.deleted_at.is_(None))
+
+
+def completed(pa: Any) -> ColumnElement[bool]:
+    """A participation (not deleted) that was completed."""
+    return and_(pa.deleted_at.is_(None), pa.completed.is_(True))
 
 
 def _trainings(session: Session, scope: Scope, period: Period, out: Partials) -> None:
@@ -293,36 +323,26 @@ def _trainings(session: Session, scope: Scope, period: Period, out: Partials) ->
         .group_by(leaf)
     ):
         put(out, unit, "training_courses", courses)
-    pa, p = Participation, Person
-    if scope.leaves is not None:  # start from the unit's people (see women_managers)
-        pa2, t2 = aliased(Participation), aliased(Training)
-        done = (
-            select(func.count())
-            .select_from(pa2)
-            .join(t2, t2.id == pa2.training_id)
-            .where(pa2.person_id == p.id, completed_in(pa2, t2, p, period))
-            .scalar_subquery()
-        )
-        inner = (
-            select(scope.leaf("people", p).label("uc"), done.label("n"))
-            .where(scope.filter(p.unit_code), p.deleted_at.is_(None))
-            .subquery()
-        )
-        rows = session.execute(
-            select(inner.c.uc, _count(inner.c.n > 0), func.sum(inner.c.n))
-            .where(inner.c.n > 0)
-            .group_by(inner.c.uc)
-        ).all()
-    else:
-        person_leaf = scope.leaf("people", p)
-        rows = session.execute(
-            select(person_leaf, func.count(func.distinct(pa.person_id)), func.count())
-            .select_from(pa)
-            .join(t, t.id == pa.training_id)
-            .join(p, p.id == pa.person_id)
-            .where(completed_in(pa, t, p, period))
-            .group_by(person_leaf)
-        ).all()
+    # start from the unit's people (see women_managers); the whole country: `.national`
+    p = Person
+    pa, t2 = aliased(Participation), aliased(Training)
+    done = (
+        select(func.count())
+        .select_from(pa)
+        .join(t2, t2.id == pa.training_id)
+        .where(pa.person_id == p.id, completed_in(pa, t2, p, period))
+        .scalar_subquery()
+    )
+    inner = (
+        select(scope.leaf("people", p).label("uc"), done.label("n"))
+        .where(scope.filter(p.unit_code), p.deleted_at.is_(None))
+        .subquery()
+    )
+    rows = session.execute(
+        select(inner.c.uc, _count(inner.c.n > 0), func.sum(inner.c.n))
+        .where(inner.c.n > 0)
+        .group_by(inner.c.uc)
+    ).all()
     for unit, people, participations in rows:
         put(out, unit, "people_trained", people)
         put(out, unit, "training_participations", participations)
@@ -369,10 +389,10 @@ def _budget(session: Session, scope: Scope, period: Period, out: Partials) -> No
 
 
 _STEPS = (
-    _cooperatives,
-    _yearly_figures,
-    _women_manager_training,
-    _officer_counts,
+    cooperatives,
+    yearly_figures,
+    women_manager_training,
+    officer_counts,
     _communication,
     _trainings,
     _support,
@@ -382,6 +402,10 @@ _STEPS = (
 
 def compute_partials(session: Session, scope: Scope, period: Period) -> Partials:
     """Every indicator for each unit of the scope that has records, straight from the records."""
+    if scope.leaves is None and scope.units_in is None:  # every unit: one pass per table
+        from coopdesk.services.indicators import national
+
+        return national.compute_by_period(session, scope, [period])[0]
     partials = new_partials()
     for step in _STEPS:
         step(session, scope, period, partials)

@@ -30,13 +30,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, not_, or_, select, text
+from sqlalchemy import delete, func, not_, or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import IndicatorSummary, Unit
 from coopdesk.domain.periods import Period
 from coopdesk.services.indicators.counting import compute_partials
+from coopdesk.services.indicators.national import compute_by_period
 from coopdesk.services.indicators.scope import Scope
 from coopdesk.services.indicators.values import Partials, Value, empty, fold
 
@@ -66,6 +67,8 @@ def period_key(period: Period) -> str:
 
 def encode(values: dict[str, Value]) -> str:
     """Non-zero values as compact JSON: code → [numerator, denominator, [[part, amount]…]]."""
+    if not values:  # a unit with no records
+        return "{}"
     out: dict[str, list[Any]] = {}
     for code, value in values.items():
         if not value.numerator and not value.denominator and not value.breakdown:
@@ -116,6 +119,7 @@ class _Store:
     def __init__(self, session: Session, dbapi: sqlite3.Connection, period: Period) -> None:
         self.session = session
         self.dbapi = dbapi
+        self.period = period
         self.key = period_key(period)
         self.version = _data_version(session)
         self.new: dict[str, str] = {}
@@ -142,6 +146,17 @@ class _Store:
                 found[scope] = decode(payload)
         return found
 
+    def count_units(self) -> int:
+        """How many units have stored values of this period."""
+        s = IndicatorSummary
+        return int(
+            self.session.execute(
+                select(func.count()).where(
+                    s.period == self.key, s.formula == FORMULA, s.scope.startswith("u:")
+                )
+            ).scalar_one()
+        )
+
     def put(self, scope: str, values: dict[str, Value]) -> None:
         self.new[scope] = encode(values)
 
@@ -161,12 +176,10 @@ class _Store:
             return
         if _data_version(self.session) != self.version:
             return
-        self.session.execute(
-            insert(s),
-            [
-                {"scope": scope, "period": self.key, "formula": FORMULA, "payload": payload}
-                for scope, payload in self.new.items()
-            ],
+        self.session.connection().exec_driver_sql(  # one executemany of plain rows
+            f"INSERT INTO {IndicatorSummary.__tablename__} (scope, period, formula, payload) "
+            "VALUES (?, ?, ?, ?)",
+            [(scope, self.key, FORMULA, payload) for scope, payload in self.new.items()],
         )
         self.session.info[_WRITTEN] = (id(self.dbapi), self.dbapi.total_changes)
 
@@ -241,6 +254,20 @@ class _Rollup:
             self.store.put(f"u:{leaf}", values[leaf])
         return values
 
+    def needs_everything(self, scope: Scope) -> bool:
+        """Whether the whole country is to be counted: its total is not stored and more than
+        `WHOLE_COUNTRY_ABOVE` of its units are missing (an estimate is enough)."""
+        if self.store.read([COUNTRY]):
+            return False
+        return len(_tree(scope).leaves) - self.store.count_units() > WHOLE_COUNTRY_ABOVE
+
+    def run(self, scope: Scope, children: bool) -> Rollup:
+        if scope.level == "national":
+            return self.country(scope)
+        if scope.level == "province":
+            return self.province(scope, children)
+        return self.commune(scope)
+
     def _everything(self) -> Partials:
         if self.everything is None:
             self.everything = compute_partials(self.session, _units_scope(None), self.period)
@@ -264,14 +291,18 @@ class _Rollup:
         leaves = self.leaves(scope.leaves or [scope.unit_code])
         return fold(leaves.values()), {}
 
-    def province(self, scope: Scope) -> Rollup:
+    def province(self, scope: Scope, children: bool) -> Rollup:
         assert scope.unit_code is not None and scope.leaves is not None
+        total_key = f"t:{scope.unit_code}"
+        if not children:  # the total alone: stored, its communes need not be read
+            stored = self.store.read([total_key]).get(total_key)
+            if stored is not None:
+                return stored, {}
         leaves = self.leaves(scope.leaves)
         by_child = {
             code: fold(v for leaf, v in leaves.items() if scope.child_of.get(leaf) == code)
             for code, _name in scope.children
         }  # a child's own leaf, and the communes merged into it for the period
-        total_key = f"t:{scope.unit_code}"
         total = self.store.read([total_key]).get(total_key)
         if total is None:
             total = fold(leaves.values())
@@ -314,26 +345,41 @@ def _direct(session: Session, scope: Scope, period: Period) -> Rollup:
     return fold(kept), {code: fold(parts) for code, parts in by_child.items()}
 
 
-def rollup(session: Session, scope: Scope, period: Period) -> Rollup:
-    """The scope's values and its children's, from stored rows where they are current (and
-    the missing ones stored, in the caller's transaction)."""
+def rollup(session: Session, scope: Scope, period: Period, children: bool = True) -> Rollup:
+    """The scope's values and its children's (when `children`; a province's may be left out,
+    as {}), from stored rows where they are current (and the missing ones stored, in the
+    caller's transaction)."""
+    return rollups(session, scope, [period], children)[0]
+
+
+def rollups(
+    session: Session, scope: Scope, periods: Sequence[Period], children: bool = True
+) -> list[Rollup]:
+    """`rollup` for several periods (the chart's years): the whole country, where it must be
+    counted for several of them, is counted for all of them in one pass over each table."""
     # Stored values are per unit; a split divides a unit's records, so they are counted afresh.
-    store = None if scope.splits else _Store.open(session, period)
-    if store is None:
-        return _direct(session, scope, period)
+    opened = [] if scope.splits else [_Store.open(session, period) for period in periods]
+    stores = [store for store in opened if store is not None]
+    if not opened or len(stores) < len(opened):
+        return [_direct(session, scope, period) for period in periods]
     ok = False
     try:
-        work = _Rollup(session, store, period)
+        works = [_Rollup(session, store, store.period) for store in stores]
         if scope.level == "national":
-            result = work.country(scope)
-        elif scope.level == "province":
-            result = work.province(scope)
-        else:
-            result = work.commune(scope)
+            _count_country_together(session, [w for w in works if w.needs_everything(scope)])
+        results = [work.run(scope, children) for work in works]
         ok = True
-        return result
+        return results
     finally:
-        store.close(ok)
+        for store in stores:
+            store.close(ok)
+
+
+def _count_country_together(session: Session, works: list[_Rollup]) -> None:
+    if works:
+        counted = compute_by_period(session, _units_scope(None), [w.period for w in works])
+        for work, partials in zip(works, counted, strict=True):
+            work.everything = partials
 
 
 def forget(session: Session) -> int:

@@ -11,6 +11,8 @@ from typing import Any
 
 from coopdesk.domain import indicators as reg
 
+ZERO = Decimal(0)
+
 
 @dataclass
 class Value:
@@ -32,11 +34,12 @@ class Value:
         return self.numerator
 
     def add(self, other: Value) -> None:
-        self.numerator += other.numerator
+        if other.numerator:
+            self.numerator += other.numerator
         if other.denominator is not None:
-            self.denominator = (self.denominator or Decimal(0)) + other.denominator
+            self.denominator = (self.denominator or ZERO) + other.denominator
         for key, amount in other.breakdown.items():
-            self.breakdown[key] = self.breakdown.get(key, Decimal(0)) + amount
+            self.breakdown[key] = self.breakdown.get(key, ZERO) + amount
 
 
 Partials = dict[str, dict[str, Value]]  # leaf unit → code → value (codes never counted: absent)
@@ -62,17 +65,20 @@ def put(
     den: Any = None,
     part: str | None = None,
 ) -> None:
-    """Add a counted amount (and a ratio's denominator, or a part) to a unit's value."""
+    """Add a counted amount (and a ratio's denominator, or a part) to a unit's value.
+    Nothing counted is nothing to add (an absent value is zero), unless it names a part."""
+    if not num and not den and part is None:
+        return
     values = partials[unit]
     value = values.get(code)
     if value is None:
-        value = values[code] = Value(code, denominator=Decimal(0) if den is not None else None)
-    amount = Decimal(num or 0)
+        value = values[code] = Value(code, denominator=None if den is None else ZERO)
+    amount = Decimal(num) if num else ZERO
     value.numerator += amount
     if den is not None:
-        value.denominator = (value.denominator or Decimal(0)) + Decimal(den or 0)
+        value.denominator = (value.denominator or ZERO) + (Decimal(den) if den else ZERO)
     if part is not None:
-        value.breakdown[part] = value.breakdown.get(part, Decimal(0)) + amount
+        value.breakdown[part] = value.breakdown.get(part, ZERO) + amount
 
 
 def fold(partials: Iterable[dict[str, Value]]) -> dict[str, Value]:
