@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,11 +12,11 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from coopdesk import paths
 from coopdesk.db import models as m
-from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.engine import engine_of, session_scope
 from coopdesk.sync import exporter, importer, versions
 from coopdesk.sync.importer import ImportReport
+from tests.backends import copy_installation
 from tests.sync_keys import make_identity, register
 
 PROVINCE = "12"
@@ -63,8 +62,8 @@ class Site:
     ) -> None:
         self.dir = root / name
         self.dir.mkdir(parents=True)
-        shutil.copy2(paths.db_path(template), paths.db_path(self.dir))
-        self.engine = make_engine(paths.db_path(self.dir))
+        copy_installation(template, self.dir)
+        self.engine = engine_of(self.dir)
         self.unit = unit
         self.name = name
         ensure_units(self.engine)

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from coopdesk.db import postgres
+
 # revision identifiers, used by Alembic.
 revision: str = "0007_summary_triggers_recreated"
 down_revision: str | Sequence[str] | None = "0006_indicator_summaries"
@@ -27,10 +29,18 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in postgres.triggers_from_sqlite(TRIGGERS):
+            op.execute(sa.text(statement))
+        return
     _replace_triggers(TRIGGERS)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in postgres.drop_triggers_from_sqlite(TRIGGERS):
+            op.execute(sa.text(statement))
+        return
     # back to the triggers of 0006, which that migration holds (a migration never changes)
     script = op.get_context().script
     assert script is not None

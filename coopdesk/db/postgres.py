@@ -1,0 +1,118 @@
+"""An installation whose database lives on a PostgreSQL server (a province or national hub).
+
+The server's URL is kept in the data folder, in `database.url` (`read_url`/`write_url`),
+without a password: libpq itself reads it from the environment (PGPASSWORD) or ~/.pgpass
+(%APPDATA%\\postgresql\\pgpass.conf on Windows), and the CLI asks for it at a terminal; it is
+never written in clear by CoopDesk. psycopg 3 is the driver.
+
+The summary triggers (`coopdesk.db.summary_triggers`, and the text the migrations froze) are
+written for SQLite; `triggers_from_sqlite` turns each into a PL/pgSQL function running the same
+body and the row trigger calling it, so one text says which stored sums a change drops, on
+both engines.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
+
+URL_FILE = "database.url"
+SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+class PasswordInUrl(ValueError):
+    """A URL with a password, which CoopDesk does not store."""
+
+
+def is_url(database: str | Path) -> bool:
+    return isinstance(database, str) and database.startswith(SCHEMES)
+
+
+def driver_url(url: str) -> str:
+    """The URL SQLAlchemy takes: postgresql:// with psycopg 3."""
+    for scheme in SCHEMES:
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    raise ValueError(url)
+
+
+def shown_url(url: str) -> str:
+    """The URL as shown to a person: any password hidden."""
+    parsed = make_url(driver_url(url))
+    shown = parsed.render_as_string(hide_password=True)
+    return "postgresql://" + shown.removeprefix("postgresql+psycopg://")
+
+
+def url_file(data_dir: Path) -> Path:
+    return data_dir / URL_FILE
+
+
+def read_url(data_dir: Path) -> str | None:
+    """The server URL of the installation in `data_dir` (None: it lives in an SQLite file)."""
+    path = url_file(data_dir)
+    if not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8").strip() or None
+
+
+def write_url(data_dir: Path, url: str) -> Path:
+    """Keep `url` as the installation's database; one carrying a password is refused."""
+    if make_url(driver_url(url)).password is not None:
+        raise PasswordInUrl(url)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = url_file(data_dir)
+    path.write_text(url + "\n", encoding="utf-8")
+    return path
+
+
+def make_engine(url: str) -> Engine:
+    # hide_parameters: an error's text (shown, logged) never carries the values of a record
+    return create_engine(driver_url(url), hide_parameters=True, pool_pre_ping=True)
+
+
+# --- SQLite triggers run by PostgreSQL ------------------------------------------------------
+
+_SQLITE_TRIGGER = re.compile(
+    r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) AFTER (?P<event>INSERT|UPDATE|DELETE) "
+    r"ON (?P<table>\w+) WHEN (?P<when>.*?) BEGIN (?P<body>.*) END",
+    re.DOTALL,
+)
+
+
+def _parse(statement: str) -> re.Match[str]:
+    found = _SQLITE_TRIGGER.fullmatch(statement.strip())
+    if found is None:
+        raise ValueError(f"not a trigger CoopDesk can translate: {statement[:80]}")
+    return found
+
+
+def triggers_from_sqlite(statements: list[str] | tuple[str, ...]) -> list[str]:
+    """The PL/pgSQL twins of SQLite `CREATE TRIGGER IF NOT EXISTS name AFTER EVENT ON table
+    WHEN condition BEGIN body END` statements (the summary triggers): one function per
+    trigger running the same body while the same condition holds, and its row trigger."""
+    out = []
+    for statement in statements:
+        t = _parse(statement)
+        name = t["name"]
+        out.append(
+            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
+        )
+        out.append(
+            f"CREATE OR REPLACE TRIGGER {name} AFTER {t['event']} ON {t['table']} "
+            f"FOR EACH ROW EXECUTE FUNCTION {name}()"
+        )
+    return out
+
+
+def drop_triggers_from_sqlite(statements: list[str] | tuple[str, ...]) -> list[str]:
+    """What undoes `triggers_from_sqlite(statements)`."""
+    out = []
+    for statement in statements:
+        t = _parse(statement)
+        out.append(f"DROP TRIGGER IF EXISTS {t['name']} ON {t['table']}")
+        out.append(f"DROP FUNCTION IF EXISTS {t['name']}()")
+    return out
