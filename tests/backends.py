@@ -49,14 +49,19 @@ def admin(sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
-def new_server_database(data_dir: Path, template: str | None = None, name: str = "") -> str:
-    """A new, empty (or `template`'s copy) database named in `data_dir`'s database.url; one
-    without a `name` of its own is dropped by `drop_made`."""
+def new_database(template: str | None = None, name: str = "") -> str:
+    """The URL of a new, empty (or `template`'s copy) server database; one without a `name` of
+    its own is dropped by `drop_made`."""
     if not name:
         name = f"coopdesk_test_{next(_numbers)}"
         _made.append(name)
     admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
-    url = server().url(name)
+    return server().url(name)
+
+
+def new_server_database(data_dir: Path, template: str | None = None, name: str = "") -> str:
+    """`new_database`, named in `data_dir`'s database.url."""
+    url = new_database(template, name)
     postgres.write_url(data_dir, url)
     return url
 

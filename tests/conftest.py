@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from coopdesk import i18n
 from coopdesk.db.engine import engine_of, open_database
 from tests import backends
+from tests.pg_server import PgServer
 
 # the test folders whose tests run on both stores
 BOTH_BACKENDS = ("services", "sync", "db")
@@ -65,14 +66,20 @@ def template_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pg_template_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The same on the test PostgreSQL server (started here, stopped at the end of the run)."""
-    data_dir = tmp_path_factory.mktemp("pg-template")
+def pg_server() -> Iterator[PgServer]:
+    """The run's PostgreSQL test server (started on first use, stopped at the end)."""
     try:
-        backends.new_server_database(data_dir, name=backends.TEMPLATE_DB)
-        yield _template(data_dir)
+        yield backends.server()
     finally:
         backends.stop_server()
+
+
+@pytest.fixture(scope="session")
+def pg_template_dir(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template installation on the test PostgreSQL server."""
+    data_dir = tmp_path_factory.mktemp("pg-template")
+    backends.new_server_database(data_dir, name=backends.TEMPLATE_DB)
+    return _template(data_dir)
 
 
 @pytest.fixture

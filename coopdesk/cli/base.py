@@ -51,6 +51,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--admin", default="admin", help="login name of the administrator account (admin)"
     )
+    p.add_argument(
+        "--database",
+        help="a hub's PostgreSQL database, e.g. postgresql://coopdesk@server/coopdesk (no "
+        "password: PGPASSWORD, the pgpass file, or asked); every command then uses it",
+    )
     p.set_defaults(func=_init)
 
     p = subparsers.add_parser(
@@ -122,7 +127,7 @@ def _init(args: argparse.Namespace) -> int:
     password = _init_password(args)
     try:
         inst = database.init_installation(
-            data_dir, args.unit, args.role, args.officer, args.position
+            data_dir, args.unit, args.role, args.officer, args.position, args.database
         )
     except (database.MaintenanceError, units.UnknownUnit) as exc:
         raise CliError(str(exc)) from exc
@@ -140,6 +145,10 @@ def _init(args: argparse.Namespace) -> int:
             officer=inst.officer,
         )
     )
+    if args.database:
+        from coopdesk.db.postgres import shown_url
+
+        print(_("Its database is on the server: {url}").format(url=shown_url(args.database)))
     _init_admin_and_keys(data_dir, args.admin, inst.officer, password)
     return 0
 
@@ -205,11 +214,11 @@ def _session(data_dir: Path) -> Iterator[Session]:
     """A session on the data folder's database, or on the catalogue alone if there is none."""
     from sqlalchemy import create_engine
 
-    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.db.engine import has_database, open_database, session_scope
     from coopdesk.db.models import Base
     from coopdesk.services import units
 
-    if paths.db_path(data_dir).exists():
+    if has_database(data_dir):
         engine = open_database(data_dir, create=False)
     else:
         engine = create_engine("sqlite://")

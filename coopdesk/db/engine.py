@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -207,6 +207,28 @@ def _open_server(url: str) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def overwrite_freed_space(connection: Connection) -> None:
+    """From now on this connection's deletes overwrite what they free (SQLite's secure_delete;
+    a server's tables are rewritten by `rebuild` instead)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete=ON")
+
+
+def rebuild(engine: Engine, tables: tuple[str, ...]) -> None:
+    """Rewrite the database so that replaced values are left in no free space: the SQLite
+    file rebuilt and its WAL emptied, or on a server `tables` rewritten (VACUUM FULL)."""
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+            autocommit.exec_driver_sql(f"VACUUM FULL {', '.join(tables)}")
+            return
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA secure_delete=ON")
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -14,9 +14,11 @@ both engines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 URL_FILE = "database.url"
@@ -42,6 +44,8 @@ def driver_url(url: str) -> str:
 def shown_url(url: str) -> str:
     """The URL as shown to a person: any password hidden."""
     parsed = make_url(driver_url(url))
+    if parsed.password is None:
+        return url
     shown = parsed.render_as_string(hide_password=True)
     return "postgresql://" + shown.removeprefix("postgresql+psycopg://")
 
@@ -68,9 +72,43 @@ def write_url(data_dir: Path, url: str) -> Path:
     return path
 
 
+# asks a person for the server's password (given the URL as shown); None: nobody to ask
+_prompt: Callable[[str], str] | None = None
+# the passwords typed, by URL: kept in this process's memory only
+_typed: dict[str, str] = {}
+
+
+def set_password_prompt(prompt: Callable[[str], str] | None) -> None:
+    """Who is asked for the password when the server wants one that libpq did not find."""
+    global _prompt
+    _prompt = prompt
+
+
+def _wants_password(exc: Exception) -> bool:
+    text = str(exc)
+    return "no password supplied" in text or "password authentication failed" in text
+
+
 def make_engine(url: str) -> Engine:
     # hide_parameters: an error's text (shown, logged) never carries the values of a record
-    return create_engine(driver_url(url), hide_parameters=True, pool_pre_ping=True)
+    engine = create_engine(driver_url(url), hide_parameters=True, pool_pre_ping=True)
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+        if url in _typed:
+            cparams["password"] = _typed[url]
+            return None
+        if _prompt is None:
+            return None
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except dialect.loaded_dbapi.OperationalError as exc:
+            if not _wants_password(exc):
+                raise
+        _typed[url] = cparams["password"] = _prompt(shown_url(url))
+        return None
+
+    return engine
 
 
 # --- SQLite triggers run by PostgreSQL ------------------------------------------------------
