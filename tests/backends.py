@@ -3,8 +3,8 @@
 A template installation (schema at head, catalogue loaded) is made once per run and backend;
 `copy_installation(template, target)` gives a test its own copy in the data folder `target`:
 the file copied, or a new server database made from the template one (CREATE DATABASE …
-TEMPLATE, ~0.1 s) and named in `target/database.url`. `drop_made()` drops the server
-databases made since the last call (the end of a test).
+TEMPLATE, ~0.1 s) and named in `target/database.url`; `drop_installation(target)` drops that
+database when the fixture that made it ends.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ TEMPLATE_DB = "coopdesk_template"
 
 _server: pg_server.PgServer | None = None
 _numbers = itertools.count(1)
-_made: list[str] = []
 
 
 def server() -> pg_server.PgServer:
@@ -50,11 +49,8 @@ def admin(sql: str) -> None:
 
 
 def new_database(template: str | None = None, name: str = "") -> str:
-    """The URL of a new, empty (or `template`'s copy) server database; one without a `name` of
-    its own is dropped by `drop_made`."""
-    if not name:
-        name = f"coopdesk_test_{next(_numbers)}"
-        _made.append(name)
+    """The URL of a new, empty (or `template`'s copy) server database."""
+    name = name or f"coopdesk_test_{next(_numbers)}"
     admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
     return server().url(name)
 
@@ -77,6 +73,13 @@ def copy_installation(template: Path, target: Path) -> Path:
     return target
 
 
-def drop_made() -> None:
-    while _made:
-        admin(f"DROP DATABASE IF EXISTS {_made.pop()} WITH (FORCE)")
+def drop_database(url: str) -> None:
+    admin(f"DROP DATABASE IF EXISTS {make_url(postgres.driver_url(url)).database} WITH (FORCE)")
+
+
+def drop_installation(data_dir: Path) -> None:
+    """Drop the server database of `data_dir`, if it has one (a copy's file goes with its
+    temp folder)."""
+    url = postgres.read_url(data_dir)
+    if url is not None:
+        drop_database(url)

@@ -91,8 +91,9 @@ def installation_template(backend: str, request: pytest.FixtureRequest) -> Path:
 
 @pytest.fixture
 def data_dir(installation_template: Path, tmp_path: Path) -> Iterator[Path]:
-    yield backends.copy_installation(installation_template, tmp_path / "data")
-    backends.drop_made()
+    target = backends.copy_installation(installation_template, tmp_path / "data")
+    yield target
+    backends.drop_installation(target)
 
 
 @pytest.fixture
@@ -121,7 +122,8 @@ def make_site(installation_template: Path, tmp_path: Path) -> Iterator[Callable[
     for site in sites:
         site.engine.dispose()
     trust.forget_unlocked()
-    backends.drop_made()
+    for site in sites:
+        backends.drop_installation(site.dir)
 
 
 @pytest.fixture(autouse=True)

@@ -26,8 +26,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def server_url(pg_server: PgServer) -> Iterator[str]:
-    yield backends.new_database()
-    backends.drop_made()
+    url = backends.new_database()
+    yield url
+    backends.drop_database(url)
 
 
 def _init(capsys: pytest.CaptureFixture[str], data_dir: Path, url: str) -> tuple[int, str, str]:

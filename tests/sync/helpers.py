@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session
 
 from coopdesk.db import models as m
@@ -136,11 +136,9 @@ class Site:
         rows: list[tuple[Any, ...]] = []
         with self.engine.connect() as conn:
             names = [
-                r[0]
-                for r in conn.execute(
-                    text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-                )
-                if r[0] not in ("quarantined_bundles", "accounts")
+                name
+                for name in sorted(inspect(conn).get_table_names())
+                if name not in ("quarantined_bundles", "accounts")
             ]
             for name in names:
                 table_rows = [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]
