@@ -8,7 +8,8 @@ never written in clear by CoopDesk. psycopg 3 is the driver.
 The summary triggers (`coopdesk.db.summary_triggers`, and the text the migrations froze) are
 written for SQLite; `triggers_from_sqlite` turns each into a PL/pgSQL function running the same
 body and the row trigger calling it, so one text says which stored sums a change drops, on
-both engines.
+both engines. Migration 0007 holds a copy of this translation as it was then (a migration
+never changes); tests/db/test_postgres.py fails when the two disagree.
 """
 
 from __future__ import annotations
@@ -143,14 +144,4 @@ def triggers_from_sqlite(statements: list[str] | tuple[str, ...]) -> list[str]:
             f"CREATE OR REPLACE TRIGGER {name} AFTER {t['event']} ON {t['table']} "
             f"FOR EACH ROW EXECUTE FUNCTION {name}()"
         )
-    return out
-
-
-def drop_triggers_from_sqlite(statements: list[str] | tuple[str, ...]) -> list[str]:
-    """What undoes `triggers_from_sqlite(statements)`."""
-    out = []
-    for statement in statements:
-        t = _parse(statement)
-        out.append(f"DROP TRIGGER IF EXISTS {t['name']} ON {t['table']}")
-        out.append(f"DROP FUNCTION IF EXISTS {t['name']}()")
     return out

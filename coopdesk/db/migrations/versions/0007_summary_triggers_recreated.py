@@ -19,8 +19,6 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from coopdesk.db import postgres
-
 # revision identifiers, used by Alembic.
 revision: str = "0007_summary_triggers_recreated"
 down_revision: str | Sequence[str] | None = "0006_indicator_summaries"
@@ -30,7 +28,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for statement in postgres.triggers_from_sqlite(TRIGGERS):
+        for statement in _plpgsql(TRIGGERS):
             op.execute(sa.text(statement))
         return
     _replace_triggers(TRIGGERS)
@@ -38,8 +36,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for statement in postgres.drop_triggers_from_sqlite(TRIGGERS):
-            op.execute(sa.text(statement))
+        for found in map(_SQLITE_TRIGGER.fullmatch, TRIGGERS):
+            assert found is not None
+            op.execute(sa.text(f"DROP TRIGGER IF EXISTS {found['name']} ON {found['table']}"))
+            op.execute(sa.text(f"DROP FUNCTION IF EXISTS {found['name']}()"))
         return
     # back to the triggers of 0006, which that migration holds (a migration never changes)
     script = op.get_context().script
@@ -47,6 +47,32 @@ def downgrade() -> None:
     previous = script.get_revision("0006_indicator_summaries")
     assert previous is not None
     _replace_triggers(previous.module.TRIGGERS)
+
+
+# On PostgreSQL each trigger is a PL/pgSQL function running the same body while the same
+# condition holds, and the row trigger calling it: as coopdesk/db/postgres.py translated them
+# at this revision, written out here so that a later change there cannot change this migration.
+_SQLITE_TRIGGER = re.compile(
+    r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) AFTER (?P<event>INSERT|UPDATE|DELETE) "
+    r"ON (?P<table>\w+) WHEN (?P<when>.*?) BEGIN (?P<body>.*) END",
+    re.DOTALL,
+)
+
+
+def _plpgsql(statements: Iterable[str]) -> list[str]:
+    out = []
+    for statement in statements:
+        t = _SQLITE_TRIGGER.fullmatch(statement.strip())
+        assert t is not None
+        out.append(
+            f"CREATE OR REPLACE FUNCTION {t['name']}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
+        )
+        out.append(
+            f"CREATE OR REPLACE TRIGGER {t['name']} AFTER {t['event']} ON {t['table']} "
+            f"FOR EACH ROW EXECUTE FUNCTION {t['name']}()"
+        )
+    return out
 
 
 def _replace_triggers(statements: Iterable[str]) -> None:
