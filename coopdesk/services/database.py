@@ -2,7 +2,8 @@
 
 - `init_installation(data_dir, …)` creates the database (the SQLite file, or on a PostgreSQL
   server whose URL the folder then keeps), loads the catalogues and stores the installation;
-  it refuses a database that is already set up.
+  it refuses a database that is already set up. `connect_installation(data_dir, url)` makes
+  another officer's computer work on a hub's server database set up so.
 - `backup(data_dir, out)` copies the live database with the SQLite backup API.
 - `restore(data_dir, file)` checks that the file is a CoopDesk database this version can open,
   keeps a safety copy of the current database, then replaces it and calls `on_restored`.
@@ -101,6 +102,32 @@ def init_installation(
         raise
     finally:
         engine.dispose()
+
+
+def connect_installation(data_dir: Path, url: str) -> settings.Installation:
+    """Work from `data_dir` on the installation already set up on the server `url` (another
+    officer's computer at a hub); refused when nothing is set up there yet."""
+    existed = has_database(data_dir)
+    _name_server(data_dir, url)
+    try:
+        engine = open_database(data_dir)
+        try:
+            with session_scope(engine) as session:
+                installation = settings.get_installation(session)
+        finally:
+            engine.dispose()
+        if installation is None:
+            raise MaintenanceError(
+                _(
+                    "Nothing is set up on {url} yet: set it up first with "
+                    "`coopdesk init --database`."
+                ).format(url=postgres.shown_url(url))
+            )
+    except Exception:
+        if not existed:
+            postgres.url_file(data_dir).unlink(missing_ok=True)
+        raise
+    return installation
 
 
 def _name_server(data_dir: Path, url: str) -> None:

@@ -68,6 +68,22 @@ def test_an_installation_on_a_server_is_used_by_every_command(
     code, out, err = _init(capsys, hub, server_url)
     assert code == 2 and "đã được thiết lập cho đơn vị 12" in err
 
+    desk = tmp_path / "second-officer"  # another officer's computer works on the same data
+    code, out, err = run(capsys, "connect", "--data-dir", str(desk), "--database", server_url)
+    assert (code, err) == (0, "")
+    assert f"làm việc trên cơ sở dữ liệu của Lai Châu (12) ở máy chủ {server_url}" in out
+    code, out, err = run(capsys, "list", "cooperatives", "--json", "--data-dir", str(desk))
+    assert [row["name"] for row in json.loads(out)] == ["HTX Chè Tân Phong"]
+
+
+def test_connecting_to_a_server_with_nothing_set_up_is_refused(
+    tmp_path: Path, server_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    desk = tmp_path / "desk"
+    code, out, err = run(capsys, "connect", "--data-dir", str(desk), "--database", server_url)
+    assert code == 2 and out == "" and "coopdesk init --database" in err
+    assert not (desk / "database.url").exists()
+
 
 def test_a_password_in_the_address_is_refused_and_nothing_is_kept(
     tmp_path: Path, server_url: str, capsys: pytest.CaptureFixture[str]
