@@ -20,14 +20,15 @@ from coopdesk.sync import versions
 from tests.sync.helpers import COMMUNE_A, PROVINCE, coop, person
 from tests.sync_keys import PASSWORD
 
+# an import killed while it writes the SQLite file (a server rolls a dead client's transaction
+# back itself)
+pytestmark = pytest.mark.sqlite_only
+
 IMPORT = """
 import datetime as dt, sys
 from pathlib import Path
 from coopdesk.db.engine import make_engine, session_scope
 from coopdesk.sync import importer, trust
-
-# killed writes to the SQLite file (a server's transactions are the server's)
-pytestmark = pytest.mark.sqlite_only
 engine = make_engine(Path(sys.argv[1]))
 with session_scope(engine) as s:
     trust.unlock(s, sys.argv[4])
