@@ -160,6 +160,18 @@ def _name_server(data_dir: Path, url: str) -> None:
 # --- backup ----------------------------------------------------------------------------------
 
 
+def on_server(data_dir: Path) -> str | None:
+    """Why CoopDesk makes no backup of `data_dir`'s database when it is on a PostgreSQL server
+    (its own tools back it up), else None."""
+    url = postgres.read_url(data_dir)
+    if url is None:
+        return None
+    return _(
+        "The database of this installation is on the server {url}: back it up with the "
+        "server's own tools (pg_dump), as the README's province hub section says."
+    ).format(url=postgres.shown_url(url))
+
+
 @dataclass(frozen=True)
 class BackupResult:
     path: Path
@@ -168,6 +180,9 @@ class BackupResult:
 
 def backup(data_dir: Path, out: Path) -> BackupResult:
     """Copy the database to `out` (a file, or a folder to put a dated file in)."""
+    server = on_server(data_dir)
+    if server is not None:
+        raise MaintenanceError(server)
     db_file = paths.db_path(data_dir)
     if not db_file.exists():
         raise MaintenanceError(

@@ -68,6 +68,10 @@ def test_an_installation_on_a_server_is_used_by_every_command(
     code, out, err = _init(capsys, hub, server_url)
     assert code == 2 and "đã được thiết lập cho đơn vị 12" in err
 
+    for backup in (["backup", "--out", str(tmp_path)], ["backups", "list"]):
+        code, out, err = run(capsys, *backup, "--data-dir", str(hub))
+        assert code == 2 and "pg_dump" in err  # the server's own tools back it up
+
     desk = tmp_path / "second-officer"  # another officer's computer works on the same data
     code, out, err = run(capsys, "connect", "--data-dir", str(desk), "--database", server_url)
     assert (code, err) == (0, "")
