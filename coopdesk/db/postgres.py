@@ -128,17 +128,25 @@ def _parse(statement: str) -> re.Match[str]:
     return found
 
 
+# Every write a summary trigger sees holds this advisory lock, shared, until its transaction
+# ends; `services.indicators.summary` stores values only while it holds it alone (so no
+# transaction it cannot see has written what they count).
+SUMMARY_LOCK = 1129270608
+
+
 def triggers_from_sqlite(statements: list[str] | tuple[str, ...]) -> list[str]:
     """The PL/pgSQL twins of SQLite `CREATE TRIGGER IF NOT EXISTS name AFTER EVENT ON table
     WHEN condition BEGIN body END` statements (the summary triggers): one function per
-    trigger running the same body while the same condition holds, and its row trigger."""
+    trigger, which takes SUMMARY_LOCK shared and runs the same body while the same condition
+    holds, and its row trigger."""
     out = []
     for statement in statements:
         t = _parse(statement)
         name = t["name"]
         out.append(
             f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            f"BEGIN IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
+            f"BEGIN PERFORM pg_advisory_xact_lock_shared({SUMMARY_LOCK}); "
+            f"IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
         )
         out.append(
             f"CREATE OR REPLACE TRIGGER {name} AFTER {t['event']} ON {t['table']} "

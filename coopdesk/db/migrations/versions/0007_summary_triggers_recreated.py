@@ -49,8 +49,8 @@ def downgrade() -> None:
     _replace_triggers(previous.module.TRIGGERS)
 
 
-# On PostgreSQL each trigger is a PL/pgSQL function running the same body while the same
-# condition holds, and the row trigger calling it: as coopdesk/db/postgres.py translated them
+# On PostgreSQL each trigger is a PL/pgSQL function taking the summaries' advisory lock shared
+# and running the same body while the same condition holds, and the row trigger calling it: as coopdesk/db/postgres.py translated them
 # at this revision, written out here so that a later change there cannot change this migration.
 _SQLITE_TRIGGER = re.compile(
     r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) AFTER (?P<event>INSERT|UPDATE|DELETE) "
@@ -66,7 +66,8 @@ def _plpgsql(statements: Iterable[str]) -> list[str]:
         assert t is not None
         out.append(
             f"CREATE OR REPLACE FUNCTION {t['name']}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            f"BEGIN IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
+            "BEGIN PERFORM pg_advisory_xact_lock_shared(1129270608); "
+            f"IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
         )
         out.append(
             f"CREATE OR REPLACE TRIGGER {t['name']} AFTER {t['event']} ON {t['table']} "
