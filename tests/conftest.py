@@ -1,6 +1,6 @@
 """Shared fixtures: a migrated template database copied per test, English/Vietnamese switch.
 
-The tests of services, sync and db run on both stores (`backend`: "sqlite", "postgresql", a
+The tests of services, sync, db and reports run on both stores (`backend`: "sqlite", "postgresql", a
 test server started once per run; tests.backends): `data_dir`, `engine` and `make_site` give
 the backend's installation. A test about the SQLite file itself (its backups, its check, WAL)
 is marked `sqlite_only`. Without PostgreSQL's programs the PostgreSQL variants fail and say
@@ -25,7 +25,7 @@ from tests import backends
 from tests.pg_server import PgServer
 
 # the test folders whose tests run on both stores
-BOTH_BACKENDS = ("services", "sync", "db")
+BOTH_BACKENDS = ("services", "sync", "db", "reports")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -41,10 +41,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     both = (
         parts[0] in BOTH_BACKENDS and metafunc.definition.get_closest_marker("sqlite_only") is None
     )
-    metafunc.parametrize("backend", backends.BACKENDS if both else ("sqlite",), indirect=True)
+    # by module: a module's shared database (tests/reports) is made once per backend
+    values = backends.BACKENDS if both else ("sqlite",)
+    metafunc.parametrize("backend", values, indirect=True, scope="module")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def backend(request: pytest.FixtureRequest) -> str:
     """The store the test runs on ("sqlite" unless parametrized)."""
     return str(getattr(request, "param", "sqlite"))
@@ -82,7 +84,7 @@ def pg_template_dir(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactor
     return _template(data_dir)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def installation_template(backend: str, request: pytest.FixtureRequest) -> Path:
     """The template installation of the test's backend."""
     name = "pg_template_dir" if backend == "postgresql" else "template_data_dir"

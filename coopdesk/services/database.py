@@ -161,14 +161,15 @@ def _name_server(data_dir: Path, url: str) -> None:
 
 
 def on_server(data_dir: Path) -> str | None:
-    """Why CoopDesk makes no backup of `data_dir`'s database when it is on a PostgreSQL server
-    (its own tools back it up), else None."""
+    """Why CoopDesk neither backs up nor restores `data_dir`'s database when it is on a
+    PostgreSQL server (its own tools do), else None."""
     url = postgres.read_url(data_dir)
     if url is None:
         return None
     return _(
-        "The database of this installation is on the server {url}: back it up with the "
-        "server's own tools (pg_dump), as the README's province hub section says."
+        "The database of this installation is on the server {url}: back it up and restore "
+        "it with the server's own tools (pg_dump, pg_restore), as the README's province hub "
+        "section says."
     ).format(url=postgres.shown_url(url))
 
 
@@ -277,6 +278,9 @@ def restore(
     when it is damaged); the restored one is migrated if it is older and gets a new replica id
     (`on_restored`).
     """
+    server = on_server(data_dir)
+    if server is not None:
+        raise MaintenanceError(server)
     if not source.is_file():
         raise MaintenanceError(_("{file} does not exist.").format(file=source))
     db_file = paths.db_path(data_dir)

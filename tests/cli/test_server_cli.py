@@ -68,7 +68,10 @@ def test_an_installation_on_a_server_is_used_by_every_command(
     code, out, err = _init(capsys, hub, server_url)
     assert code == 2 and "đã được thiết lập cho đơn vị 12" in err
 
-    for backup in (["backup", "--out", str(tmp_path)], ["backups", "list"]):
+    backup_file = tmp_path / "a-commune-backup.sqlite3"
+    backup_file.write_bytes(b"")
+    for backup in (["backup", "--out", str(tmp_path)], ["backups", "list"],
+                   ["restore", str(backup_file)]):  # fmt: skip
         code, out, err = run(capsys, *backup, "--data-dir", str(hub))
         assert code == 2 and "pg_dump" in err  # the server's own tools back it up
 
