@@ -9,6 +9,7 @@ database when the fixture that made it ends.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import shutil
 from pathlib import Path
@@ -32,6 +33,7 @@ def server() -> pg_server.PgServer:
     global _server
     if _server is None:
         _server = pg_server.start()
+        atexit.register(stop_server)  # a run cut short leaves no server behind either
     return _server
 
 
