@@ -71,6 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _install_server_password_prompt() -> None:
+    """At a terminal, a hub's server password that libpq finds nowhere is asked (not echoed),
+    once per command; it is never stored."""
+    if not sys.stdin.isatty():
+        return
+    import getpass
+
+    from coopdesk.db import postgres
+    from coopdesk.i18n import _
+
+    postgres.set_password_prompt(
+        lambda url: getpass.getpass(_("Password for the database {url}: ").format(url=url))
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -87,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coopdesk.cli import users
 
         users.install_login(args)  # a write asks for the account only when it needs one
+        _install_server_password_prompt()
         return int(args.func(args) or 0)
     except CliError as exc:
         print(f"coopdesk: {exc}", file=sys.stderr)

@@ -51,7 +51,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
+    from coopdesk.services import database
+
     data_dir = paths.resolve_data_dir(args.data_dir)
+    server = database.on_server(data_dir)
+    if server is not None:
+        raise CliError(server)
     if not paths.db_path(data_dir).exists():
         raise CliError(
             _("There is no CoopDesk database in {folder}. Run `coopdesk init` first.").format(

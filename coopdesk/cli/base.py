@@ -1,6 +1,7 @@
-"""Foundation commands: init, backup, restore, units.
+"""Foundation commands: init, connect, backup, restore, units.
 
 coopdesk init --data-dir DIR --unit 3408 --role commune --officer "Lò Thị Mai"
+coopdesk connect --data-dir DIR --database postgresql://coopdesk@server/coopdesk
 coopdesk backup --data-dir DIR --out FILE
 coopdesk restore --data-dir DIR FILE
 coopdesk units --search "tan phong lai chau" [--json] [--limit N]
@@ -51,7 +52,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--admin", default="admin", help="login name of the administrator account (admin)"
     )
+    p.add_argument(
+        "--database",
+        help="a hub's PostgreSQL database, e.g. postgresql://coopdesk@server/coopdesk (no "
+        "password: PGPASSWORD, the pgpass file, or asked); every command then uses it",
+    )
     p.set_defaults(func=_init)
+
+    p = subparsers.add_parser(
+        "connect",
+        help="work on a hub's PostgreSQL database set up by `init --database`",
+        description="Make this data folder (another officer's computer at a province or "
+        "national office) work on the installation already set up on a PostgreSQL server.",
+    )
+    add_data_dir(p)
+    _debug_flag(p)
+    p.add_argument(
+        "--database", required=True, help="the address given to `init --database` (no password)"
+    )
+    p.set_defaults(func=_connect)
 
     p = subparsers.add_parser(
         "backup", help="copy the database to a file", description="Back the database up."
@@ -122,7 +141,7 @@ def _init(args: argparse.Namespace) -> int:
     password = _init_password(args)
     try:
         inst = database.init_installation(
-            data_dir, args.unit, args.role, args.officer, args.position
+            data_dir, args.unit, args.role, args.officer, args.position, args.database
         )
     except (database.MaintenanceError, units.UnknownUnit) as exc:
         raise CliError(str(exc)) from exc
@@ -140,7 +159,31 @@ def _init(args: argparse.Namespace) -> int:
             officer=inst.officer,
         )
     )
+    if args.database:
+        from coopdesk.db.postgres import shown_url
+
+        print(_("Its database is on the server: {url}").format(url=shown_url(args.database)))
     _init_admin_and_keys(data_dir, args.admin, inst.officer, password)
+    return 0
+
+
+def _connect(args: argparse.Namespace) -> int:
+    from coopdesk.db.postgres import shown_url
+    from coopdesk.services import database, units
+
+    data_dir = _data_dir(args)
+    try:
+        inst = database.connect_installation(data_dir, args.database)
+    except database.MaintenanceError as exc:
+        raise CliError(str(exc)) from exc
+    with _session(data_dir) as session:
+        info = units.get(session, inst.unit_code)
+        name = units.display_name(info) if info else inst.unit_code
+    print(
+        _("{dir} now works on the database of {name} ({code}) on the server {url}.").format(
+            dir=data_dir, name=name, code=inst.unit_code, url=shown_url(args.database)
+        )
+    )
     return 0
 
 
@@ -205,11 +248,11 @@ def _session(data_dir: Path) -> Iterator[Session]:
     """A session on the data folder's database, or on the catalogue alone if there is none."""
     from sqlalchemy import create_engine
 
-    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.db.engine import has_database, open_database, session_scope
     from coopdesk.db.models import Base
     from coopdesk.services import units
 
-    if paths.db_path(data_dir).exists():
+    if has_database(data_dir):
         engine = open_database(data_dir, create=False)
     else:
         engine = create_engine("sqlite://")

@@ -82,11 +82,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[tuple[Session, str]]:
     """One transaction on the data folder's database, and who is recorded as the actor."""
-    from coopdesk.db.engine import open_database, session_scope
+    from coopdesk.db.engine import has_database, open_database, session_scope
     from coopdesk.services import settings
 
     data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
-    if not paths.db_path(data_dir).exists():
+    if not has_database(data_dir):
         raise CliError(
             _("There is no CoopDesk database in {dir}; run “coopdesk init” first.").format(
                 dir=data_dir

@@ -228,6 +228,9 @@ def create(
     """Back the database up into the backups folder, checked; thin after an automatic one."""
     if reason not in rule.REASONS:
         raise ValueError(reason)
+    server = database.on_server(data_dir)
+    if server is not None:
+        raise BackupError(server)
     db_file = paths.db_path(data_dir)
     if not db_file.exists():
         raise BackupError(
@@ -271,7 +274,10 @@ def daily_backup(data_dir: Path, *, now: dt.datetime | None = None) -> BackupInf
 
 
 def data_dir_of(session: Session) -> Path | None:
-    """The data folder of the database a session is on (None: a database in memory)."""
+    """The data folder of the SQLite database a session is on (None: a database in memory,
+    or on a server)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
     name = session.get_bind().engine.url.database
     if not name or name == ":memory:" or name.startswith("file:"):
         return None

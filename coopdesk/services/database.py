@@ -1,7 +1,9 @@
 """Setting a database up, backing it up and restoring it (the CLI and the GUI share these).
 
-- `init_installation(data_dir, …)` creates the database, loads the catalogues and stores the
-  installation; it refuses a database that is already set up.
+- `init_installation(data_dir, …)` creates the database (the SQLite file, or on a PostgreSQL
+  server whose URL the folder then keeps), loads the catalogues and stores the installation;
+  it refuses a database that is already set up. `connect_installation(data_dir, url)` makes
+  another officer's computer work on a hub's server database set up so.
 - `backup(data_dir, out)` copies the live database with the SQLite backup API.
 - `restore(data_dir, file)` checks that the file is a CoopDesk database this version can open,
   keeps a safety copy of the current database, then replaces it and calls `on_restored`.
@@ -20,10 +22,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from coopdesk import paths
+from coopdesk.db import postgres
 from coopdesk.db.engine import DatabaseError as DatabaseError  # for the GUI entry (app.py)
 from coopdesk.db.engine import (
     alembic_config,
     backup_file,
+    has_database,
     open_database,
     session_scope,
 )
@@ -50,12 +54,26 @@ def _remove_db_files(db_file: Path) -> None:
 
 
 def init_installation(
-    data_dir: Path, unit: str, role: str, officer: str, position: str = ""
+    data_dir: Path,
+    unit: str,
+    role: str,
+    officer: str,
+    position: str = "",
+    database: str | None = None,
 ) -> settings.Installation:
-    """Create (or complete) the database in `data_dir` for `unit`; refuse one already set up."""
+    """Create (or complete) the database of `data_dir` for `unit`; refuse one already set up.
+    With `database` (a postgresql:// URL, no password) the installation lives on that server
+    and the folder keeps its URL."""
     db_file = paths.db_path(data_dir)
-    existed = db_file.exists()
-    engine = open_database(data_dir)
+    existed = has_database(data_dir)
+    if database is not None:
+        _name_server(data_dir, database)
+    try:
+        engine = open_database(data_dir)
+    except Exception:
+        if not existed:
+            postgres.url_file(data_dir).unlink(missing_ok=True)
+        raise
     try:
         with session_scope(engine) as session:
             current = settings.get_installation(session)
@@ -78,14 +96,81 @@ def init_installation(
                 raise MaintenanceError(str(exc)) from exc
     except Exception:
         engine.dispose()
-        if not existed:
-            _remove_db_files(db_file)  # a failed init leaves nothing behind
+        if not existed:  # a failed init leaves nothing behind
+            _remove_db_files(db_file)
+            postgres.url_file(data_dir).unlink(missing_ok=True)
         raise
     finally:
         engine.dispose()
 
 
+def connect_installation(data_dir: Path, url: str) -> settings.Installation:
+    """Work from `data_dir` on the installation already set up on the server `url` (another
+    officer's computer at a hub); refused when nothing is set up there yet."""
+    existed = has_database(data_dir)
+    _name_server(data_dir, url)
+    try:
+        engine = open_database(data_dir)
+        try:
+            with session_scope(engine) as session:
+                installation = settings.get_installation(session)
+        finally:
+            engine.dispose()
+        if installation is None:
+            raise MaintenanceError(
+                _(
+                    "Nothing is set up on {url} yet: set it up first with "
+                    "`coopdesk init --database`."
+                ).format(url=postgres.shown_url(url))
+            )
+    except Exception:
+        if not existed:
+            postgres.url_file(data_dir).unlink(missing_ok=True)
+        raise
+    return installation
+
+
+def _name_server(data_dir: Path, url: str) -> None:
+    if not postgres.is_url(url):
+        raise MaintenanceError(
+            _("“{url}” is not a PostgreSQL address; write it as {example}.").format(
+                url=url, example="postgresql://coopdesk@server/coopdesk"
+            )
+        )
+    current = postgres.read_url(data_dir)
+    if paths.db_path(data_dir).exists() or (current is not None and current != url):
+        raise MaintenanceError(
+            _(
+                "The folder {dir} already holds another CoopDesk database. Use another "
+                "--data-dir for the installation on the server."
+            ).format(dir=data_dir)
+        )
+    try:
+        postgres.write_url(data_dir, url)
+    except postgres.PasswordInUrl:
+        raise MaintenanceError(
+            _(
+                "Leave the password out of the address: CoopDesk does not store it. Put it in "
+                "the PGPASSWORD environment variable or the PostgreSQL password file "
+                "(pgpass), or type it when asked."
+            )
+        ) from None
+
+
 # --- backup ----------------------------------------------------------------------------------
+
+
+def on_server(data_dir: Path) -> str | None:
+    """Why CoopDesk neither backs up nor restores `data_dir`'s database when it is on a
+    PostgreSQL server (its own tools do), else None."""
+    url = postgres.read_url(data_dir)
+    if url is None:
+        return None
+    return _(
+        "The database of this installation is on the server {url}: back it up and restore "
+        "it with the server's own tools (pg_dump, pg_restore), as the README's province hub "
+        "section says."
+    ).format(url=postgres.shown_url(url))
 
 
 @dataclass(frozen=True)
@@ -96,6 +181,9 @@ class BackupResult:
 
 def backup(data_dir: Path, out: Path) -> BackupResult:
     """Copy the database to `out` (a file, or a folder to put a dated file in)."""
+    server = on_server(data_dir)
+    if server is not None:
+        raise MaintenanceError(server)
     db_file = paths.db_path(data_dir)
     if not db_file.exists():
         raise MaintenanceError(
@@ -190,6 +278,9 @@ def restore(
     when it is damaged); the restored one is migrated if it is older and gets a new replica id
     (`on_restored`).
     """
+    server = on_server(data_dir)
+    if server is not None:
+        raise MaintenanceError(server)
     if not source.is_file():
         raise MaintenanceError(_("{file} does not exist.").format(file=source))
     db_file = paths.db_path(data_dir)

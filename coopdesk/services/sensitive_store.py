@@ -26,6 +26,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from coopdesk.db.engine import overwrite_freed_space, rebuild
 from coopdesk.db.models import AuditEvent, Consent, Person, PersonSensitive
 from coopdesk.services import records
 from coopdesk.services.records.sealed import (
@@ -107,7 +108,7 @@ def seal_existing(session: Session) -> int:
     and its WAL emptied, so the clear values it held are not left in free pages."""
     require_open(session)
     connection = session.connection()
-    connection.exec_driver_sql("PRAGMA secure_delete=ON")
+    overwrite_freed_space(connection)
     session.flush()
     count = sum(_seal_table(session, model) for model in (PersonSensitive, Consent))
     if not count:
@@ -165,11 +166,6 @@ def scrub(engine: Engine) -> None:
     """Rebuild the database file and empty its WAL: the clear values that sealing replaced
     are then in no free page, free block or WAL frame of the file (or of a backup of it)."""
     try:
-        with engine.connect() as connection:
-            raw = connection.connection.driver_connection
-            assert raw is not None
-            raw.execute("PRAGMA secure_delete=ON")
-            raw.execute("VACUUM")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        rebuild(engine, ("person_sensitive", "consents", "audit_events"))
     except (sqlite3.Error, SQLAlchemyError):  # busy, or a full disk: the sealing itself stands
         log.warning("sealed details: the database file could not be rebuilt", exc_info=True)

@@ -5,18 +5,19 @@ what it sends still lands under the right commune at a province on the official 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import Engine, select, text
 
-from coopdesk import paths
 from coopdesk.db import models as m
-from coopdesk.db.engine import alembic_config, make_engine, session_scope
+from coopdesk.db.engine import alembic_config, engine_of, session_scope
 from coopdesk.domain import unit_catalogue
 from coopdesk.sync import bundle, unit_codes
 from coopdesk.sync.unit_codes import catalogue
+from tests import backends
 from tests.sync import forge
 from tests.sync.helpers import Site, coop
 
@@ -48,15 +49,14 @@ def _insert_coop(conn: object, coop_id: str, unit: str, name: str) -> None:
             "value_chain, traditional_craft, community_tourism, ecommerce, trademark, "
             "traceability, growing_area_code, notes) VALUES (:id, :unit, '2025-09-01 00:00:00', "
             "'2025-09-01 00:00:00', 'Lò Thị Mai', 'Lò Thị Mai', 'HTX', :name, :name, '', '', '', "
-            "'', '', '', 'active', 1, 1, 0, 0, 0, 0, 0, 0, '', '')"
+            "'', '', '', 'active', TRUE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, '', '')"
         ),
         {"id": coop_id, "unit": unit, "name": name},
     )
 
 
 def _database_before(data_dir: Path) -> Engine:
-    data_dir.mkdir(parents=True)
-    engine = make_engine(paths.db_path(data_dir))
+    engine = engine_of(data_dir)
     command.upgrade(alembic_config(engine), BEFORE)
     settings = {
         "installation": {"unit_code": KIM_LIEN_BEFORE, "role": "commune", "officer": "Mai"},
@@ -81,8 +81,20 @@ def _database_before(data_dir: Path) -> Engine:
     return engine
 
 
-def test_records_move_to_the_official_code_and_nothing_is_lost(tmp_path: Path) -> None:
-    engine = _database_before(tmp_path / "commune")
+@pytest.fixture
+def commune_dir(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A data folder for the database made before 0014: its file, or a server database."""
+    folder = tmp_path / "commune"
+    folder.mkdir()
+    if backend == "postgresql":
+        request.getfixturevalue("pg_server")
+        backends.new_server_database(folder)
+    yield folder
+    backends.drop_installation(folder)
+
+
+def test_records_move_to_the_official_code_and_nothing_is_lost(commune_dir: Path) -> None:
+    engine = _database_before(commune_dir)
     command.upgrade(alembic_config(engine), "head")
     with session_scope(engine) as s:
         coops = {c.id: c for c in s.scalars(select(m.Cooperative))}
@@ -109,8 +121,8 @@ def test_records_move_to_the_official_code_and_nothing_is_lost(tmp_path: Path) -
     engine.dispose()
 
 
-def test_downgrade_moves_the_records_back(tmp_path: Path) -> None:
-    engine = _database_before(tmp_path / "commune")
+def test_downgrade_moves_the_records_back(commune_dir: Path) -> None:
+    engine = _database_before(commune_dir)
     command.upgrade(alembic_config(engine), "head")
     command.downgrade(alembic_config(engine), BEFORE)
     with session_scope(engine) as s:

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
-from coopdesk import paths
-from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.engine import engine_of, session_scope
+from tests import backends
 from tests.reports.fixtures import populate
 
 
 @pytest.fixture(scope="module")
-def report_data_dir(template_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("reports")
-    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
-    engine = make_engine(paths.db_path(target))
+def report_data_dir(
+    installation_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """The module's populated installation, on the module's backend."""
+    target = backends.copy_installation(installation_template, tmp_path_factory.mktemp("reports"))
+    engine = engine_of(target)
     with session_scope(engine) as session:
         populate(session)
     engine.dispose()
-    return target
+    yield target
+    backends.drop_installation(target)
 
 
 @pytest.fixture(scope="module")
 def report_engine(report_data_dir: Path) -> Iterator[Engine]:
-    engine = make_engine(paths.db_path(report_data_dir))
+    engine = engine_of(report_data_dir)
     yield engine
     engine.dispose()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,12 +14,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine, select
 
-from coopdesk import paths
 from coopdesk.cli import main
-from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.engine import engine_of, session_scope
 from coopdesk.db.models import Activity, Cooperative, Sector
 from coopdesk.i18n import fold
 from coopdesk.services.documents import ListFilter, Rendered, ReportRequest, render_request
+from tests.backends import copy_installation, drop_installation
 from tests.reports.fixtures import COMMUNE, COOP, MANAGER, PROVINCE
 from tests.reports.pdf import page_lines, page_raw, squeeze
 
@@ -31,11 +30,10 @@ OLD_MEETING = "Hội nghị phổ biến Đề án năm 2025"
 
 
 @pytest.fixture(scope="module")
-def data_dir(report_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def data_dir(report_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The shared report fixture plus sectors on the cooperatives and an activity of 2025."""
-    target = tmp_path_factory.mktemp("list-filters")
-    shutil.copy2(paths.db_path(report_data_dir), paths.db_path(target))
-    engine = make_engine(paths.db_path(target))
+    target = copy_installation(report_data_dir, tmp_path_factory.mktemp("list-filters"))
+    engine = engine_of(target)
     with session_scope(engine) as s:
         s.add(Sector(code=WEAVING, name_vi="Dệt may, thủ công mỹ nghệ", name_en="Crafts"))
         s.add(Sector(code=VEGETABLES, name_vi="Trồng rau", name_en="Vegetables"))
@@ -55,12 +53,13 @@ def data_dir(report_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
             )
         )
     engine.dispose()
-    return target
+    yield target
+    drop_installation(target)
 
 
 @pytest.fixture(scope="module")
 def engine(data_dir: Path) -> Iterator[Engine]:
-    eng = make_engine(paths.db_path(data_dir))
+    eng = engine_of(data_dir)
     yield eng
     eng.dispose()
 

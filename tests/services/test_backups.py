@@ -14,6 +14,9 @@ from coopdesk.db import models as m
 from coopdesk.services import backups, records, settings, sync
 from tests.sync.helpers import COMMUNE_A, PROVINCE
 
+# backups of the SQLite file (the backup API, its check); a server's are its own (pg_dump)
+pytestmark = pytest.mark.sqlite_only
+
 DAY1 = dt.datetime(2026, 12, 1, 7, 55)
 
 

@@ -17,6 +17,9 @@ from coopdesk.db.models import Person
 from coopdesk.domain import backup_thinning as rule
 from coopdesk.services import backups, database, health, people, settings
 
+# the SQLite file's own check and its full disk
+pytestmark = pytest.mark.sqlite_only
+
 ACTOR = "Lò Thị Mai"
 
 

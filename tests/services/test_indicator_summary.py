@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from coopdesk.db.engine import open_database, session_scope
@@ -265,16 +266,28 @@ def test_any_sequence_of_changes(
 
 
 def test_nothing_is_stored_from_a_snapshot_another_connection_has_passed(built: Engine) -> None:
-    """Values computed while someone else commits may be stale: they are returned, not kept."""
+    """Values computed while someone else commits may be stale: they are returned, not kept
+    (SQLite). On PostgreSQL the officer's save waits until the values are committed, then
+    drops them."""
+    server = built.dialect.name == "postgresql"
     with session_scope(built) as reader:
         store = summary._Store.open(reader, Period.parse("2025"))
         assert store is not None
         stale = store.read(["u:" + A])  # the read transaction has begun
         assert stale == {}
         store.put("u:" + A, {})
-        with session_scope(built) as writer:  # meanwhile, an officer saves an activity
-            Maker(writer).activity(A, "communication", dt.date(2025, 6, 1), 10, 5)
+        if server:  # held back by the summaries' lock (given up at once here, not waited for)
+            with pytest.raises(OperationalError, match="lock timeout"), session_scope(built) as w:
+                w.execute(text("SET LOCAL lock_timeout = 1"))
+                Maker(w).activity(A, "communication", dt.date(2025, 6, 1), 10, 5)
+                w.flush()
+        else:
+            with session_scope(built) as writer:  # meanwhile, an officer saves an activity
+                Maker(writer).activity(A, "communication", dt.date(2025, 6, 1), 10, 5)
         store.close(True)
+    if server:
+        with session_scope(built) as writer:  # the save, once the values are committed
+            Maker(writer).activity(A, "communication", dt.date(2025, 6, 1), 10, 5)
     assert "u:" + A not in _stored_scopes(built)
     with session_scope(built) as s:
         assert svc.compute(s, A, "2025").values["comm_events"].numerator == 2

@@ -104,10 +104,10 @@ def test_bad_input_is_a_clear_error(
 def test_default_period_and_unit_from_the_installation(
     built: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from coopdesk.db.engine import make_engine
+    from coopdesk.db.engine import engine_of
     from coopdesk.services import settings
 
-    engine = make_engine(built / "coopdesk.sqlite3")
+    engine = engine_of(built)
     with session_scope(engine) as s:
         settings.save_installation(s, settings.Installation("03408", "commune", "Lò Thị Mai"))
     engine.dispose()

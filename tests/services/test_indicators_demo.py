@@ -5,7 +5,6 @@ workers and HTX founded under the programme."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,29 +13,37 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from coopdesk import paths
-from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.engine import engine_of, session_scope
 from coopdesk.db.models import Cooperative
 from coopdesk.domain.periods import Period, standard_choices
 from coopdesk.services import indicators as svc
 from coopdesk.services import list_filters as Q
 from coopdesk.services import lists, rules
 from coopdesk.services.report_lists import ListFilter, list_cooperatives
+from tests.backends import copy_installation, drop_installation
 
 COMMUNE = "03408"
 OFFERED = standard_choices(dt.date.today())
 
 
 @pytest.fixture(scope="module")
-def demo_engine(
-    template_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
+def demo_dir(
+    installation_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """A commune demo (seed 1) on the module's backend."""
     from coopdesk import demo
 
-    target = tmp_path_factory.mktemp("commune-demo")
-    shutil.copy2(paths.db_path(template_data_dir), paths.db_path(target))
-    engine = make_engine(paths.db_path(target))
+    target = copy_installation(installation_template, tmp_path_factory.mktemp("commune-demo"))
+    engine = engine_of(target)
     demo.generate(engine, "commune", seed=1)
+    engine.dispose()
+    yield target
+    drop_installation(target)
+
+
+@pytest.fixture(scope="module")
+def demo_engine(demo_dir: Path) -> Iterator[Engine]:
+    engine = engine_of(demo_dir)
     yield engine
     engine.dispose()
 
@@ -111,13 +118,13 @@ def test_every_offered_period_counts_the_same_everywhere(demo_engine: Engine) ->
 
 @pytest.mark.parametrize("period", ["2026r", "phase1", "all"])
 def test_the_command_line_counts_what_the_indicators_count(
-    demo_engine: Engine, period: str, capsys: pytest.CaptureFixture[str]
+    demo_dir: Path, period: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import json
 
     from coopdesk.cli import main
 
-    data_dir = Path(str(demo_engine.url.database)).parent
+    data_dir = demo_dir
     capsys.readouterr()
     assert (
         main(

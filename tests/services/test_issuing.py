@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from coopdesk import paths
 from coopdesk.cli import main
-from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.engine import engine_of, session_scope
 from coopdesk.db.models import Report
 from coopdesk.services import documents
 from tests.reports.fixtures import COMMUNE, populate
@@ -59,7 +58,7 @@ def _paragraphs(tmp_path: Path, values: object, name: str = "doan-van.json") -> 
 
 
 def _reports(data_dir: Path) -> list[Report]:
-    engine = make_engine(paths.db_path(data_dir))
+    engine = engine_of(data_dir)
     try:
         with session_scope(engine) as session:
             rows = list(session.scalars(select(Report)))
@@ -154,7 +153,7 @@ def test_the_register_reprints_the_issued_files_byte_for_byte(
     issued, docx = tmp_path / "issued.pdf", tmp_path / "issued.docx"
     parts = _paragraphs(tmp_path, WRITTEN)
     assert _annual(reports_dir, issued, "--issue", "--paragraphs", parts, "--docx", str(docx)) == 0
-    engine = make_engine(paths.db_path(reports_dir))
+    engine = engine_of(reports_dir)
     with session_scope(engine) as session:  # the data changes after issuing
         report = session.scalars(select(Report)).one()
         report.paragraphs = json.dumps({"strengths": "Đã sửa sau khi ban hành."})

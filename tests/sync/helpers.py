@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session
 
-from coopdesk import paths
 from coopdesk.db import models as m
-from coopdesk.db.engine import make_engine, session_scope
+from coopdesk.db.engine import engine_of, session_scope
 from coopdesk.sync import exporter, importer, versions
 from coopdesk.sync.importer import ImportReport
+from tests.backends import copy_installation
 from tests.sync_keys import make_identity, register
 
 PROVINCE = "12"
@@ -63,8 +62,8 @@ class Site:
     ) -> None:
         self.dir = root / name
         self.dir.mkdir(parents=True)
-        shutil.copy2(paths.db_path(template), paths.db_path(self.dir))
-        self.engine = make_engine(paths.db_path(self.dir))
+        copy_installation(template, self.dir)
+        self.engine = engine_of(self.dir)
         self.unit = unit
         self.name = name
         ensure_units(self.engine)
@@ -137,11 +136,9 @@ class Site:
         rows: list[tuple[Any, ...]] = []
         with self.engine.connect() as conn:
             names = [
-                r[0]
-                for r in conn.execute(
-                    text("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-                )
-                if r[0] not in ("quarantined_bundles", "accounts")
+                name
+                for name in sorted(inspect(conn).get_table_names())
+                if name not in ("quarantined_bundles", "accounts")
             ]
             for name in names:
                 table_rows = [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]

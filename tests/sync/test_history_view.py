@@ -29,3 +29,4 @@ def test_the_province_sees_which_bundle_changed_a_record(qtbot, qapp, make_site)
     assert [(who, what) for _when, who, what, _changes in rows] == [
         ("Lò Thị Mai", "nhập từ gói số 1 của Phường Tân Phong")
     ]
+    dialog.reject()  # finished: it stops listening for a language change (its site goes away)

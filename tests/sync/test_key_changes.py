@@ -5,21 +5,20 @@ computer of its unit, and both laptops' edits reach the province."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from coopdesk import paths
 from coopdesk.db import models as m
-from coopdesk.db.engine import make_engine
+from coopdesk.db.engine import engine_of
 from coopdesk.services import settings
 from coopdesk.services import sync as sync_service
 from coopdesk.services import trust as trust_service
 from coopdesk.sync import envelope, identity, trust, versions
 from coopdesk.sync.conflicts import list_conflicts
+from tests.backends import copy_installation
 from tests.sync.helpers import COMMUNE_A, PROVINCE, Site, coop
 from tests.sync_keys import CHEAP, PASSWORD, register
 
@@ -141,8 +140,8 @@ def copy_of(site: Site, root: Path, name: str) -> Site:
     copy.dir, copy.unit, copy.name, copy.keys = root / name, site.unit, name, site.keys
     copy.dir.mkdir()
     site.engine.dispose()
-    shutil.copy2(paths.db_path(site.dir), paths.db_path(copy.dir))
-    copy.engine = make_engine(paths.db_path(copy.dir))
+    copy_installation(site.dir, copy.dir)
+    copy.engine = engine_of(copy.dir)
     return copy
 
 

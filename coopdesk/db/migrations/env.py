@@ -15,7 +15,7 @@ def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if not isinstance(engine, Engine):
         url = config.get_main_option("sqlalchemy.url") or "sqlite:///coopdesk-dev.sqlite3"
-        engine = make_engine(url.removeprefix("sqlite:///"))  # type: ignore[arg-type]
+        engine = make_engine(url.removeprefix("sqlite:///"))
     with engine.connect() as connection:
         context.configure(
             connection=connection, target_metadata=target_metadata, render_as_batch=True

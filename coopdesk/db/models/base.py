@@ -23,6 +23,13 @@ NAMING = {
 }
 
 
+def sort_key_type(length: int) -> String:
+    """A column of `coopdesk.i18n` collation keys: compared byte by byte on every engine (the
+    "C" collation on PostgreSQL, whatever the server's locale), so the server keeps the order
+    the keys were made for."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 

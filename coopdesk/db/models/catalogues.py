@@ -10,7 +10,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coopdesk.db.models.base import Base
+from coopdesk.db.models.base import Base, sort_key_type
 
 
 class Unit(Base):
@@ -25,7 +25,7 @@ class Unit(Base):
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"), index=True)
     province_code: Mapped[str | None] = mapped_column(String(12), index=True)
     legacy: Mapped[bool] = mapped_column(Boolean, default=False)
-    sort_key: Mapped[str] = mapped_column(String(400), default="")
+    sort_key: Mapped[str] = mapped_column(sort_key_type(400), default="")
 
 
 class Sector(Base):

@@ -36,5 +36,10 @@ def _create_summary_triggers(_target: object, connection: Any, **_kw: Any) -> No
 
     from coopdesk.db.summary_triggers import create_statements
 
-    for statement in create_statements():
+    statements = create_statements()
+    if connection.dialect.name == "postgresql":
+        from coopdesk.db.postgres import triggers_from_sqlite
+
+        statements = triggers_from_sqlite(statements)
+    for statement in statements:
         connection.execute(text(statement))

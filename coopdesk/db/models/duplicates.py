@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, Index, Integer, String, Text, case, func, literal
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.elements import Grouping
 
 from coopdesk.db.models.base import Base, Synced
 from coopdesk.db.models.registry import Cooperative, Person
@@ -85,5 +86,6 @@ class DuplicateMerge(Synced, Base):
 # The duplicate keys' lookups (services.duplicates), each from an index.
 _people, _cooperatives = Person.__table__.c, Cooperative.__table__.c
 Index("ix_people_duplicate_name", _people.name_folded, _people.birth_year)
-Index("ix_people_duplicate_phone", phone_digits_sql(_people.phone))
+# (a CASE in parentheses: PostgreSQL takes no bare CASE as an index's column)
+Index("ix_people_duplicate_phone", Grouping(phone_digits_sql(_people.phone)))
 Index("ix_cooperatives_duplicate_mst", tax_code_sql(_cooperatives.registration_no))

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coopdesk.db.models.base import Base, Synced, utcnow
+from coopdesk.db.models.base import Base, Synced, sort_key_type, utcnow
 
 
 class Cooperative(Synced, Base):
@@ -37,7 +37,7 @@ class Cooperative(Synced, Base):
     kind: Mapped[str] = mapped_column(String(8))  # HTX | THT | LHHTX
     name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True)
-    sort_key: Mapped[str] = mapped_column(String(600), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(sort_key_type(600), default="", index=True)
     registration_no: Mapped[str] = mapped_column(String(40), default="")
     registered_on: Mapped[dt.date | None] = mapped_column(Date)
     sector_code: Mapped[str | None] = mapped_column(ForeignKey("sectors.code"))
@@ -96,7 +96,7 @@ class Person(Synced, Base):
     given_name: Mapped[str] = mapped_column(String(80))
     full_name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True)
-    sort_key: Mapped[str] = mapped_column(String(900), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(sort_key_type(900), default="", index=True)
     gender: Mapped[str] = mapped_column(String(1), default="F")  # F | M | X
     birth_year: Mapped[int | None] = mapped_column(Integer)
     phone: Mapped[str] = mapped_column(String(40), default="")

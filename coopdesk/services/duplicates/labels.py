@@ -3,7 +3,7 @@ Phong, Phường Tân Phong"; "HTX Chè Tân Phong, MST 0101234567, Phường T�
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coopdesk.db.models import Cooperative, Person, Role, Unit
@@ -35,8 +35,8 @@ def person_label(session: Session, person_id: str) -> str:
         select(Cooperative.name)
         .join(Role, Role.cooperative_id == Cooperative.id)
         .where(Role.person_id == person_id, Role.deleted_at.is_(None))
-        .order_by(Role.start_on.desc())
-        .distinct()
+        .group_by(Cooperative.name)
+        .order_by(func.max(Role.start_on).desc().nulls_last(), Cooperative.name)
         .limit(MAX_COOPERATIVES)
     )
     parts += list(names)

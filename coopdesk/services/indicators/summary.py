@@ -19,6 +19,11 @@ computed and again once this connection holds the write lock (nobody else can co
 that until the caller does); if another connection committed in between, the values may be
 stale and are returned, not stored. A session that has written records and not committed
 computes everything from the records and stores nothing.
+
+On PostgreSQL every write the triggers see takes an advisory lock shared (`db.postgres`); a
+rollup stores values only when it gets that lock alone before reading anything (no other
+transaction has uncommitted writes; new ones wait in their trigger until the caller commits),
+else it computes from the records and stores nothing.
 """
 
 from __future__ import annotations
@@ -28,12 +33,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, not_, or_, select, text
+from sqlalchemy import Table, delete, func, not_, or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from coopdesk.db import postgres
+from coopdesk.db.bulk import insert_rows
 from coopdesk.db.models import IndicatorSummary, Unit
 from coopdesk.domain.periods import Period
 from coopdesk.services.indicators.counting import compute_partials
@@ -54,14 +61,19 @@ OUTSIDE = "t:~"
 
 Rollup = tuple[dict[str, Value], dict[str, dict[str, Value]]]
 
-_WRITTEN = "coopdesk.indicator_summaries_written"  # session.info: (connection, total_changes)
+# session.info: (connection, total_changes), or on PostgreSQL (transaction, rows changed)
+_WRITTEN = "coopdesk.indicator_summaries_written"
 
 
 # --- stored form ---------------------------------------------------------------------------
 
 
 def period_key(period: Period) -> str:
-    years = ",".join(str(y) for y in period.years)
+    """The key of a period, "2025-01-01..2025-12-31|2025"; the years a period counts are
+    consecutive, written as the first and the last ("|2021-2025"), so a key fits its column
+    (48) on every engine."""
+    first, last = period.years[0], period.years[-1]
+    years = str(first) if first == last else f"{first}-{last}"
     return f"{period.start.isoformat()}..{period.end.isoformat()}|{years}"
 
 
@@ -108,6 +120,29 @@ def _sqlite(session: Session) -> sqlite3.Connection | None:
     return dbapi if isinstance(dbapi, sqlite3.Connection) else None
 
 
+def _server_writes(session: Session) -> tuple[Any, int]:
+    """PostgreSQL: (this transaction's id, or None while it has written nothing; the rows it
+    has changed in tables other than the summaries)."""
+    xid, changed = session.execute(
+        text(
+            "SELECT pg_current_xact_id_if_assigned()::text, (SELECT coalesce(sum(n_tup_ins + "
+            "n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables WHERE relname <> :own)"
+        ),
+        {"own": IndicatorSummary.__tablename__},
+    ).one()
+    return xid, int(changed)
+
+
+def _server_may_store(session: Session) -> bool:
+    """PostgreSQL: this transaction has written nothing but stored values, and holds the
+    summaries' lock alone (until the caller commits)."""
+    writes = _server_writes(session)
+    if writes[0] is not None and session.info.get(_WRITTEN) != writes:
+        return False  # this session has written: count its own, uncommitted records
+    lock = text("SELECT pg_try_advisory_xact_lock(:key)").bindparams(key=postgres.SUMMARY_LOCK)
+    return bool(session.execute(lock).scalar_one())
+
+
 def _only_summaries_pending(session: Session, dbapi: sqlite3.Connection) -> bool:
     """Nothing but stored values was written in this transaction (by an earlier rollup)."""
     return session.info.get(_WRITTEN) == (id(dbapi), dbapi.total_changes)
@@ -116,19 +151,21 @@ def _only_summaries_pending(session: Session, dbapi: sqlite3.Connection) -> bool
 class _Store:
     """Reads and writes `indicator_summaries` through the caller's session."""
 
-    def __init__(self, session: Session, dbapi: sqlite3.Connection, period: Period) -> None:
+    def __init__(self, session: Session, dbapi: sqlite3.Connection | None, period: Period) -> None:
         self.session = session
-        self.dbapi = dbapi
+        self.dbapi = dbapi  # None: on PostgreSQL, under the summaries' lock
         self.period = period
         self.key = period_key(period)
-        self.version = _data_version(session)
+        self.version = None if dbapi is None else _data_version(session)
         self.new: dict[str, str] = {}
 
     @classmethod
     def open(cls, session: Session, period: Period) -> _Store | None:
         dbapi = _sqlite(session)
         if dbapi is None:
-            return None
+            if session.get_bind().dialect.name != "postgresql" or not _server_may_store(session):
+                return None
+            return cls(session, None, period)
         if dbapi.in_transaction and not _only_summaries_pending(session, dbapi):
             return None  # this session has written: count its own, uncommitted records
         return cls(session, dbapi, period)
@@ -174,14 +211,20 @@ class _Store:
                 )
         except OperationalError:  # busy: leave the values uncomputed for next time
             return
-        if _data_version(self.session) != self.version:
+        if self.dbapi is not None and _data_version(self.session) != self.version:
             return
-        self.session.connection().exec_driver_sql(  # one executemany of plain rows
-            f"INSERT INTO {IndicatorSummary.__tablename__} (scope, period, formula, payload) "
-            "VALUES (?, ?, ?, ?)",
-            [(scope, self.key, FORMULA, payload) for scope, payload in self.new.items()],
+        insert_rows(  # one executemany of plain rows, in the dialect's parameter style
+            self.session,
+            cast(Table, IndicatorSummary.__table__),
+            [
+                {"scope": scope, "period": self.key, "formula": FORMULA, "payload": payload}
+                for scope, payload in self.new.items()
+            ],
         )
-        self.session.info[_WRITTEN] = (id(self.dbapi), self.dbapi.total_changes)
+        if self.dbapi is None:
+            self.session.info[_WRITTEN] = _server_writes(self.session)
+        else:
+            self.session.info[_WRITTEN] = (id(self.dbapi), self.dbapi.total_changes)
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:

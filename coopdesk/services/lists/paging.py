@@ -18,7 +18,7 @@ from sqlalchemy import and_, false, or_, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from coopdesk.services.lists.query import ListQuery, Row
+from coopdesk.services.lists.query import ListQuery, Row, ordered
 
 Key = tuple[Any, ...]
 Terms = list[tuple[Any, bool]]  # (expression, descending)
@@ -79,7 +79,8 @@ def page(
         statement, offset = statement.where(after_key(order, before)), 0
     elif from_end and total is not None:
         offset, limit = max(0, total - start - limit), max(0, min(limit, total - start))
-    statement = statement.order_by(*(e.desc() if d else e.asc() for e, d in order))
+    dialect = session.get_bind().dialect.name
+    statement = statement.order_by(*(ordered(e, d, dialect) for e, d in order))
     keys = [tuple(r) for r in session.connection().execute(statement.offset(offset).limit(limit))]
     if backwards:
         keys.reverse()

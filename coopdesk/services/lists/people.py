@@ -8,6 +8,7 @@ for every person, and her record shows them to an account that may see them (a l
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sqlalchemy import literal, literal_column, select
@@ -26,6 +27,14 @@ from coopdesk.services import list_filters as Q
 from coopdesk.services.lists.spec import Column, ListSpec, choice, flag, yes_no
 from coopdesk.services.people import ERASED_NAME
 from coopdesk.services.records.sealed import sealing
+
+
+def _not_erased(dialect: str) -> Any:
+    """People not deleted, said so that SQLite's planner uses no index for it
+    ("+people.deleted_at") and starts from the ids the search gave; PostgreSQL's planner
+    weighs that itself (and has no unary plus for a timestamp)."""
+    deleted_at = literal_column("+people.deleted_at") if dialect == "sqlite" else Person.deleted_at
+    return deleted_at.is_(None)
 
 
 def _name(value: Any) -> str:
@@ -70,6 +79,7 @@ def _sensitive_columns(session: Session) -> tuple[Column, ...]:
 
 def spec(session: Session) -> ListSpec:
     p, ps = Person, PersonSensitive
+    dialect = session.get_bind().dialect.name
     return ListSpec(
         id_expr=p.id,
         base=select(p.id).where(p.deleted_at.is_(None)),  # an erased person stays, "[đã xoá]"
@@ -90,10 +100,10 @@ def spec(session: Session) -> ListSpec:
             ),
             flag("managers", Q.manages_somewhere),
         ),
-        search_index=people_matching,  # name words and phone digits, as prefixes
-        search_ids=people_match_ids,
-        search_among=people_among,
-        base_from_search=select(p.id).where(literal_column("+people.deleted_at").is_(None)),
-        search_join=people_match_join,
+        search_index=partial(people_matching, dialect=dialect),  # name words, phone digits
+        search_ids=partial(people_match_ids, dialect=dialect),
+        search_among=partial(people_among, dialect=dialect),
+        base_from_search=select(p.id).where(_not_erased(dialect)),
+        search_join=partial(people_match_join, dialect=dialect),
         shown_joins=((ps, ps.person_id == p.id),),
     )

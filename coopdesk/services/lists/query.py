@@ -68,6 +68,14 @@ def unit_name_column(unit_code: Any) -> Column:
     return Column("unit", N_("Commune"), name, order=unit_code, width=180)
 
 
+def ordered(expr: Any, descending: bool, dialect: str) -> Any:
+    """`expr` in an ORDER BY, an empty value (NULL) first ascending and last descending on
+    every engine, as SQLite puts it (PostgreSQL puts NULL last ascending unless told)."""
+    if dialect == "sqlite":  # said as it is, so that SQLite walks its indexes for the order
+        return expr.desc() if descending else expr.asc()
+    return expr.desc().nulls_last() if descending else expr.asc().nulls_first()
+
+
 @dataclass(frozen=True)
 class SearchPlans:
     """The ways of reading a search an index serves: `ids`, the first matches' ids from the
@@ -141,9 +149,10 @@ class ListQuery:
         col = self.column(sort_key) if sort_key else self.columns[0]
         return [(o, descending) for o in col.orders()] + [(self.id_expr, False)]
 
-    def _orders(self, sort_key: str | None, descending: bool) -> list[Any]:
+    def _orders(self, session: Session, sort_key: str | None, descending: bool) -> list[Any]:
         terms = self.order_terms(sort_key, descending)
-        return [e.desc() if d else e.asc() for e, d in terms[:-1]] + [self.id_expr]
+        dialect = session.get_bind().dialect.name
+        return [ordered(e, d, dialect) for e, d in terms[:-1]] + [self.id_expr]
 
     def sortable(self, session: Session, sort_key: str | None) -> Select[Any]:
         """The filtered rows, with the shown-only joins when the order needs their tables."""
@@ -171,7 +180,7 @@ class ListQuery:
         ids_query = (
             self.sortable(session, sort_key)
             .with_only_columns(self.id_expr)
-            .order_by(*self._orders(sort_key, descending))
+            .order_by(*self._orders(session, sort_key, descending))
             .offset(offset)
             .limit(limit)
         )
@@ -193,7 +202,7 @@ class ListQuery:
         self, session: Session, sort_key: str | None = None, descending: bool = False
     ) -> list[Row]:
         query = self.spec.with_shown(self.rows(session).with_only_columns(*self._exprs()))
-        query = query.order_by(*self._orders(sort_key, descending))
+        query = query.order_by(*self._orders(session, sort_key, descending))
         return [tuple(r) for r in session.connection().execute(query)]
 
 

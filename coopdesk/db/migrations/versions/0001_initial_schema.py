@@ -11,6 +11,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+
+def _sort_key(length: int) -> sa.types.TypeEngine[str]:
+    # collation keys compare byte by byte: the "C" collation on PostgreSQL (SQLite's own
+    # comparison already is)
+    return sa.String(length=length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
 # revision identifiers, used by Alembic.
 revision: str = "0001_initial_schema"
 down_revision: str | Sequence[str] | None = None
@@ -66,7 +73,7 @@ def upgrade() -> None:
         sa.Column("parent_code", sa.String(length=12), nullable=True),
         sa.Column("province_code", sa.String(length=12), nullable=True),
         sa.Column("legacy", sa.Boolean(), nullable=False),
-        sa.Column("sort_key", sa.String(length=400), nullable=False),
+        sa.Column("sort_key", _sort_key(400), nullable=False),
         sa.ForeignKeyConstraint(
             ["parent_code"], ["units.code"], name=op.f("fk_units_parent_code_units")
         ),
@@ -138,7 +145,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
         sa.Column("name_folded", sa.String(length=300), nullable=False),
-        sa.Column("sort_key", sa.String(length=600), nullable=False),
+        sa.Column("sort_key", _sort_key(600), nullable=False),
         sa.Column("registration_no", sa.String(length=40), nullable=False),
         sa.Column("registered_on", sa.Date(), nullable=True),
         sa.Column("sector_code", sa.String(length=40), nullable=True),
@@ -190,7 +197,7 @@ def upgrade() -> None:
         sa.Column("given_name", sa.String(length=80), nullable=False),
         sa.Column("full_name", sa.String(length=300), nullable=False),
         sa.Column("name_folded", sa.String(length=300), nullable=False),
-        sa.Column("sort_key", sa.String(length=900), nullable=False),
+        sa.Column("sort_key", _sort_key(900), nullable=False),
         sa.Column("gender", sa.String(length=1), nullable=False),
         sa.Column("birth_year", sa.Integer(), nullable=True),
         sa.Column("phone", sa.String(length=40), nullable=False),

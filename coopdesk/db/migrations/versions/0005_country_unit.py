@@ -27,7 +27,7 @@ def upgrade() -> None:
             "INSERT INTO units (code, name, name_folded, division_type, level, parent_code, "
             "province_code, legacy, sort_key) "
             "SELECT 'VN', 'Việt Nam', 'viet nam toan quoc', 'quốc gia', 'country', NULL, NULL, "
-            "0, :sort_key WHERE EXISTS (SELECT 1 FROM units) "
+            "FALSE, :sort_key WHERE EXISTS (SELECT 1 FROM units) "
             "AND NOT EXISTS (SELECT 1 FROM units WHERE code = 'VN')"
         ).bindparams(sort_key=SORT_KEY)
     )

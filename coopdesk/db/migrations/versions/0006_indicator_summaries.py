@@ -34,11 +34,16 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("scope", "period", name=op.f("pk_indicator_summaries")),
     )
+    if op.get_bind().dialect.name != "sqlite":
+        return  # a server gets 0007's triggers, in PL/pgSQL, at the next step
     for statement in TRIGGERS:
         op.execute(sa.text(statement))
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_table("indicator_summaries")
+        return
     for statement in TRIGGERS:
         name = re.match(r"CREATE TRIGGER IF NOT EXISTS (\w+)", statement)
         assert name is not None

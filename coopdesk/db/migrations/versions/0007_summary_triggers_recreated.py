@@ -27,16 +27,53 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in _plpgsql(TRIGGERS):
+            op.execute(sa.text(statement))
+        return
     _replace_triggers(TRIGGERS)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for found in map(_SQLITE_TRIGGER.fullmatch, TRIGGERS):
+            assert found is not None
+            op.execute(sa.text(f"DROP TRIGGER IF EXISTS {found['name']} ON {found['table']}"))
+            op.execute(sa.text(f"DROP FUNCTION IF EXISTS {found['name']}()"))
+        return
     # back to the triggers of 0006, which that migration holds (a migration never changes)
     script = op.get_context().script
     assert script is not None
     previous = script.get_revision("0006_indicator_summaries")
     assert previous is not None
     _replace_triggers(previous.module.TRIGGERS)
+
+
+# On PostgreSQL each trigger is a PL/pgSQL function taking the summaries' advisory lock shared
+# and running the same body while the same condition holds, and the row trigger calling it: as coopdesk/db/postgres.py translated them
+# at this revision, written out here so that a later change there cannot change this migration.
+_SQLITE_TRIGGER = re.compile(
+    r"CREATE TRIGGER IF NOT EXISTS (?P<name>\w+) AFTER (?P<event>INSERT|UPDATE|DELETE) "
+    r"ON (?P<table>\w+) WHEN (?P<when>.*?) BEGIN (?P<body>.*) END",
+    re.DOTALL,
+)
+
+
+def _plpgsql(statements: Iterable[str]) -> list[str]:
+    out = []
+    for statement in statements:
+        t = _SQLITE_TRIGGER.fullmatch(statement.strip())
+        assert t is not None
+        out.append(
+            f"CREATE OR REPLACE FUNCTION {t['name']}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN PERFORM pg_advisory_xact_lock_shared(1129270608); "
+            f"IF {t['when']} THEN {t['body']} END IF; RETURN NULL; END $$"
+        )
+        out.append(
+            f"CREATE OR REPLACE TRIGGER {t['name']} AFTER {t['event']} ON {t['table']} "
+            f"FOR EACH ROW EXECUTE FUNCTION {t['name']}()"
+        )
+    return out
 
 
 def _replace_triggers(statements: Iterable[str]) -> None:

@@ -81,8 +81,12 @@ def upgrade() -> None:
     for column in ("kept_id", "merged_id", "unit_code"):
         op.create_index(f"ix_duplicate_merges_{column}", "duplicate_merges", [column])
     op.create_index("ix_people_duplicate_name", "people", ["name_folded", "birth_year"])
-    op.create_index("ix_people_duplicate_phone", "people", [sa.text(PHONE_DIGITS)])
-    op.create_index("ix_cooperatives_duplicate_mst", "cooperatives", [sa.text(TAX_CODE)])
+    # PostgreSQL takes an expression in an index's column list only within parentheses
+    wrap = "({})" if op.get_bind().dialect.name == "postgresql" else "{}"
+    op.create_index("ix_people_duplicate_phone", "people", [sa.text(wrap.format(PHONE_DIGITS))])
+    op.create_index(
+        "ix_cooperatives_duplicate_mst", "cooperatives", [sa.text(wrap.format(TAX_CODE))]
+    )
 
 
 def downgrade() -> None:

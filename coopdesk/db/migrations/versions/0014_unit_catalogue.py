@@ -326,7 +326,7 @@ def downgrade() -> None:
             sa.text(
                 "INSERT INTO units (code, name, name_folded, division_type, level, parent_code, "
                 "province_code, legacy, sort_key) SELECT :code, name, name_folded, "
-                "division_type, level, province_code, province_code, 0, sort_key FROM units "
+                "division_type, level, province_code, province_code, FALSE, sort_key FROM units "
                 "WHERE code = :was"
             ),
             {"code": code, "was": SUPERSEDED_PREFIX + code},

@@ -36,6 +36,9 @@ CREATE_SEARCH = [
     "CREATE TRIGGER IF NOT EXISTS people_search_update AFTER UPDATE OF name_folded, phone ON people BEGIN INSERT INTO people_search(people_search, rowid, words) VALUES ('delete', OLD.rowid, coalesce(OLD.name_folded, '') || ' ' || coalesce(replace(replace(replace(replace(replace(replace(OLD.phone, ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', ''), '')); INSERT INTO people_search(rowid, words) VALUES (NEW.rowid, coalesce(NEW.name_folded, '') || ' ' || coalesce(replace(replace(replace(replace(replace(replace(NEW.phone, ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', ''), '')); END",
 ]
 FILL_SEARCH = "INSERT INTO people_search(rowid, words) SELECT rowid, coalesce(people.name_folded, '') || ' ' || coalesce(replace(replace(replace(replace(replace(replace(people.phone, ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', ''), '') FROM people"
+# a server indexes the same words with its own full-text search: no table, no triggers
+PG_CREATE_SEARCH = "CREATE INDEX IF NOT EXISTS ix_people_search ON people USING gin ((to_tsvector('simple'::regconfig, coalesce(people.name_folded, '') || ' ' || coalesce(replace(replace(replace(replace(replace(replace(people.phone, ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', ''), ''))))"
+PG_DROP_SEARCH = "DROP INDEX IF EXISTS ix_people_search"
 DROP_SEARCH = [
     "DROP TRIGGER IF EXISTS people_search_insert",
     "DROP TRIGGER IF EXISTS people_search_delete",
@@ -47,13 +50,16 @@ DROP_SEARCH = [
 def upgrade() -> None:
     op.execute(
         sa.text(
-            "UPDATE units SET parent_code = 'VN' WHERE level = 'province' AND legacy = 0 "
+            "UPDATE units SET parent_code = 'VN' WHERE level = 'province' AND legacy = FALSE "
             "AND parent_code IS NULL AND EXISTS (SELECT 1 FROM units WHERE code = 'VN')"
         )
     )
-    for statement in CREATE_SEARCH:
-        op.execute(sa.text(statement))
-    op.execute(sa.text(FILL_SEARCH))
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(sa.text(PG_CREATE_SEARCH))
+    else:
+        for statement in CREATE_SEARCH:
+            op.execute(sa.text(statement))
+        op.execute(sa.text(FILL_SEARCH))
     op.drop_index("ix_people_page", table_name="people")
     op.create_index(
         "ix_people_page", "people", ["unit_code", "deleted_at", "sort_key", "id", "name_folded"]
@@ -69,6 +75,8 @@ def downgrade() -> None:
         "people",
         ["unit_code", "deleted_at", "redacted", "sort_key", "id", "name_folded"],
     )
-    for statement in DROP_SEARCH:
+    for statement in (
+        [PG_DROP_SEARCH] if op.get_bind().dialect.name == "postgresql" else DROP_SEARCH
+    ):
         op.execute(sa.text(statement))
     op.execute(sa.text("UPDATE units SET parent_code = NULL WHERE parent_code = 'VN'"))
