@@ -401,11 +401,8 @@ _STEPS = (
 
 
 def compute_partials(session: Session, scope: Scope, period: Period) -> Partials:
-    """Every indicator for each unit of the scope that has records, straight from the records."""
-    if scope.leaves is None and scope.units_in is None:  # every unit: one pass per table
-        from coopdesk.services.indicators import national
-
-        return national.compute_by_period(session, scope, [period])[0]
+    """Every indicator for each unit of the scope that has records, straight from the records
+    (the whole country: `national.partials` counts it in one pass per table)."""
     partials = new_partials()
     for step in _STEPS:
         step(session, scope, period, partials)

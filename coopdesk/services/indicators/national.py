@@ -375,6 +375,15 @@ _STEPS: tuple[Callable[[Session, Scope, Periods, Outs], None], ...] = (
 )
 
 
+def partials(session: Session, scope: Scope, period: Period) -> Partials:
+    """Every indicator for each unit of the scope that has records, straight from the records:
+    every unit at once in one pass per table, some units by `counting`'s correlated queries
+    (which stop at the first match)."""
+    if scope.leaves is None and scope.units_in is None:
+        return compute_by_period(session, scope, [period])[0]
+    return q.compute_partials(session, scope, period)
+
+
 def compute_by_period(session: Session, scope: Scope, periods: Periods) -> list[Partials]:
     """Every indicator for each unit with records, for each period (in the periods' order),
     straight from the records; the scope counts every unit (`scope.leaves` is None)."""

@@ -43,8 +43,8 @@ from coopdesk.db import postgres
 from coopdesk.db.bulk import insert_rows
 from coopdesk.db.models import IndicatorSummary, Unit
 from coopdesk.domain.periods import Period
-from coopdesk.services.indicators.counting import compute_partials
 from coopdesk.services.indicators.national import compute_by_period
+from coopdesk.services.indicators.national import partials as compute_partials
 from coopdesk.services.indicators.scope import Scope
 from coopdesk.services.indicators.values import Partials, Value, empty, fold
 
