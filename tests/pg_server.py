@@ -20,7 +20,7 @@ PG_BIN_ENV = "COOPDESK_PG_BIN"
 
 
 class PgUnavailable(RuntimeError):
-    pass
+    """The PostgreSQL programs are not on this machine; the message says what to install."""
 
 
 def pg_bin() -> Path:
